@@ -1,0 +1,193 @@
+"""One article from bytes to a document record and its claims: the pure core the flow runs per file."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from extractors.cleaner import clean
+from extractors.hardware import HardwareSpan, extract_hardware
+from extractors.money import MoneySpan, extract_money
+from extractors.reader import read_article
+from extractors.sentences import sentence_at, sentence_bounds
+from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
+from normalizers.dates import publication_date
+from normalizers.encoding import DecodeError, decode
+from normalizers.locale import load_locale
+from normalizers.script import detect_language, detect_script, to_simplified
+
+SCHEMA_VERSION = 1
+# An article's own restatement whose implied rate is off the reference rate by more than this is flagged.
+FX_CHECK_TOLERANCE = 0.10
+SUPPORTED_LANGUAGES = ("zh", "de")
+# Every claim carries every field, in this order; a field that does not apply is null (the contract).
+CLAIM_FIELDS = (
+    "schema_version", "claim_id", "doc_id", "source_path", "kind", "text", "start", "end", "sentence", "language",
+    "script", "published", "subject", "topic", "attribution",
+    "currency", "value", "low", "high", "qualifier", "per", "usd_value", "usd_low", "usd_high", "fx_rate", "fx_date",
+    "fx_source", "equivalent_of", "fx_check", "vague",
+    "vendor", "model", "count", "count_low", "count_high", "count_qualifier", "rule",
+)
+
+
+class ArticleError(ValueError):
+    """The file cannot be turned into an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The document record and its claims, both as contract dicts."""
+
+    document: dict[str, Any]
+    claims: list[dict[str, Any]]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
+    """A stable id: the same document, kind and span give the same id on every run and machine."""
+    return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
+
+
+def region_of(simplified: str) -> str | None:
+    """``TW`` or ``HK`` for a Traditional-script article, by which region's marker words it uses more."""
+    regions = load_locale("zh-Hant").get("regions", {})
+    scores = {name: sum(simplified.count(w) for w in words) for name, words in regions.items()}
+    best = max(scores, key=lambda k: scores[k], default=None)
+    if best is None or scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
+        return None
+    return best
+
+
+def process_document(raw: bytes, source_path: str) -> ArticleResult:
+    """Decode, clean, detect, extract and normalise one article; raise ArticleError when it is unusable."""
+    try:
+        text, encoding = decode(raw)
+    except DecodeError as exc:
+        raise ArticleError(str(exc)) from exc
+    path = PurePosixPath(source_path)
+    article = read_article(text, path.suffix)
+    cleaned = clean(article.body, article.is_html, article.meta.get("title"))
+    body = cleaned.text
+    language = detect_language(body) if body.strip() else "und"
+    script = detect_script(body, language) if body.strip() else None
+    published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
+    doc_id = path.stem
+    warnings = list(article.warnings)
+    claims: list[dict[str, Any]] = []
+    if language in SUPPORTED_LANGUAGES:
+        claims = _claims(body, doc_id, source_path, language, script, published)
+    elif body.strip():
+        warnings.append(f"language {language!r} is not supported; no claims extracted")
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": doc_id,
+        "source_path": source_path,
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "encoding": encoding,
+        "title": cleaned.title,
+        "published": published.isoformat() if published else None,
+        "language": language,
+        "script": script,
+        "region": region_of(to_simplified(body)) if script == "Hant" else None,
+        "chars": len(body),
+        "lines_dropped": cleaned.dropped,
+        "money_claims": sum(1 for c in claims if c["kind"] == "money"),
+        "hardware_claims": sum(1 for c in claims if c["kind"] == "hardware"),
+        "warnings": warnings,
+        "text": body,
+    }
+    return ArticleResult(document, claims, tuple(warnings))
+
+
+def _claims(body: str, doc_id: str, source_path: str, language: str, script: str | None,
+            published: dt.date | None) -> list[dict[str, Any]]:
+    locale = "de" if language == "de" else ("zh-Hant" if script == "Hant" else "zh-Hans")
+    matching = body if language == "de" else to_simplified(body)
+    region = region_of(matching) if locale == "zh-Hant" else None
+    bounds = sentence_bounds(body)
+    base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
+            "script": script, "published": published.isoformat() if published else None,
+            "subject": None, "topic": None}
+    money = extract_money(matching, locale, region)
+    claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
+    claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
+    claims = [{name: claim.get(name) for name in CLAIM_FIELDS} for claim in claims]
+    return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
+
+
+def _common(kind: str, start: int, end: int, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]) -> dict[str, Any]:
+    text = body[start:end]
+    return {**base, "claim_id": claim_id(base["doc_id"], kind, start, end, text), "kind": kind, "text": text,
+            "start": start, "end": end, "sentence": sentence_at(body, bounds, start, end)}
+
+
+def _fx_date(published: dt.date | None) -> tuple[dt.date, str]:
+    if published:
+        return published, ""
+    return latest_rate_date(), "; article undated: latest rate in the bundled data"
+
+
+def _money_claim(span: MoneySpan, spans: list[MoneySpan], body: str, bounds: list[tuple[int, int]],
+                 base: dict[str, Any], published: dt.date | None) -> dict[str, Any]:
+    claim = _common("money", span.start, span.end, body, bounds, base)
+    on, note = _fx_date(published)
+    try:
+        rate = usd_rate(span.currency, on)
+        fx = {"usd_value": to_usd(span.value, rate), "usd_low": to_usd(span.low, rate), "usd_high": to_usd(span.high, rate),
+              "fx_rate": rate.per_usd, "fx_date": rate.date.isoformat(), "fx_source": rate.source + note}
+    except FxError as exc:
+        fx = {"usd_value": None, "usd_low": None, "usd_high": None, "fx_rate": None, "fx_date": None,
+              "fx_source": f"no rate: {exc}"}
+    original = spans[span.equivalent_of] if span.equivalent_of is not None else None
+    claim.update({
+        "currency": span.currency, "value": span.value, "low": span.low, "high": span.high,
+        "qualifier": span.qualifier, "per": span.per, **fx,
+        "equivalent_of": claim_id(base["doc_id"], "money", original.start, original.end, body[original.start:original.end])
+        if original else None,
+        "fx_check": _fx_check(span, original, on) if original else None,
+        "vague": span.vague, "rule": span.rule,
+    })
+    return claim
+
+
+def _midpoint(span: MoneySpan) -> float | None:
+    if span.value is not None:
+        return span.value
+    if span.low is not None and span.high is not None:
+        return (span.low + span.high) / 2
+    return None
+
+
+def _fx_check(span: MoneySpan, original: MoneySpan, on: dt.date) -> dict[str, Any] | None:
+    """Compare the rate an article implies by its own restatement with the reference rate."""
+    this, that = _midpoint(span), _midpoint(original)
+    if not this or not that or span.currency == original.currency:
+        return None
+    try:
+        reference = usd_rate(span.currency, on).per_usd / usd_rate(original.currency, on).per_usd
+    except FxError:
+        return None
+    implied = this / that
+    deviation = implied / reference - 1
+    return {"implied_rate": round(implied, 6), "reference_rate": round(reference, 6),
+            "deviation": round(deviation, 4), "agrees": abs(deviation) <= FX_CHECK_TOLERANCE}
+
+
+def _hardware_claim(span: HardwareSpan, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]) -> dict[str, Any]:
+    claim = _common("hardware", span.start, span.end, body, bounds, base)
+    claim.update({"vendor": span.vendor, "model": span.model, "count": span.count, "count_low": span.count_low,
+                  "count_high": span.count_high, "count_qualifier": span.count_qualifier, "rule": span.rule})
+    return claim
+
+
+def warm_up() -> None:
+    """Build every lazily compiled pattern and the spaCy pipeline now (before forking workers)."""
+    for locale in ("zh-Hans", "zh-Hant", "de"):
+        extract_money("", locale)
+        extract_hardware("", locale)
+    for region in ("TW", "HK"):
+        extract_money("", "zh-Hant", region)
+    detect_script("繁體中文", "zh")
+    latest_rate_date()

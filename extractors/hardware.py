@@ -1,0 +1,216 @@
+"""Find accelerator mentions (vendor, model, count) with a spaCy SpanRuler built from the catalogue."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from normalizers.locale import load_locale
+from normalizers.numbers import NumberError, parse_de, parse_zh
+
+DATA = Path(__file__).with_name("data")
+CATALOGUE = DATA / "hardware.yaml"
+PATTERNS = DATA / "hardware_patterns.jsonl"
+# Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
+TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S")
+ZH_COUNT_NUMBER = r"(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|[一二两三四五六七八九十百千万]+"
+DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Millionen?))?"
+RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
+# How far after a count the counted noun may stand: Chinese modifiers can be long
+# (2048块英伟达中国市场低配版H800), German counts sit next to their noun.
+ZH_WINDOW = 32
+DE_WINDOW = 40
+CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
+PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+
+
+@dataclass(frozen=True)
+class HardwareSpan:
+    """One hardware mention: offsets into the text and what it names."""
+
+    start: int
+    end: int
+    vendor: str | None
+    model: str
+    count: int | None
+    count_low: int | None
+    count_high: int | None
+    count_qualifier: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    models: dict[str, dict[str, Any]]  # canonical model → {vendor, aliases}
+    vendors: dict[str, list[str]]
+    generic: dict[str, list[str]]
+
+
+def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
+    """The accelerator catalogue from its YAML file."""
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", []))} for m in data["models"]}
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}))
+
+
+def _tokenize(nlp: Language, text: str) -> Doc:
+    words, spaces, offsets = [], [], []
+    for m in TOKEN.finditer(text):
+        words.append(m.group())
+        offsets.append(m.start())
+    for i, start in enumerate(offsets):
+        end = start + len(words[i])
+        spaces.append(end < len(text) and (i + 1 == len(offsets) or offsets[i + 1] > end) and text[end].isspace()
+                      and (i + 1 == len(offsets) or offsets[i + 1] == end + 1))
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
+    """SpanRuler phrase patterns for every model, vendor and generic noun of the catalogue."""
+    patterns: list[dict[str, Any]] = []
+    for model, info in cat.models.items():
+        for alias in {model, *info["aliases"]}:
+            patterns.append({"label": "MODEL", "pattern": alias, "id": model})
+    for vendor, aliases in cat.vendors.items():
+        for alias in aliases:
+            patterns.append({"label": "VENDOR", "pattern": alias, "id": vendor})
+    for kind, nouns in cat.generic.items():
+        for noun in nouns:
+            patterns.append({"label": "GENERIC", "pattern": noun, "id": kind})
+    return patterns
+
+
+def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) -> tuple[Language, Catalogue]:
+    """A blank pipeline with our tokenizer and a span ruler over catalogue and JSONL patterns."""
+    cat = load_catalogue(catalogue_path)
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = lambda text: _tokenize(nlp, text)
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
+                                               "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler.add_patterns(catalogue_patterns(cat))
+    with patterns_path.open(encoding="utf-8") as fh:
+        ruler.add_patterns([json.loads(line) for line in fh if line.strip()])
+    return nlp, cat
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> tuple[Language, Catalogue]:
+    return build_nlp()
+
+
+@lru_cache(maxsize=None)
+def _count_pattern(locale: str) -> re.Pattern[str]:
+    hw = load_locale(locale)["hardware"]
+    if locale == "de":
+        number = DE_COUNT_NUMBER
+        return re.compile(rf"(?P<lo>{number})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
+    classifiers = "|".join(sorted(hw["classifiers"], key=len, reverse=True))
+    return re.compile(
+        rf"(?P<lo>{ZH_COUNT_NUMBER})(?:{RANGE_SEP}(?P<hi>{ZH_COUNT_NUMBER}))?(?P<over>多|余)?(?P<cls>{classifiers})(?P<atleast>以上|之多)?"
+    )
+
+
+def _count_value(text: str, locale: str) -> float | None:
+    try:
+        number = parse_de(text) if locale == "de" else parse_zh(text, locale)
+    except (NumberError, ValueError, ZeroDivisionError):
+        return None
+    return number.value
+
+
+def _window_end(text: str, start: int, limit: int) -> int:
+    """Where the noun phrase after a count ends: a clause break outside parentheses, or ``limit`` chars."""
+    chunk = text[start : start + limit]
+    masked = PARENS.sub(lambda m: "_" * len(m.group()), chunk)
+    brk = CLAUSE_END.search(masked)
+    return start + (brk.start() if brk else len(chunk))
+
+
+def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
+    if match.groupdict().get("atleast"):
+        return "at_least"
+    if match.groupdict().get("over"):
+        return "over"
+    quals = load_locale(locale)["qualifiers"]["before"]
+    window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
+    for word in sorted(quals, key=len, reverse=True):
+        if locale == "de":
+            if re.search(rf"(?:^|\W){re.escape(word)}\s*$", window, re.I):
+                return quals[word]
+        elif window.endswith(word):
+            return quals[word]
+    after = text[end : end + 4]
+    return "at_least" if after.startswith("以上") else None
+
+
+def extract_hardware(text: str, locale: str) -> list[HardwareSpan]:
+    """Every counted or named accelerator in ``text`` (Simplified for Chinese)."""
+    nlp, cat = default_nlp()
+    doc = nlp(text)
+    spans = sorted(doc.spans["hw"], key=lambda s: s.start_char)
+    hw_locale = "de" if locale == "de" else "zh-Hans"
+    hw = load_locale(hw_locale)["hardware"]
+    blockers = sorted(hw["not_a_count_before"], key=len, reverse=True)
+    used: set[int] = set()
+    found: list[HardwareSpan] = []
+    counts = list(_count_pattern(hw_locale).finditer(text))
+    for i, m in enumerate(counts):
+        limit = ZH_WINDOW if hw_locale != "de" else DE_WINDOW
+        end = _window_end(text, m.end(), limit)
+        if i + 1 < len(counts):
+            end = min(end, counts[i + 1].start())
+        inside = [s for s in spans if m.end() <= s.start_char < end and s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+        if hw_locale == "de" and inside and inside[0].start_char - m.end() > 16:
+            continue  # a German count stands right before its noun
+        head = _head(text, m.end(), inside, hw.get("head_marker"))
+        if head is None:
+            continue
+        lo = _count_value(m["lo"], hw_locale)
+        hi = _count_value(m["hi"], hw_locale) if m["hi"] else None
+        before = text[max(0, m.start() - 6) : m.start()].rstrip()
+        if lo is not None and lo < 2 or any(before.lower().endswith(b.lower()) for b in blockers):
+            used.add(id(head))  # 每块H100, 1块H20: a price basis, not a claim
+            continue
+        if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
+            continue
+        used.add(id(head))
+        model = head.id_ or "GPU"
+        vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
+        is_range = hi is not None
+        found.append(HardwareSpan(m.start(), head.end_char, vendor, model,
+                                  None if is_range else int(lo), int(lo) if is_range else None,
+                                  int(hi) if is_range else None,
+                                  "range" if is_range else _qualifier(text, m.start(), m.end(), hw_locale, m),
+                                  "count"))
+    for s in spans:
+        if s.label_ == "SINGLE":
+            used.update(id(t) for t in spans if s.start_char <= t.start_char <= s.end_char + 1)
+    for s in spans:
+        if s.label_ == "MODEL" and id(s) not in used:
+            found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
+                                      None, "named"))
+    return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _head(text: str, start: int, inside: list[Span], marker: str | None) -> Span | None:
+    """The counted noun: the model after the last 的 (or the first model), else a generic noun."""
+    if not marker:  # German: the first model or generic noun after the count (vendors are modifiers)
+        return next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
+    models = [s for s in inside if s.label_ == "MODEL"]
+    if models:
+        if marker:
+            cut = text.rfind(marker, start, models[-1].start_char)
+            after = [s for s in models if s.start_char > cut] if cut >= 0 else models
+            return after[0] if after else models[-1]
+        return models[0]
+    generics = [s for s in inside if s.label_ == "GENERIC"]
+    return generics[0] if generics else None

@@ -1,0 +1,242 @@
+"""Find monetary amounts in Chinese (Simplified matching text) and German news text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from normalizers.locale import load_locale
+from normalizers.numbers import Number, NumberError, parse_de, parse_zh
+
+# Characters that may stand between a qualifier and its amount: quotes, 为/是/达, spaces.
+QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
+# How far before an amount a 每… unit-price phrase may start (same clause, parentheses removed).
+PER_LOOKBACK = 40
+PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DE_ARABIC = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|\d+\.\d{1,2}"
+
+
+@dataclass(frozen=True)
+class MoneySpan:
+    """One amount: offsets into the text, the ISO currency, a point or a range, and how it is qualified."""
+
+    start: int
+    end: int
+    currency: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    per: str | None = None
+    equivalent_of: int | None = None  # index in the result list of the amount this one restates
+    vague: bool = False
+    rule: str = ""
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    currency_before: dict[str, str]
+    currency_after: dict[str, str]
+    bare_currency: str
+    qualifiers_before: dict[str, str]
+    qualifiers_after: dict[str, str]
+    per_prefix: str
+    per_units: dict[str, str]
+    per_words: dict[str, str]
+    equivalent: re.Pattern[str]
+    is_de: bool
+
+
+@lru_cache(maxsize=None)
+def grammar(locale: str, region: str | None = None) -> _Grammar:
+    """The money pattern and vocabulary of a locale, compiled once."""
+    data: dict[str, Any] = load_locale(locale, region)
+    money, quals, per = data["money"], data["qualifiers"], data["per"]
+    is_de = locale == "de"
+    before = _alternation(list(money["currency_before"]))
+    after_words = list(money["currency_after"])
+    if is_de:
+        # "US -Dollar": scraped German text often has a space before the hyphen.
+        after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
+        scales = _alternation(list(data["number"]["scales"]))
+        words = _alternation([w for w in data["number"]["words"] if w not in ("halb", "halbe")])
+        number = rf"(?:{DE_ARABIC}|(?i:{words}))(?:\s+(?:{scales})(?![\w]))?"
+        lead = r"(?<![\w.,\-])"
+        sep = r"\s*(?:-|–|—|bis)\s*"
+        rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
+        amount = rf"(?:{rng}|{lead}(?P<pt>{number}))"
+        cur_after = rf"(?:\s*(?P<ca>{after})(?![\w]))"
+        cur_before = rf"(?:(?P<cb>{before})\s?)"
+    else:
+        num = data["number"]
+        cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
+        vague = "".join(num["vague_prefixes"])
+        over = "".join(num["over_suffixes"])
+        scale = rf"(?:[十百千]?[{''.join(num['big_units'])}]+|[十百千])"
+        # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
+        arabic = rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}(?:[{over}]?{scale})?[{over}]?"
+        # A Chinese numeral starts with a digit or 十 (万美元 alone is a unit, not an amount).
+        leading = "".join(sorted({*num["digits"], "十", "拾"}))
+        chinese = rf"[{vague}]?[{leading}][{cn_chars}{over}几]*"
+        number = rf"(?:{arabic}|{chinese})"
+        bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
+        after = _alternation(after_words)
+        sep = _alternation(money["range_separators"])
+        rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
+        amount = rf"(?:{rng}|(?P<pt>{number}))"
+        cur_after = rf"(?:\s*(?P<ca>{after}|{bare}))"
+        cur_before = rf"(?:(?P<cb>{before})\s*)"
+    # Every number is matched; those with no currency word on either side are dropped after.
+    pattern = re.compile(rf"{cur_before}?{amount}{cur_after}?")
+    equivalent = re.compile(rf"^\s*[（(]\s*(?:{_alternation(money['equivalent_markers'])})?\s*$")
+    return _Grammar(
+        pattern=pattern,
+        currency_before=money["currency_before"],
+        currency_after={k.replace(" ", ""): v for k, v in money["currency_after"].items()},
+        bare_currency=money.get("bare_unit_currency", "CNY"),
+        qualifiers_before=quals["before"],
+        qualifiers_after=quals["after"],
+        per_prefix=per["prefix"],
+        per_units=per["units"],
+        per_words=per["words"],
+        equivalent=equivalent,
+        is_de=is_de,
+    )
+
+
+def _parse(text: str, g: _Grammar, locale: str) -> Number:
+    return parse_de(text) if g.is_de else parse_zh(text, locale)
+
+
+def _currency(match: re.Match[str], g: _Grammar) -> str:
+    for key, table in (("cb", g.currency_before), ("ca", g.currency_after)):
+        word = match.group(key)
+        if word:
+            word = re.sub(r"\s+", "", word)
+            return table.get(word) or table.get(word.replace("US-", "US-")) or _lookup_ci(table, word) or g.bare_currency
+    word = match.groupdict().get("ca1")
+    if word:
+        return g.currency_after.get(word, g.bare_currency)
+    return g.bare_currency
+
+
+def _lookup_ci(table: dict[str, str], word: str) -> str | None:
+    low = word.lower()
+    return next((v for k, v in table.items() if k.lower() == low), None)
+
+
+def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
+    window = text[max(0, start - 16) : start]
+    if g.is_de:
+        low = window.lower()
+        for word in sorted(g.qualifiers_before, key=len, reverse=True):
+            if re.search(rf"(?:^|[^\w]){re.escape(word.lower())}\s*$", low):
+                return g.qualifiers_before[word]
+        return None
+    stripped = window.rstrip(QUALIFIER_FILLER)
+    for word in sorted(g.qualifiers_before, key=len, reverse=True):
+        if stripped.endswith(word) or window.endswith(word):
+            return g.qualifiers_before[word]
+    return None
+
+
+def _qualifier_after(text: str, end: int, g: _Grammar) -> str | None:
+    window = text[end : end + 8].lstrip(" \u3000”\"")
+    for word in sorted(g.qualifiers_after, key=len, reverse=True):
+        if window.lower().startswith(word.lower()):
+            return g.qualifiers_after[word]
+    return None
+
+
+def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
+    """The unit of a unit price, from 每…/pro … in the same clause or a salary word."""
+    before = PARENTHESES.sub("", text[max(0, start - PER_LOOKBACK) : start])
+    clause = CLAUSE_BREAK.split(before)[-1]
+    if g.is_de:
+        after = text[end : end + 24]
+        for unit, name in sorted(g.per_units.items(), key=lambda kv: -len(kv[0])):
+            if re.match(rf"\s*(?:{re.escape(g.per_prefix)}|je|im|in)\s+{re.escape(unit)}\b", after, re.I):
+                return name
+        for word, name in g.per_words.items():
+            if re.search(rf"\b{re.escape(word)}\b", clause, re.I):
+                return name
+        return None
+    idx = clause.rfind(g.per_prefix)
+    if idx >= 0:
+        tail = clause[idx + len(g.per_prefix) :].replace(" ", "")
+        for unit, name in sorted(g.per_units.items(), key=lambda kv: -len(kv[0])):
+            if tail.lower().startswith(unit.lower()):
+                return name
+    for word, name in g.per_words.items():
+        if word in clause:
+            return name
+    return None
+
+
+def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
+    currency = _currency(match, g)
+    try:
+        if match.group("lo"):
+            lo, hi = _parse(match["lo"], g, locale), _parse(match["hi"], g, locale)
+            lo_v, hi_v = lo.value, hi.value
+            if lo_v is None or hi_v is None:
+                return None
+            lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
+            if lo_v >= hi_v:
+                return None
+            return MoneySpan(match.start(), match.end(), currency, None, lo_v, hi_v, "range", rule="range")
+        number = _parse(match["pt"], g, locale)
+    except (NumberError, ValueError, ZeroDivisionError):
+        return None
+    qualifier = _qualifier_before(text, match.start(), g) or _qualifier_after(text, match.end(), g)
+    if number.vague:
+        return MoneySpan(match.start(), match.end(), currency, None, number.low, number.high, "approx", vague=True,
+                         rule="vague")
+    if number.value is None or number.value <= 0:
+        return None
+    if number.over and qualifier is None:
+        qualifier = "over"
+    return MoneySpan(match.start(), match.end(), currency, number.value, None, None, qualifier or "exact", rule="point")
+
+
+def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
+    """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
+    has_scale = bool(re.search(r"[十百千万亿兆]", lo_text)) if not g.is_de else bool(re.search(r"[A-Za-z]", lo_text))
+    if has_scale or lo >= hi or lo == 0:
+        return lo
+    scale = 1.0
+    while lo * scale * 10 <= hi:
+        scale *= 10
+    # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
+    for unit in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
+        if hi % unit == 0 and hi / unit < 10000 and lo < hi / unit * 10 and lo * unit <= hi:
+            return lo * unit
+    return lo
+
+
+def extract_money(text: str, locale: str, region: str | None = None) -> list[MoneySpan]:
+    """Every amount of money in ``text`` (Simplified for Chinese), with restatements linked."""
+    g = grammar(locale, region)
+    spans: list[MoneySpan] = []
+    for match in g.pattern.finditer(text):
+        if not (match["cb"] or match["ca"] or match.groupdict().get("ca1")):
+            continue
+        span = _span_from_match(match, text, g, locale)
+        if span is None:
+            continue
+        per = _per(text, span.start, span.end, g)
+        equivalent_of = None
+        if spans and g.equivalent.match(text[spans[-1].end : match.start()]):
+            equivalent_of = len(spans) - 1
+        if per or equivalent_of is not None:
+            span = MoneySpan(**{**span.__dict__, "per": per, "equivalent_of": equivalent_of})
+        spans.append(span)
+    return spans

@@ -1,0 +1,1 @@
+"""Pure normalizers: encodings, scripts, numbers, currencies and dates."""

@@ -1,0 +1,176 @@
+"""The newsclaims Prefect flow: discover → read → process (clean, detect, extract, normalise) → write."""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+
+from pipeline import store
+from pipeline.settings import Settings
+from pipeline.worker import FileOutcome, process_batch_items
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One article file found in the input folder: path relative to it, bytes or the reason they are missing."""
+
+    rel_path: str
+    data: bytes | None = None
+    sha256: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the printed table and run.json."""
+
+    found: int = 0
+    processed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: int = 0
+    claims: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"found": self.found, "processed": self.processed, "unchanged": self.unchanged, "removed": self.removed,
+                "errors": self.errors, "documents": self.documents, "claims": dict(sorted(self.claims.items())),
+                "seconds": round(self.seconds, 3)}
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+@task(retries=2, retry_delay_seconds=[1, 4], name="discover files")
+def discover_files(settings: Settings) -> list[str]:
+    """Article paths under the input folder, relative and sorted; symlinks leading outside are left out."""
+    root = settings.input_dir
+    if not root.is_dir():
+        raise FileNotFoundError(f"input folder {root} does not exist or is not a folder")
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            path = Path(dirpath) / name
+            if name.startswith(".") or path.suffix.lower() not in settings.suffixes:
+                continue
+            found.append(path.relative_to(root).as_posix())
+    return sorted(found)
+
+
+@task(retries=2, retry_delay_seconds=[1, 4], name="read files")
+def read_files(rel_paths: list[str], settings: Settings) -> list[SourceFile]:
+    """Bytes and sha256 of each file; a file that cannot be read carries its reason instead."""
+    out = []
+    for rel in rel_paths:
+        path = settings.input_dir / rel
+        try:
+            if path.is_symlink() and not _inside(path, settings.input_dir):
+                out.append(SourceFile(rel, error="symlink points outside the input folder; not followed"))
+                continue
+            size = path.stat().st_size
+            if size > settings.max_bytes:
+                out.append(SourceFile(rel, error=f"file is {size:,} bytes, over the {settings.max_bytes:,}-byte limit"))
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            out.append(SourceFile(rel, error=f"cannot read: {exc.strerror or exc}"))
+            continue
+        out.append(SourceFile(rel, data, hashlib.sha256(data).hexdigest()))
+    return out
+
+
+@task(name="process articles")
+def process_articles(files: list[SourceFile], settings: Settings) -> list[FileOutcome]:
+    """Clean, detect, extract and normalise a batch of articles (pure work, no retries)."""
+    return process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s)
+
+
+@task(retries=2, retry_delay_seconds=[1, 4], name="write outputs")
+def write_outputs(outcomes: list[FileOutcome], kept: dict[str, dict[str, Any]], read_errors: list[dict[str, str]],
+                  settings: Settings, summary: RunSummary) -> RunSummary:
+    """Merge new results with unchanged ones and write every output atomically; the manifest last."""
+    out = settings.out_dir
+    documents = {rel: entry["document"] for rel, entry in kept.items()}
+    claims = {rel: entry["claims"] for rel, entry in kept.items()}
+    errors = list(read_errors)
+    manifest_files: dict[str, Any] = {rel: entry["manifest"] for rel, entry in kept.items()}
+    for outcome in outcomes:
+        if outcome.error:
+            errors.append({"source_path": outcome.rel_path, "stage": outcome.stage, "reason": outcome.error})
+            continue
+        documents[outcome.rel_path] = outcome.document
+        claims[outcome.rel_path] = outcome.claims
+        manifest_files[outcome.rel_path] = {"sha256": outcome.document["sha256"], "doc_id": outcome.document["doc_id"]}
+    doc_rows = sorted(documents.values(), key=lambda d: (d["doc_id"], d["source_path"]))
+    claim_rows = sorted((c for rows in claims.values() for c in rows),
+                        key=lambda c: (c["doc_id"], c["start"], c["kind"], c["end"], c["source_path"]))
+    store.write_jsonl(out / store.CLAIMS, claim_rows)
+    store.write_jsonl(out / store.DOCUMENTS, doc_rows)
+    store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
+    summary.errors = len(errors)
+    summary.documents = len(doc_rows)
+    summary.claims = Counter(c["kind"] for c in claim_rows)
+    store.write_atomic(out / store.MANIFEST, store.dumps({"version": settings.version, "files": dict(sorted(manifest_files.items()))}) + "\n")
+    return summary
+
+
+def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """The last run's manifest, documents and claims by source path (empty with --full or a new version)."""
+    manifest = store.read_manifest(settings.out_dir)
+    if settings.full or manifest.get("version") != settings.version:
+        return {}, {}, {}
+    docs = {d["source_path"]: d for d in store.read_jsonl(settings.out_dir / store.DOCUMENTS)}
+    claims: dict[str, list[dict[str, Any]]] = {}
+    for c in store.read_jsonl(settings.out_dir / store.CLAIMS):
+        claims.setdefault(c["source_path"], []).append(c)
+    return manifest.get("files", {}), docs, claims
+
+
+@flow(name="newsclaims", log_prints=False)
+def newsclaims_flow(settings: Settings) -> dict[str, Any]:
+    """Turn the articles of ``settings.input_dir`` into claims in ``settings.out_dir``."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    summary = RunSummary()
+    rel_paths = discover_files(settings)
+    summary.found = len(rel_paths)
+    old_files, old_docs, old_claims = _previous(settings)
+    kept: dict[str, dict[str, Any]] = {}
+    outcomes: list[FileOutcome] = []
+    read_errors: list[dict[str, str]] = []
+    batches = [rel_paths[i : i + settings.batch_size] for i in range(0, len(rel_paths), settings.batch_size)]
+    pending = []
+    for batch in batches:
+        files = read_files(batch, settings)
+        todo = []
+        for f in files:
+            if f.error:
+                read_errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
+            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and f.rel_path in old_docs:
+                kept[f.rel_path] = {"document": old_docs[f.rel_path], "claims": old_claims.get(f.rel_path, []), "manifest": prev}
+            else:
+                todo.append(f)
+        if todo:
+            pending.append(process_articles.submit(todo, settings))
+    for future in pending:
+        outcomes.extend(future.result())
+        logger.info("processed %d changed articles so far", len(outcomes))
+    summary.unchanged = len(kept)
+    summary.processed = len(outcomes)
+    summary.removed = len(set(old_files) - set(rel_paths))
+    write_outputs(outcomes, kept, read_errors, settings, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary.as_dict()

@@ -1,0 +1,79 @@
+"""Run the per-document core under a time bound, so one pathological file never stalls a run."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+from extractors.article import ArticleError, process_document, warm_up
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """A processed article (document and claims) or the reason it failed and at which stage."""
+
+    rel_path: str
+    document: dict[str, Any] | None = None
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    stage: str | None = None
+
+
+def process_one(rel_path: str, data: bytes | None) -> FileOutcome:
+    """One article; every failure becomes an outcome with a reason, never an exception."""
+    if data is None:
+        return FileOutcome(rel_path, error="no data", stage="read")
+    try:
+        result = process_document(data, rel_path)
+    except ArticleError as exc:
+        return FileOutcome(rel_path, error=str(exc), stage="decode")
+    except RecursionError:
+        return FileOutcome(rel_path, error="markup nested too deeply to parse", stage="clean")
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the run; it is reported
+        return FileOutcome(rel_path, error=f"{type(exc).__name__}: {exc}", stage="extract")
+    return FileOutcome(rel_path, result.document, result.claims)
+
+
+def _child(items: list[tuple[str, bytes | None]], conn: Connection) -> None:
+    try:
+        for rel_path, data in items:
+            conn.send(process_one(rel_path, data))
+    finally:
+        conn.close()
+        os._exit(0)  # skip the parent's atexit handlers (Prefect's) in this forked copy
+
+
+def process_batch_items(items: list[tuple[str, bytes | None]], timeout_s: float) -> list[FileOutcome]:
+    """Process ``items`` in a forked worker; a document over ``timeout_s`` seconds is stopped and reported."""
+    if timeout_s <= 0 or not hasattr(os, "fork"):
+        return [process_one(rel, data) for rel, data in items]
+    warm_up()  # load patterns and the spaCy pipeline once, before forking, so children share them
+    ctx = mp.get_context("fork")
+    results: list[FileOutcome] = []
+    i = 0
+    while i < len(items):
+        receiver, sender = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(items[i:], sender), daemon=True)
+        proc.start()
+        sender.close()
+        while i < len(items):
+            rel_path = items[i][0]
+            if not receiver.poll(timeout_s):
+                proc.kill()
+                results.append(FileOutcome(rel_path, error=f"processing took longer than {timeout_s:g} s; stopped",
+                                           stage="timeout"))
+                i += 1
+                break
+            try:
+                results.append(receiver.recv())
+            except (EOFError, OSError):
+                results.append(FileOutcome(rel_path, error="worker process died while processing this file",
+                                           stage="extract"))
+                i += 1
+                break
+            i += 1
+        proc.join(timeout=5)
+        receiver.close()
+    return results

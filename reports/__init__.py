@@ -1,0 +1,1 @@
+"""The cross-source report built from an output folder."""

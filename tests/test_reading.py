@@ -1,0 +1,99 @@
+"""Reading each input kind and encoding, and telling the script apart."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from extractors.article import ArticleError, process_document
+from normalizers.encoding import DecodeError, decode
+from normalizers.script import detect_language, detect_script, to_simplified
+
+ZH_HANS = "据报道，该公司使用了2048块英伟达H800芯片，训练成本仅为557.6万美元。"
+ZH_HANT = "據報道，該公司使用了2048塊英偉達H800晶片，訓練成本僅為557.6萬美元。"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (ZH_HANS.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + ZH_HANS.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le"), "utf-16"),
+        ((ZH_HANS * 3).encode("gb18030"), "gb18030"),
+        ((ZH_HANT * 3).encode("big5"), "big5hkscs"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "gb18030", "big5"],
+)
+def test_decodes_each_encoding(data, encoding):
+    text, found = decode(data)
+    assert found == encoding
+    assert "2048" in text and "H800" in text
+
+
+def test_windows_line_endings_become_newlines():
+    text, _ = decode("一行\r\n二行\r\n".encode("utf-8"))
+    assert text == "一行\n二行\n"
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02\x03" * 50], ids=["empty", "binary"])
+def test_rejects_empty_and_binary(data):
+    with pytest.raises(DecodeError):
+        decode(data)
+    with pytest.raises(ArticleError):
+        process_document(data, "x.txt")
+
+
+HTML = f"""<html><head><title>标题</title><meta property="article:published_time" content="2025-03-01T08:00:00Z"></head>
+<body><nav><a href="/">首页</a> | <a href="/a">新闻</a></nav><article><h1>芯片新闻</h1><p>{ZH_HANS}</p></article>
+<footer>版权所有 ©2025 花费9999万美元</footer><script>var x = "100万美元";</script></body></html>"""
+MARKDOWN = f"""---
+title: "芯片新闻"
+date: 2025-03-02
+---
+# 芯片新闻
+
+{ZH_HANS}
+
+[相关链接](https://example.com)
+"""
+TEXT = f"首页 > 科技 > 正文\n\n芯片新闻\n\n2025-03-03 10:00 来源：某报\n\n{ZH_HANS}\n\n相关新闻：\n某公司花费8000万美元收购\n"
+
+
+@pytest.mark.parametrize(
+    "name, content, published",
+    [("a.html", HTML, "2025-03-01"), ("b.md", MARKDOWN, "2025-03-02"), ("c.txt", TEXT, "2025-03-03"),
+     ("d.htm", HTML, "2025-03-01")],
+    ids=["html", "markdown", "text", "htm"],
+)
+def test_each_input_kind(name, content, published):
+    result = process_document(content.encode("utf-8"), name)
+    doc = result.document
+    assert doc["published"] == published
+    assert doc["title"] == "芯片新闻" or doc["title"].startswith("芯片新闻")
+    money = [(c["currency"], c["value"]) for c in result.claims if c["kind"] == "money"]
+    assert money == [("USD", 5576000.0)]  # chrome amounts (footer, script, related list) are gone
+    hardware = [(c["model"], c["count"]) for c in result.claims if c["kind"] == "hardware"]
+    assert hardware == [("H800", 2048)]
+
+
+def test_broken_front_matter_is_a_warning_not_a_failure():
+    content = "---\ntitle: [unclosed\ndate: 2025-01-01\n---\n" + ZH_HANS
+    result = process_document(content.encode("utf-8"), "x.md")
+    assert result.warnings and "front matter" in result.warnings[0]
+    assert any(c["kind"] == "money" for c in result.claims)
+
+
+@pytest.mark.parametrize(
+    "text, language, script",
+    [(ZH_HANS, "zh", "Hans"), (ZH_HANT, "zh", "Hant"),
+     ("Das Unternehmen hat 6 Millionen Dollar für das Training ausgegeben und nutzte 2048 GPUs.", "de", "Latn")],
+    ids=["hans", "hant", "german"],
+)
+def test_language_and_script(text, language, script):
+    assert detect_language(text) == language
+    assert detect_script(text, language) == script
+
+
+def test_simplified_conversion_keeps_length():
+    assert len(to_simplified(ZH_HANT)) == len(ZH_HANT)
+    assert to_simplified(ZH_HANT).startswith("据报道")
