@@ -16,7 +16,12 @@ PER_LOOKBACK = 40
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-DE_ARABIC = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|\d+\.\d{1,2}"
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# A full-width point only inside a full-width figure: elsewhere it may be punctuation.
+FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:．[０-９]+)?")
+# Alternatives in the order tried: a plain \d+ first would win on "1.95 Dollar" and leave ".95".
+DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]))(?:,\d+)?"
+             r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?")
 
 
 @dataclass(frozen=True)
@@ -68,13 +73,21 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
         scales = _alternation(list(data["number"]["scales"]))
         words = _alternation([w for w in data["number"]["words"] if w not in ("halb", "halbe")])
-        number = rf"(?:{DE_ARABIC}|(?i:{words}))(?:\s+(?:{scales})(?![\w]))?"
+        # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
+        comp = data["number"].get("compound", {})
+        parts = _alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+                              *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
+        joiner = re.escape(comp.get("joiner") or "und")
+        compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
+        number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:\s+(?:{scales})(?![\w]))?"
         lead = r"(?<![\w.,\-])"
         sep = r"\s*(?:-|–|—|bis)\s*"
         rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
         amount = rf"(?:{rng}|{lead}(?P<pt>{number}))"
-        cur_after = rf"(?:\s*(?P<ca>{after})(?![\w]))"
-        cur_before = rf"(?:(?P<cb>{before})\s?)"
+        # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
+        cur_after = rf"(?:\s*(?P<ca>(?i:{after}))(?![\w]))"
+        # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
+        cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
     else:
         num = data["number"]
         cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
@@ -82,10 +95,14 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         over = "".join(num["over_suffixes"])
         scale = rf"(?:[十百千]?[{''.join(num['big_units'])}]+|[十百千])"
         # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
-        arabic = rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}(?:[{over}]?{scale})?[{over}]?"
+        # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
+        suffix = "".join(sorted(num.get("suffix_multipliers", {})))
+        suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
+        arabic = rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}(?:[{over}]?{scale}{suffix_re})?[{over}]?"
         # A Chinese numeral starts with a digit or 十 (万美元 alone is a unit, not an amount).
         leading = "".join(sorted({*num["digits"], "十", "拾"}))
-        chinese = rf"[{vague}]?[{leading}][{cn_chars}{over}几]*"
+        # After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
+        chinese = rf"(?:[{vague}][{cn_chars}]|[{leading}])[{cn_chars}{over}几]*"
         number = rf"(?:{arabic}|{chinese})"
         bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
         after = _alternation(after_words)
@@ -93,10 +110,12 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
         amount = rf"(?:{rng}|(?P<pt>{number}))"
         cur_after = rf"(?:\s*(?P<ca>{after}|{bare}))"
-        cur_before = rf"(?:(?P<cb>{before})\s*)"
+        cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
     # Every number is matched; those with no currency word on either side are dropped after.
     pattern = re.compile(rf"{cur_before}?{amount}{cur_after}?")
-    equivalent = re.compile(rf"^\s*[（(]\s*(?:{_alternation(money['equivalent_markers'])})?\s*$")
+    # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
+    markers = _alternation(money["equivalent_markers"])
+    equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
     return _Grammar(
         pattern=pattern,
         currency_before=money["currency_before"],
@@ -149,7 +168,9 @@ def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
 
 
 def _qualifier_after(text: str, end: int, g: _Grammar) -> str | None:
-    window = text[end : end + 8].lstrip(" \u3000”\"")
+    # Long enough for the longest qualifier after its filler ("5 Millionen Euro oder mehr").
+    width = max(8, max((len(w) for w in g.qualifiers_after), default=0) + 4)
+    window = text[end : end + width].lstrip(" \u3000”\"")
     for word in sorted(g.qualifiers_after, key=len, reverse=True):
         if window.lower().startswith(word.lower()):
             return g.qualifiers_after[word]
@@ -225,6 +246,8 @@ def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
 def extract_money(text: str, locale: str, region: str | None = None) -> list[MoneySpan]:
     """Every amount of money in ``text`` (Simplified for Chinese), with restatements linked."""
     g = grammar(locale, region)
+    # Full-width digits (１．０７５３) to ASCII, one character for one so offsets hold.
+    text = FULLWIDTH_NUMBER.sub(lambda m: m[0].translate(FULLWIDTH_DIGITS), text)
     spans: list[MoneySpan] = []
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or match.groupdict().get("ca1")):
