@@ -14,14 +14,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from normalizers.locale import load_locale
-from normalizers.numbers import NumberError, parse_de, parse_zh
+from normalizers.numbers import Number, NumberError, parse_de, parse_zh
+from normalizers.script import to_simplified
 
 DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
 PATTERNS = DATA / "hardware_patterns.jsonl"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S")
-ZH_COUNT_NUMBER = r"(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|[一二两三四五六七八九十百千万]+"
+# A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
+ZH_COUNT_NUMBER = (r"(?:(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|[一二两三四五六七八九十百千万]+)"
+                   r"(?:[多余][万亿]+)?")
 DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Millionen?))?"
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 # How far after a count the counted noun may stand: Chinese modifiers can be long
@@ -77,14 +80,19 @@ def _tokenize(nlp: Language, text: str) -> Doc:
 def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
     """SpanRuler phrase patterns for every model, vendor and generic noun of the catalogue."""
     patterns: list[dict[str, Any]] = []
+    def forms(names: list[str]) -> list[str]:
+        # Chinese text arrives in its Simplified form, and OpenCC turns some brand characters into
+        # common ones (昇腾 → 升腾): match every alias also as it reads after that conversion.
+        return sorted({form for name in names for form in (name, to_simplified(name))})
+
     for model, info in cat.models.items():
-        for alias in {model, *info["aliases"]}:
+        for alias in forms([model, *info["aliases"]]):
             patterns.append({"label": "MODEL", "pattern": alias, "id": model})
     for vendor, aliases in cat.vendors.items():
-        for alias in aliases:
+        for alias in forms(aliases):
             patterns.append({"label": "VENDOR", "pattern": alias, "id": vendor})
     for kind, nouns in cat.generic.items():
-        for noun in nouns:
+        for noun in forms(nouns):
             patterns.append({"label": "GENERIC", "pattern": noun, "id": kind})
     return patterns
 
@@ -114,17 +122,23 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
         number = DE_COUNT_NUMBER
         return re.compile(rf"(?P<lo>{number})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
     classifiers = "|".join(sorted(hw["classifiers"], key=len, reverse=True))
+    vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
+    lo = rf"(?:[{vague}](?=[十百千万亿]))?{ZH_COUNT_NUMBER}" if vague else ZH_COUNT_NUMBER
     return re.compile(
-        rf"(?P<lo>{ZH_COUNT_NUMBER})(?:{RANGE_SEP}(?P<hi>{ZH_COUNT_NUMBER}))?(?P<over>多|余)?(?P<cls>{classifiers})(?P<atleast>以上|之多)?"
+        rf"(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{ZH_COUNT_NUMBER}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
     )
 
 
-def _count_value(text: str, locale: str) -> float | None:
+def _count_number(text: str, locale: str) -> Number | None:
     try:
-        number = parse_de(text) if locale == "de" else parse_zh(text, locale)
+        return parse_de(text) if locale == "de" else parse_zh(text, locale)
     except (NumberError, ValueError, ZeroDivisionError):
         return None
-    return number.value
+
+
+def _count_value(text: str, locale: str) -> float | None:
+    number = _count_number(text, locale)
+    return number.value if number else None
 
 
 def _window_end(text: str, start: int, limit: int) -> int:
@@ -136,7 +150,7 @@ def _window_end(text: str, start: int, limit: int) -> int:
 
 
 def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
-    if match.groupdict().get("atleast"):
+    if match.groupdict().get("atleast") or match.groupdict().get("atleast2"):
         return "at_least"
     if match.groupdict().get("over"):
         return "over"
@@ -152,9 +166,13 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
     return "at_least" if after.startswith("以上") else None
 
 
-def extract_hardware(text: str, locale: str) -> list[HardwareSpan]:
-    """Every counted or named accelerator in ``text`` (Simplified for Chinese)."""
-    nlp, cat = default_nlp()
+def extract_hardware(text: str, locale: str,
+                     pipeline: tuple[Language, Catalogue] | None = None) -> list[HardwareSpan]:
+    """Every counted or named accelerator in ``text`` (Simplified for Chinese).
+
+    ``pipeline`` is a prebuilt ``build_nlp(...)`` pair (another catalogue); the default is the shipped one.
+    """
+    nlp, cat = pipeline or default_nlp()
     doc = nlp(text)
     spans = sorted(doc.spans["hw"], key=lambda s: s.start_char)
     hw_locale = "de" if locale == "de" else "zh-Hans"
@@ -172,13 +190,22 @@ def extract_hardware(text: str, locale: str) -> list[HardwareSpan]:
         if hw_locale == "de" and inside and inside[0].start_char - m.end() > 16:
             continue  # a German count stands right before its noun
         head = _head(text, m.end(), inside, hw.get("head_marker"))
-        if head is None:
-            continue
-        lo = _count_value(m["lo"], hw_locale)
+        if head is None or _is_time_unit(text, head, inside, hw.get("not_a_count_after", [])):
+            continue  # 278.8万GPU小时, 2,788 Millionen GPU-Stunden: compute time, not chips
+        number = _count_number(m["lo"], hw_locale)
+        lo = number.value if number else None
         hi = _count_value(m["hi"], hw_locale) if m["hi"] else None
         before = text[max(0, m.start() - 6) : m.start()].rstrip()
         if lo is not None and lo < 2 or any(before.lower().endswith(b.lower()) for b in blockers):
             used.add(id(head))  # 每块H100, 1块H20: a price basis, not a claim
+            continue
+        if number is not None and number.vague and not m["hi"]:
+            # 数万块GPU: an unknown multiple of the unit, kept as the range it stands for
+            used.add(id(head))
+            model = head.id_ or "GPU"
+            vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
+            found.append(HardwareSpan(m.start(), head.end_char, vendor, model, None, int(number.low), int(number.high),
+                                      "approx", "count"))
             continue
         if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
             continue
@@ -189,7 +216,8 @@ def extract_hardware(text: str, locale: str) -> list[HardwareSpan]:
         found.append(HardwareSpan(m.start(), head.end_char, vendor, model,
                                   None if is_range else int(lo), int(lo) if is_range else None,
                                   int(hi) if is_range else None,
-                                  "range" if is_range else _qualifier(text, m.start(), m.end(), hw_locale, m),
+                                  "range" if is_range else
+                                  ("over" if number.over else _qualifier(text, m.start(), m.end(), hw_locale, m)),
                                   "count"))
     for s in spans:
         if s.label_ == "SINGLE":
@@ -199,6 +227,16 @@ def extract_hardware(text: str, locale: str) -> list[HardwareSpan]:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _is_time_unit(text: str, head: Span, inside: list[Span], units: list[str]) -> bool:
+    """Whether the counted noun phrase (head plus nouns joined to it) goes on with a unit of time."""
+    pos = head.end_char
+    for s in inside:
+        if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC"):
+            pos = s.end_char
+    rest = text[pos:].lstrip(" -").lower()
+    return any(rest.startswith(unit.lower()) for unit in units)
 
 
 def _head(text: str, start: int, inside: list[Span], marker: str | None) -> Span | None:
