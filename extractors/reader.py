@@ -10,11 +10,26 @@ import yaml
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 # Tags that mark a text dump as HTML rather than prose that merely mentions "<".
 HTML_HINT = re.compile(r"<(?:p|div|br|a\s|span|table|td|li|ul|img|h[1-6]|strong|html|body|meta|article|section)\b", re.I)
-MD_LINK = re.compile(r"!?\[(?P<text>[^\]\n]*)\]\([^)\n]*\)")
+# Link text without nested brackets, a target with at most one level of balanced parentheses: each attempt
+# stops at the next bracket or unbalanced parenthesis, so "[a](" * 50000 is linear, not quadratic.
+MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
-MD_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,})\s*$", re.M)
+MD_RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$", re.M)  # [ \t], not \s: linear on blank lines
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<t>[^*_\n]+)\1")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_html_comments(text: str) -> str:
+    """Remove ``<!-- ... -->``; an unclosed comment is kept (a scan, not a regex: linear on "<!--" * 50000)."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
@@ -61,6 +76,6 @@ def read_article(text: str, suffix: str) -> Article:
     if kind in ("markdown", "text"):
         meta, text, warnings = split_front_matter(text)
     if kind == "markdown" or (kind == "text" and meta):  # Jekyll posts saved as .txt
-        text = markdown_to_text(HTML_COMMENT.sub("", text))
+        text = markdown_to_text(strip_html_comments(text))
     is_html = kind == "html" or bool(HTML_HINT.search(text))
     return Article(body=text, is_html=is_html, meta=meta, warnings=tuple(warnings))

@@ -42,13 +42,23 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return _checked(data.decode(name), name)
             except UnicodeDecodeError as exc:
+                if exc.end == len(data) and len(data) - exc.start < 4:  # cut off inside the last character
+                    try:
+                        return _checked(data[: exc.start].decode(name), f"{name} (truncated)")
+                    except UnicodeDecodeError:
+                        pass
                 raise DecodeError(f"has a {name} byte-order mark but does not decode: {exc.reason} at byte {exc.start}") from exc
     if b"\x00" in data:
         raise DecodeError(f"binary content: NUL byte at offset {data.index(NUL)}")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start < 4:
+            # A file cut off inside its last character: keep everything before it.
+            try:
+                return _checked(data[: exc.start].decode("utf-8"), "utf-8 (truncated)")
+            except UnicodeDecodeError:
+                pass
     return _checked(*_legacy(data))
 
 
@@ -58,8 +68,13 @@ def _legacy(data: bytes) -> tuple[str, str]:
     for name in _LEGACY:
         try:
             text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            if exc.end != len(data) or len(data) - exc.start >= 4:
+                continue
+            try:  # cut off inside the last character: keep everything before it
+                text = data[: exc.start].decode(name)
+            except UnicodeDecodeError:
+                continue
         score = _cjk_share(text) - _control_share(text)
         if best is None or score > best[0]:
             best = (score, text, name)
@@ -73,9 +88,52 @@ def _legacy(data: bytes) -> tuple[str, str]:
                 pass
     if best is not None:
         return best[1], best[2]
-    # Truncated or mixed UTF-8: keep the text, mark the bad bytes, and say so.
+    # Mixed UTF-8 and GB18030 (pages pasted together): decode each character in the encoding it is written in.
+    mixed, utf8_chars, gb_chars = _mixed_utf8_gb18030(data)
+    if min(utf8_chars, gb_chars) >= 0.1 * (utf8_chars + gb_chars) and \
+            mixed.count("\ufffd") < data.decode("utf-8", errors="replace").count("\ufffd"):
+        return mixed, "utf-8+gb18030"
+    # Otherwise keep the text, mark the bad bytes, and say so.
     text = data.decode("utf-8", errors="replace")
     return text, "utf-8 (with replacement characters)"
+
+
+def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:
+    """Character by character: ASCII, a 3/4-byte UTF-8 sequence, a GB18030 character, a 2-byte UTF-8 one, else U+FFFD.
+
+    GB18030 goes before 2-byte UTF-8 because many GB18030 characters (训 = D1 B5) are also valid 2-byte UTF-8
+    for Cyrillic or Greek letters, while Chinese in UTF-8 takes three bytes. Also returns how many characters
+    each encoding gave, so a caller can tell real mixing from a legacy file with a stray byte.
+    """
+    counts = {"utf-8": 0, "gb18030": 0}
+    out: list[str] = []
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            j = i + 1
+            while j < n and data[j] < 0x80:
+                j += 1
+            out.append(data[i:j].decode("ascii"))
+            i = j
+            continue
+        for width, codec in ((3, "utf-8"), (4, "utf-8"), (2, "gb18030"), (4, "gb18030"), (2, "utf-8")):
+            chunk = data[i : i + width]
+            if len(chunk) < width:
+                continue
+            try:
+                ch = chunk.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1:
+                out.append(ch)
+                counts[codec] += 1
+                i += width
+                break
+        else:
+            out.append("\ufffd")
+            i += 1
+    return "".join(out), counts["utf-8"], counts["gb18030"]
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,9 +48,9 @@ class RunSummary:
 
 def _inside(path: Path, root: Path) -> bool:
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve(strict=True).relative_to(root.resolve())
         return True
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return False
 
 
@@ -73,23 +74,36 @@ def discover_files(settings: Settings) -> list[str]:
 @task(retries=2, retry_delay_seconds=[1, 4], name="read files")
 def read_files(rel_paths: list[str], settings: Settings) -> list[SourceFile]:
     """Bytes and sha256 of each file; a file that cannot be read carries its reason instead."""
-    out = []
-    for rel in rel_paths:
-        path = settings.input_dir / rel
-        try:
-            if path.is_symlink() and not _inside(path, settings.input_dir):
-                out.append(SourceFile(rel, error="symlink points outside the input folder; not followed"))
-                continue
-            size = path.stat().st_size
-            if size > settings.max_bytes:
-                out.append(SourceFile(rel, error=f"file is {size:,} bytes, over the {settings.max_bytes:,}-byte limit"))
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            out.append(SourceFile(rel, error=f"cannot read: {exc.strerror or exc}"))
-            continue
-        out.append(SourceFile(rel, data, hashlib.sha256(data).hexdigest()))
-    return out
+    return [_read_one(rel, settings) for rel in rel_paths]
+
+
+def _display_name(rel: str) -> str:
+    """The path as outputs can write it: bytes of a non-UTF-8 file name become U+FFFD."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read_one(rel: str, settings: Settings) -> SourceFile:
+    path = settings.input_dir / rel
+    name = _display_name(rel)
+    try:
+        if path.is_symlink() and not _inside(path, settings.input_dir):
+            return SourceFile(name, error="symlink points outside the input folder, loops or is broken; not followed")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever; a device never ends
+            return SourceFile(name, error="not a regular file; skipped")
+        if info.st_size > settings.max_bytes:
+            return SourceFile(name, error=f"file is {info.st_size:,} bytes, over the {settings.max_bytes:,}-byte limit")
+        # O_NONBLOCK: if the file was swapped for a FIFO since the check, opening it does not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return SourceFile(name, error="not a regular file; skipped")
+            data = fh.read(settings.max_bytes + 1)  # the file may have grown since it was measured
+        if len(data) > settings.max_bytes:
+            return SourceFile(name, error=f"file grew over the {settings.max_bytes:,}-byte limit while being read")
+    except OSError as exc:
+        return SourceFile(name, error=f"cannot read: {exc.strerror or exc}")
+    return SourceFile(name, data, hashlib.sha256(data).hexdigest())
 
 
 @task(name="process articles")

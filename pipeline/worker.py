@@ -1,6 +1,7 @@
 """Run the per-document core under a time bound, so one pathological file never stalls a run."""
 from __future__ import annotations
 
+import math
 import multiprocessing as mp
 import os
 from dataclasses import dataclass, field
@@ -33,7 +34,31 @@ def process_one(rel_path: str, data: bytes | None) -> FileOutcome:
         return FileOutcome(rel_path, error="markup nested too deeply to parse", stage="clean")
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the run; it is reported
         return FileOutcome(rel_path, error=f"{type(exc).__name__}: {exc}", stage="extract")
-    return FileOutcome(rel_path, result.document, result.claims)
+    return _finite(FileOutcome(rel_path, result.document, result.claims))
+
+
+def _finite(outcome: FileOutcome) -> FileOutcome:
+    """Replace infinite or NaN numbers (``1`` followed by 400 digits) by null, so the outputs stay valid JSON."""
+    fixed = 0
+
+    def walk(value: Any) -> Any:
+        nonlocal fixed
+        if isinstance(value, float) and not math.isfinite(value):
+            fixed += 1
+            return None
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    claims = [walk(c) for c in outcome.claims]
+    document = walk(outcome.document)
+    if not fixed:
+        return outcome
+    document = {**document, "warnings": [*document.get("warnings", []),
+                                         f"{fixed} number(s) too large to represent; written as null"]}
+    return FileOutcome(outcome.rel_path, document, claims, outcome.error, outcome.stage)
 
 
 def _child(items: list[tuple[str, bytes | None]], conn: Connection) -> None:

@@ -1,0 +1,350 @@
+"""Hostile input: the run never crashes, never loses a good article, never hangs.
+
+The corpus is generated in tmp_path (no committed blobs). Per case, the decision is:
+
+error (one errors.jsonl line, stage in brackets)
+  binary.html [decode], empty.txt [decode], nul.txt [decode], utf16-broken.txt [decode: lone surrogate],
+  too-big.txt [read: over max_bytes], escape-link.txt [read: symlink outside the input folder, not followed],
+  unreadable.txt [read: permission denied; only when not running as root],
+  wan.txt [timeout: hardware count regex is quadratic on a run of 万 — a known bug in extractors/hardware.py;
+  accepted as "processed" too once that is fixed]
+processed (a document; claims where the text has them)
+  truncated UTF-8/UTF-16/GB18030/Big5 (last character cut: dropped), mixed UTF-8 + GB18030 (decoded per character), GB18030, Big5, Big5-HKSCS, UTF-16 with BOM,
+  CRLF, malformed HTML, 50,000 nested divs, broken front matter (warning), login page (no claims), 100k digits,
+  '1,'*50000, '$'*50000, separator runs, non-ASCII/space file names, a non-UTF-8 file name (written with U+FFFD),
+  external-entity HTML (entity not resolved).
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.settings import Settings
+from tests.conftest import SEEDS
+
+ZH_HANS = "据报道，该公司使用了2048块英伟达H800芯片，训练成本仅为557.6万美元。"
+ZH_HANT = "據報道，該公司使用了2048塊英偉達H800晶片，訓練成本僅為557.6萬美元。"
+HKSCS_ONLY = "嘅咗啲冇"  # Cantonese characters in Big5-HKSCS but not in plain Big5
+GOOD_SEEDS = ("000_2c6729a57b99834e.txt", "001_9a943a90aaa56d99.txt")
+MAX_BYTES = 1024 * 1024  # small, but above the adversarial files (nested divs: 550 kB)
+SECRET = "TOP-SECRET-OUTSIDE-CONTENT"
+
+# rel path -> stage of its one error line
+EXPECTED_ERRORS = {
+    "binary.html": "decode",
+    "utf16-broken.txt": "decode",  # a lone surrogate in the middle
+    "empty.txt": "decode",
+    "nul.txt": "decode",
+    "too-big.txt": "read",
+    "escape-link.txt": "read",
+    "loop-link.txt": "read",
+    "fifo.txt": "read",
+}
+# rel path -> whether claims must be found
+EXPECTED_PROCESSED = {
+    "truncated-utf8.txt": True,
+    "mixed-encodings.txt": True,
+    "truncated-gb18030.txt": True,
+    "truncated-big5.txt": True,
+    "gb18030.txt": True,
+    "big5.txt": True,
+    "big5-hkscs.txt": True,
+    "utf16-bom.txt": True,
+    "utf16-truncated.txt": True,  # odd trailing byte dropped
+    "windows-crlf.txt": True,
+    "malformed.html": True,
+    "nested-divs.html": True,
+    "broken-front-matter.md": True,
+    "login.html": False,
+    "digits.txt": None,  # None: processed, claims not asserted
+    "commas.txt": None,
+    "dollars.txt": None,
+    "separators.txt": None,
+    "name with spaces.txt": True,
+    "新闻 报道.txt": True,
+    "sub dir/ünïcödé.md": True,
+    "xxe.html": None,
+    "bad\ufffd name.txt": True,  # a file name that is not UTF-8: processed, reported with U+FFFD
+    **{name: True for name in GOOD_SEEDS},
+}
+
+
+@pytest.fixture()
+def hostile_corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    root.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(f"{SECRET} {ZH_HANS}", encoding="utf-8")
+
+    def put(rel: str, data: bytes) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    for name in GOOD_SEEDS:
+        shutil.copy(SEEDS / name, root / name)
+    put("binary.html", bytes(range(256)) * 40)
+    put("empty.txt", b"")
+    put("nul.txt", ZH_HANS.encode() + b"\x00" + ZH_HANS.encode())
+    put("truncated-utf8.txt", (ZH_HANS * 2).encode()[:-1])
+    put("mixed-encodings.txt", (ZH_HANS * 2).encode() + "\n".encode() + (ZH_HANS * 3).encode("gb18030"))
+    put("truncated-gb18030.txt", (ZH_HANS * 3).encode("gb18030")[:-1])
+    put("truncated-big5.txt", (ZH_HANT * 3).encode("big5")[:-1])
+    put("gb18030.txt", (ZH_HANS * 3).encode("gb18030"))
+    put("big5.txt", (ZH_HANT * 3).encode("big5"))
+    put("big5-hkscs.txt", (ZH_HANT * 3 + HKSCS_ONLY + "。").encode("big5hkscs"))
+    put("utf16-bom.txt", codecs.BOM_UTF16_LE + (ZH_HANS * 2).encode("utf-16-le"))
+    put("utf16-truncated.txt", codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le") + b"A")
+    put("utf16-broken.txt", codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le") + "\ud800".encode("utf-16-le", "surrogatepass")
+        + ZH_HANS.encode("utf-16-le"))
+    put("windows-crlf.txt", ("标题\r\n" + ZH_HANS + "\r\n" + ZH_HANS + "\r\n").encode())
+    put("malformed.html", f"<html><body><div><p>{ZH_HANS}<b><i><table><tr><td>未闭合 <a href='x".encode())
+    put("nested-divs.html", ("<html><body>" + "<div>" * 50_000 + f"<p>{ZH_HANS}</p>" + "</div>" * 50_000
+                             + "</body></html>").encode())
+    put("too-big.txt", (ZH_HANS + "\n").encode()[:64] * (MAX_BYTES // 64 + 1))
+    put("broken-front-matter.md", f"---\ntitle: [unclosed\n  bad: : yaml\n---\n# 标题\n\n{ZH_HANS}\n".encode())
+    put("login.html", b"<html><head><title>Login</title></head><body><form><input name=user>"
+                      b"<input type=password><button>Sign in</button></form>"
+                      b"<p>Please log in to continue reading.</p></body></html>")
+    put("digits.txt", ("据报道，成本为" + "1" * 100_000 + "美元。").encode())
+    put("commas.txt", ("据报道，成本为" + "1," * 50_000 + "美元。").encode())
+    put("dollars.txt", ("据报道，成本为" + "$" * 50_000 + "。").encode())
+    put("separators.txt", ("据报道，成本为" + "-" * 20_000 + "～" * 20_000 + "至" * 10_000 + "。").encode())
+    put("wan.txt", ("据报道，成本为" + "万" * 50_000 + "美元。").encode())
+    put("name with spaces.txt", ZH_HANS.encode())
+    put("新闻 报道.txt", ZH_HANS.encode())
+    put("sub dir/ünïcödé.md", f"# 标题\n\n{ZH_HANS}\n".encode())
+    secret_path = (outside / "secret.txt").as_posix()
+    put("xxe.html", (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret_path}">]>'
+                     f'<html><body><p>{ZH_HANS}</p><p>&xxe;</p></body></html>').encode())
+    (root / "escape-link.txt").symlink_to(outside / "secret.txt")
+    (root / "loop-link.txt").symlink_to(root / "loop-link.txt")
+    os.mkfifo(root / "fifo.txt")  # reading it would block forever
+    with open(os.fsencode(root) + b"/bad\xff name.txt", "wb") as fh:
+        fh.write(ZH_HANS.encode())
+    unreadable = root / "unreadable.txt"
+    unreadable.write_bytes(ZH_HANS.encode())
+    unreadable.chmod(0)
+    yield root
+    unreadable.chmod(0o644)
+
+
+@pytest.mark.slow
+def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_path):
+    from pipeline.flows import newsclaims_flow
+
+    out = tmp_path / "out"
+    settings = Settings(input_dir=hostile_corpus, out_dir=out, max_bytes=MAX_BYTES, doc_timeout_s=10, batch_size=8)
+    summary = newsclaims_flow(settings)
+
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = {d["source_path"]: d for d in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_path = {}
+    for e in errors:
+        assert e["source_path"] not in by_path, f"two error lines for {e['source_path']}"
+        assert e["reason"] and e["stage"]
+        by_path[e["source_path"]] = e
+
+    expected = dict(EXPECTED_ERRORS)
+    if os.geteuid() != 0:  # root reads a chmod 000 file anyway; then it is simply processed
+        expected["unreadable.txt"] = "read"
+    # wan.txt: processed once extractors/hardware.py is linear; until then stopped by the time bound
+    if "wan.txt" in by_path:
+        assert by_path["wan.txt"]["stage"] == "timeout", by_path["wan.txt"]
+        expected["wan.txt"] = "timeout"
+    else:
+        assert "wan.txt" in docs
+
+    for rel, stage in expected.items():
+        assert rel in by_path, f"{rel} has no error line"
+        assert by_path[rel]["stage"] == stage, by_path[rel]
+        assert rel not in docs
+    assert set(by_path) == set(expected), set(by_path) ^ set(expected)
+    assert "too-big.txt" in by_path and "limit" in by_path["too-big.txt"]["reason"]
+    assert "not followed" in by_path["escape-link.txt"]["reason"]
+
+    for rel, has_claims in EXPECTED_PROCESSED.items():
+        assert rel in docs, f"{rel} was not processed: {by_path.get(rel)}"
+        n = sum(1 for c in claims if c["source_path"] == rel)
+        if has_claims is True:
+            assert n > 0, rel
+        elif has_claims is False:
+            assert n == 0, rel
+    assert "front matter" in " ".join(docs["broken-front-matter.md"]["warnings"])
+    assert docs["big5-hkscs.txt"]["encoding"] == "big5hkscs"
+    assert all(ch in docs["big5-hkscs.txt"]["text"] for ch in HKSCS_ONLY)
+    assert "\r" not in docs["windows-crlf.txt"]["text"]
+    assert docs["mixed-encodings.txt"]["encoding"] == "utf-8+gb18030"
+    assert docs["mixed-encodings.txt"]["text"].count("训练成本仅为557.6万美元") == 5
+    assert docs["truncated-utf8.txt"]["encoding"] == "utf-8 (truncated)"
+    assert (docs["truncated-gb18030.txt"]["encoding"], docs["truncated-big5.txt"]["encoding"]) == ("gb18030", "big5hkscs")
+    assert docs["utf16-bom.txt"]["encoding"] == "utf-16" and docs["gb18030.txt"]["encoding"] == "gb18030"
+    assert "&xxe;" not in docs["xxe.html"]["text"] or SECRET not in docs["xxe.html"]["text"]
+
+    # Nothing from outside the input folder leaks in (symlink not followed, external entity not resolved).
+    everything = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.jsonl"))
+    assert SECRET not in everything
+
+    # Good articles keep exactly the claims they have on their own.
+    from extractors.article import process_document
+
+    for name in GOOD_SEEDS:
+        alone = process_document((SEEDS / name).read_bytes(), name).claims
+        mine = [c for c in claims if c["source_path"] == name]
+        assert [(c["start"], c["end"], c["kind"]) for c in mine] == [(c["start"], c["end"], c["kind"]) for c in alone]
+
+    # Spans index the document text.
+    for c in claims:
+        assert docs[c["source_path"]]["text"][c["start"]:c["end"]] == c["text"]
+
+    n_files = len(expected) + len(EXPECTED_PROCESSED) + (1 if "unreadable.txt" not in expected else 0) \
+        + (1 if "wan.txt" not in expected else 0)
+    assert summary["found"] == n_files
+    assert summary["errors"] == len(expected) == len(errors)
+    assert summary["documents"] == len(docs) == n_files - len(expected)
+
+
+# --- Catastrophic backtracking: every extractor on 200 kB adversarial strings finishes in bounded time. -------------
+
+N = 200_000
+ADVERSARIAL = {
+    "digits": "1" * N, "thousands": "1," * (N // 2), "dots": "1." * (N // 2), "spaced": "123 " * (N // 4),
+    "dollars": "$" * N, "dashes": "-" * N, "tildes": "～" * (N // 3), "zhi": "至" * (N // 3),
+    "parens": "(" * N, "brackets": "[a](" * (N // 4), "comments": "<!--" * (N // 4), "newlines": "\n" * N,
+    "pipes": "|" * N, "angles": "<" * N, "rules": "\n---\n" * (N // 5), "usd": "美元" * (N // 6),
+    "wan": "万" * (N // 3), "yi": "亿" * (N // 3), "yishi": "一十" * (N // 6),
+    "blocks": "2048块" * (N // 8), "millionen": "1 Millionen " * (N // 12),
+}
+# Known quadratic in extractors/hardware.py (ZH_COUNT_NUMBER: `[一二…万]+` retried at every position of a run);
+# not run: it takes minutes. The worker's time bound stops such a document (see the flow test, wan.txt).
+HARDWARE_QUADRATIC = {"wan", "yishi"}
+BOUND_S = 10.0
+
+
+def _extractors():
+    from extractors.cleaner import clean
+    from extractors.hardware import extract_hardware
+    from extractors.money import extract_money
+    from extractors.reader import read_article
+    from normalizers.encoding import decode
+    from normalizers.numbers import parse_number
+
+    return {
+        "money-zh": lambda s: extract_money(s, "zh-Hans"), "money-hk": lambda s: extract_money(s, "zh-Hant", "HK"),
+        "money-de": lambda s: extract_money(s, "de"), "hardware-zh": lambda s: extract_hardware(s, "zh-Hans"),
+        "hardware-de": lambda s: extract_hardware(s, "de"), "clean-text": lambda s: clean(s, False),
+        "clean-html": lambda s: clean(s, True), "read-md": lambda s: read_article(s, ".md"),
+        "number-zh": lambda s: parse_number(s, "zh-Hans"), "number-de": lambda s: parse_number(s, "de"),
+        "decode": lambda s: decode(s.encode()),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_extractors_finish_on_adversarial_input(name):
+    import time
+
+    text = ADVERSARIAL[name]
+    slow = {}
+    for fn_name, fn in _extractors().items():
+        if fn_name == "hardware-zh" and name in HARDWARE_QUADRATIC:
+            continue
+        started = time.perf_counter()
+        try:
+            fn(text)
+        except ValueError:  # DecodeError and friends are answers, not crashes
+            pass
+        elapsed = time.perf_counter() - started
+        if elapsed > BOUND_S:
+            slow[fn_name] = round(elapsed, 1)
+    assert not slow, f"{name}: {slow}"
+
+
+@pytest.mark.xfail(reason="extractors/hardware.py count regex is quadratic on runs of Chinese numerals", run=False)
+@pytest.mark.parametrize("name", sorted(HARDWARE_QUADRATIC))
+def test_hardware_on_numeral_runs_is_linear(name):
+    import time
+
+    from extractors.hardware import extract_hardware
+
+    started = time.perf_counter()
+    extract_hardware(ADVERSARIAL[name], "zh-Hans")
+    assert time.perf_counter() - started < BOUND_S
+
+
+# --- The worker's time bound. ---------------------------------------------------------------------------------------
+
+def _sleepy(raw, source_path):
+    import time
+
+    from extractors.article import process_document as real
+
+    if b"STUCK" in raw:
+        time.sleep(60)
+    return real(raw, source_path)
+
+
+def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):
+    import time
+
+    import pipeline.worker as worker
+    from extractors.article import process_document
+
+    monkeypatch.setattr(worker, "process_document", _sleepy)
+    good = (SEEDS / GOOD_SEEDS[1]).read_bytes()
+    items = [("a.txt", good), ("stuck.txt", b"STUCK " + ZH_HANS.encode()), ("b.txt", ZH_HANS.encode()), ("none.txt", None)]
+    started = time.perf_counter()
+    outcomes = worker.process_batch_items(items, timeout_s=3)
+    assert time.perf_counter() - started < 30
+    assert [o.rel_path for o in outcomes] == ["a.txt", "stuck.txt", "b.txt", "none.txt"]
+    assert outcomes[1].stage == "timeout" and "3 s" in outcomes[1].error and outcomes[1].document is None
+    assert outcomes[0].error is None and len(outcomes[0].claims) == len(process_document(good, "a.txt").claims)
+    assert outcomes[2].error is None and outcomes[2].claims
+    assert outcomes[3].stage == "read"
+
+
+def test_worker_turns_infinite_numbers_into_null():
+    from pipeline.worker import process_one
+
+    outcome = process_one("digits.txt", ("据报道，成本为" + "9" * 1000 + "美元。").encode())
+    assert outcome.error is None
+    json.dumps({"d": outcome.document, "c": outcome.claims}, allow_nan=False)
+
+
+# --- No network, no external entities. ------------------------------------------------------------------------------
+
+def test_extraction_resolves_no_external_entity_and_opens_no_socket(tmp_path, monkeypatch):
+    import socket
+
+    from extractors.article import process_document
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("extraction tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    uri = secret.as_uri()
+    docs = {
+        "xxe.html": f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "{uri}">]>'
+                    f"<html><body><p>{ZH_HANS}</p><p>&xxe;</p></body></html>",
+        "xxe.xhtml": f'<?xml version="1.0"?><!DOCTYPE html SYSTEM "{uri}" [<!ENTITY % p SYSTEM "{uri}"> %p;'
+                     f'<!ENTITY xxe SYSTEM "http://127.0.0.1:9/x">]><html><body><p>{ZH_HANS}&xxe;</p></body></html>',
+        "include.html": f'<html><body><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{uri}"/>'
+                        f'<p>{ZH_HANS}</p><img src="http://127.0.0.1:9/x.png"><iframe src="{uri}"></iframe></body></html>',
+        "xxe.md": f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "{uri}">]>\n{ZH_HANS}\n&xxe;\n',
+    }
+    for name, text in docs.items():
+        result = process_document(text.encode(), name)
+        assert SECRET not in result.document["text"], name
+        assert SECRET not in json.dumps(result.document, ensure_ascii=False), name
+        assert result.claims, name
