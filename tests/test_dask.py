@@ -1,0 +1,26 @@
+"""The Dask task runner (local cluster, 2 worker processes) writes the same claims as the default runner."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.settings import Settings
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+pytest.importorskip("prefect_dask")
+
+
+def test_dask_runner_gives_the_same_claims_bytes(prefect_harness, tmp_path: Path):
+    from pipeline.runner import run
+
+    corpus = tmp_path / "in"
+    shutil.copytree(SEEDS, corpus)
+    # batch_size 2: three batches, so work really is spread over the two Dask workers
+    default = run(Settings(input_dir=corpus, out_dir=tmp_path / "default", batch_size=2))
+    dask = run(Settings(input_dir=corpus, out_dir=tmp_path / "dask", batch_size=2, runner="dask"))
+    assert default["processed"] == dask["processed"] == 5 and dask["errors"] == 0
+    for name in ("claims.jsonl", "documents.jsonl", "errors.jsonl"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "default" / name).read_bytes(), name
