@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from extractors.cleaner import clean
+from extractors.context import annotate
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.money import MoneySpan, extract_money
 from extractors.reader import read_article
@@ -113,7 +114,7 @@ def _claims(body: str, doc_id: str, source_path: str, language: str, script: str
     money = extract_money(matching, locale, region)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
-    claims = [{name: claim.get(name) for name in CLAIM_FIELDS} for claim in claims]
+    claims = [{name: claim.get(name) for name in CLAIM_FIELDS} for claim in (annotate(c, body) for c in claims)]
     return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
 
 

@@ -1,0 +1,285 @@
+"""A claim's context: the ``subject`` it is about, its ``topic`` and its ``attribution`` (who says so).
+
+Pure functions over a claim and the cleaned article text. The data (entity catalogue with aliases in every
+script, topic cue words per locale) lives in ``extractors/data``; patterns are compiled once per process.
+
+Rules, in short (see ``subject_of``/``topic_of``/``attribution_of``):
+
+* Scopes: the amount's bracket (if it sits inside ``(...)``), then its clause (split at ，,；;： but not inside
+  numbers; bracketed asides not holding the amount are masked), then the whole sentence.
+* Subject: in the first scope holding a candidate mention, the nearest mention, preferring mentions before the
+  amount. A model beats its parent company in the same scope; mentions right after a comparison cue (比肩,
+  媲美, im Vergleich zu ...) are comparanda and skipped; a vendor right before a chip word (NVIDIA Hopper-GPUs)
+  is skipped; chips count only in the amount's own clause; "A和B" gives "A + B". Null when nothing is named.
+* Topic: the nearest cue word in the clause (a cue after the amount counts double distance), else in the
+  sentence, else the subject's default topic (a chip's amount is a price), else ``other``.
+* Attribution: a source/person mention in the sentence when it also has a speech cue (称, 指出, laut,
+  behauptet ...), nearest before the amount first; else the company itself when it "explains"/"claims" it or
+  the sentence cites its paper.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from normalizers.script import to_simplified
+
+DATA = Path(__file__).with_name("data")
+TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost", "investment", "market_value",
+          "price", "revenue", "salary", "other")
+SUBJECT_TYPES = ("company", "model", "project", "chip")
+CLAUSE_SPLIT = re.compile(r"[，；;：:]|(?<!\d),|,(?!\d)")
+BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
+FOLLOWING_PENALTY = 2
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str
+    parent: str | None = None
+    vendor: bool = False
+    default_topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+def _latin(alias: str) -> bool:
+    return all(ord(ch) < 0x2E80 for ch in alias)
+
+
+def _alternation(words: list[str]) -> str:
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word)
+        parts.append(rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])" if _latin(word) else escaped)
+    return "|".join(parts) or r"(?!x)x"
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue() -> dict[str, Any]:
+    data = yaml.safe_load((DATA / "entities.yaml").read_text(encoding="utf-8"))
+    by_alias: dict[str, Entity] = {}
+    for item in data["entities"]:
+        entity = Entity(item["name"], item["type"], item.get("parent"), bool(item.get("vendor")), item.get("default_topic"))
+        for alias in item["aliases"]:
+            by_alias[to_simplified(alias).lower()] = entity
+    return {
+        "by_alias": by_alias,
+        "pattern": re.compile(_alternation([to_simplified(a) for a in by_alias] + [a for a in by_alias]), re.I),
+        "comparison": re.compile(r"(?:" + "|".join(map(re.escape, data["comparison_cues"])) + r")\s*[「“\"‘]?$", re.I),
+        "conjunction": re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["conjunctions"])) + r")\s*$", re.I),
+        "chip_after": re.compile(r"^[^。；;！？!?]{0,12}?(?:" + "|".join(map(re.escape, data["chip_words"])) + ")", re.I),
+        "generic": re.compile("|".join(map(re.escape, data["generic_models"])), re.I),
+        "anaphora": re.compile(r"^\s*[•·\-\s]*(?:" + "|".join(map(re.escape, data["anaphora"])) + r")(?![A-Za-z])", re.I),
+        "speech": re.compile("|".join(map(re.escape, data["speech_cues"])), re.I),
+        "self": re.compile("|".join(map(re.escape, data["self_cues"])), re.I),
+        "paper": re.compile("|".join(map(re.escape, data["paper_cues"])), re.I),
+    }
+
+
+@functools.lru_cache(maxsize=4)
+def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    name = "de" if locale == "de" else "zh-Hans"
+    data = yaml.safe_load((DATA / "topics" / f"{name}.yaml").read_text(encoding="utf-8"))
+    by_cue: dict[str, str] = {}
+    for topic, cues in data.items():
+        if topic not in TOPICS:
+            raise ValueError(f"unknown topic {topic!r} in topics/{name}.yaml")
+        for cue in cues:
+            by_cue[cue.lower()] = topic
+    words = sorted(by_cue, key=len, reverse=True)
+    # German cues also match inside compounds (KI-Entwicklung), so no word boundaries there.
+    pattern = re.compile("|".join(map(re.escape, words)), re.I)
+    return pattern, by_cue
+
+
+def _mentions(text: str) -> list[Mention]:
+    cat = _catalogue()
+    return [Mention(m.start(), m.end(), cat["by_alias"][m.group(0).lower()]) for m in cat["pattern"].finditer(text)
+            if m.group(0).lower() in cat["by_alias"]]
+
+
+def _scopes(text: str, start: int, end: int) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """(scope start, scope end, masked spans) from the narrowest to the sentence."""
+    scopes = []
+    brackets = [(m.start(), m.end()) for m in BRACKETS.finditer(text)]
+    holding = [b for b in brackets if b[0] < start and end <= b[1]]
+    if holding:
+        b = holding[0]
+        scopes.append((b[0] + 1, b[1] - 1, []))
+    masked = [b for b in brackets if not (b[0] < start and end <= b[1])]
+    cuts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(text) if not _inside(m.start(), masked)] + [len(text) + 1]
+    lo = max(c for c in cuts if c <= start)
+    hi = min((c for c in cuts if c > start), default=len(text) + 1) - 1
+    scopes.append((lo, max(hi, end), masked))
+    scopes.append((0, len(text), masked))
+    return scopes
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _distance(m_start: int, m_end: int, start: int, end: int) -> int:
+    if m_end <= start:
+        return start - m_end
+    if m_start >= end:
+        return (m_start - end) * FOLLOWING_PENALTY + 1
+    return 0
+
+
+def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    cat = _catalogue()
+    out = []
+    for m in mentions:
+        if m.entity.type not in SUBJECT_TYPES or (m.start < end and m.end > start):
+            continue
+        if cat["comparison"].search(text[max(0, m.start - 12) : m.start]):
+            continue
+        if m.entity.vendor and cat["chip_after"].match(text[m.end : m.end + 14]):
+            continue
+        out.append(m)
+    return out
+
+
+def subject_of(text: str, start: int, end: int) -> str | None:
+    """The canonical subject of the amount at ``text[start:end]`` (a sentence in matching form), or None."""
+    cat = _catalogue()
+    mentions = _candidates(text, _mentions(text), start, end)
+    scopes = _scopes(text, start, end)
+    last = len(scopes) - 1
+    for depth, (lo, hi, masked) in enumerate(scopes):
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi and not _inside(m.start, masked)]
+        if depth == last:
+            # Beyond the amount's clause: no chips, only mentions before the amount, and
+            # only companies when the clause itself speaks of an unnamed model ("the base LLM").
+            inside = [m for m in inside if m.entity.type != "chip"]
+            clause = text[scopes[last - 1][0] : scopes[last - 1][1]]
+            if cat["generic"].search(clause):
+                inside = [m for m in inside if m.entity.type == "company"]
+            before = [m for m in inside if m.end <= start]
+            inside = before
+        if not inside:
+            continue
+        best = min(inside, key=lambda m: _distance(m.start, m.end, start, end))
+        # A model of the same company in the scope is more specific than the company.
+        models = [m for m in inside if m.entity.parent == best.entity.name]
+        if best.entity.type == "company" and models:
+            best = min(models, key=lambda m: _distance(m.start, m.end, start, end))
+        name = best.entity.name
+        # "英伟达和博通": two subjects joined by a conjunction in the amount's own clause.
+        earlier = [m for m in inside if m.end <= best.start and m.entity.name != name]
+        if earlier and depth < last:
+            prev = max(earlier, key=lambda m: m.end)
+            if cat["conjunction"].match(text[prev.end : best.start]):
+                name = f"{prev.entity.name} + {name}"
+        return name
+    return None
+
+
+def first_subject(text: str) -> str | None:
+    """The first subject-like mention of a sentence (for a following clause that refers back with 其/sein)."""
+    mentions = [m for m in _candidates(text, _mentions(text), len(text), len(text)) if m.entity.type != "chip"]
+    return mentions[0].entity.name if mentions else None
+
+
+def refers_back(text: str, start: int, end: int) -> bool:
+    """Whether the amount's clause opens with an anaphoric pronoun (其总训练成本..., sein Modell ...)."""
+    lo, hi, _ = _scopes(text, start, end)[-2]
+    return bool(_catalogue()["anaphora"].match(text[lo:hi]))
+
+
+def subject_entity(name: str | None) -> Entity | None:
+    if not name:
+        return None
+    for entity in _catalogue()["by_alias"].values():
+        if entity.name == name:
+            return entity
+    return None
+
+
+def topic_of(text: str, start: int, end: int, locale: str, subject: str | None = None) -> str:
+    """The topic of the amount at ``text[start:end]`` from the nearest cue word; ``other`` without one."""
+    pattern, by_cue = _topic_pattern(locale)
+    cues = [(m.start(), m.end(), by_cue[m.group(0).lower()]) for m in pattern.finditer(text)
+            if not (m.start() < end and m.end() > start)]
+    scopes = _scopes(text, start, end)
+    for lo, hi, _ in scopes[-2:]:  # the clause with its brackets, then the sentence
+        inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
+        if inside:
+            return min(inside, key=lambda c: _distance(c[0], c[1], start, end))[2]
+    entity = subject_entity(subject)
+    if entity and entity.default_topic:
+        return entity.default_topic
+    return "other"
+
+
+def attribution_of(text: str, start: int, end: int) -> str | None:
+    """Who the sentence says claims the amount, or None when it does not say."""
+    cat = _catalogue()
+    mentions = _mentions(text)
+    sources = [m for m in mentions if m.entity.type in ("source", "person")]
+    if sources and cat["speech"].search(text):
+        before = [m for m in sources if m.end <= start]
+        best = max(before, key=lambda m: m.end) if before else min(sources, key=lambda m: m.start)
+        return best.entity.name
+    companies = [m for m in mentions if m.entity.type in ("company", "model") and m.end <= start]
+    for m in sorted(companies, key=lambda m: -m.end):
+        owner = m.entity.parent or m.entity.name
+        if cat["self"].match(text[m.end : m.end + 4]):
+            return owner
+    if cat["paper"].search(text[:start]):
+        owners = [m.entity.parent or m.entity.name for m in mentions if m.entity.type in ("company", "model")]
+        if owners:
+            return f"{owners[0]} (own paper)"
+    return None
+
+
+def _previous_sentence(body: str, s0: int) -> str:
+    """The sentence that ends right before offset ``s0``."""
+    from extractors.sentences import sentence_bounds
+
+    head = body[:s0]
+    bounds = sentence_bounds(head)
+    return head[bounds[-1][0] : bounds[-1][1]] if bounds else ""
+
+
+def _locale(claim: dict[str, Any]) -> str:
+    if claim.get("language") == "de":
+        return "de"
+    return "zh-Hant" if claim.get("script") == "Hant" else "zh-Hans"
+
+
+def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
+    """A copy of ``claim`` with ``subject``, ``topic`` (money claims) and ``attribution`` filled in.
+
+    ``body`` is the cleaned article text the claim's offsets index; the sentence is matched in Simplified form
+    for Chinese (the conversion preserves length, so offsets carry over).
+    """
+    sentence = claim.get("sentence") or claim["text"]
+    s0 = body.rfind(sentence, 0, claim["start"] + 1)
+    if s0 < 0 or s0 + len(sentence) < claim["end"]:
+        s0 = claim["start"] - max(sentence.find(claim["text"]), 0)
+    start, end = claim["start"] - s0, claim["end"] - s0
+    text = sentence if claim.get("language") == "de" else to_simplified(sentence)
+    subject = subject_of(text, start, end)
+    if subject is None and refers_back(text, start, end) and s0 > 0:
+        previous = _previous_sentence(body, s0)
+        subject = first_subject(previous if claim.get("language") == "de" else to_simplified(previous))
+    if claim.get("kind") == "hardware" and subject:
+        entity = subject_entity(subject)
+        if entity and entity.type == "chip":
+            subject = None
+    topic = topic_of(text, start, end, _locale(claim), subject) if claim.get("kind") == "money" else None
+    return {**claim, "subject": subject, "topic": topic, "attribution": attribution_of(text, start, end)}
