@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -104,10 +104,11 @@ def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, by_cue
 
 
-def _mentions(text: str) -> list[Mention]:
+@functools.lru_cache(maxsize=1024)  # every claim of a sentence asks for the same mentions
+def _mentions(text: str) -> tuple[Mention, ...]:
     cat = _catalogue()
-    return [Mention(m.start(), m.end(), cat["by_alias"][m.group(0).lower()]) for m in cat["pattern"].finditer(text)
-            if m.group(0).lower() in cat["by_alias"]]
+    return tuple(Mention(m.start(), m.end(), cat["by_alias"][m.group(0).lower()]) for m in cat["pattern"].finditer(text)
+            if m.group(0).lower() in cat["by_alias"])
 
 
 def _scopes(text: str, start: int, end: int) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -139,7 +140,7 @@ def _distance(m_start: int, m_end: int, start: int, end: int) -> int:
     return 0
 
 
-def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+def _candidates(text: str, mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
     cat = _catalogue()
     out = []
     for m in mentions:
