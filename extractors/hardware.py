@@ -23,7 +23,9 @@ PATTERNS = DATA / "hardware_patterns.jsonl"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S")
 # A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
-ZH_COUNT_NUMBER = (r"(?:(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|[一二两三四五六七八九十百千万]+)"
+# A numeral run is only tried from its first character: retrying at every position of a long
+# run (万万万…) would make the search quadratic.
+ZH_COUNT_NUMBER = (r"(?:(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+)"
                    r"(?:[多余][万亿]+)?")
 DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Millionen?))?"
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"

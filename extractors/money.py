@@ -102,7 +102,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         # A Chinese numeral starts with a digit or 十 (万美元 alone is a unit, not an amount).
         leading = "".join(sorted({*num["digits"], "十", "拾"}))
         # After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
-        chinese = rf"(?:[{vague}][{cn_chars}]|[{leading}])[{cn_chars}{over}几]*"
+        # Tried only at the start of a numeral run, so long runs stay linear.
+        chinese = rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}])[{cn_chars}{over}几]*"
         number = rf"(?:{arabic}|{chinese})"
         bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
         after = _alternation(after_words)
