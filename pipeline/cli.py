@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 from pathlib import Path
@@ -74,6 +75,14 @@ def format_summary(summary: dict[str, Any], settings: Settings) -> str:
     return "\n".join(lines)
 
 
+def _input_dir_of(out_dir: Path) -> Path | None:
+    """The input folder of the run that wrote ``out_dir`` (from run.json), for the report's links."""
+    try:
+        return Path(json.loads((out_dir / "run.json").read_text(encoding="utf-8"))["input_dir"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def _quiet_exit(code: int) -> None:
     """Exit without Prefect's event-flusher CancelledError tracebacks reaching the user's terminal."""
     sys.stdout.flush()
@@ -90,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.command == "report":
         from reports.build import build_report
 
-        paths = build_report(args.out_dir)
+        paths = build_report(args.out_dir, _input_dir_of(args.out_dir))
         print("\n".join(f"wrote {p}" for p in paths))
         return
     settings = settings_from(args)

@@ -1,9 +1,11 @@
 """The newsclaims Prefect flow: discover → read → process (clean, detect, extract, normalise) → write."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import stat
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -167,6 +169,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     read_errors: list[dict[str, str]] = []
     batches = [rel_paths[i : i + settings.batch_size] for i in range(0, len(rel_paths), settings.batch_size)]
     pending = []
+    todo_batches: list[list[SourceFile]] = []
     for batch in batches:
         files = read_files(batch, settings)
         todo = []
@@ -179,12 +182,26 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
                 todo.append(f)
         if todo:
             pending.append(process_articles.submit(todo, settings))
+            todo_batches.append(todo)
+    total = sum(len(b) for b in todo_batches)
     for future in pending:
         outcomes.extend(future.result())
-        logger.info("processed %d changed articles so far", len(outcomes))
+        logger.info("processed %d/%d changed articles", len(outcomes), total)
+        if len(pending) > 1:  # long runs show progress on the terminal
+            print(f"newsclaims: processed {len(outcomes)}/{total} changed articles", file=sys.stderr, flush=True)
     summary.unchanged = len(kept)
     summary.processed = len(outcomes)
-    summary.removed = len(set(old_files) - set(rel_paths))
+    summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths})
     write_outputs(outcomes, kept, read_errors, settings, summary)
     summary.seconds = time.perf_counter() - started
+    write_run_record(settings, summary)
     return summary.as_dict()
+
+
+@task(retries=2, retry_delay_seconds=[1, 4], name="write run record")
+def write_run_record(settings: Settings, summary: RunSummary) -> None:
+    """Run metadata (times, folders, version) in run.json, apart from the byte-stable claim files."""
+    record = {"finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+              "input_dir": str(settings.input_dir.resolve()), "out_dir": str(settings.out_dir.resolve()),
+              "version": settings.version, "runner": settings.runner, **summary.as_dict()}
+    store.write_atomic(settings.out_dir / store.RUN, store.dumps(record) + "\n")
