@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from extractors.cleaner import clean
-from extractors.context import annotate
+from extractors.context import annotate, subject_of, topic_of
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.money import MoneySpan, extract_money
 from extractors.reader import read_article
@@ -191,4 +191,8 @@ def warm_up() -> None:
     for region in ("TW", "HK"):
         extract_money("", "zh-Hant", region)
     detect_script("繁體中文", "zh")
+    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads langdetect's profiles
+    for locale in ("zh-Hans", "de"):
+        topic_of("", 0, 0, locale)
+    subject_of("", 0, 0)
     latest_rate_date()

@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+# Task inputs carry whole articles: hashing them for a cache key would cost more than the work.
+from prefect.cache_policies import NO_CACHE
+# quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
+from prefect.utilities.annotations import quote
 
 from pipeline import store
 from pipeline.settings import Settings
@@ -56,7 +60,7 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-@task(retries=2, retry_delay_seconds=[1, 4], name="discover files")
+@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="discover files")
 def discover_files(settings: Settings) -> list[str]:
     """Article paths under the input folder, relative and sorted; symlinks leading outside are left out."""
     root = settings.input_dir
@@ -73,7 +77,7 @@ def discover_files(settings: Settings) -> list[str]:
     return sorted(found)
 
 
-@task(retries=2, retry_delay_seconds=[1, 4], name="read files")
+@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="read files")
 def read_files(rel_paths: list[str], settings: Settings) -> list[SourceFile]:
     """Bytes and sha256 of each file; a file that cannot be read carries its reason instead."""
     return [_read_one(rel, settings) for rel in rel_paths]
@@ -108,13 +112,13 @@ def _read_one(rel: str, settings: Settings) -> SourceFile:
     return SourceFile(name, data, hashlib.sha256(data).hexdigest())
 
 
-@task(name="process articles")
+@task(cache_policy=NO_CACHE, name="process articles")
 def process_articles(files: list[SourceFile], settings: Settings) -> list[FileOutcome]:
     """Clean, detect, extract and normalise a batch of articles (pure work, no retries)."""
     return process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s)
 
 
-@task(retries=2, retry_delay_seconds=[1, 4], name="write outputs")
+@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
 def write_outputs(outcomes: list[FileOutcome], kept: dict[str, dict[str, Any]], read_errors: list[dict[str, str]],
                   settings: Settings, summary: RunSummary) -> RunSummary:
     """Merge new results with unchanged ones and write every output atomically; the manifest last."""
@@ -181,7 +185,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
             else:
                 todo.append(f)
         if todo:
-            pending.append(process_articles.submit(todo, settings))
+            pending.append(process_articles.submit(quote(todo), settings))
             todo_batches.append(todo)
     total = sum(len(b) for b in todo_batches)
     for future in pending:
@@ -192,13 +196,13 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     summary.unchanged = len(kept)
     summary.processed = len(outcomes)
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths})
-    write_outputs(outcomes, kept, read_errors, settings, summary)
+    write_outputs(quote(outcomes), quote(kept), quote(read_errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     write_run_record(settings, summary)
     return summary.as_dict()
 
 
-@task(retries=2, retry_delay_seconds=[1, 4], name="write run record")
+@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write run record")
 def write_run_record(settings: Settings, summary: RunSummary) -> None:
     """Run metadata (times, folders, version) in run.json, apart from the byte-stable claim files."""
     record = {"finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
