@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import stat
 import sys
@@ -118,45 +119,63 @@ def process_articles(files: list[SourceFile], settings: Settings) -> list[FileOu
     return process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s)
 
 
+@dataclass(frozen=True)
+class ArticleLines:
+    """One article's output lines, serialised once, with the keys they are sorted by.
+
+    Runs hold lines rather than dicts: a claim dict costs several times its JSON text in memory.
+    """
+
+    document: tuple[tuple[str, str], str]
+    claims: tuple[tuple[tuple[Any, ...], str], ...]
+    manifest: dict[str, str]
+
+
+def _claim_key(c: dict[str, Any]) -> tuple[Any, ...]:
+    return (c["doc_id"], c["start"], c["kind"], c["end"], c["source_path"])
+
+
+def lines_of(document: dict[str, Any], claims: list[dict[str, Any]]) -> ArticleLines:
+    """An article's document and claims as sorted-key output lines."""
+    return ArticleLines(((document["doc_id"], document["source_path"]), store.dumps(document)),
+                        tuple((_claim_key(c), store.dumps(c)) for c in claims),
+                        {"sha256": document["sha256"], "doc_id": document["doc_id"]})
+
+
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
-def write_outputs(outcomes: list[FileOutcome], kept: dict[str, dict[str, Any]], read_errors: list[dict[str, str]],
-                  settings: Settings, summary: RunSummary) -> RunSummary:
-    """Merge new results with unchanged ones and write every output atomically; the manifest last."""
+def write_outputs(articles: dict[str, ArticleLines], errors: list[dict[str, str]], settings: Settings,
+                  summary: RunSummary) -> RunSummary:
+    """Write every output atomically from new and unchanged articles; the manifest last."""
     out = settings.out_dir
-    documents = {rel: entry["document"] for rel, entry in kept.items()}
-    claims = {rel: entry["claims"] for rel, entry in kept.items()}
-    errors = list(read_errors)
-    manifest_files: dict[str, Any] = {rel: entry["manifest"] for rel, entry in kept.items()}
-    for outcome in outcomes:
-        if outcome.error:
-            errors.append({"source_path": outcome.rel_path, "stage": outcome.stage, "reason": outcome.error})
-            continue
-        documents[outcome.rel_path] = outcome.document
-        claims[outcome.rel_path] = outcome.claims
-        manifest_files[outcome.rel_path] = {"sha256": outcome.document["sha256"], "doc_id": outcome.document["doc_id"]}
-    doc_rows = sorted(documents.values(), key=lambda d: (d["doc_id"], d["source_path"]))
-    claim_rows = sorted((c for rows in claims.values() for c in rows),
-                        key=lambda c: (c["doc_id"], c["start"], c["kind"], c["end"], c["source_path"]))
-    store.write_jsonl(out / store.CLAIMS, claim_rows)
-    store.write_jsonl(out / store.DOCUMENTS, doc_rows)
+    claim_rows = sorted(row for a in articles.values() for row in a.claims)
+    store.write_lines(out / store.CLAIMS, (line for _, line in claim_rows))
+    store.write_lines(out / store.DOCUMENTS, (line for _, line in sorted(a.document for a in articles.values())))
     store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
     summary.errors = len(errors)
-    summary.documents = len(doc_rows)
-    summary.claims = Counter(c["kind"] for c in claim_rows)
-    store.write_atomic(out / store.MANIFEST, store.dumps({"version": settings.version, "files": dict(sorted(manifest_files.items()))}) + "\n")
+    summary.documents = len(articles)
+    summary.claims = Counter(key[2] for key, _ in claim_rows)
+    manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
+    store.write_atomic(out / store.MANIFEST, store.dumps(manifest) + "\n")
     return summary
 
 
-def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
-    """The last run's manifest, documents and claims by source path (empty with --full or a new version)."""
+def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, ArticleLines]]:
+    """The last run's manifest and output lines by source path (empty with --full or a new version)."""
     manifest = store.read_manifest(settings.out_dir)
     if settings.full or manifest.get("version") != settings.version:
-        return {}, {}, {}
-    docs = {d["source_path"]: d for d in store.read_jsonl(settings.out_dir / store.DOCUMENTS)}
-    claims: dict[str, list[dict[str, Any]]] = {}
-    for c in store.read_jsonl(settings.out_dir / store.CLAIMS):
-        claims.setdefault(c["source_path"], []).append(c)
-    return manifest.get("files", {}), docs, claims
+        return {}, {}
+    files = manifest.get("files", {})
+    claims: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
+    for line in store.read_lines(settings.out_dir / store.CLAIMS):
+        c = json.loads(line)
+        claims.setdefault(c["source_path"], []).append((_claim_key(c), line))
+    articles = {}
+    for line in store.read_lines(settings.out_dir / store.DOCUMENTS):
+        d = json.loads(line)
+        if d["source_path"] in files:
+            articles[d["source_path"]] = ArticleLines(((d["doc_id"], d["source_path"]), line),
+                                                      tuple(claims.get(d["source_path"], [])), files[d["source_path"]])
+    return files, articles
 
 
 @flow(name="newsclaims", log_prints=False)
@@ -167,10 +186,9 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     summary = RunSummary()
     rel_paths = discover_files(settings)
     summary.found = len(rel_paths)
-    old_files, old_docs, old_claims = _previous(settings)
-    kept: dict[str, dict[str, Any]] = {}
-    outcomes: list[FileOutcome] = []
-    read_errors: list[dict[str, str]] = []
+    old_files, old_articles = _previous(settings)
+    articles: dict[str, ArticleLines] = {}
+    errors: list[dict[str, str]] = []
     batches = [rel_paths[i : i + settings.batch_size] for i in range(0, len(rel_paths), settings.batch_size)]
     pending = []
     todo_batches: list[list[SourceFile]] = []
@@ -179,24 +197,32 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
         todo = []
         for f in files:
             if f.error:
-                read_errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
-            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and f.rel_path in old_docs:
-                kept[f.rel_path] = {"document": old_docs[f.rel_path], "claims": old_claims.get(f.rel_path, []), "manifest": prev}
+                errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
+            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and f.rel_path in old_articles:
+                articles[f.rel_path] = old_articles[f.rel_path]
             else:
                 todo.append(f)
         if todo:
             pending.append(process_articles.submit(quote(todo), settings))
             todo_batches.append(todo)
     total = sum(len(b) for b in todo_batches)
+    summary.unchanged = len(articles)
+    done = 0
     for future in pending:
-        outcomes.extend(future.result())
-        logger.info("processed %d/%d changed articles", len(outcomes), total)
-        if len(pending) > 1:  # long runs show progress on the terminal
-            print(f"newsclaims: processed {len(outcomes)}/{total} changed articles", file=sys.stderr, flush=True)
-    summary.unchanged = len(kept)
-    summary.processed = len(outcomes)
+        batch_done = future.result()
+        done += len(batch_done)
+        for outcome in batch_done:
+            if outcome.error:
+                errors.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract", "reason": outcome.error})
+            else:
+                articles[outcome.rel_path] = lines_of(outcome.document, outcome.claims)
+        logger.info("processed %d/%d changed articles", done, total)
+        # Long runs show progress on the terminal, about every tenth of the work.
+        if len(pending) > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
+            print(f"newsclaims: processed {done}/{total} changed articles", file=sys.stderr, flush=True)
+    summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths})
-    write_outputs(quote(outcomes), quote(kept), quote(read_errors), settings, summary)
+    write_outputs(quote(articles), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     write_run_record(settings, summary)
     return summary.as_dict()

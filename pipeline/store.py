@@ -37,18 +37,26 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
-    lines = [dumps(r) for r in records]
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write JSON lines (already serialised) atomically."""
     write_atomic(path, "".join(line + "\n" for line in lines))
-    return len(lines)
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
+    write_lines(path, (dumps(r) for r in records))
+
+
+def read_lines(path: Path) -> list[str]:
+    """The non-empty lines of an earlier run's JSONL file; a missing file has none."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh if line.strip()]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Records of an earlier run's JSONL file; a missing file is empty."""
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return [json.loads(line) for line in read_lines(path)]
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:

@@ -17,7 +17,6 @@ tooltip and as a numbered footnote.
 from __future__ import annotations
 
 import html
-import json
 import math
 import os
 from collections import defaultdict
@@ -25,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
+
+from pipeline.store import read_jsonl
 
 TOLERANCE = 0.10
 # A bound joins a cluster of point amounts only if the cluster lies within this factor of the bound
@@ -77,12 +78,6 @@ class Figure:
                 return self.usd, math.inf
             return self.usd, self.usd
         return self.usd_low or 0.0, self.usd_high or math.inf
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str | None], list[Figure]]:
@@ -213,8 +208,8 @@ def _href(doc: dict[str, Any], out_dir: Path, source_root: Path | None) -> str:
 
 class _Report:
     def __init__(self, out_dir: Path, source_root: Path | None) -> None:
-        self.docs = {d["doc_id"]: d for d in _read_jsonl(out_dir / "documents.jsonl")}
-        self.claims = _read_jsonl(out_dir / "claims.jsonl")
+        self.docs = {d["doc_id"]: d for d in read_jsonl(out_dir / "documents.jsonl")}
+        self.claims = read_jsonl(out_dir / "claims.jsonl")
         self.out_dir, self.source_root = out_dir, source_root
         grouped = {key: clusters(figs) for key, figs in figures_by_group(self.claims).items()}
         add_unnamed(grouped)

@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
-OUTPUTS = ("claims.jsonl", "documents.jsonl", "errors.jsonl", "manifest.json")
+OUTPUTS = ("claims.jsonl", "documents.jsonl", "errors.jsonl", "manifest.json", "run.json")
 COPIES = 60  # 5 seeds x 60 = 300 articles: a few seconds of work
 
 
