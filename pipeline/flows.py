@@ -203,7 +203,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
             else:
                 todo.append(f)
         if todo:
-            pending.append(process_articles.submit(quote(todo), settings))
+            pending.append(process_articles.submit(todo, settings))
             todo_batches.append(todo)
     total = sum(len(b) for b in todo_batches)
     summary.unchanged = len(articles)
