@@ -21,7 +21,7 @@ from prefect.utilities.annotations import quote
 
 from pipeline import store
 from pipeline.settings import Settings
-from pipeline.worker import FileOutcome, process_batch_items
+from pipeline.worker import process_batch_items
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,6 @@ def _read_one(rel: str, settings: Settings) -> SourceFile:
     return SourceFile(name, data, hashlib.sha256(data).hexdigest())
 
 
-@task(cache_policy=NO_CACHE, name="process articles")
-def process_articles(files: list[SourceFile], settings: Settings) -> list[FileOutcome]:
-    """Clean, detect, extract and normalise a batch of articles (pure work, no retries)."""
-    return process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s)
-
-
 @dataclass(frozen=True)
 class ArticleLines:
     """One article's output lines, serialised once, with the keys they are sorted by.
@@ -130,6 +124,10 @@ class ArticleLines:
     claims: tuple[tuple[tuple[Any, ...], str], ...]
     manifest: dict[str, str]
 
+    @property
+    def source_path(self) -> str:
+        return self.document[0][1]
+
 
 def _claim_key(c: dict[str, Any]) -> tuple[Any, ...]:
     return (c["doc_id"], c["start"], c["kind"], c["end"], c["source_path"])
@@ -140,6 +138,22 @@ def lines_of(document: dict[str, Any], claims: list[dict[str, Any]]) -> ArticleL
     return ArticleLines(((document["doc_id"], document["source_path"]), store.dumps(document)),
                         tuple((_claim_key(c), store.dumps(c)) for c in claims),
                         {"sha256": document["sha256"], "doc_id": document["doc_id"]})
+
+
+@task(cache_policy=NO_CACHE, name="process articles")
+def process_articles(files: list[SourceFile], settings: Settings) -> list[ArticleLines | dict[str, str]]:
+    """Clean, detect, extract and normalise a batch (pure work, no retries): output lines, or an error each.
+
+    Lines rather than dicts leave the task: Prefect keeps every task result of a flow run in memory.
+    """
+    out: list[ArticleLines | dict[str, str]] = []
+    for outcome in process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s):
+        if outcome.error or outcome.document is None:
+            out.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract",
+                        "reason": outcome.error or "no document"})
+        else:
+            out.append(lines_of(outcome.document, outcome.claims))
+    return out
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
@@ -211,14 +225,14 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     for future in pending:
         batch_done = future.result()
         done += len(batch_done)
-        for outcome in batch_done:
-            if outcome.error:
-                errors.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract", "reason": outcome.error})
+        for item in batch_done:
+            if isinstance(item, ArticleLines):
+                articles[item.source_path] = item
             else:
-                articles[outcome.rel_path] = lines_of(outcome.document, outcome.claims)
+                errors.append(item)
         logger.info("processed %d/%d changed articles", done, total)
         # Long runs show progress on the terminal, about every tenth of the work.
-        if len(pending) > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
+        if len(todo_batches) > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
             print(f"newsclaims: processed {done}/{total} changed articles", file=sys.stderr, flush=True)
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths})
