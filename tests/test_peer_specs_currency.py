@@ -8,18 +8,14 @@ amounts and are not expected from us. Cases are excluded only with a reason in `
 """
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from extractors.money import extract_money
 from normalizers.script import to_simplified
-from tests.peer_specs import Case, Expected, PassRate, pass_rate, spec_number
+from tests.peer_specs import SPEC_DIR, Case, PassRate, load_cases, pass_rate, spec_number
 
-LOCAL_SPEC_DIR = Path(__file__).with_name("peer_specs")
 CHINESE = "NumberWithUnit-Chinese-CurrencyModel.json"
 GERMAN = "NumberWithUnit-German-CurrencyModel.json"
 FILES = (CHINESE, GERMAN)
@@ -73,33 +69,6 @@ EXCLUDED_PREFIXES: dict[str, str] = {
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
-@lru_cache(maxsize=None)
-def load_local_cases(filename: str) -> tuple[Case, ...]:
-    """The spec cases of ``filename`` from the copy in tests/peer_specs (utf-8-sig: files start with a BOM)."""
-    with (LOCAL_SPEC_DIR / filename).open(encoding="utf-8-sig") as fh:
-        data = json.load(fh)
-    return tuple(
-        Case(
-            filename=filename,
-            index=i,
-            input=str(item["Input"]),
-            results=tuple(
-                Expected(
-                    text=str(r.get("Text", "")),
-                    type_name=str(r.get("TypeName", "")),
-                    resolution=r.get("Resolution") or {},
-                    start=int(r.get("Start", -1)),
-                    end=int(r.get("End", -1)),  # inclusive
-                )
-                for r in item.get("Results", [])
-            ),
-            not_supported=str(item.get("NotSupported", "") or ""),
-            raw=item,
-        )
-        for i, item in enumerate(data)
-    )
-
-
 def exclusion(case: Case) -> str | None:
     if case.input in EXCLUDED:
         return EXCLUDED[case.input]
@@ -137,7 +106,7 @@ def check(case: Case) -> bool:
 
 def _params():
     for filename in FILES:
-        for case in load_local_cases(filename):
+        for case in load_cases(filename):
             reason = exclusion(case)
             known = KNOWN_FAILURES.get((filename, case.input))
             marks = []
@@ -155,14 +124,14 @@ def test_currency_case(case: Case):
 
 
 def _rate(filename: str) -> PassRate:
-    cases = [c for c in load_local_cases(filename) if exclusion(c) is None]
+    cases = [c for c in load_cases(filename) if exclusion(c) is None]
     return pass_rate(filename, check, excluded={}, cases=cases)
 
 
 @pytest.mark.parametrize("filename", FILES)
 def test_currency_pass_rate(filename: str):
     rate = _rate(filename)
-    excluded = [c for c in load_local_cases(filename) if exclusion(c) is not None]
+    excluded = [c for c in load_cases(filename) if exclusion(c) is not None]
     print(f"\n{filename}: {rate.passed}/{rate.judged} judged cases passed = {rate.rate:.1%}; "
           f"{len(excluded)} excluded ({rate.passed}/{rate.judged + len(excluded)} = "
           f"{rate.passed / (rate.judged + len(excluded)):.1%} of all cases)")
@@ -174,7 +143,7 @@ def test_currency_pass_rate(filename: str):
 
 
 def test_every_exclusion_names_a_real_case():
-    inputs = [c.input for f in FILES for c in load_local_cases(f)]
+    inputs = [c.input for f in FILES for c in load_cases(f)]
     for key in EXCLUDED:
         assert key in inputs, key
     for prefix in EXCLUDED_PREFIXES:
@@ -182,6 +151,6 @@ def test_every_exclusion_names_a_real_case():
 
 
 def test_local_copy_has_all_cases():
-    assert len(load_local_cases(CHINESE)) == 35
-    assert len(load_local_cases(GERMAN)) == 39
-    assert (LOCAL_SPEC_DIR / "LICENSE").is_file()
+    assert len(load_cases(CHINESE)) == 35
+    assert len(load_cases(GERMAN)) == 39
+    assert (SPEC_DIR / "LICENSE").is_file()
