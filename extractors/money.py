@@ -141,7 +141,7 @@ def _currency(match: re.Match[str], g: _Grammar) -> str:
         word = match.group(key)
         if word:
             word = re.sub(r"\s+", "", word)
-            return table.get(word) or table.get(word.replace("US-", "US-")) or _lookup_ci(table, word) or g.bare_currency
+            return table.get(word) or _lookup_ci(table, word) or g.bare_currency
     word = match.groupdict().get("ca1")
     if word:
         return g.currency_after.get(word, g.bare_currency)
@@ -234,9 +234,6 @@ def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     has_scale = bool(re.search(r"[十百千万亿兆]", lo_text)) if not g.is_de else bool(re.search(r"[A-Za-z]", lo_text))
     if has_scale or lo >= hi or lo == 0:
         return lo
-    scale = 1.0
-    while lo * scale * 10 <= hi:
-        scale *= 10
     # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
     for unit in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
         if hi % unit == 0 and hi / unit < 10000 and lo < hi / unit * 10 and lo * unit <= hi:
