@@ -74,11 +74,12 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
     published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
+    region = region_of(to_simplified(body)) if script == "Hant" else None
     doc_id = path.stem
     warnings = list(article.warnings)
     claims: list[dict[str, Any]] = []
     if language in SUPPORTED_LANGUAGES:
-        claims = _claims(body, doc_id, source_path, language, script, published)
+        claims = _claims(body, doc_id, source_path, language, script, region, published)
     elif body.strip():
         warnings.append(f"language {language!r} is not supported; no claims extracted")
     document = {
@@ -91,7 +92,7 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
         "published": published.isoformat() if published else None,
         "language": language,
         "script": script,
-        "region": region_of(to_simplified(body)) if script == "Hant" else None,
+        "region": region,
         "chars": len(body),
         "lines_dropped": cleaned.dropped,
         "money_claims": sum(1 for c in claims if c["kind"] == "money"),
@@ -102,11 +103,10 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
     return ArticleResult(document, claims, tuple(warnings))
 
 
-def _claims(body: str, doc_id: str, source_path: str, language: str, script: str | None,
+def _claims(body: str, doc_id: str, source_path: str, language: str, script: str | None, region: str | None,
             published: dt.date | None) -> list[dict[str, Any]]:
     locale = "de" if language == "de" else ("zh-Hant" if script == "Hant" else "zh-Hans")
     matching = body if language == "de" else to_simplified(body)
-    region = region_of(matching) if locale == "zh-Hant" else None
     bounds = sentence_bounds(body)
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
