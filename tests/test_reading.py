@@ -97,3 +97,43 @@ def test_language_and_script(text, language, script):
 def test_simplified_conversion_keeps_length():
     assert len(to_simplified(ZH_HANT)) == len(ZH_HANT)
     assert to_simplified(ZH_HANT).startswith("据报道")
+
+
+LANGDETECT_TEXTS = {
+    "german": "Das Unternehmen hat 6 Millionen Dollar für das Training ausgegeben und nutzte 2048 GPUs.",
+    "capitals-and-urls": "NVIDIA H100 GPUs  kosten 30.000 US-Dollar, siehe https://example.com/a?b=1 oder mail@example.de",
+    "vietnamese-marks": "Vie\u0302\u0323t Nam tiếng Việt ẞ ß Ế",
+    "cyrillic-and-latin": "Привет мир ABC def",
+    "kana-and-hangul": "ひらがな カタカナ 漢字 한국어 abc",
+    "english": "This is an English sentence about the money OpenAI spent on training.",
+    "spaces-only": "   ",
+}
+
+
+@pytest.mark.parametrize("text", LANGDETECT_TEXTS.values(), ids=LANGDETECT_TEXTS.keys())
+def test_fast_detector_matches_langdetect(text):
+    """The sped-up detector prepares the same text and n-grams and gives the same probabilities."""
+    from langdetect import detector_factory
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from normalizers.script import _FastDetector
+
+    detect_language("Die Firma hat sechs Millionen Dollar ausgegeben.")  # loads the profiles
+    library, fast = Detector(detector_factory._factory), _FastDetector(detector_factory._factory)
+    for detector in (library, fast):
+        detector.append(text)
+        detector.cleaning_text()
+    assert fast.text == library.text
+    assert fast._extract_ngrams() == library._extract_ngrams()
+
+    def probabilities(detector: Detector) -> list[tuple[str, float]] | str:
+        try:
+            return [(lang.lang, lang.prob) for lang in detector.get_probabilities()]
+        except LangDetectException as exc:
+            return str(exc)
+
+    library, fast = Detector(detector_factory._factory), _FastDetector(detector_factory._factory)
+    library.append(text)
+    fast.append(text)
+    assert probabilities(fast) == probabilities(library)
