@@ -5,11 +5,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import opencc
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 from langdetect.detector import Detector
 from langdetect.utils.ngram import NGram
-from langdetect.utils.unicode_block import UNICODE_LATIN_EXTENDED_ADDITIONAL, unicode_block
-import opencc
+from langdetect.utils.unicode_block import (
+    UNICODE_LATIN_EXTENDED_ADDITIONAL,
+    unicode_block,
+)
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
