@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
@@ -14,6 +14,9 @@ QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
 # How far before an amount a 每… unit-price phrase may start (same clause, parentheses removed).
 PER_LOOKBACK = 40
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
+ZH_SCALE = re.compile(r"[十百千万亿兆]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -52,10 +55,17 @@ class _Grammar:
     currency_after: dict[str, str]
     bare_currency: str
     qualifiers_before: dict[str, str]
-    qualifiers_after: dict[str, str]
+    qualifier_before_words: tuple[str, ...]  # longest first
+    qualifier_before_de: re.Pattern[str]  # the longest qualifier word that ends the window
+    qualifiers_before_lower: dict[str, str]
+    qualifiers_after: tuple[tuple[str, str], ...]  # (lower-case word, qualifier), longest first
+    qualifier_after_width: int
     per_prefix: str
-    per_units: dict[str, str]
+    per_units: tuple[tuple[str, str], ...]  # longest first
+    per_unit_de: re.Pattern[str]
+    per_units_lower: dict[str, str]
     per_words: dict[str, str]
+    per_words_de: tuple[tuple[re.Pattern[str], str], ...]
     equivalent: re.Pattern[str]
     is_de: bool
 
@@ -117,19 +127,40 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
+    before_words = tuple(sorted(quals["before"], key=len, reverse=True))
+    after_words = sorted(quals["after"], key=len, reverse=True)
+    units = tuple(sorted(per["units"].items(), key=lambda kv: -len(kv[0])))
     return _Grammar(
         pattern=pattern,
         currency_before=money["currency_before"],
         currency_after={k.replace(" ", ""): v for k, v in money["currency_after"].items()},
         bare_currency=money.get("bare_unit_currency", "CNY"),
         qualifiers_before=quals["before"],
-        qualifiers_after=quals["after"],
+        qualifier_before_words=before_words,
+        # Every match ends at the window's end, so the leftmost one is the longest word.
+        qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
+        qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
+        qualifiers_after=tuple((w.lower(), quals["after"][w]) for w in after_words),
+        # Long enough for the longest qualifier after its filler ("5 Millionen Euro oder mehr").
+        qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
         per_prefix=per["prefix"],
-        per_units=per["units"],
+        per_units=units,
+        per_unit_de=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b",
+                               re.I),
+        per_units_lower=_first_by_lower(units),
         per_words=per["words"],
+        per_words_de=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
         equivalent=equivalent,
         is_de=is_de,
     )
+
+
+def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Lower-case word → value, the first pair winning where two words differ only in case."""
+    table: dict[str, str] = {}
+    for word, value in pairs:
+        table.setdefault(word.lower(), value)
+    return table
 
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
@@ -140,7 +171,7 @@ def _currency(match: re.Match[str], g: _Grammar) -> str:
     for key, table in (("cb", g.currency_before), ("ca", g.currency_after)):
         word = match.group(key)
         if word:
-            word = re.sub(r"\s+", "", word)
+            word = WHITESPACE.sub("", word)
             return table.get(word) or _lookup_ci(table, word) or g.bare_currency
     word = match.groupdict().get("ca1")
     if word:
@@ -156,26 +187,18 @@ def _lookup_ci(table: dict[str, str], word: str) -> str | None:
 def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     window = text[max(0, start - 16) : start]
     if g.is_de:
-        low = window.lower()
-        for word in sorted(g.qualifiers_before, key=len, reverse=True):
-            if re.search(rf"(?:^|[^\w]){re.escape(word.lower())}\s*$", low):
-                return g.qualifiers_before[word]
-        return None
+        found = g.qualifier_before_de.search(window.lower())
+        return g.qualifiers_before_lower[found["q"]] if found else None
     stripped = window.rstrip(QUALIFIER_FILLER)
-    for word in sorted(g.qualifiers_before, key=len, reverse=True):
+    for word in g.qualifier_before_words:
         if stripped.endswith(word) or window.endswith(word):
             return g.qualifiers_before[word]
     return None
 
 
 def _qualifier_after(text: str, end: int, g: _Grammar) -> str | None:
-    # Long enough for the longest qualifier after its filler ("5 Millionen Euro oder mehr").
-    width = max(8, max((len(w) for w in g.qualifiers_after), default=0) + 4)
-    window = text[end : end + width].lstrip(" \u3000”\"")
-    for word in sorted(g.qualifiers_after, key=len, reverse=True):
-        if window.lower().startswith(word.lower()):
-            return g.qualifiers_after[word]
-    return None
+    window = text[end : end + g.qualifier_after_width].lstrip(" \u3000”\"").lower()
+    return next((qualifier for word, qualifier in g.qualifiers_after if window.startswith(word)), None)
 
 
 def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
@@ -183,19 +206,15 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
     before = PARENTHESES.sub("", text[max(0, start - PER_LOOKBACK) : start])
     clause = CLAUSE_BREAK.split(before)[-1]
     if g.is_de:
-        after = text[end : end + 24]
-        for unit, name in sorted(g.per_units.items(), key=lambda kv: -len(kv[0])):
-            if re.match(rf"\s*(?:{re.escape(g.per_prefix)}|je|im|in)\s+{re.escape(unit)}\b", after, re.I):
-                return name
-        for word, name in g.per_words.items():
-            if re.search(rf"\b{re.escape(word)}\b", clause, re.I):
-                return name
-        return None
+        unit = g.per_unit_de.match(text, end, end + 24)
+        if unit:
+            return g.per_units_lower[unit["u"].lower()]
+        return next((name for word, name in g.per_words_de if word.search(clause)), None)
     idx = clause.rfind(g.per_prefix)
     if idx >= 0:
-        tail = clause[idx + len(g.per_prefix) :].replace(" ", "")
-        for unit, name in sorted(g.per_units.items(), key=lambda kv: -len(kv[0])):
-            if tail.lower().startswith(unit.lower()):
+        tail = clause[idx + len(g.per_prefix) :].replace(" ", "").lower()
+        for unit, name in g.per_units:
+            if tail.startswith(unit.lower()):
                 return name
     for word, name in g.per_words.items():
         if word in clause:
@@ -231,7 +250,7 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
 
 def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
-    has_scale = bool(re.search(r"[十百千万亿兆]", lo_text)) if not g.is_de else bool(re.search(r"[A-Za-z]", lo_text))
+    has_scale = bool((LATIN_LETTER if g.is_de else ZH_SCALE).search(lo_text))
     if has_scale or lo >= hi or lo == 0:
         return lo
     # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
