@@ -22,6 +22,8 @@ CATALOGUE = DATA / "hardware.yaml"
 PATTERNS = DATA / "hardware_patterns.jsonl"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S")
+TOKEN_AND_SPACE = re.compile(rf"({TOKEN.pattern})(\s*)")
+LEADING_SPACE = re.compile(r"\s*")
 # A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
 # A numeral run is only tried from its first character: retrying at every position of a long
 # run (万万万…) would make the search quadratic.
@@ -68,14 +70,22 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
 
 
 def _tokenize(nlp: Language, text: str) -> Doc:
-    words, spaces, offsets = [], [], []
-    for m in TOKEN.finditer(text):
-        words.append(m.group())
-        offsets.append(m.start())
-    for i, start in enumerate(offsets):
-        end = start + len(words[i])
-        spaces.append(end < len(text) and (i + 1 == len(offsets) or offsets[i + 1] > end) and text[end].isspace()
-                      and (i + 1 == len(offsets) or offsets[i + 1] == end + 1))
+    """Tokens of ``TOKEN``; the Doc's text has the length of ``text``, so its offsets are offsets into it.
+
+    One whitespace character after a token is its trailing space (a newline reads as a space); longer runs,
+    and whitespace before the first token, become whitespace tokens as in spaCy's own tokenizer.
+    """
+    pieces = TOKEN_AND_SPACE.findall(text)
+    lead = LEADING_SPACE.match(text)[0]
+    if not lead and all(len(space) < 2 for _, space in pieces):
+        return Doc(nlp.vocab, words=[word for word, _ in pieces], spaces=[bool(space) for _, space in pieces])
+    words, spaces = ([lead], [False]) if lead else ([], [])
+    for word, space in pieces:
+        words.append(word)
+        spaces.append(bool(space))
+        if len(space) > 1:
+            words.append(space[1:])
+            spaces.append(False)
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
@@ -151,19 +161,34 @@ def _window_end(text: str, start: int, limit: int) -> int:
     return start + (brk.start() if brk else len(chunk))
 
 
+@lru_cache(maxsize=None)
+def _qualifiers_before(locale: str) -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
+    """(lower-case word → qualifier, words longest first, the German 'word ends the window' pattern)."""
+    quals = load_locale(locale)["qualifiers"]["before"]
+    words = tuple(sorted(quals, key=len, reverse=True))
+    by_lower: dict[str, str] = {}
+    for word in words:
+        by_lower.setdefault(word.lower(), quals[word])
+    # Every match ends at the window's end, so the leftmost one is the longest word.
+    ending = re.compile(rf"(?:^|\W)(?P<q>{'|'.join(map(re.escape, words)) or '(?!x)x'})\s*$", re.I)
+    return by_lower, words, ending
+
+
 def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
     if match.groupdict().get("atleast") or match.groupdict().get("atleast2"):
         return "at_least"
     if match.groupdict().get("over"):
         return "over"
-    quals = load_locale(locale)["qualifiers"]["before"]
+    by_lower, words, ending = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
-    for word in sorted(quals, key=len, reverse=True):
-        if locale == "de":
-            if re.search(rf"(?:^|\W){re.escape(word)}\s*$", window, re.I):
-                return quals[word]
-        elif window.endswith(word):
-            return quals[word]
+    if locale == "de":
+        found = ending.search(window)
+        if found:
+            return by_lower[found["q"].lower()]
+    else:
+        word = next((w for w in words if window.endswith(w)), None)
+        if word is not None:
+            return load_locale(locale)["qualifiers"]["before"][word]
     after = text[end : end + 4]
     return "at_least" if after.startswith("以上") else None
 

@@ -206,3 +206,15 @@ def test_new_catalogue_model_needs_no_code_change(tmp_path: Path):
     assert [(h.vendor, h.model, h.count, h.count_qualifier) for h in got] == [("Acme", "X9000", 500, "approx")]
     # the default pipeline is untouched
     assert extract_hardware("该公司采购了3000块X9000", "zh-Hans") == []
+
+
+@pytest.mark.parametrize(
+    "locale, text, expected",
+    [("de", "Sie nutzten  2.048  H800-GPUs.", ["2.048  H800"]),
+     ("zh-Hans", "\n\n  公司使用了\n\n2048块H800芯片", ["2048块H800"]),
+     ("de", "H100\t\t und   A100", ["H100", "A100"])],
+    ids=["double-spaces", "blank-lines", "tabs"],
+)
+def test_offsets_hold_across_whitespace_runs(locale, text, expected):
+    """Whitespace runs become whitespace tokens, so every span's offsets still index the input text."""
+    assert [text[span.start : span.end] for span in extract_hardware(text, locale)] == expected
