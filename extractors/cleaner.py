@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -68,25 +67,26 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class ChromeRules:
-    end_of_article: tuple[re.Pattern[str], ...]
-    related_header: tuple[re.Pattern[str], ...]
-    breadcrumb: tuple[re.Pattern[str], ...]
-    widget: tuple[re.Pattern[str], ...]
-    caption: tuple[re.Pattern[str], ...]
+    """One pattern per kind of marker: the locale files' patterns of that kind as alternatives."""
+
+    end_of_article: re.Pattern[str]
+    related_header: re.Pattern[str]
+    breadcrumb: re.Pattern[str]
+    widget: re.Pattern[str]
+    caption: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """Chrome markers of every locale: a page's furniture may be in another language than its body."""
-    found: dict[str, list[re.Pattern[str]]] = {name: [] for name in ChromeRules.__dataclass_fields__}
+    found: dict[str, list[str]] = {name: [] for name in ChromeRules.__dataclass_fields__}
     for tag in LOCALES:
         for name, patterns in load_locale(tag).get("chrome", {}).items():
-            found[name].extend(re.compile(p, re.I) for p in patterns)
-    return ChromeRules(**{name: tuple(dict.fromkeys(pats)) for name, pats in found.items()})
-
-
-def _any(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+            for pattern in patterns:
+                re.compile(pattern)  # a broken pattern is reported on its own, not as part of the alternation
+                found[name].append(pattern)
+    return ChromeRules(**{name: re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(pats)) or r"(?!x)x", re.I)
+                          for name, pats in found.items()})
 
 
 def _is_chrome_element(tag: Tag) -> bool:
@@ -201,9 +201,9 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
         return True
     if _pipe_menu(line.text) and all(len(p) <= 20 for p in PIPE_SPLIT.split(line.text)):
         return True
-    if _any(rules.breadcrumb, simple) or GENERIC_BREADCRUMB.match(simple):
+    if rules.breadcrumb.search(simple) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return _any(rules.widget, simple) or _any(rules.caption, simple)
+    return bool(rules.widget.search(simple) or rules.caption.search(simple))
 
 
 def clean_lines(lines: list[Line]) -> tuple[list[str], str, int, str | None]:
@@ -217,7 +217,7 @@ def clean_lines(lines: list[Line]) -> tuple[list[str], str, int, str | None]:
     dropped = 0
     for line in lines:
         simple = to_simplified(line.text)
-        if body_started and (_any(rules.end_of_article, simple) or _any(rules.related_header, simple)):
+        if body_started and (rules.end_of_article.search(simple) or rules.related_header.search(simple)):
             dropped += len(lines)  # an upper bound is enough for the summary
             _drop_trailing_headlines(kept)
             break
