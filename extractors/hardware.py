@@ -24,6 +24,7 @@ PATTERNS = DATA / "hardware_patterns.jsonl"
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S")
 TOKEN_AND_SPACE = re.compile(rf"({TOKEN.pattern})(\s*)")
 LEADING_SPACE = re.compile(r"\s*")
+WHITESPACE_RUN = re.compile(r"\s\s")
 # A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
 # A numeral run is only tried from its first character: retrying at every position of a long
 # run (万万万…) would make the search quadratic.
@@ -77,7 +78,7 @@ def _tokenize(nlp: Language, text: str) -> Doc:
     """
     pieces = TOKEN_AND_SPACE.findall(text)
     lead = LEADING_SPACE.match(text)[0]
-    if not lead and all(len(space) < 2 for _, space in pieces):
+    if not lead and not WHITESPACE_RUN.search(text):
         return Doc(nlp.vocab, words=[word for word, _ in pieces], spaces=[bool(space) for _, space in pieces])
     words, spaces = ([lead], [False]) if lead else ([], [])
     for word, space in pieces:

@@ -6,8 +6,12 @@ import re
 
 # A sentence ends after 。！？!?； (with closing quotes), at a line break, or after ". " before a capital
 # or digit, unless the dot ends a common abbreviation (ca. Mio. Mrd. z. B.).
+# The abbreviation checks sit after the dot so that they run at dots only, not at every character.
+ABBREVIATIONS = ("ca", "Mio", "Mrd", "Nr", "z.B", "bzw", "Dr", "vgl", "Bio", "Tsd", "u.a", "d.h")
 SENTENCE_END = re.compile(
-    r"[。！？!?；;][”」』’\"）)]*|\n|(?<!\bca)(?<!\bMio)(?<!\bMrd)(?<!\bNr)(?<!\bz\.B)(?<!\bbzw)(?<!\bDr)(?<!\bvgl)(?<!\bBio)(?<!\bTsd)(?<!\bu\.a)(?<!\bd\.h)\.(?=\s+[A-ZÄÖÜ0-9\"„])"
+    r"[。！？!?；;][”」』’\"）)]*|\n|\."
+    + "".join(rf"(?<!\b{re.escape(abbr)}\.)" for abbr in ABBREVIATIONS)
+    + r"(?=\s+[A-ZÄÖÜ0-9\"„])"
 )
 
 

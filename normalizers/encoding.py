@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -18,19 +19,17 @@ MAX_CONTROL_SHARE = 0.01
 # Candidate legacy encodings in the order news sites use them.
 _LEGACY = ("gb18030", "big5hkscs")
 NUL = b"\x00"
+# Control characters other than tab, newline, form feed and carriage return, and the replacement character.
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    return bad / len(text)
+    return len(CONTROL.findall(text)) / len(text) if text else 0.0
 
 
 def _cjk_share(text: str) -> float:
-    if not text:
-        return 0.0
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / len(text)
+    return len(CJK.findall(text)) / len(text) if text else 0.0
 
 
 def decode(data: bytes) -> tuple[str, str]:

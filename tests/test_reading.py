@@ -137,3 +137,17 @@ def test_fast_detector_matches_langdetect(text):
     library.append(text)
     fast.append(text)
     assert probabilities(fast) == probabilities(library)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Das kostete ca. 6 Mio. Euro. Danach kam mehr.", ["Das kostete ca. 6 Mio. Euro.", "Danach kam mehr."]),
+     ("Siehe z.B. Nvidia. Die Firma wuchs.", ["Siehe z.B. Nvidia.", "Die Firma wuchs."]),
+     ("成本为600万美元。据称“如此。”\n第二行", ["成本为600万美元。", "据称“如此。”", "第二行"]),
+     ("Version 3.5 kam. 2024 folgte 4.", ["Version 3.5 kam.", "2024 folgte 4."])],
+    ids=["de-abbreviations", "de-z.B.", "zh-marks-and-lines", "de-decimal-and-digit-start"],
+)
+def test_sentence_bounds(text, expected):
+    from extractors.sentences import sentence_bounds
+
+    assert [text[a:b] for a, b in sentence_bounds(text)] == expected
