@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from extractors.patterns import word_alternation
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 
@@ -81,12 +82,12 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     if is_de:
         # "US -Dollar": scraped German text often has a space before the hyphen.
         after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
-        scales = _alternation(list(data["number"]["scales"]))
-        words = _alternation([w for w in data["number"]["words"] if w not in ("halb", "halbe")])
+        scales = word_alternation(data["number"]["scales"])
+        words = word_alternation(w for w in data["number"]["words"] if w not in ("halb", "halbe"))
         # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
         comp = data["number"].get("compound", {})
-        parts = _alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
-                              *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
+        parts = word_alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+                                  *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
         joiner = re.escape(comp.get("joiner") or "und")
         compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
         number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:\s+(?:{scales})(?![\w]))?"
