@@ -36,6 +36,8 @@ class NumberError(ValueError):
 
 # No figure in news is longer; the cap keeps adversarial input (a page of 万) from costing anything.
 MAX_NUMBER_CHARS = 1000
+# The same figures recur across a corpus (2048, 1万, 6 Millionen) and parsing is pure: remember recent ones.
+PARSE_CACHE_SIZE = 8192
 # Exponents beyond this overflow a float anyway; bounding their digits keeps int() cheap.
 MAX_EXPONENT_DIGITS = 4
 # Arithmetic runs in Decimal so 1.1万 is 11000, not 11000.000000000002; 34 digits outlast a float's 17,
@@ -314,6 +316,7 @@ def _zh_fraction(body: str, v: ZhVocab) -> Decimal | None:
     return whole - frac if whole < 0 else whole + frac
 
 
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def parse_zh(text: str, locale: str = "zh-Hans") -> Number:
     """Parse a Chinese (or mixed Arabic/Chinese) number; raises NumberError when it is none.
 
@@ -495,6 +498,7 @@ def parse_de_numeral(text: str) -> float:
     return _float(_de_numeral(raw, _de_vocab()), raw)
 
 
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 @_only_number_errors
 def parse_de(text: str) -> Number:
     """Parse a German number, with scale words: ``1,6 Milliarden``, ``zwei Millionen``, ``6 Mio.``.
