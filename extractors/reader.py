@@ -44,13 +44,17 @@ class Article:
     warnings: tuple[str, ...] = ()
 
 
+# libyaml's safe loader when PyYAML was built with it (the wheels are): 10x faster than the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     """YAML front matter as a dict, the rest of the text, and warnings (broken YAML is kept as text)."""
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text, []
     try:
-        meta = yaml.safe_load(match["yaml"])
+        meta = yaml.load(match["yaml"], Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
