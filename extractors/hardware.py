@@ -21,8 +21,8 @@ DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
 PATTERNS = DATA / "hardware_patterns.jsonl"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
-TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S")
-TOKEN_AND_SPACE = re.compile(rf"({TOKEN.pattern})(\s*)")
+TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S"
+CJK_RANGE = ("\u3400", "\u9fff")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
 # A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
@@ -70,13 +70,29 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     return Catalogue(models, data.get("vendors", {}), data.get("generic", {}))
 
 
-def _tokenize(nlp: Language, text: str) -> Doc:
-    """Tokens of ``TOKEN``; the Doc's text has the length of ``text``, so its offsets are offsets into it.
+def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
+    """``(token)(whitespace after it)``: TOKEN, except that a run of CJK characters no pattern uses is one token.
+
+    Such characters can never be part of a match, so the matches are the same and the Doc a few times shorter.
+    Token patterns (lists of token attributes) could match anything: with one of those, every character is
+    its own token.
+    """
+    token = TOKEN
+    if all(isinstance(p["pattern"], str) for p in patterns):
+        low, high = CJK_RANGE
+        used = "".join(sorted({ch for p in patterns for ch in p["pattern"] if low <= ch <= high}))
+        unused = rf"[^\x00-{chr(ord(low) - 1)}{chr(ord(high) + 1)}-\U0010ffff{re.escape(used)}]+"
+        token = TOKEN.replace(r"|\S", rf"|{unused}|\S")
+    return re.compile(rf"({token})(\s*)")
+
+
+def _tokenize(nlp: Language, pieces_of: re.Pattern[str], text: str) -> Doc:
+    """Tokens of ``pieces_of``; the Doc's text has the length of ``text``, so its offsets are offsets into it.
 
     One whitespace character after a token is its trailing space (a newline reads as a space); longer runs,
     and whitespace before the first token, become whitespace tokens as in spaCy's own tokenizer.
     """
-    pieces = TOKEN_AND_SPACE.findall(text)
+    pieces = pieces_of.findall(text)
     lead = LEADING_SPACE.match(text)[0]
     if not lead and not WHITESPACE_RUN.search(text):
         return Doc(nlp.vocab, words=[word for word, _ in pieces], spaces=[bool(space) for _, space in pieces])
@@ -113,13 +129,14 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
 def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) -> tuple[Language, Catalogue]:
     """A blank pipeline with our tokenizer and a span ruler over catalogue and JSONL patterns."""
     cat = load_catalogue(catalogue_path)
+    with patterns_path.open(encoding="utf-8") as fh:
+        patterns = catalogue_patterns(cat) + [json.loads(line) for line in fh if line.strip()]
     nlp = spacy.blank("xx")
-    nlp.tokenizer = lambda text: _tokenize(nlp, text)
+    pieces_of = token_pattern(patterns)
+    nlp.tokenizer = lambda text: _tokenize(nlp, pieces_of, text)
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
                                                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
-    ruler.add_patterns(catalogue_patterns(cat))
-    with patterns_path.open(encoding="utf-8") as fh:
-        ruler.add_patterns([json.loads(line) for line in fh if line.strip()])
+    ruler.add_patterns(patterns)
     return nlp, cat
 
 

@@ -218,3 +218,22 @@ def test_new_catalogue_model_needs_no_code_change(tmp_path: Path):
 def test_offsets_hold_across_whitespace_runs(locale, text, expected):
     """Whitespace runs become whitespace tokens, so every span's offsets still index the input text."""
     assert [text[span.start : span.end] for span in extract_hardware(text, locale)] == expected
+
+
+def test_merged_cjk_runs_find_the_same_spans(tmp_path: Path):
+    """Runs of CJK characters no pattern uses are one token; character-by-character tokens find the same spans."""
+    patterns = tmp_path / "patterns.jsonl"
+    # One token pattern (it never matches) turns the merging off.
+    patterns.write_text(PATTERNS.read_text(encoding="utf-8")
+                        + '{"label": "NEVER", "pattern": [{"ORTH": "\\u0000"}], "id": "never"}\n', encoding="utf-8")
+    per_character, _ = build_nlp(CATALOGUE, patterns)
+    merged, _ = build_nlp(CATALOGUE, PATTERNS)
+    assert len(per_character("据报道该公司使用了英伟达芯片")) > len(merged("据报道该公司使用了英伟达芯片"))
+    seeds = Path(__file__).parents[1] / "seeds"
+    texts = [to_simplified(p.read_text(encoding="utf-8")) for p in sorted(seeds.iterdir())]
+    texts += [text for locale, text, _ in CASES.values()]
+    for text in texts:
+        def spans(nlp):
+            doc = nlp(text)
+            return [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"]]
+        assert spans(merged) == spans(per_character)
