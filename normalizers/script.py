@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,7 @@ LANGDETECT_SAMPLE_CHARS = 600
 # Three trials (on 600 characters) gave the same language as the default seven on 5,000 characters
 # for all 666 non-Chinese articles of the benchmark corpus, at a fraction of the cost.
 LANGDETECT_TRIALS = 3
+_FACTORY_LOCK = threading.Lock()
 
 
 def _char_table(name: str) -> dict[int, str]:
@@ -126,7 +128,10 @@ class _FastDetector(Detector):
 def _detector(sample: str) -> Detector:
     """A seeded langdetect detector (deterministic) with fewer random trials than its default 7."""
     DetectorFactory.seed = LANGDETECT_SEED
-    detector_factory.init_factory()
+    # langdetect publishes its factory before the profiles are loaded into it; a second thread (or a
+    # worker forked meanwhile) would use a half-loaded model. Only one thread loads, the others wait.
+    with _FACTORY_LOCK:
+        detector_factory.init_factory()
     detector = _FastDetector(detector_factory._factory)
     detector.n_trial = LANGDETECT_TRIALS
     detector.append(sample)

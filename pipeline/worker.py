@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import multiprocessing as mp
 import os
+import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -61,6 +62,9 @@ def _finite(outcome: FileOutcome) -> FileOutcome:
     return FileOutcome(outcome.rel_path, document, claims, outcome.error, outcome.stage)
 
 
+_WARM_UP = threading.Lock()
+
+
 def _child(items: list[tuple[str, bytes | None]], conn: Connection) -> None:
     try:
         for rel_path, data in items:
@@ -74,7 +78,8 @@ def process_batch_items(items: list[tuple[str, bytes | None]], timeout_s: float)
     """Process ``items`` in a forked worker; a document over ``timeout_s`` seconds is stopped and reported."""
     if timeout_s <= 0 or not hasattr(os, "fork"):
         return [process_one(rel, data) for rel, data in items]
-    warm_up()  # load patterns and the spaCy pipeline once, before forking, so children share them
+    with _WARM_UP:  # batches start in several threads: fork only once everything is built
+        warm_up()  # load patterns and the spaCy pipeline once, before forking, so children share them
     ctx = mp.get_context("fork")
     results: list[FileOutcome] = []
     i = 0

@@ -151,3 +151,21 @@ def test_sentence_bounds(text, expected):
     from extractors.sentences import sentence_bounds
 
     assert [text[a:b] for a, b in sentence_bounds(text)] == expected
+
+
+def test_language_detection_is_thread_safe_while_profiles_load():
+    """Threads that start detecting at once wait for one complete load of langdetect's profiles.
+
+    A thread that used a half-loaded factory saw fewer languages than the model's tables hold (and a batch
+    forked at that moment kept the half-loaded factory for all its documents).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from langdetect import detector_factory
+
+    detector_factory._factory = None  # as in a fresh process
+    text = LANGDETECT_TEXTS["german"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: detect_language(text), range(8)))
+    assert results == ["de"] * 8
+    assert len(detector_factory._factory.langlist) == len(next(iter(detector_factory._factory.word_lang_prob_map.values())))
