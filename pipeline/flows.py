@@ -8,12 +8,13 @@ import os
 import stat
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.futures import PrefectFuture
 # Task inputs carry whole articles: hashing them for a cache key would cost more than the work.
 from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
@@ -21,6 +22,7 @@ from prefect.utilities.annotations import quote
 
 from pipeline import store
 from pipeline.settings import Settings
+from pipeline.store import ArticleLines
 from pipeline.worker import process_batch_items
 
 
@@ -113,33 +115,6 @@ def _read_one(rel: str, settings: Settings) -> SourceFile:
     return SourceFile(name, data, hashlib.sha256(data).hexdigest())
 
 
-@dataclass(frozen=True)
-class ArticleLines:
-    """One article's output lines, serialised once, with the keys they are sorted by.
-
-    Runs hold lines rather than dicts: a claim dict costs several times its JSON text in memory.
-    """
-
-    document: tuple[tuple[str, str], str]
-    claims: tuple[tuple[tuple[Any, ...], str], ...]
-    manifest: dict[str, str]
-
-    @property
-    def source_path(self) -> str:
-        return self.document[0][1]
-
-
-def _claim_key(c: dict[str, Any]) -> tuple[Any, ...]:
-    return (c["doc_id"], c["start"], c["kind"], c["end"], c["source_path"])
-
-
-def lines_of(document: dict[str, Any], claims: list[dict[str, Any]]) -> ArticleLines:
-    """An article's document and claims as sorted-key output lines."""
-    return ArticleLines(((document["doc_id"], document["source_path"]), store.dumps(document)),
-                        tuple((_claim_key(c), store.dumps(c)) for c in claims),
-                        {"sha256": document["sha256"], "doc_id": document["doc_id"]})
-
-
 @task(cache_policy=NO_CACHE, name="process articles")
 def process_articles(files: list[SourceFile], settings: Settings) -> list[ArticleLines | dict[str, str]]:
     """Clean, detect, extract and normalise a batch (pure work, no retries): output lines, or an error each.
@@ -148,11 +123,11 @@ def process_articles(files: list[SourceFile], settings: Settings) -> list[Articl
     """
     out: list[ArticleLines | dict[str, str]] = []
     for outcome in process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s):
-        if outcome.error or outcome.document is None:
+        if outcome.error or outcome.lines is None:
             out.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract",
                         "reason": outcome.error or "no document"})
         else:
-            out.append(lines_of(outcome.document, outcome.claims))
+            out.append(outcome.lines)
     return out
 
 
@@ -169,7 +144,7 @@ def write_outputs(articles: dict[str, ArticleLines], errors: list[dict[str, str]
     summary.documents = len(articles)
     summary.claims = Counter(key[2] for key, _ in claim_rows)
     manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
-    store.write_atomic(out / store.MANIFEST, store.dumps(manifest) + "\n")
+    store.write_json(out / store.MANIFEST, manifest)
     return summary
 
 
@@ -179,10 +154,10 @@ def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, ArticleLine
     if settings.full or manifest.get("version") != settings.version:
         return {}, {}
     files = manifest.get("files", {})
-    claims: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
+    claims: dict[str, list[tuple[tuple[Any, ...], bytes]]] = {}
     for line in store.read_lines(settings.out_dir / store.CLAIMS):
         c = json.loads(line)
-        claims.setdefault(c["source_path"], []).append((_claim_key(c), line))
+        claims.setdefault(c["source_path"], []).append((store.claim_key(c), line))
     articles = {}
     for line in store.read_lines(settings.out_dir / store.DOCUMENTS):
         d = json.loads(line)
@@ -204,8 +179,8 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     articles: dict[str, ArticleLines] = {}
     errors: list[dict[str, str]] = []
     batches = [rel_paths[i : i + settings.batch_size] for i in range(0, len(rel_paths), settings.batch_size)]
-    pending = []
-    todo_batches: list[list[SourceFile]] = []
+    pending: deque[PrefectFuture[list[ArticleLines | dict[str, str]]]] = deque()
+    total = 0
     for batch in batches:
         files = read_files(batch, settings)
         todo = []
@@ -218,12 +193,12 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
                 todo.append(f)
         if todo:
             pending.append(process_articles.submit(todo, settings))
-            todo_batches.append(todo)
-    total = sum(len(b) for b in todo_batches)
+            total += len(todo)
     summary.unchanged = len(articles)
     done = 0
-    for future in pending:
-        batch_done = future.result()
+    batches_submitted = len(pending)
+    while pending:  # dropping each future once read lets its batch's bytes go
+        batch_done = pending.popleft().result()
         done += len(batch_done)
         for item in batch_done:
             if isinstance(item, ArticleLines):
@@ -232,7 +207,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
                 errors.append(item)
         logger.info("processed %d/%d changed articles", done, total)
         # Long runs show progress on the terminal, about every tenth of the work.
-        if len(todo_batches) > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
+        if batches_submitted > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
             print(f"newsclaims: processed {done}/{total} changed articles", file=sys.stderr, flush=True)
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths})
@@ -248,4 +223,4 @@ def write_run_record(settings: Settings, summary: RunSummary) -> None:
     record = {"finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "input_dir": str(settings.input_dir.resolve()), "out_dir": str(settings.out_dir.resolve()),
               "version": settings.version, "runner": settings.runner, **summary.as_dict()}
-    store.write_atomic(settings.out_dir / store.RUN, store.dumps(record) + "\n")
+    store.write_json(settings.out_dir / store.RUN, record)

@@ -1,9 +1,10 @@
-"""Output files: atomic JSONL writes, the incremental manifest, and reading back earlier results."""
+"""Output files: serialised output lines, atomic streamed writes, the manifest, and reading back earlier results."""
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,13 +20,49 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "), allow_nan=False)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, fsync, then rename: a crash leaves the old file whole."""
+def line(record: dict[str, Any]) -> bytes:
+    """``dumps`` as UTF-8 bytes: half the memory of a ``str`` holding CJK text (which takes 2 bytes a character)."""
+    return dumps(record).encode("utf-8")
+
+
+def claim_key(claim: dict[str, Any]) -> tuple[Any, ...]:
+    """Where a claim sorts in claims.jsonl."""
+    return (claim["doc_id"], claim["start"], claim["kind"], claim["end"], claim["source_path"])
+
+
+@dataclass(frozen=True)
+class ArticleLines:
+    """One article's output lines, serialised once (in the worker), with the keys they are sorted by.
+
+    Runs hold lines rather than dicts: a claim dict costs several times its JSON text in memory.
+    """
+
+    document: tuple[tuple[str, str], bytes]
+    claims: tuple[tuple[tuple[Any, ...], bytes], ...]
+    manifest: dict[str, str]
+
+    @property
+    def source_path(self) -> str:
+        return self.document[0][1]
+
+
+def article_lines(document: dict[str, Any], claims: list[dict[str, Any]]) -> ArticleLines:
+    """An article's document and claims as sorted-key output lines."""
+    return ArticleLines(((document["doc_id"], document["source_path"]), line(document)),
+                        tuple((claim_key(c), line(c)) for c in claims),
+                        {"sha256": document["sha256"], "doc_id": document["doc_id"]})
+
+
+def write_atomic(path: Path, chunks: bytes | Iterable[bytes]) -> None:
+    """Stream to a temporary file beside ``path``, fsync, then rename: a crash leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            if isinstance(chunks, bytes):
+                fh.write(chunks)
+            else:
+                fh.writelines(chunks)
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)
@@ -37,26 +74,30 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_lines(path: Path, lines: Iterable[str]) -> None:
-    """Write JSON lines (already serialised) atomically."""
-    write_atomic(path, "".join(line + "\n" for line in lines))
+def write_lines(path: Path, lines: Iterable[bytes]) -> None:
+    """Write JSON lines (already serialised) atomically, one after the other."""
+    write_atomic(path, (chunk for each in lines for chunk in (each, b"\n")))
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
-    write_lines(path, (dumps(r) for r in records))
+    write_lines(path, (line(r) for r in records))
 
 
-def read_lines(path: Path) -> list[str]:
+def write_json(path: Path, record: dict[str, Any]) -> None:
+    write_atomic(path, line(record) + b"\n")
+
+
+def read_lines(path: Path) -> list[bytes]:
     """The non-empty lines of an earlier run's JSONL file; a missing file has none."""
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8") as fh:
-        return [line.rstrip("\n") for line in fh if line.strip()]
+    with path.open("rb") as fh:
+        return [each.rstrip(b"\n") for each in fh if each.strip()]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Records of an earlier run's JSONL file; a missing file is empty."""
-    return [json.loads(line) for line in read_lines(path)]
+    return [json.loads(each) for each in read_lines(path)]
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:

@@ -5,40 +5,41 @@ import math
 import multiprocessing as mp
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
 from extractors.article import ArticleError, process_document, warm_up
+from pipeline.store import ArticleLines, article_lines
 
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """A processed article (document and claims) or the reason it failed and at which stage."""
+    """A processed article (its output lines) or the reason it failed and at which stage."""
 
     rel_path: str
-    document: dict[str, Any] | None = None
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    lines: ArticleLines | None = None
     error: str | None = None
     stage: str | None = None
 
 
 def process_one(rel_path: str, data: bytes | None) -> FileOutcome:
-    """One article; every failure becomes an outcome with a reason, never an exception."""
+    """One article, serialised here (in the worker, not the busy parent); every failure becomes a reason."""
     if data is None:
         return FileOutcome(rel_path, error="no data", stage="read")
     try:
         result = process_document(data, rel_path)
+        document, claims = _finite(result.document, result.claims)
+        return FileOutcome(rel_path, article_lines(document, claims))
     except ArticleError as exc:
         return FileOutcome(rel_path, error=str(exc), stage="decode")
     except RecursionError:
         return FileOutcome(rel_path, error="markup nested too deeply to parse", stage="clean")
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the run; it is reported
         return FileOutcome(rel_path, error=f"{type(exc).__name__}: {exc}", stage="extract")
-    return _finite(FileOutcome(rel_path, result.document, result.claims))
 
 
-def _finite(outcome: FileOutcome) -> FileOutcome:
+def _finite(document: dict[str, Any], claims: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Replace infinite or NaN numbers (``1`` followed by 400 digits) by null, so the outputs stay valid JSON."""
     fixed = 0
 
@@ -53,13 +54,12 @@ def _finite(outcome: FileOutcome) -> FileOutcome:
             return [walk(v) for v in value]
         return value
 
-    claims = [walk(c) for c in outcome.claims]
-    document = walk(outcome.document)
-    if not fixed:
-        return outcome
-    document = {**document, "warnings": [*document.get("warnings", []),
-                                         f"{fixed} number(s) too large to represent; written as null"]}
-    return FileOutcome(outcome.rel_path, document, claims, outcome.error, outcome.stage)
+    claims = [walk(c) for c in claims]
+    document = walk(document)
+    if fixed:
+        document = {**document, "warnings": [*document.get("warnings", []),
+                                             f"{fixed} number(s) too large to represent; written as null"]}
+    return document, claims
 
 
 _WARM_UP = threading.Lock()

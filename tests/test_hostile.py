@@ -291,18 +291,26 @@ def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):
     outcomes = worker.process_batch_items(items, timeout_s=3)
     assert time.perf_counter() - started < 30
     assert [o.rel_path for o in outcomes] == ["a.txt", "stuck.txt", "b.txt", "none.txt"]
-    assert outcomes[1].stage == "timeout" and "3 s" in outcomes[1].error and outcomes[1].document is None
-    assert outcomes[0].error is None and len(outcomes[0].claims) == len(process_document(good, "a.txt").claims)
-    assert outcomes[2].error is None and outcomes[2].claims
+    assert outcomes[1].stage == "timeout" and "3 s" in outcomes[1].error and outcomes[1].lines is None
+    assert outcomes[0].error is None and len(outcomes[0].lines.claims) == len(process_document(good, "a.txt").claims)
+    assert outcomes[2].error is None and outcomes[2].lines.claims
     assert outcomes[3].stage == "read"
 
 
 def test_worker_turns_infinite_numbers_into_null():
     from pipeline.worker import process_one
 
-    outcome = process_one("digits.txt", ("据报道，成本为" + "9" * 1000 + "美元。").encode())
+    # 1.8e308 euros fit in a float; in dollars they do not.
+    outcome = process_one("digits.txt", ("据报道，成本为1" + "7" * 308 + "欧元。").encode())
     assert outcome.error is None
-    json.dumps({"d": outcome.document, "c": outcome.claims}, allow_nan=False)
+
+    def strict(constant: str) -> None:
+        raise AssertionError(f"{constant} in an output line")
+
+    document = json.loads(outcome.lines.document[1], parse_constant=strict)
+    claims = [json.loads(line, parse_constant=strict) for _, line in outcome.lines.claims]
+    assert claims and claims[0]["value"] > 1e308 and claims[0]["usd_value"] is None
+    assert any("too large to represent" in w for w in document["warnings"])
 
 
 # --- No network, no external entities. ------------------------------------------------------------------------------
