@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
         p.add_argument("--doc-timeout", type=float, default=DEFAULT_DOC_TIMEOUT_S,
                        help="seconds before one article is stopped and reported (0: no bound)")
-        p.add_argument("--batch-size", type=int, default=50, help="articles per Prefect task")
+        p.add_argument("--batch-size", type=int, default=None,
+                       help="articles per Prefect task (default: from the folder's size, 20 to 500)")
         p.add_argument("--runner", choices=("default", "dask"), default="default", help="Prefect task runner")
         p.add_argument("--dask-address", default=None, help="scheduler of an existing Dask cluster (tcp://host:8786)")
         p.add_argument("--quiet", action="store_true", help="print no summary")
@@ -48,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 def settings_from(args: argparse.Namespace) -> Settings:
     """The run's settings from parsed arguments."""
     return Settings(input_dir=args.input_dir, out_dir=args.out, max_bytes=args.max_bytes, doc_timeout_s=args.doc_timeout,
-                    full=args.full, batch_size=max(1, args.batch_size), runner=args.runner,
+                    full=args.full, batch_size=max(1, args.batch_size) if args.batch_size else None, runner=args.runner,
                     dask_address=args.dask_address)
 
 

@@ -37,7 +37,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     doc_timeout_s: float = DEFAULT_DOC_TIMEOUT_S
     full: bool = False
-    batch_size: int = 50
+    batch_size: int | None = None  # articles per Prefect task; None: sized from the folder (flows.batch_size_for)
     runner: str = "default"
     dask_address: str | None = None
     suffixes: tuple[str, ...] = ARTICLE_SUFFIXES
