@@ -17,6 +17,8 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE": "true",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    # The temporary server's first start creates its database: Prefect's 20 s are short on a busy small machine.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 

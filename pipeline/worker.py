@@ -29,8 +29,11 @@ def process_one(rel_path: str, data: bytes | None) -> FileOutcome:
         return FileOutcome(rel_path, error="no data", stage="read")
     try:
         result = process_document(data, rel_path)
-        document, claims = _finite(result.document, result.claims)
-        return FileOutcome(rel_path, article_lines(document, claims))
+        try:
+            lines = article_lines(result.document, result.claims)
+        except ValueError:  # an infinite or NaN number: JSON has none, so write null (rare, so only then)
+            lines = article_lines(*_finite(result.document, result.claims))
+        return FileOutcome(rel_path, lines)
     except ArticleError as exc:
         return FileOutcome(rel_path, error=str(exc), stage="decode")
     except RecursionError:
