@@ -77,7 +77,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     data: dict[str, Any] = load_locale(locale, region)
     money, quals, per = data["money"], data["qualifiers"], data["per"]
     is_de = locale == "de"
-    before = _alternation(list(money["currency_before"]))
+    before = word_alternation(money["currency_before"])
     after_words = list(money["currency_after"])
     if is_de:
         # "US -Dollar": scraped German text often has a space before the hyphen.
@@ -117,7 +117,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         chinese = rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}])[{cn_chars}{over}几]*"
         number = rf"(?:{arabic}|{chinese})"
         bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
-        after = _alternation(after_words)
+        after = word_alternation(after_words)
         sep = _alternation(money["range_separators"])
         rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
         amount = rf"(?:{rng}|(?P<pt>{number}))"
