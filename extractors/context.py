@@ -158,24 +158,30 @@ def _distance(m_start: int, m_end: int, start: int, end: int) -> int:
     return 0
 
 
-def _candidates(text: str, mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
+@functools.lru_cache(maxsize=1024)
+def _subject_mentions(text: str) -> tuple[Mention, ...]:
+    """Mentions that may be a subject wherever the amount stands: no comparanda, no vendor naming a chip."""
     cat = _catalogue()
     out = []
-    for m in mentions:
-        if m.entity.type not in SUBJECT_TYPES or (m.start < end and m.end > start):
+    for m in _mentions(text):
+        if m.entity.type not in SUBJECT_TYPES:
             continue
         if cat["comparison"].search(text[max(0, m.start - 12) : m.start]):
             continue
         if m.entity.vendor and cat["chip_after"].match(text[m.end : m.end + 14]):
             continue
         out.append(m)
-    return out
+    return tuple(out)
+
+
+def _candidates(text: str, start: int, end: int) -> list[Mention]:
+    return [m for m in _subject_mentions(text) if not (m.start < end and m.end > start)]
 
 
 def subject_of(text: str, start: int, end: int) -> str | None:
     """The canonical subject of the amount at ``text[start:end]`` (a sentence in matching form), or None."""
     cat = _catalogue()
-    mentions = _candidates(text, _mentions(text), start, end)
+    mentions = _candidates(text, start, end)
     scopes = _scopes(text, start, end)
     last = len(scopes) - 1
     for depth, (lo, hi, masked) in enumerate(scopes):
@@ -209,7 +215,7 @@ def subject_of(text: str, start: int, end: int) -> str | None:
 
 def first_subject(text: str) -> str | None:
     """The first subject-like mention of a sentence (for a following clause that refers back with 其/sein)."""
-    mentions = [m for m in _candidates(text, _mentions(text), len(text), len(text)) if m.entity.type != "chip"]
+    mentions = [m for m in _candidates(text, len(text), len(text)) if m.entity.type != "chip"]
     return mentions[0].entity.name if mentions else None
 
 
