@@ -37,8 +37,7 @@ def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> N
 
 def sentence_at(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> str:
     """The sentence that holds ``text[start:end]`` (several, if the span crosses a boundary)."""
-    starts = [b[0] for b in bounds]
-    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    first = max(bisect.bisect_right(bounds, start, key=lambda b: b[0]) - 1, 0)
     last = first
     while last + 1 < len(bounds) and bounds[last][1] < end:
         last += 1
