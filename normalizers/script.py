@@ -1,6 +1,7 @@
 """Language and script detection, and Traditional→Simplified conversion that keeps offsets."""
 from __future__ import annotations
 
+import operator
 import re
 import threading
 from functools import lru_cache
@@ -162,9 +163,9 @@ def detect_script(text: str, language: str) -> str | None:
         return "Hans"
     sample = "".join(chars)
     simplified = sample.translate(_t2s_chars())
-    changed_to_simplified = sum(1 for a, b in zip(sample, simplified) if a != b)
+    changed_to_simplified = sum(map(operator.ne, sample, simplified))
     traditional = sample.translate(_s2t_chars())
-    changed_to_traditional = sum(1 for a, b in zip(sample, traditional) if a != b)
+    changed_to_traditional = sum(map(operator.ne, sample, traditional))
     share = changed_to_simplified / len(sample)
     if share >= MIN_TRADITIONAL_SHARE and changed_to_simplified > changed_to_traditional:
         return "Hant"
