@@ -18,6 +18,8 @@ from langdetect.utils.unicode_block import (
 )
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+# Every block of Han ideographs (unified, extensions, compatibility): what Traditional→Simplified can change.
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # Share of CJK characters among letters above which a page is Chinese whatever langdetect says.
 MIN_CJK_SHARE = 0.2
@@ -177,6 +179,7 @@ def to_simplified(text: str) -> str:
 
     OpenCC's t2s character dictionary applied as a ``str.translate`` table: one character for one
     by construction, and two orders of magnitude faster than its pure-Python phrase segmenter. The
-    phrase rules only choose between variants of words we never match on (人名, 地名).
+    phrase rules only choose between variants of words we never match on (人名, 地名). Every character
+    the table changes is a Han ideograph, so text without one (a German line) is returned as it is.
     """
-    return text.translate(_t2s_chars())
+    return text.translate(_t2s_chars()) if HAN.search(text) else text

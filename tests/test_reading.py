@@ -169,3 +169,11 @@ def test_language_detection_is_thread_safe_while_profiles_load():
         results = list(pool.map(lambda _: detect_language(text), range(8)))
     assert results == ["de"] * 8
     assert len(detector_factory._factory.langlist) == len(next(iter(detector_factory._factory.word_lang_prob_map.values())))
+
+
+def test_only_han_characters_change_to_simplified():
+    """to_simplified skips text without Han ideographs: that holds only while OpenCC's table changes nothing else."""
+    from normalizers.script import HAN, _t2s_chars
+
+    assert all(HAN.fullmatch(chr(code)) for code in _t2s_chars())
+    assert to_simplified("Grüße, 𠀀 und 們") == "Grüße, 𠀀 und 们"
