@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
@@ -85,8 +86,7 @@ def chrome_rules() -> ChromeRules:
             for pattern in patterns:
                 re.compile(pattern)  # a broken pattern is reported on its own, not as part of the alternation
                 found[name].append(pattern)
-    return ChromeRules(**{name: re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(pats)) or r"(?!x)x", re.I)
-                          for name, pats in found.items()})
+    return ChromeRules(**{name: any_of(pats, re.I) for name, pats in found.items()})
 
 
 def _is_chrome_element(tag: Tag) -> bool:
