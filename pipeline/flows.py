@@ -173,7 +173,7 @@ def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, ArticleLine
 def batch_size_for(files: int, cores: int) -> int:
     """Articles per task: a few batches per core, each between MIN_BATCH and MAX_BATCH articles.
 
-    A Prefect task run costs the parent ~40-60 ms and an article ~3-4 ms of a worker (bench/), so batches of
+    A Prefect task run costs the parent ~40-90 ms and an article ~3-4 ms of a worker (bench/), so batches of
     hundreds keep Prefect's share small; four or more batches per core keep every core busy to the end.
     """
     return max(MIN_BATCH, min(MAX_BATCH, math.ceil(files / (cores * BATCHES_PER_CORE))))
