@@ -67,20 +67,30 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="discover files")
-def discover_files(settings: Settings) -> list[str]:
-    """Article paths under the input folder, relative and sorted; symlinks leading outside are left out."""
+def discover_files(settings: Settings) -> tuple[list[str], list[dict[str, str]]]:
+    """Article paths under the input folder, relative and sorted, and the subfolders that could not be listed.
+
+    Symlinks leading outside are left out.
+    """
     root = settings.input_dir
     if not root.is_dir():
         raise FileNotFoundError(f"input folder {root} does not exist or is not a folder")
     found = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    unlisted: list[dict[str, str]] = []
+
+    def not_listed(exc: OSError) -> None:
+        folder = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "?"
+        unlisted.append({"source_path": _display_name(folder + "/"), "stage": "discover",
+                         "reason": f"cannot list this folder: {exc.strerror or exc}; its articles were not read"})
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=not_listed, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             path = Path(dirpath) / name
             if name.startswith(".") or path.suffix.lower() not in settings.suffixes:
                 continue
             found.append(path.relative_to(root).as_posix())
-    return sorted(found)
+    return sorted(found), unlisted
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="read files")
@@ -185,11 +195,13 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()
-    rel_paths = discover_files(settings)
+    rel_paths, errors = discover_files(settings)
     summary.found = len(rel_paths)
     old_files, old_articles = _previous(settings)
-    articles: dict[str, ArticleLines] = {}
-    errors: list[dict[str, str]] = []
+    # A folder that cannot be listed now keeps its articles' earlier claims rather than losing them.
+    unlisted = tuple(e["source_path"] for e in errors)
+    kept = {rel for rel in old_files if unlisted and rel.startswith(unlisted)}
+    articles: dict[str, ArticleLines] = {rel: old_articles[rel] for rel in kept if rel in old_articles}
     size = settings.batch_size or batch_size_for(len(rel_paths), os.cpu_count() or 1)
     batches = [rel_paths[i : i + size] for i in range(0, len(rel_paths), size)]
     pending: deque[PrefectFuture[list[ArticleLines | dict[str, str]]]] = deque()
@@ -223,7 +235,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
         if batches_submitted > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
             print(f"newsclaims: processed {done}/{total} changed articles", file=sys.stderr, flush=True)
     summary.processed = done
-    summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths})
+    summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - kept)
     write_outputs(quote(articles), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     write_run_record(settings, summary)

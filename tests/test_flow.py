@@ -60,3 +60,31 @@ def test_broken_file_is_reported_and_the_run_goes_on(prefect_harness, corpus, tm
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {e["source_path"] for e in errors} == {"broken.html", "empty.txt"}
     assert all(e["reason"] for e in errors)
+
+
+def test_unlisted_subfolder_is_reported_and_keeps_its_claims(prefect_harness, corpus, tmp_path, monkeypatch):
+    """A subfolder that cannot be listed is an error line, and its articles keep the claims of the last run."""
+    import os
+
+    sub = corpus / "archive"
+    sub.mkdir()
+    shutil.move(corpus / "000_2c6729a57b99834e.txt", sub / "000_2c6729a57b99834e.txt")
+    out = tmp_path / "out"
+    first = _run(Settings(input_dir=corpus, out_dir=out))
+    claims_before = (out / "claims.jsonl").read_bytes()
+    assert first["errors"] == 0 and b"archive/000_2c6729a57b99834e.txt" in claims_before
+
+    real_scandir = os.scandir
+
+    def refuse_archive(path="."):  # root can read any folder, so the refusal is simulated
+        if Path(path).name == "archive":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_archive)
+    second = _run(Settings(input_dir=corpus, out_dir=out))
+    assert second["errors"] == 1 and second["removed"] == 0
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert errors == [{"source_path": "archive/", "stage": "discover",
+                       "reason": "cannot list this folder: Permission denied; its articles were not read"}]
+    assert (out / "claims.jsonl").read_bytes() == claims_before
