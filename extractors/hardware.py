@@ -181,15 +181,15 @@ def _window_end(text: str, start: int, limit: int) -> int:
 
 @lru_cache(maxsize=None)
 def _qualifiers_before(locale: str) -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
-    """(lower-case word → qualifier, words longest first, the German 'word ends the window' pattern)."""
+    """(word and lower-case word → qualifier, words longest first, the German 'word ends the window' pattern)."""
     quals = load_locale(locale)["qualifiers"]["before"]
     words = tuple(sorted(quals, key=len, reverse=True))
-    by_lower: dict[str, str] = {}
+    table = dict(quals)
     for word in words:
-        by_lower.setdefault(word.lower(), quals[word])
+        table.setdefault(word.lower(), quals[word])
     # Every match ends at the window's end, so the leftmost one is the longest word.
     ending = re.compile(rf"(?:^|\W)(?P<q>{'|'.join(map(re.escape, words)) or '(?!x)x'})\s*$", re.I)
-    return by_lower, words, ending
+    return table, words, ending
 
 
 def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
@@ -197,16 +197,16 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
         return "at_least"
     if match.groupdict().get("over"):
         return "over"
-    by_lower, words, ending = _qualifiers_before(locale)
+    table, words, ending = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
     if locale == "de":
         found = ending.search(window)
         if found:
-            return by_lower[found["q"].lower()]
+            return table[found["q"].lower()]
     else:
         word = next((w for w in words if window.endswith(w)), None)
         if word is not None:
-            return load_locale(locale)["qualifiers"]["before"][word]
+            return table[word]
     after = text[end : end + 4]
     return "at_least" if after.startswith("以上") else None
 

@@ -74,7 +74,8 @@ class _FastDetector(Detector):
     """
 
     NORMALIZED = _NormalizedChars()
-    ARRAYS: dict[str, np.ndarray] = {}  # the n-gram table's rows as arrays, filled on first use
+    # The n-gram table's rows as arrays, filled on first use: at most one 0.5 kB row per n-gram a process meets.
+    ARRAYS: dict[str, np.ndarray] = {}
     DOUBLE_SPACES = re.compile(" {2,}")
     LATIN = re.compile("[A-z]")
     NOT_LATIN = re.compile("[\u0300-\U0010ffff]")
