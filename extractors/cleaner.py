@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
+
+# XHTML pages (<?xml ...?> first) are read with the HTML parser on purpose: it forgives what news sites get
+# wrong. bs4 would warn about that on the terminal for every such page.
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 DROP_TAGS = {"script", "style", "noscript", "iframe", "form", "nav", "aside", "footer", "button", "select",
              "svg", "template", "figcaption", "head", "object", "embed", "canvas", "map", "video", "audio"}
