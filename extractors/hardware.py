@@ -1,6 +1,7 @@
 """Find accelerator mentions (vendor, model, count) with a spaCy SpanRuler built from the catalogue."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -193,9 +194,10 @@ def _qualifiers_before(locale: str) -> tuple[dict[str, str], tuple[str, ...], re
 
 
 def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
-    if match.groupdict().get("atleast") or match.groupdict().get("atleast2"):
+    groups = match.groupdict()
+    if groups.get("atleast") or groups.get("atleast2"):
         return "at_least"
-    if match.groupdict().get("over"):
+    if groups.get("over"):
         return "over"
     table, words, ending = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
@@ -220,6 +222,7 @@ def extract_hardware(text: str, locale: str,
     nlp, cat = pipeline or default_nlp()
     doc = nlp(text)
     spans = sorted(doc.spans["hw"], key=lambda s: s.start_char)
+    starts = [s.start_char for s in spans]
     hw_locale = "de" if locale == "de" else "zh-Hans"
     hw = load_locale(hw_locale)["hardware"]
     blockers = sorted(hw["not_a_count_before"], key=len, reverse=True)
@@ -231,7 +234,8 @@ def extract_hardware(text: str, locale: str,
         end = _window_end(text, m.end(), limit)
         if i + 1 < len(counts):
             end = min(end, counts[i + 1].start())
-        inside = [s for s in spans if m.end() <= s.start_char < end and s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+        window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
+        inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
         if hw_locale == "de" and inside and inside[0].start_char - m.end() > 16:
             continue  # a German count stands right before its noun
         head = _head(text, m.end(), inside, hw.get("head_marker"))
@@ -280,7 +284,9 @@ def _is_time_unit(text: str, head: Span, inside: list[Span], units: list[str]) -
     for s in inside:
         if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC"):
             pos = s.end_char
-    rest = text[pos:].lstrip(" -").lower()
+    while pos < len(text) and text[pos] in " -":
+        pos += 1
+    rest = text[pos : pos + max(map(len, units), default=0)].lower()  # not the whole rest: once per count
     return any(rest.startswith(unit.lower()) for unit in units)
 
 
