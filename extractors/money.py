@@ -56,7 +56,8 @@ class _Grammar:
     currency_after: dict[str, str]
     bare_currency: str
     qualifiers_before: dict[str, str]
-    qualifier_before_words: tuple[str, ...]  # longest first
+    qualifier_before_rank: dict[str, int]  # position in the longest-first order
+    qualifier_before_end: re.Pattern[str]  # the longest qualifier word that ends a string
     qualifier_before_de: re.Pattern[str]  # the longest qualifier word that ends the window
     qualifiers_before_lower: dict[str, str]
     qualifiers_after: tuple[tuple[str, str], ...]  # (lower-case word, qualifier), longest first
@@ -137,7 +138,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         currency_after={k.replace(" ", ""): v for k, v in money["currency_after"].items()},
         bare_currency=money.get("bare_unit_currency", "CNY"),
         qualifiers_before=quals["before"],
-        qualifier_before_words=before_words,
+        qualifier_before_rank={w: i for i, w in enumerate(before_words)},
+        qualifier_before_end=re.compile(rf"(?:{word_alternation(before_words)})\Z"),
         # Every match ends at the window's end, so the leftmost one is the longest word.
         qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
@@ -190,11 +192,10 @@ def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     if g.is_de:
         found = g.qualifier_before_de.search(window.lower())
         return g.qualifiers_before_lower[found["q"]] if found else None
-    stripped = window.rstrip(QUALIFIER_FILLER)
-    for word in g.qualifier_before_words:
-        if stripped.endswith(word) or window.endswith(word):
-            return g.qualifiers_before[word]
-    return None
+    # The first word, longest first, that ends the window with or without the filler before the amount.
+    found = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
+                            g.qualifier_before_end.search(window)) if m]
+    return g.qualifiers_before[min(found, key=g.qualifier_before_rank.__getitem__)] if found else None
 
 
 def _qualifier_after(text: str, end: int, g: _Grammar) -> str | None:
