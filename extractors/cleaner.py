@@ -12,8 +12,8 @@ from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
-# XHTML pages (<?xml ...?> first) are read with the HTML parser on purpose: it forgives what news sites get
-# wrong. bs4 would warn about that on the terminal for every such page.
+# A page that opens like XML (<?xml ...?>) without an <html> element is still read with the HTML parser, on
+# purpose: it forgives what scraped pages get wrong. bs4 would warn about each such page on the terminal.
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 DROP_TAGS = {"script", "style", "noscript", "iframe", "form", "nav", "aside", "footer", "button", "select",
