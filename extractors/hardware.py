@@ -14,6 +14,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.patterns import NEVER, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.script import to_simplified
@@ -181,16 +182,19 @@ def _window_end(text: str, start: int, limit: int) -> int:
 
 
 @lru_cache(maxsize=None)
-def _qualifiers_before(locale: str) -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
-    """(word and lower-case word → qualifier, words longest first, the German 'word ends the window' pattern)."""
+def _qualifiers_before(locale: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Word (as written and in lower case) → qualifier, and what finds the longest word that ends a window.
+
+    German words match in any case after a word boundary; Chinese words as written.
+    """
     quals = load_locale(locale)["qualifiers"]["before"]
     words = tuple(sorted(quals, key=len, reverse=True))
     table = dict(quals)
     for word in words:
         table.setdefault(word.lower(), quals[word])
     # Every match ends at the window's end, so the leftmost one is the longest word.
-    ending = re.compile(rf"(?:^|\W)(?P<q>{'|'.join(map(re.escape, words)) or '(?!x)x'})\s*$", re.I)
-    return table, words, ending
+    german = re.compile(rf"(?:^|\W)(?P<q>{'|'.join(map(re.escape, words)) or NEVER})\s*$", re.I)
+    return table, german, word_at_end(words)
 
 
 def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
@@ -199,16 +203,16 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
         return "at_least"
     if groups.get("over"):
         return "over"
-    table, words, ending = _qualifiers_before(locale)
+    table, german, chinese = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
     if locale == "de":
-        found = ending.search(window)
+        found = german.search(window)
         if found:
             return table[found["q"].lower()]
     else:
-        word = next((w for w in words if window.endswith(w)), None)
-        if word is not None:
-            return table[word]
+        found = chinese.search(window)
+        if found:
+            return table[found[0]]
     after = text[end : end + 4]
     return "at_least" if after.startswith("以上") else None
 

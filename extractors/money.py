@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from extractors.patterns import word_alternation
+from extractors.patterns import word_alternation, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 
@@ -139,7 +139,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         bare_currency=money.get("bare_unit_currency", "CNY"),
         qualifiers_before=quals["before"],
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
-        qualifier_before_end=re.compile(rf"(?:{word_alternation(before_words)})\Z"),
+        qualifier_before_end=word_at_end(before_words),
         # Every match ends at the window's end, so the leftmost one is the longest word.
         qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),

@@ -32,6 +32,11 @@ def _branches(node: dict[str, dict]) -> str:
     return f"(?:{alternation})?" if "" in node else alternation
 
 
+def word_at_end(words: Iterable[str]) -> re.Pattern[str]:
+    """Finds (``search``) the longest of ``words`` that ends a string."""
+    return re.compile(rf"(?:{word_alternation(words)})\Z")
+
+
 def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """One regex that finds what any of ``patterns`` finds with ``search``.
 
