@@ -79,7 +79,9 @@ def discover_files(settings: Settings) -> tuple[list[str], list[dict[str, str]]]
     unlisted: list[dict[str, str]] = []
 
     def not_listed(exc: OSError) -> None:
-        folder = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "?"
+        if not exc.filename or Path(exc.filename) == root:  # nothing to keep apart: fail and leave outputs alone
+            raise PermissionError(f"input folder {root} cannot be listed: {exc.strerror or exc}") from exc
+        folder = Path(exc.filename).relative_to(root).as_posix()
         unlisted.append({"source_path": _display_name(folder + "/"), "stage": "discover",
                          "reason": f"cannot list this folder: {exc.strerror or exc}; its articles were not read"})
 

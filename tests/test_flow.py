@@ -88,3 +88,23 @@ def test_unlisted_subfolder_is_reported_and_keeps_its_claims(prefect_harness, co
     assert errors == [{"source_path": "archive/", "stage": "discover",
                        "reason": "cannot list this folder: Permission denied; its articles were not read"}]
     assert (out / "claims.jsonl").read_bytes() == claims_before
+
+
+def test_unlisted_input_folder_stops_the_run_and_keeps_outputs(prefect_harness, corpus, tmp_path, monkeypatch):
+    """An input folder that cannot be listed is an error for the whole run, not an empty folder."""
+    import os
+
+    out = tmp_path / "out"
+    _run(Settings(input_dir=corpus, out_dir=out))
+    claims_before = (out / "claims.jsonl").read_bytes()
+    real_scandir = os.scandir
+
+    def refuse_root(path="."):
+        if Path(path) == corpus:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_root)
+    with pytest.raises(PermissionError, match="cannot be listed"):
+        _run(Settings(input_dir=corpus, out_dir=out))
+    assert (out / "claims.jsonl").read_bytes() == claims_before
