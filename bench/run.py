@@ -33,7 +33,7 @@ def _env(home: Path) -> dict[str, str]:
 def extraction_rate(paths: list[Path], passes: int = 3) -> tuple[list[float], int]:
     """Articles per second of process_document alone, in this process (one core), for each pass over ``paths``.
 
-    Several passes, because a shared 2-core VM's speed varies by ±15 % from one second to the next.
+    Several passes, because a shared 2-core VM's speed varies by ±20 % from one minute to the next.
     """
     from extractors.article import process_document, warm_up
 
