@@ -1,63 +1,80 @@
-"""Strip markup and page chrome (menus, breadcrumbs, widgets, related lists, footers) from an article."""
+"""Find the article in a page and strip what is not it: menus, breadcrumbs, widgets, related lists, footers.
+
+HTML is read in two steps, as Readability and trafilatura do: first the element that holds the article is
+chosen (the one whose lines add up to the most prose, furniture and link lists counting against it), then the
+furniture left inside it is removed line by line, with context (jusText): an inline "related" box is skipped,
+not taken for the end of the article. Text dumps have no markup, so only the line rules apply to them.
+"""
 from __future__ import annotations
 
 import re
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+import lxml.html
+import yaml
+from lxml import etree
 
 from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
-# A page that opens like XML (<?xml ...?>) without an <html> element is still read with the HTML parser, on
-# purpose: it forgives what scraped pages get wrong. bs4 would warn about each such page on the terminal.
-warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
-
-DROP_TAGS = {"script", "style", "noscript", "iframe", "form", "nav", "aside", "footer", "button", "select",
-             "svg", "template", "figcaption", "head", "object", "embed", "canvas", "map", "video", "audio"}
-BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "tbody",
-              "section", "article", "blockquote", "pre", "dd", "dt", "dl", "figure", "header", "main", "hr", "center",
-              "title", "body", "html"}
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# class/id words that mark page furniture on most CMSs.
-CHROME_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|share|sharing|social|footer|copyright|related|"
-    r"recommend(?:ed)?|sidebar|advert|ads|ad|banner|comments?|toolbar|bookmark|login|signup|subscribe|pagination|"
-    r"pager|caption|wp-caption-text|hot-?news|popular|newsletter|cookie)(?:$|[\s_-])",
-    re.I,
-)
+HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
+INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small", "big", "sup", "sub", "u", "abbr",
+                         "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
+                         "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 META_DATE_NAMES = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate", "publishdate",
                    "publish_date", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
                    "sailthru.date", "parsely-pub-date", "article.published", "datepublished", "release_date"}
-WHITESPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+# Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
+LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
+CLASS_PARTS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
-SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]|[.:](?=\s)")
 LIST_MARKER = re.compile(r"^[/•·\-*►▪●◆◇■□>]\s*")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}:\d{2}")
 GENERIC_BREADCRUMB = re.compile(r"^(?:[^>»›\n]{1,20}\s*[>»›]\s*){2,}")
-# A line counts as body text from this many characters, or with two sentence marks.
+# Market tickers: index or pair names followed by a figure, several to a line (DAX 24.310 · EUR/USD 1,0950).
+TICKER_ITEM = re.compile(r"(?:[A-Z][A-Za-z&.\-/]{1,14}|[\u4e00-\u9fff]{2,6})\s*[+\-−]?\d[\d.,]*\s*(?:%|\$|€|点)?")
+# A line counts as body text from this many characters with a sentence mark, or with two sentence marks.
 BODY_MIN_CHARS = 40
 # Link text share above which a line is navigation or a list of linked headlines.
 MAX_LINK_SHARE = 0.6
-# Lines this short before the body are menu items, not titles.
+# Lines this short before the body of a text dump are menu items, not titles.
 HEAD_MIN_CHARS = 6
-# Consecutive short unpunctuated lines inside the body from this many on are a headline list.
+# In a text dump, this many consecutive short lines with no sentence mark at all are a headline list.
 HEADLINE_RUN = 3
 HEADLINE_MAX_CHARS = 60
+# A furniture-named element that holds this share of the page's prose is a layout wrapper, not furniture.
+WRAPPER_SHARE = 0.5
+# An end-of-article marker ends the article only once this share of its prose has been read; earlier it is a
+# line under the headline (来源：新华网, a share bar) and only that line goes.
+END_AFTER_SHARE = 0.5
+# After a related-news box inside the article, the article goes on only if this much prose follows.
+RESUME_MIN_CHARS = 80
+# Lines of the page above the article given to the date finder, and lines of the article after its start.
+HEAD_LINES_ABOVE = 200
+HEAD_LINES_BODY = 20
+# A text dump has no markup to tell its head from a list of dated headlines further down: its first lines only.
+HEAD_LINES_TEXT = 12
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line of visible text and the share of it that sits inside links."""
+    """One line of visible text, the share of it inside links, and where it sits in the page."""
 
     text: str
     link_share: float = 0.0
     heading: bool = False
+    path: tuple[int, ...] = ()  # numbers of the block elements above it, outermost first
+    chrome: tuple[int, ...] = ()  # numbers of the furniture elements above it
 
 
 @dataclass(frozen=True)
@@ -66,7 +83,7 @@ class Cleaned:
 
     text: str
     title: str | None
-    head: str  # the lines before the body and its first paragraphs: where bylines and datelines sit
+    head: str  # the lines above the body and its first lines: where bylines and datelines sit
     meta_dates: tuple[str, ...]
     dropped: int
 
@@ -82,6 +99,20 @@ class ChromeRules:
     caption: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class MarkupRules:
+    """What the markup says: elements that are never text, furniture by tag, role or name, article hints."""
+
+    never_text: frozenset[str]
+    chrome_tags: frozenset[str]
+    chrome_roles: frozenset[str]
+    chrome_words: frozenset[str]
+    container_parts: frozenset[str]
+    state_prefixes: frozenset[str]
+    article_words: frozenset[str]
+    article_itemprops: frozenset[str]
+
+
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """Chrome markers of every locale: a page's furniture may be in another language than its body."""
@@ -94,93 +125,170 @@ def chrome_rules() -> ChromeRules:
     return ChromeRules(**{name: any_of(pats, re.I) for name, pats in found.items()})
 
 
-def _is_chrome_element(tag: Tag) -> bool:
-    if tag.name in DROP_TAGS:
+@lru_cache(maxsize=1)
+def markup_rules(path: Path = HTML_DATA) -> MarkupRules:
+    """The markup vocabulary from ``extractors/data/html.yaml``."""
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return MarkupRules(**{name: frozenset(str(v).lower() if name != "article_itemprops" else str(v)
+                                          for v in data[name]) for name in MarkupRules.__dataclass_fields__})
+
+
+@lru_cache(maxsize=4096)
+def _name_is_chrome(token: str) -> bool:
+    """A class or id token names furniture: its last part is a furniture word, or its first and the rest are parts."""
+    rules = markup_rules()
+    parts = [p.lower() for p in CLASS_PARTS.split(token) if p]
+    if not parts or parts[0] in rules.state_prefixes:
+        return False
+    if parts[-1] in rules.chrome_words:
         return True
-    attrs = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
-    return bool(attrs.strip()) and bool(CHROME_ATTR.search(attrs)) and tag.name not in ("body", "html", "article", "main")
+    return parts[0] in rules.chrome_words and all(p in rules.container_parts for p in parts[1:])
 
 
-def html_lines(html: str) -> tuple[list[Line], str | None, list[str]]:
-    """Visible lines of an HTML page with their link share, the page title, and meta publication dates."""
-    soup = BeautifulSoup(html, "lxml")
-    meta_dates: list[str] = []
-    for meta in soup.find_all("meta"):
-        name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in META_DATE_NAMES and meta.get("content"):
-            meta_dates.append(str(meta["content"]))
-    for time_tag in soup.find_all("time"):
-        if time_tag.get("datetime") and (time_tag.get("pubdate") is not None or "publish" in str(time_tag.get("class") or "")):
-            meta_dates.append(str(time_tag["datetime"]))
-    title_tag = soup.find("h1") or soup.find("title")
-    title = WHITESPACE.sub(" ", title_tag.get_text(" ", strip=True)) if title_tag else None
-
-    pieces: list[tuple[int, str, bool, bool]] = []  # (block number, text, in link, in heading)
-    block_of: dict[int, tuple[int, bool, bool]] = {}
-    dropped: set[int] = set()
-    counter = 0
-    for node in soup.descendants:
-        if isinstance(node, Tag):
-            if node.name == "br" and pieces:
-                pieces.append((pieces[-1][0], "\n", False, pieces[-1][3]))
-            continue
-        if isinstance(node, Comment) or not isinstance(node, NavigableString) or not node.strip():
-            continue
-        chain: list[Tag] = []
-        info: tuple[int, bool, bool] | None = None
-        skip = False
-        parent = node.parent
-        while parent is not None:  # iterative: pages nest tens of thousands of divs
-            if id(parent) in dropped:
-                skip = True
-                break
-            if id(parent) in block_of:
-                info = block_of[id(parent)]
-                break
-            chain.append(parent)
-            parent = parent.parent
-        if skip:
-            dropped.update(id(anc) for anc in chain)
-            continue
-        chrome_at = next((k for k in range(len(chain) - 1, -1, -1) if _is_chrome_element(chain[k])), None)
-        if chrome_at is not None:  # drop the chrome element and what lies under it, not its ancestors
-            dropped.update(id(anc) for anc in chain[: chrome_at + 1])
-            continue
-        block, in_link, in_heading = info or (0, False, False)
-        for anc in reversed(chain):
-            in_link = in_link or anc.name == "a"
-            in_heading = in_heading or anc.name in HEADINGS
-            if anc.name in BLOCK_TAGS:
-                counter += 1
-                block = counter
-            block_of[id(anc)] = (block, in_link, in_heading)
-        pieces.append((block, str(node), in_link, in_heading))
-    return _pieces_to_lines(pieces), title, meta_dates
+@lru_cache(maxsize=4096)
+def _name_is_article(token: str) -> bool:
+    return token.lower() in markup_rules().article_words
 
 
-def _pieces_to_lines(pieces: list[tuple[int, str, bool, bool]]) -> list[Line]:
-    lines: list[Line] = []
-    buf: list[tuple[str, bool]] = []
-    heading = False
-    current = None
+def _attr_tokens(el: etree._Element) -> list[str]:
+    return (el.get("class") or "").split() + (el.get("id") or "").split()
 
-    def flush() -> None:
-        text = "".join(t for t, _ in buf)
-        link = sum(len(t.strip()) for t, is_link in buf if is_link)
+
+def _is_chrome(el: etree._Element, tag: str, rules: MarkupRules) -> bool:
+    if tag in rules.chrome_tags or (el.get("role") or "").lower() in rules.chrome_roles:
+        return True
+    return any(_name_is_chrome(token) for token in _attr_tokens(el))
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or "")) or \
+        (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("body", "html")
+
+
+def _is_article_hint(el: etree._Element, rules: MarkupRules) -> bool:
+    return el.tag == "article" or el.get("itemprop") in rules.article_itemprops or \
+        any(_name_is_article(token) for token in _attr_tokens(el))
+
+
+@dataclass
+class _Walk:
+    """State of one pass over the page's elements, in document order."""
+
+    rules: MarkupRules
+    lines: list[Line] = field(default_factory=list)
+    hints: set[int] = field(default_factory=set)
+    buf: list[tuple[str, bool]] = field(default_factory=list)
+    path: list[int] = field(default_factory=list)
+    chrome: list[int] = field(default_factory=list)
+    links: int = 0
+    headings: int = 0
+    count: int = 0
+    h1: str | None = None
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        text = "".join(t for t, _ in self.buf)
+        link = sum(len(t.strip()) for t, is_link in self.buf if is_link)
+        total = max(len(text.strip()), 1)
+        path, chrome = tuple(self.path), tuple(self.chrome)
         for part in text.split("\n"):
             part = WHITESPACE.sub(" ", part).strip()
             if part:
-                total = max(len(text.strip()), 1)
-                lines.append(Line(part, min(link / total, 1.0), heading))
-        buf.clear()
+                self.lines.append(Line(part, min(link / total, 1.0), self.headings > 0, path, chrome))
+        self.buf.clear()
 
-    for block, text, in_link, in_heading in pieces:
-        if block != current:
-            flush()
-            current, heading = block, in_heading
-        buf.append((text, in_link))
-    flush()
-    return lines
+
+def html_lines(html: str) -> tuple[list[Line], str | None, list[str], set[int]]:
+    """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
+    root = parse_html(html)
+    if root is None:
+        return [], None, [], set()
+    rules = markup_rules()
+    walk = _Walk(rules)
+    # Elements pushed on the path/chrome stacks at their start, popped at their end.
+    pushed: list[tuple[bool, bool, bool, bool]] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            skip = tag in rules.never_text or not tag or _is_hidden(el)
+            block = bool(tag) and tag not in INLINE_TAGS
+            if block:
+                walk.flush()
+                walk.count += 1
+                walk.path.append(walk.count)
+                if _is_article_hint(el, rules):
+                    walk.hints.add(walk.count)
+            chrome = block and not skip and _is_chrome(el, tag, rules)
+            if chrome:
+                walk.chrome.append(walk.count)
+            link, heading = tag == "a", tag in HEADINGS
+            walk.links += link
+            walk.headings += heading
+            pushed.append((block, chrome, link, heading))
+            if skip:
+                walker.skip_subtree()
+            elif tag == "br":
+                walk.buf.append(("\n", False))
+            elif el.text:
+                walk.buf.append((el.text, walk.links > 0))
+            continue
+        block, chrome, link, heading = pushed.pop()
+        if block:
+            if tag == "h1" and walk.h1 is None and walk.buf and not walk.chrome:
+                walk.h1 = WHITESPACE.sub(" ", "".join(t for t, _ in walk.buf)).strip() or None
+            walk.flush()
+            walk.path.pop()
+        if chrome:
+            walk.chrome.pop()
+        walk.links -= link
+        walk.headings -= heading
+        if el.tail:
+            walk.buf.append((el.tail, walk.links > 0))
+    walk.flush()
+    title = walk.h1 or _page_title(root)
+    return walk.lines, title, _meta_dates(root), walk.hints
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements."""
+    root, too_deep = _parse(html)
+    if too_deep:  # libxml2 stops descending past its depth limit and loses the text below: flatten and retry
+        root, _ = _parse(LAYOUT_TAG.sub("\n", html))
+    return root
+
+
+def _parse(html: str) -> tuple[etree._Element | None, bool]:
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None, False
+    return root, any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+
+
+def _page_title(root: etree._Element) -> str | None:
+    for path in ('.//meta[@property="og:title"]', ".//title"):
+        found = root.find(path)
+        if found is not None:
+            text = found.get("content") if found.tag == "meta" else found.text_content()
+            if text and (text := WHITESPACE.sub(" ", text).strip()):
+                return text
+    return None
+
+
+def _meta_dates(root: etree._Element) -> list[str]:
+    found: list[str] = []
+    for meta in root.iter("meta"):
+        name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if name in META_DATE_NAMES and meta.get("content"):
+            found.append(str(meta.get("content")))
+    for time_tag in root.iter("time"):
+        if time_tag.get("datetime") and (time_tag.get("pubdate") is not None or "publish" in (time_tag.get("class") or "")):
+            found.append(str(time_tag.get("datetime")))
+    return found
 
 
 def text_lines(text: str) -> list[Line]:
@@ -192,6 +300,11 @@ def _is_body(text: str) -> bool:
     return len(text) >= BODY_MIN_CHARS and bool(SENTENCE_MARK.search(text)) or len(SENTENCE_MARK.findall(text)) >= 2
 
 
+def _prose(line: Line) -> int:
+    """Characters of article-like prose in a line: long or punctuated, mostly outside links."""
+    return len(line.text) if line.link_share < 0.5 and _is_body(line.text) else 0
+
+
 def _headline_like(text: str) -> bool:
     return len(text) <= HEADLINE_MAX_CHARS and not TERMINAL.search(text)
 
@@ -201,6 +314,12 @@ def _pipe_menu(text: str) -> bool:
     return len(parts) >= 2 and "|" in text or "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
 
 
+def _ticker(text: str) -> bool:
+    """Three or more "name figure" items and little else: a market ticker, not a sentence."""
+    items = TICKER_ITEM.findall(text)
+    return len(items) >= 3 and sum(map(len, items)) >= 0.6 * len(text) and not TERMINAL.search(text)
+
+
 def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
     if line.link_share >= MAX_LINK_SHARE:
         return True
@@ -208,26 +327,86 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
         return True
     if rules.breadcrumb.search(simple) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return bool(rules.widget.search(simple) or rules.caption.search(simple))
+    return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text)
 
 
-def clean_lines(lines: list[Line]) -> tuple[list[str], str, int, str | None]:
-    """Keep the article's own lines; return them, the head text for dates, the count dropped, and a title."""
+def article_lines(lines: list[Line], hints: set[int] = frozenset()) -> tuple[list[Line], int]:
+    """The lines of the element that holds the article, furniture inside it removed; and where it starts."""
+    prose = [_prose(line) for line in lines]
+    total = sum(prose) or 1
+    wrappers = _misnamed_wrappers(lines, prose, total)
+    score: dict[int, float] = {}
+    for line, chars in zip(lines, prose):
+        weight = _weight(line, chars, wrappers)
+        for number in line.path:
+            score[number] = score.get(number, 0.0) + weight
+    for number in hints:  # a named article container wins a near tie with its parent
+        if number in score and score[number] > 0:
+            score[number] *= 1.1
+    if not score:
+        return [], 0
+    depth = {n: i for line in lines for i, n in enumerate(line.path)}
+    best = max(score, key=lambda n: (score[n], depth.get(n, 0)))
+    inside = [i for i, line in enumerate(lines) if best in line.path]
+    if not inside:
+        return [], 0
+    kept = [lines[i] for i in inside if not any(c not in wrappers for c in lines[i].chrome)]
+    return kept, inside[0]
+
+
+def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int) -> set[int]:
+    """Furniture-named elements that hold most of the page's prose: layout wrappers (``has-sidebar``)."""
+    held: dict[int, int] = {}
+    for line, chars in zip(lines, prose):
+        for number in line.chrome:
+            held[number] = held.get(number, 0) + chars
+    return {number for number, chars in held.items() if chars >= WRAPPER_SHARE * total}
+
+
+def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
+    """How much a line pulls the choice of the article's element towards itself (prose) or away (furniture)."""
+    furniture = any(c not in wrappers for c in line.chrome)
+    if furniture:
+        return -0.5 * min(len(line.text), 200)
+    if prose:
+        return prose * (1.0 - line.link_share)
+    if line.link_share >= MAX_LINK_SHARE:
+        return -0.5 * min(len(line.text), 100)
+    return -3.0
+
+
+def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], int, str | None]:
+    """Keep the article's own lines; return them, the count dropped, and a title from a text dump's head."""
     rules = chrome_rules()
+    total = sum(_prose(line) for line in lines) or 1
     kept: list[str] = []
-    head: list[str] = []
     titles: list[str] = []
     seen: set[str] = set()
     body_started = False
+    read = 0  # prose read so far
     dropped = 0
-    for line in lines:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         simple = to_simplified(line.text)
-        if body_started and (rules.end_of_article.search(simple) or rules.related_header.search(simple)):
-            dropped += len(lines)  # an upper bound is enough for the summary
-            _drop_trailing_headlines(kept)
-            break
-        if len(head) < 12:
-            head.append(line.text)
+        if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple):
+            skipped = _skip_box(lines, i)
+            rest = sum(_prose(x) for x in lines[skipped:])
+            if rest < RESUME_MIN_CHARS or read >= END_AFTER_SHARE * total and rest < 0.25 * read:
+                dropped += len(lines) - i + 1
+                _drop_trailing_headlines(kept)
+                break
+            dropped += skipped - i + 1
+            i = skipped
+            continue
+        if body_started and rules.end_of_article.search(simple):
+            if read >= END_AFTER_SHARE * total:
+                dropped += len(lines) - i + 1
+                _drop_trailing_headlines(kept)
+                break
+            dropped += 1
+            continue
         if _line_is_chrome(line, simple, rules) or line.text in seen:
             dropped += 1
             continue
@@ -236,15 +415,24 @@ def clean_lines(lines: list[Line]) -> tuple[list[str], str, int, str | None]:
                 body_started = True
             elif not DATE_LIKE.search(line.text):
                 titles.append(line.text)
-            if not body_started and len(line.text) < HEAD_MIN_CHARS:
+            if not body_started and not is_html and len(line.text) < HEAD_MIN_CHARS:
                 dropped += 1
                 continue
+        read += _prose(line)
         seen.add(line.text)
         kept.append(line.text)
-    dropped += _drop_headline_runs(kept)
+    if not is_html:
+        dropped += _drop_headline_runs(kept)
     # The headline is the longest line above the body that is not a byline (sites put taglines first).
     title = max(titles, key=len, default=None)
-    return kept, "\n".join(head), dropped, title
+    return kept, dropped, title
+
+
+def _skip_box(lines: list[Line], i: int) -> int:
+    """The index after a related-news box that starts at ``i``: its short or linked lines."""
+    while i < len(lines) and not (_prose(lines[i]) and lines[i].link_share < 0.3):
+        i += 1
+    return i
 
 
 def _drop_trailing_headlines(kept: list[str]) -> None:
@@ -258,7 +446,7 @@ def _drop_trailing_headlines(kept: list[str]) -> None:
 
 
 def _drop_headline_runs(kept: list[str]) -> int:
-    """Drop runs of HEADLINE_RUN or more short unpunctuated lines: lists of linked headlines in a text dump."""
+    """Drop runs of HEADLINE_RUN or more short unfinished lines that look like a list: headlines in a text dump."""
     out: list[str] = []
     run: list[str] = []
     dropped = 0
@@ -266,7 +454,7 @@ def _drop_headline_runs(kept: list[str]) -> int:
         if text is not None and _headline_like(text) and len(out) > 0:
             run.append(text)
             continue
-        if len(run) >= HEADLINE_RUN:
+        if len(run) >= HEADLINE_RUN and _headline_list(run):
             dropped += len(run)
         else:
             out.extend(run)
@@ -277,13 +465,29 @@ def _drop_headline_runs(kept: list[str]) -> int:
     return dropped
 
 
+def _headline_list(run: list[str]) -> bool:
+    """Short lines that are list-marked, or have no sentence mark at all; hard-wrapped prose has commas."""
+    marked = sum(1 for text in run if LIST_MARKER.match(text))
+    return 2 * marked > len(run) or not any(SENTENCE_MARK.search(text) for text in run)
+
+
+def _head(lines: list[Line], start: int, kept: Iterable[str]) -> str:
+    above = [line.text for line in lines[max(0, start - HEAD_LINES_ABOVE):start]]
+    return "\n".join([*above, *list(kept)[:HEAD_LINES_BODY]])
+
+
 def clean(body: str, is_html: bool, title: str | None = None) -> Cleaned:
     """Clean an article body; ``title`` from front matter wins over the page's own."""
-    meta_dates: list[str] = []
+    meta_dates: list[Any] = []
+    page_title = None
+    start = 0
     if is_html:
-        lines, page_title, meta_dates = html_lines(body)
+        lines, page_title, meta_dates, hints = html_lines(body)
+        article, start = article_lines(lines, hints)
     else:
-        lines, page_title = text_lines(body), None
-    kept, head, dropped, head_title = clean_lines(lines)
+        lines = article = text_lines(body)
+    kept, dropped, head_title = clean_lines(article, is_html)
+    dropped += len(lines) - len(article)
+    head = _head(lines, start, kept) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
     return Cleaned("\n".join(kept), best_title, head, tuple(meta_dates), dropped)
