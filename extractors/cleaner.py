@@ -32,11 +32,13 @@ META_DATE_NAMES = {"article:published_time", "og:published_time", "og:article:pu
 WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
+# In HTML a line break in the source is a space; only <br> and blocks break lines.
+NEWLINES = re.compile(r"[\r\n]+")
 CLASS_PARTS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
-SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]|[.:](?=\s)")
+SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]|[.:](?=\s|$)")
 LIST_MARKER = re.compile(r"^[/•·\-*►▪●◆◇■□>]\s*")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}:\d{2}")
@@ -52,13 +54,23 @@ HEAD_MIN_CHARS = 6
 # In a text dump, this many consecutive short lines with no sentence mark at all are a headline list.
 HEADLINE_RUN = 3
 HEADLINE_MAX_CHARS = 60
-# A furniture-named element that holds this share of the page's prose is a layout wrapper, not furniture.
-WRAPPER_SHARE = 0.5
+# A furniture-named element that holds this share of the page's prose is a layout wrapper, not furniture ...
+WRAPPER_SHARE = 0.8
+# ... or that holds the page's headline and at least this share of its prose.
+ANCHORED_WRAPPER_SHARE = 0.3
 # An end-of-article marker ends the article only once this share of its prose has been read; earlier it is a
 # line under the headline (来源：新华网, a share bar) and only that line goes.
 END_AFTER_SHARE = 0.5
 # After a related-news box inside the article, the article goes on only if this much prose follows.
 RESUME_MIN_CHARS = 80
+# A line's weight counts for its block and parent in full, then less the further up (Readability's rule).
+LEVEL_SHARE = (1.0, 1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+# The choice climbs to an ancestor when the ancestor's lines, all counted, weigh this much more.
+CLIMB_GAIN = 1.25
+# A sibling of the chosen element with this share of its score belongs to the article too.
+SIBLING_SHARE = 0.2
+# A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
+HINT_BONUS = 1.1
 # Lines of the page above the article given to the date finder, and lines of the article after its start.
 HEAD_LINES_ABOVE = 200
 HEAD_LINES_BODY = 20
@@ -185,6 +197,7 @@ class _Walk:
     headings: int = 0
     count: int = 0
     h1: str | None = None
+    h1_path: tuple[int, ...] = ()
 
     def flush(self) -> None:
         if not self.buf:
@@ -200,11 +213,22 @@ class _Walk:
         self.buf.clear()
 
 
-def html_lines(html: str) -> tuple[list[Line], str | None, list[str], set[int]]:
+@dataclass(frozen=True)
+class Page:
+    """What a page's markup gives: its lines, title, dates, and where the article may be."""
+
+    lines: list[Line]
+    title: str | None = None
+    meta_dates: tuple[str, ...] = ()
+    hints: frozenset[int] = frozenset()  # elements named like an article container
+    anchor: tuple[int, ...] = ()  # furniture-named elements around the headline (h1)
+
+
+def html_lines(html: str) -> Page:
     """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
     root = parse_html(html)
     if root is None:
-        return [], None, [], set()
+        return Page([])
     rules = markup_rules()
     walk = _Walk(rules)
     # Elements pushed on the path/chrome stacks at their start, popped at their end.
@@ -233,12 +257,13 @@ def html_lines(html: str) -> tuple[list[Line], str | None, list[str], set[int]]:
             elif tag == "br":
                 walk.buf.append(("\n", False))
             elif el.text:
-                walk.buf.append((el.text, walk.links > 0))
+                walk.buf.append((NEWLINES.sub(" ", el.text), walk.links > 0))
             continue
         block, chrome, link, heading = pushed.pop()
         if block:
-            if tag == "h1" and walk.h1 is None and walk.buf and not walk.chrome:
+            if tag == "h1" and walk.h1 is None and walk.buf:
                 walk.h1 = WHITESPACE.sub(" ", "".join(t for t, _ in walk.buf)).strip() or None
+                walk.h1_path = tuple(walk.chrome)
             walk.flush()
             walk.path.pop()
         if chrome:
@@ -246,10 +271,10 @@ def html_lines(html: str) -> tuple[list[Line], str | None, list[str], set[int]]:
         walk.links -= link
         walk.headings -= heading
         if el.tail:
-            walk.buf.append((el.tail, walk.links > 0))
+            walk.buf.append((NEWLINES.sub(" ", el.tail), walk.links > 0))
     walk.flush()
     title = walk.h1 or _page_title(root)
-    return walk.lines, title, _meta_dates(root), walk.hints
+    return Page(walk.lines, title, tuple(_meta_dates(root)), frozenset(walk.hints), walk.h1_path)
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -330,37 +355,65 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
     return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text)
 
 
-def article_lines(lines: list[Line], hints: set[int] = frozenset()) -> tuple[list[Line], int]:
-    """The lines of the element that holds the article, furniture inside it removed; and where it starts."""
+def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tuple[int, ...] = ()) -> tuple[list[Line], int]:
+    """The lines of the element that holds the article, furniture inside it removed; and where it starts.
+
+    As in Readability, a line's weight counts in full for its block's parent, half for the grandparent and less
+    further up, so the element chosen first is the one whose own paragraphs hold the most prose, not one that
+    gathers it from many small cards (a teaser list). From there the choice climbs to a parent while the
+    parent's lines, all counted, add much more prose than furniture (an article in several sections); siblings
+    that hold prose of their own join it (a lead in its own box, an article split by an ad).
+    """
     prose = [_prose(line) for line in lines]
-    total = sum(prose) or 1
-    wrappers = _misnamed_wrappers(lines, prose, total)
-    score: dict[int, float] = {}
+    wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor)
+    local: dict[int, float] = {}
+    full: dict[int, float] = {}
+    parent: dict[int, int | None] = {}
     for line, chars in zip(lines, prose):
         weight = _weight(line, chars, wrappers)
-        for number in line.path:
-            score[number] = score.get(number, 0.0) + weight
-    for number in hints:  # a named article container wins a near tie with its parent
-        if number in score and score[number] > 0:
-            score[number] *= 1.1
-    if not score:
+        path = line.path
+        for level, number in enumerate(reversed(path)):
+            full[number] = full.get(number, 0.0) + weight
+            if level < len(LEVEL_SHARE):
+                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
+        for i, number in enumerate(path):
+            parent.setdefault(number, path[i - 1] if i else None)
+    for number in hints:  # a named article container wins a near tie
+        if local.get(number, 0) > 0:
+            local[number] *= HINT_BONUS
+    if not local:
         return [], 0
-    depth = {n: i for line in lines for i, n in enumerate(line.path)}
-    best = max(score, key=lambda n: (score[n], depth.get(n, 0)))
-    inside = [i for i, line in enumerate(lines) if best in line.path]
-    if not inside:
+    best = max(local, key=lambda n: local[n])
+    if local[best] <= 0:
         return [], 0
+    best = _climb(best, parent, full)
+    top = parent.get(best)
+    chosen = {best} | {n for n, p in parent.items() if p == top and n != best and
+                       full.get(n, 0) >= SIBLING_SHARE * full[best]}
+    inside = [i for i, line in enumerate(lines) if chosen.intersection(line.path) or
+              top is not None and line.path[-1:] == (top,) and prose[i] and line.link_share < 0.3]
     kept = [lines[i] for i in inside if not any(c not in wrappers for c in lines[i].chrome)]
-    return kept, inside[0]
+    return kept, inside[0] if inside else 0
 
 
-def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int) -> set[int]:
-    """Furniture-named elements that hold most of the page's prose: layout wrappers (``has-sidebar``)."""
+def _climb(best: int, parent: dict[int, int | None], full: dict[int, float]) -> int:
+    """The ancestor of ``best`` whose lines add up to the most, if that is clearly more than ``best``'s own."""
+    choice, ancestor = best, parent.get(best)
+    while ancestor is not None:
+        if full[ancestor] >= CLIMB_GAIN * full[best] and full[ancestor] > full[choice]:
+            choice = ancestor
+        ancestor = parent.get(ancestor)
+    return choice
+
+
+def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: tuple[int, ...]) -> set[int]:
+    """Furniture-named elements that are layout wrappers: they hold the headline, or nearly all the prose."""
     held: dict[int, int] = {}
     for line, chars in zip(lines, prose):
         for number in line.chrome:
             held[number] = held.get(number, 0) + chars
-    return {number for number, chars in held.items() if chars >= WRAPPER_SHARE * total}
+    return {number for number, chars in held.items() if chars >= WRAPPER_SHARE * total or
+            number in anchor and chars >= ANCHORED_WRAPPER_SHARE * total}
 
 
 def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
@@ -478,16 +531,17 @@ def _head(lines: list[Line], start: int, kept: Iterable[str]) -> str:
 
 def clean(body: str, is_html: bool, title: str | None = None) -> Cleaned:
     """Clean an article body; ``title`` from front matter wins over the page's own."""
-    meta_dates: list[Any] = []
+    meta_dates: tuple[str, ...] = ()
     page_title = None
     start = 0
     if is_html:
-        lines, page_title, meta_dates, hints = html_lines(body)
-        article, start = article_lines(lines, hints)
+        page = html_lines(body)
+        lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
+        article, start = article_lines(lines, page.hints, page.anchor)
     else:
         lines = article = text_lines(body)
     kept, dropped, head_title = clean_lines(article, is_html)
     dropped += len(lines) - len(article)
     head = _head(lines, start, kept) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
-    return Cleaned("\n".join(kept), best_title, head, tuple(meta_dates), dropped)
+    return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped)
