@@ -170,7 +170,8 @@ def _attr_tokens(el: etree._Element) -> list[str]:
 def _is_chrome(el: etree._Element, tag: str, rules: MarkupRules) -> bool:
     if tag in rules.chrome_tags or (el.get("role") or "").lower() in rules.chrome_roles:
         return True
-    return any(_name_is_chrome(token) for token in _attr_tokens(el))
+    tokens = _attr_tokens(el)
+    return any(map(_name_is_chrome, tokens)) and not any(map(_name_is_article, tokens))
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -391,7 +392,7 @@ def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tupl
     chosen = {best} | {n for n, p in parent.items() if p == top and n != best and
                        full.get(n, 0) >= SIBLING_SHARE * full[best]}
     inside = [i for i, line in enumerate(lines) if chosen.intersection(line.path) or
-              top is not None and line.path[-1:] == (top,) and prose[i] and line.link_share < 0.3]
+              top is not None and top in line.path[-2:] and prose[i] and line.link_share < 0.3]
     kept = [lines[i] for i in inside if not any(c not in wrappers for c in lines[i].chrome)]
     return kept, inside[0] if inside else 0
 
@@ -474,11 +475,23 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         read += _prose(line)
         seen.add(line.text)
         kept.append(line.text)
-    if not is_html:
+    if is_html:
+        dropped += _drop_trailing_furniture(kept)
+    else:
         dropped += _drop_headline_runs(kept)
     # The headline is the longest line above the body that is not a byline (sites put taglines first).
     title = max(titles, key=len, default=None)
     return kept, dropped, title
+
+
+def _drop_trailing_furniture(kept: list[str]) -> int:
+    """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers."""
+    end = len(kept)
+    while end > 0 and not _is_body(kept[end - 1]) and not TERMINAL.search(kept[end - 1]):
+        end -= 1
+    dropped = len(kept) - end
+    del kept[end:]
+    return dropped
 
 
 def _skip_box(lines: list[Line], i: int) -> int:
