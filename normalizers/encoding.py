@@ -16,6 +16,8 @@ _FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": 
            "big5hkscs": "big5hkscs", "cp950": "big5hkscs", "utf_8": "utf-8", "ascii": "utf-8"}
 # Share of control characters (other than tab/newline) above which a decoding is rejected as binary.
 MAX_CONTROL_SHARE = 0.01
+# A page is decoded with replacement characters when at most this share of its characters are undecodable.
+MAX_REPLACED_SHARE = 0.002
 # Candidate legacy encodings in the order news sites use them.
 _LEGACY = ("gb18030", "big5hkscs")
 NUL = b"\x00"
@@ -87,6 +89,8 @@ def _legacy(data: bytes) -> tuple[str, str]:
                 pass
     if best is not None:
         return best[1], best[2]
+    if patched := _with_few_bad_bytes(data):
+        return patched
     # Mixed UTF-8 and GB18030 (pages pasted together): decode each character in the encoding it is written in.
     mixed, utf8_chars, gb_chars = _mixed_utf8_gb18030(data)
     if min(utf8_chars, gb_chars) >= 0.1 * (utf8_chars + gb_chars) and \
@@ -95,6 +99,20 @@ def _legacy(data: bytes) -> tuple[str, str]:
     # Otherwise keep the text, mark the bad bytes, and say so.
     text = data.decode("utf-8", errors="replace")
     return text, "utf-8 (with replacement characters)"
+
+
+def _with_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
+    """A legacy page with a few corrupt bytes: decoded with U+FFFD for them, the encoding name saying how many."""
+    best: tuple[int, str, str] | None = None
+    for name in ("utf-8", *_LEGACY):
+        text = data.decode(name, errors="replace")
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, name)
+    bad, text, name = best
+    if bad > MAX_REPLACED_SHARE * len(text):
+        return None
+    return text, f"{name} ({bad} undecodable bytes replaced)"
 
 
 def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:
