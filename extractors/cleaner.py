@@ -454,8 +454,8 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
             dropped += skipped - i + 1
             i = skipped
             continue
-        if body_started and rules.end_of_article.search(simple):
-            if read >= END_AFTER_SHARE * total:
+        if rules.end_of_article.search(simple):
+            if body_started and read >= END_AFTER_SHARE * total:
                 dropped += len(lines) - i + 1
                 _drop_trailing_headlines(kept)
                 break

@@ -17,7 +17,7 @@ _FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": 
 # Share of control characters (other than tab/newline) above which a decoding is rejected as binary.
 MAX_CONTROL_SHARE = 0.01
 # A page is decoded with replacement characters when at most this share of its characters are undecodable.
-MAX_REPLACED_SHARE = 0.002
+MAX_REPLACED_SHARE = 0.005
 # Candidate legacy encodings in the order news sites use them.
 _LEGACY = ("gb18030", "big5hkscs")
 NUL = b"\x00"
