@@ -69,6 +69,8 @@ LEVEL_SHARE = (1.0, 1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 CLIMB_GAIN = 1.25
 # A sibling of the chosen element with this share of its score belongs to the article too.
 SIBLING_SHARE = 0.2
+# Below this weight the prose-based choice is weak: an element named like an article is taken instead.
+SHORT_ARTICLE = 400
 # A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
 HINT_BONUS = 1.1
 # Lines of the page above the article given to the date finder, and lines of the article after its start.
@@ -199,6 +201,7 @@ class _Walk:
     count: int = 0
     h1: str | None = None
     h1_path: tuple[int, ...] = ()
+    h2_path: tuple[int, ...] | None = None
 
     def flush(self) -> None:
         if not self.buf:
@@ -222,7 +225,7 @@ class Page:
     title: str | None = None
     meta_dates: tuple[str, ...] = ()
     hints: frozenset[int] = frozenset()  # elements named like an article container
-    anchor: tuple[int, ...] = ()  # furniture-named elements around the headline (h1)
+    anchor: tuple[int, ...] = ()  # furniture-named elements around a headline (every h1, else the first h2)
 
 
 def html_lines(html: str) -> Page:
@@ -262,9 +265,11 @@ def html_lines(html: str) -> Page:
             continue
         block, chrome, link, heading = pushed.pop()
         if block:
-            if tag == "h1" and walk.h1 is None and walk.buf:
-                walk.h1 = WHITESPACE.sub(" ", "".join(t for t, _ in walk.buf)).strip() or None
-                walk.h1_path = tuple(walk.chrome)
+            if tag == "h1" and walk.buf:  # a page may have two: the site's logo and the article's headline
+                walk.h1 = walk.h1 or WHITESPACE.sub(" ", "".join(t for t, _ in walk.buf)).strip() or None
+                walk.h1_path += tuple(walk.chrome)
+            elif tag == "h2" and walk.h2_path is None and walk.buf:  # the headline of a page without an h1
+                walk.h2_path = tuple(walk.chrome)
             walk.flush()
             walk.path.pop()
         if chrome:
@@ -275,7 +280,8 @@ def html_lines(html: str) -> Page:
             walk.buf.append((NEWLINES.sub(" ", el.tail), walk.links > 0))
     walk.flush()
     title = walk.h1 or _page_title(root)
-    return Page(walk.lines, title, tuple(_meta_dates(root)), frozenset(walk.hints), walk.h1_path)
+    return Page(walk.lines, title, tuple(_meta_dates(root)), frozenset(walk.hints),
+                walk.h1_path if walk.h1 else walk.h2_path or ())
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -388,6 +394,8 @@ def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tupl
     if local[best] <= 0:
         return [], 0
     best = _climb(best, parent, full)
+    if full[best] < SHORT_ARTICLE and (named := _longest_hint(lines, hints, wrappers)) is not None:
+        best = named  # little prose anywhere (quotes, lists, a recipe): trust the markup's article element
     top = parent.get(best)
     chosen = {best} | {n for n, p in parent.items() if p == top and n != best and
                        full.get(n, 0) >= SIBLING_SHARE * full[best]}
@@ -395,6 +403,18 @@ def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tupl
               top is not None and top in line.path[-2:] and prose[i] and line.link_share < 0.3]
     kept = [lines[i] for i in inside if not any(c not in wrappers for c in lines[i].chrome)]
     return kept, inside[0] if inside else 0
+
+
+def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -> int | None:
+    """The element named like an article that holds the most text outside links and furniture."""
+    text: dict[int, int] = dict.fromkeys(hints, 0)
+    for line in lines:
+        if line.link_share < 0.5 and not any(c not in wrappers for c in line.chrome):
+            for number in line.path:
+                if number in text:
+                    text[number] += len(line.text)
+    best = max(text, key=lambda n: text[n], default=None)
+    return best if best is not None and text[best] > 0 else None
 
 
 def _climb(best: int, parent: dict[int, int | None], full: dict[int, float]) -> int:
