@@ -151,6 +151,8 @@ def markup_rules(path: Path = HTML_DATA) -> MarkupRules:
 @lru_cache(maxsize=4096)
 def _name_is_chrome(token: str) -> bool:
     """A class or id token names furniture: its last part is a furniture word, or its first and the rest are parts."""
+    if "--" in token and not _name_is_chrome(token.split("--", 1)[0]):
+        return False  # a BEM modifier ("Section--ads") says how the element looks, not what it is
     rules = markup_rules()
     parts = [p.lower() for p in CLASS_PARTS.split(token) if p]
     if not parts or parts[0] in rules.state_prefixes:
