@@ -71,6 +71,9 @@ CLIMB_GAIN = 1.25
 SIBLING_SHARE = 0.2
 # Below this weight the prose-based choice is weak: an element named like an article is taken instead.
 SHORT_ARTICLE = 400
+# Prose lines above the article's element that may be its lead (between it and the headline).
+LEAD_LINES = 3
+LEAD_SKIPS = 3
 # A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
 HINT_BONUS = 1.1
 # Lines of the page above the article given to the date finder, and lines of the article after its start.
@@ -403,8 +406,27 @@ def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tupl
                        full.get(n, 0) >= SIBLING_SHARE * full[best]}
     inside = [i for i, line in enumerate(lines) if chosen.intersection(line.path) or
               top is not None and top in line.path[-2:] and prose[i] and line.link_share < 0.3]
+    if inside:
+        inside[:0] = _lead(lines, prose, inside[0], wrappers)
     kept = [lines[i] for i in inside if not any(c not in wrappers for c in lines[i].chrome)]
     return kept, inside[0] if inside else 0
+
+
+def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int]) -> list[int]:
+    """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
+    found: list[int] = []
+    skips = LEAD_SKIPS  # a share bar or a byline may sit between the lead and the text
+    i = first - 1
+    while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
+        line = lines[i]
+        if any(c not in wrappers for c in line.chrome) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
+            skips -= 1
+            if skips < 0 or len(line.text) > HEADLINE_MAX_CHARS:
+                break
+        elif line.link_share < 0.3:
+            found.append(i)
+        i -= 1
+    return found[::-1]
 
 
 def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -> int | None:
