@@ -74,6 +74,7 @@ SHORT_ARTICLE = 400
 # Prose lines above the article's element that may be its lead (between it and the headline).
 LEAD_LINES = 3
 LEAD_SKIPS = 3
+LEAD_SKIP_CHARS = 120
 # A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
 HINT_BONUS = 1.1
 # Lines of the page above the article given to the date finder, and lines of the article after its start.
@@ -421,7 +422,7 @@ def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int]) -
         line = lines[i]
         if any(c not in wrappers for c in line.chrome) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
             skips -= 1
-            if skips < 0 or len(line.text) > HEADLINE_MAX_CHARS:
+            if skips < 0 or len(line.text) > LEAD_SKIP_CHARS:
                 break
         elif line.link_share < 0.3:
             found.append(i)
