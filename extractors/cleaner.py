@@ -42,6 +42,12 @@ SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]|[.:](?=\s|$)")
 LIST_MARKER = re.compile(r"^[/•·\-*►▪●◆◇■□>]\s*")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}:\d{2}")
+# Dates and times as bylines write them: 15. Mai 2019, 03.04.2020, 2020-04-03, 2024年3月5日, 05:28 Uhr.
+MONTH = r"(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?"
+DATE_TOKEN = re.compile(rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{MONTH})\s?(?:\d{{2,4}})?|{MONTH}\s?(?:\d{{1,2}},?\s?)?(?:19|20)\d{{2}}|"
+                        r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr)?")
+# A line that is a date with at most this many other characters is a byline or timestamp, not article text.
+DATELINE_REST_CHARS = 24
 GENERIC_BREADCRUMB = re.compile(r"^(?:[^>»›\n]{1,20}\s*[>»›]\s*){2,}")
 # Market tickers: index or pair names followed by a figure, several to a line (DAX 24.310 · EUR/USD 1,0950).
 TICKER_ITEM = re.compile(r"(?:[A-Z][A-Za-z&.\-/]{1,14}|[\u4e00-\u9fff]{2,6})\s*[+\-−]?\d[\d.,]*\s*(?:%|\$|€|点)?")
@@ -365,7 +371,17 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
         return True
     if rules.breadcrumb.search(simple) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text)
+    return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text) or \
+        _timestamp(line.text)
+
+
+def _timestamp(text: str) -> bool:
+    """A short line that is mostly a date or time: a byline's timestamp ("Aktualisiert: 11.04.2020, 10:27")."""
+    if len(text) > HEADLINE_MAX_CHARS or TERMINAL.search(text) and not text.endswith("."):
+        return False
+    rest, found = DATE_TOKEN.subn("", text)
+    rest = rest.strip(" ,.:|/-–—()")
+    return found > 0 and len(rest) <= DATELINE_REST_CHARS and not any(ch.isdigit() for ch in rest)
 
 
 def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tuple[int, ...] = ()) -> tuple[list[Line], int]:
@@ -600,6 +616,6 @@ def clean(body: str, is_html: bool, title: str | None = None) -> Cleaned:
         lines = article = text_lines(body)
     kept, dropped, head_title = clean_lines(article, is_html)
     dropped += len(lines) - len(article)
-    head = _head(lines, start, kept) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
+    head = _head(lines, start, [line.text for line in article]) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
     return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped)
