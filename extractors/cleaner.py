@@ -55,6 +55,8 @@ TICKER_ITEM = re.compile(r"(?:[A-Z][A-Za-z&.\-/]{1,14}|[\u4e00-\u9fff]{2,6})\s*[
 BODY_MIN_CHARS = 40
 # Link text share above which a line is navigation or a list of linked headlines.
 MAX_LINK_SHARE = 0.6
+# Inside the article a linked line this long that reads as prose is text, not a link list.
+LINKED_PROSE_CHARS = 80
 # Lines this short before the body of a text dump are menu items, not titles.
 HEAD_MIN_CHARS = 6
 # In a text dump, this many consecutive short lines with no sentence mark at all are a headline list.
@@ -365,7 +367,7 @@ def _ticker(text: str) -> bool:
 
 
 def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
-    if line.link_share >= MAX_LINK_SHARE:
+    if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and _is_body(line.text)):
         return True
     if _pipe_menu(line.text) and all(len(p) <= 20 for p in PIPE_SPLIT.split(line.text)):
         return True
