@@ -133,6 +133,7 @@ class MarkupRules:
     chrome_tags: frozenset[str]
     chrome_roles: frozenset[str]
     chrome_words: frozenset[str]
+    lead_words: frozenset[str]
     container_parts: frozenset[str]
     state_prefixes: frozenset[str]
     article_words: frozenset[str]
@@ -161,17 +162,19 @@ def markup_rules(path: Path = HTML_DATA) -> MarkupRules:
 
 
 @lru_cache(maxsize=4096)
-def _name_is_chrome(token: str) -> bool:
-    """A class or id token names furniture: its last part is a furniture word, or its first and the rest are parts."""
-    if "--" in token and not _name_is_chrome(token.split("--", 1)[0]):
-        return False  # a BEM modifier ("Section--ads") says how the element looks, not what it is
+def _chrome_word(token: str) -> str | None:
+    """The furniture word a class or id token is named by: its last part, or its first when the rest are parts."""
+    if "--" in token and not _chrome_word(token.split("--", 1)[0]):
+        return None  # a BEM modifier ("Section--ads") says how the element looks, not what it is
     rules = markup_rules()
     parts = [p.lower() for p in CLASS_PARTS.split(token) if p]
     if not parts or parts[0] in rules.state_prefixes:
-        return False
+        return None
     if parts[-1] in rules.chrome_words:
-        return True
-    return parts[0] in rules.chrome_words and all(p in rules.container_parts for p in parts[1:])
+        return parts[-1]
+    if parts[0] in rules.chrome_words and all(p in rules.container_parts for p in parts[1:]):
+        return parts[0]
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -183,11 +186,15 @@ def _attr_tokens(el: etree._Element) -> list[str]:
     return (el.get("class") or "").split() + (el.get("id") or "").split()
 
 
-def _is_chrome(el: etree._Element, tag: str, rules: MarkupRules) -> bool:
+def _chrome_kind(el: etree._Element, tag: str, rules: MarkupRules) -> str | None:
+    """``"chrome"`` for furniture, ``"lead"`` for an element named like a teaser (furniture, or the article's lead)."""
     if tag in rules.chrome_tags or (el.get("role") or "").lower() in rules.chrome_roles:
-        return True
+        return "chrome"
     tokens = _attr_tokens(el)
-    return any(map(_name_is_chrome, tokens)) and not any(map(_name_is_article, tokens))
+    words = {w for w in map(_chrome_word, tokens) if w}
+    if not words or any(map(_name_is_article, tokens)):
+        return None
+    return "lead" if words <= rules.lead_words else "chrome"
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -207,6 +214,7 @@ class _Walk:
     rules: MarkupRules
     lines: list[Line] = field(default_factory=list)
     hints: set[int] = field(default_factory=set)
+    leads: set[int] = field(default_factory=set)
     buf: list[tuple[str, bool]] = field(default_factory=list)
     path: list[int] = field(default_factory=list)
     chrome: list[int] = field(default_factory=list)
@@ -240,6 +248,7 @@ class Page:
     meta_dates: tuple[str, ...] = ()
     hints: frozenset[int] = frozenset()  # elements named like an article container
     anchor: tuple[int, ...] = ()  # furniture-named elements around a headline (every h1, else the first h2)
+    leads: frozenset[int] = frozenset()  # elements named like a teaser: a related item, or the article's lead
 
 
 def html_lines(html: str) -> Page:
@@ -263,9 +272,12 @@ def html_lines(html: str) -> Page:
                 walk.path.append(walk.count)
                 if _is_article_hint(el, rules):
                     walk.hints.add(walk.count)
-            chrome = block and not skip and _is_chrome(el, tag, rules)
+            kind = _chrome_kind(el, tag, rules) if block and not skip else None
+            chrome = kind is not None
             if chrome:
                 walk.chrome.append(walk.count)
+                if kind == "lead":
+                    walk.leads.add(walk.count)
             link, heading = tag == "a", tag in HEADINGS
             walk.links += link
             walk.headings += heading
@@ -295,7 +307,7 @@ def html_lines(html: str) -> Page:
     walk.flush()
     title = walk.h1 or _page_title(root)
     return Page(walk.lines, title, tuple(_meta_dates(root)), frozenset(walk.hints),
-                walk.h1_path if walk.h1 else walk.h2_path or ())
+                walk.h1_path if walk.h1 else walk.h2_path or (), frozenset(walk.leads))
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -386,7 +398,8 @@ def _timestamp(text: str) -> bool:
     return found > 0 and len(rest) <= DATELINE_REST_CHARS and not any(ch.isdigit() for ch in rest)
 
 
-def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tuple[int, ...] = ()) -> tuple[list[Line], int]:
+def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor: tuple[int, ...] = (),
+                  leads: frozenset[int] = frozenset()) -> tuple[list[Line], int]:
     """The lines of the element that holds the article, furniture inside it removed; and where it starts.
 
     As in Readability, a line's weight counts in full for its block's parent, half for the grandparent and less
@@ -426,19 +439,27 @@ def article_lines(lines: list[Line], hints: set[int] = frozenset(), anchor: tupl
     inside = [i for i, line in enumerate(lines) if chosen.intersection(line.path) or
               top is not None and top in line.path[-2:] and prose[i] and line.link_share < 0.3]
     if inside:
-        inside[:0] = _lead(lines, prose, inside[0], wrappers)
-    kept = [lines[i] for i in inside if not any(c not in wrappers for c in lines[i].chrome)]
+        inside[:0] = _lead(lines, prose, inside[0], wrappers | leads)
+    # Before the article's first prose of its own, a teaser-named element is its lead.
+    own = next((i for i in inside if prose[i] and not _furniture(lines[i], wrappers)), None)
+    opening = {i for i in inside if own is not None and i < own}
+    kept = [lines[i] for i in inside if not _furniture(lines[i], wrappers) or
+            i in opening and not _furniture(lines[i], wrappers | leads)]
     return kept, inside[0] if inside else 0
 
 
-def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int]) -> list[int]:
+def _furniture(line: Line, wrappers: set[int] | frozenset[int]) -> bool:
+    return any(c not in wrappers for c in line.chrome)
+
+
+def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | frozenset[int]) -> list[int]:
     """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
     found: list[int] = []
     skips = LEAD_SKIPS  # a share bar or a byline may sit between the lead and the text
     i = first - 1
     while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
         line = lines[i]
-        if any(c not in wrappers for c in line.chrome) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
+        if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
             skips -= 1
             if skips < 0 or len(line.text) > LEAD_SKIP_CHARS:
                 break
@@ -613,7 +634,7 @@ def clean(body: str, is_html: bool, title: str | None = None) -> Cleaned:
     if is_html:
         page = html_lines(body)
         lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
-        article, start = article_lines(lines, page.hints, page.anchor)
+        article, start = article_lines(lines, page.hints, page.anchor, page.leads)
     else:
         lines = article = text_lines(body)
     kept, dropped, head_title = clean_lines(article, is_html)
