@@ -64,6 +64,9 @@ HEADLINE_RUN = 3
 HEADLINE_MAX_CHARS = 60
 # A furniture-named element that holds this share of the page's prose is a layout wrapper, not furniture ...
 WRAPPER_SHARE = 0.8
+# ... unless this much prose outside furniture comes before it: more than a lead (up to ~400 characters), so the
+# element follows an article (a comment thread under a short post).
+WRAPPER_AFTER_PROSE = 450
 # ... or that holds the page's headline and at least this share of its prose.
 ANCHORED_WRAPPER_SHARE = 0.3
 # An end-of-article marker ends the article only once this share of its prose has been read; earlier it is a
@@ -492,12 +495,22 @@ def _climb(best: int, parent: dict[int, int | None], full: dict[int, float]) -> 
 
 
 def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: tuple[int, ...]) -> set[int]:
-    """Furniture-named elements that are layout wrappers: they hold the headline, or nearly all the prose."""
+    """Furniture-named elements that are layout wrappers: they hold the headline, or nearly all the prose.
+
+    An element that only starts after the page has shown prose of its own (a comment thread under an article)
+    is not a wrapper of the article, however much it holds.
+    """
     held: dict[int, int] = {}
+    before: dict[int, int] = {}
+    read = 0
     for line, chars in zip(lines, prose):
         for number in line.chrome:
             held[number] = held.get(number, 0) + chars
-    return {number for number, chars in held.items() if chars >= WRAPPER_SHARE * total or
+            before.setdefault(number, read)
+        if not line.chrome:
+            read += chars
+    return {number for number, chars in held.items() if
+            chars >= WRAPPER_SHARE * total and before[number] < WRAPPER_AFTER_PROSE or
             number in anchor and chars >= ANCHORED_WRAPPER_SHARE * total}
 
 
