@@ -97,3 +97,11 @@ def test_mostly_text_page_with_bad_bytes_is_decoded_with_a_warning() -> None:
     assert ZH_P3 in result.document["text"]
     assert "replaced" in result.document["encoding"]
     assert any("not text" in w for w in result.document["warnings"])
+
+
+def test_declared_utf8_page_with_a_stray_byte_keeps_its_umlauts() -> None:
+    html = f'<html><head><meta charset="utf-8"></head><body><article><p>{DE_P1} Größe und Maß.</p>'.encode()
+    damaged = html + b"<p>Stra\xdfe</p></article></body></html>"  # one Latin-1 byte in a UTF-8 page
+    result = process_document(damaged, "page.html")
+    assert "Größe und Maß" in result.document["text"]
+    assert result.document["encoding"].startswith("utf-8 (1 undecodable")
