@@ -78,6 +78,8 @@ RESUME_MIN_CHARS = 80
 LEVEL_SHARE = (1.0, 1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 # The choice climbs to an ancestor when the ancestor's lines, all counted, weigh this much more.
 CLIMB_GAIN = 1.25
+# ... or this much more in absolute terms (a long article whose first sections sit beside its main body).
+CLIMB_MIN_CHARS = 1000
 # A sibling of the chosen element with this share of its score belongs to the article too.
 SIBLING_SHARE = 0.2
 # Below this weight the prose-based choice is weak: an element named like an article is taken instead.
@@ -488,7 +490,8 @@ def _climb(best: int, parent: dict[int, int | None], full: dict[int, float]) -> 
     """The ancestor of ``best`` whose lines add up to the most, if that is clearly more than ``best``'s own."""
     choice, ancestor = best, parent.get(best)
     while ancestor is not None:
-        if full[ancestor] >= CLIMB_GAIN * full[best] and full[ancestor] > full[choice]:
+        gain = full[ancestor] - full[best]
+        if (gain >= (CLIMB_GAIN - 1) * full[best] or gain >= CLIMB_MIN_CHARS) and full[ancestor] > full[choice]:
             choice = ancestor
         ancestor = parent.get(ancestor)
     return choice
