@@ -86,8 +86,8 @@ SIBLING_SHARE = 0.2
 SHORT_ARTICLE = 400
 # Prose lines above the article's element that may be its lead (between it and the headline).
 LEAD_LINES = 3
-LEAD_SKIPS = 3
-LEAD_SKIP_CHARS = 120
+# Characters of furniture, bylines and captions the lead search steps over between a lead and the text.
+LEAD_SKIP_CHARS = 200
 # A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
 HINT_BONUS = 1.1
 # Lines of the page above the article given to the date finder, and lines of the article after its start.
@@ -460,13 +460,13 @@ def _furniture(line: Line, wrappers: set[int] | frozenset[int]) -> bool:
 def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | frozenset[int]) -> list[int]:
     """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
     found: list[int] = []
-    skips = LEAD_SKIPS  # a share bar or a byline may sit between the lead and the text
+    budget = LEAD_SKIP_CHARS  # a share bar, a byline or a caption may sit between the lead and the text
     i = first - 1
     while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
         line = lines[i]
         if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
-            skips -= 1
-            if skips < 0 or len(line.text) > LEAD_SKIP_CHARS:
+            budget -= len(line.text)
+            if budget < 0:
                 break
         elif line.link_share < 0.3:
             found.append(i)
