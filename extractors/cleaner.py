@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import lxml.html
 import yaml
@@ -216,7 +216,6 @@ def _is_article_hint(el: etree._Element, rules: MarkupRules) -> bool:
 class _Walk:
     """State of one pass over the page's elements, in document order."""
 
-    rules: MarkupRules
     lines: list[Line] = field(default_factory=list)
     hints: set[int] = field(default_factory=set)
     leads: set[int] = field(default_factory=set)
@@ -262,7 +261,7 @@ def html_lines(html: str) -> Page:
     if root is None:
         return Page([])
     rules = markup_rules()
-    walk = _Walk(rules)
+    walk = _Walk()
     # Elements pushed on the path/chrome stacks at their start, popped at their end.
     pushed: list[tuple[bool, bool, bool, bool]] = []
     walker = etree.iterwalk(root, events=("start", "end"))
