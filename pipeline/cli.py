@@ -5,22 +5,20 @@ A mistake in how the command is called prints one line and exits with status 2; 
 """
 from __future__ import annotations
 
+import argparse
+import io
+import json
+import os
+import sys
 import time
+from pathlib import Path
+from typing import Any, NoReturn, Sequence
 
-STARTED = time.monotonic()  # the summary's wall time counts from here
+from pipeline import progress
+from pipeline.contract import SCHEMAS, schema_text
+from pipeline.settings import DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, PIPELINE_VERSION, Settings, pipeline_version
 
-import argparse  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any, NoReturn, Sequence  # noqa: E402
-
-from pipeline import progress  # noqa: E402
-from pipeline.contract import SCHEMAS, schema_text  # noqa: E402
-from pipeline.settings import (ARTICLE_SUFFIXES, DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, PIPELINE_VERSION,  # noqa: E402
-                               Settings, pipeline_version)
+STARTED = time.monotonic()  # the summary's wall time counts from here (Prefect is imported later)
 # Prefect defaults for a laptop with no server and no internet: an ephemeral local API, no telemetry.
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -141,7 +139,7 @@ def check_input(settings: Settings) -> None:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         if any(not n.startswith(".") and Path(n).suffix.lower() in settings.suffixes for n in filenames):
             return
-    raise UsageError(f"no articles in {root}: looked for {', '.join(ARTICLE_SUFFIXES)} files "
+    raise UsageError(f"no articles in {root}: looked for {', '.join(settings.suffixes)} files "
                      "(hidden files and folders are skipped)")
 
 
@@ -174,13 +172,13 @@ def _run(args: argparse.Namespace) -> None:
     try:
         from pipeline.runner import run, serve
 
-        if args.command == "serve":
-            reporter.close()
-            serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
-            return
-        summary = run(settings)
+        if args.command == "run":
+            summary = run(settings)
     finally:
         reporter.close()
+    if args.command == "serve":
+        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
+        return
     timings = {"wall_seconds": round(reporter.wall(), 3),
                "phases": {name: round(seconds, 3) for name, seconds in reporter.timings.items()}}
     _record_timings(settings.out_dir, timings)

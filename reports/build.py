@@ -1,8 +1,13 @@
 """The cross-source report: per subject and topic, the USD amounts each source states, side by side.
 
 ``build_report(out_dir)`` reads ``claims.jsonl`` and ``documents.jsonl`` from ``out_dir`` and writes
-``report.html`` (one self-contained file: inline CSS and an inline SVG chart, no scripts, no external assets)
-and ``report.md`` next to them.
+``report.html`` (one self-contained file: inline CSS and an inline SVG chart, no scripts, no external assets),
+``report.md`` and ``summary.csv`` (every money cluster: min/max USD, sources) next to them. Hardware claims get a
+section of their own: per model, and per subject and model with their counts clustered as amounts are.
+
+At scale (thousands of articles stating the same figures) the page stays readable and small: the figures of a
+cluster that state the same amount are shown once with their count and their first sources; the most-sourced
+sections, clusters and amounts are shown (TOP_GROUPS, TOP_CLUSTERS, TOP_AMOUNTS) and the rest collapsed or counted.
 
 Agreement clusters: within one subject and topic, point amounts (exact/approx) whose USD values lie within
 ``TOLERANCE`` of the cluster's first (smallest) value form one cluster; a bound ("under 6M", "over 500M") or a
@@ -19,8 +24,8 @@ from __future__ import annotations
 import csv
 import html
 import math
-from bisect import bisect_left, bisect_right
 import os
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
