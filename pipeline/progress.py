@@ -135,7 +135,7 @@ class BarProgress(Progress):
                 return Text(text, style="cyan")
 
         self._bar = RichProgress(SpinnerColumn(finished_text="✓"), TextColumn("{task.description:<16}"),
-                                 BarColumn(bar_width=24), TimeElapsedColumn(), CountColumn(),
+                                 BarColumn(bar_width=12), TimeElapsedColumn(), CountColumn(),
                                  console=Console(file=stream, force_terminal=True), refresh_per_second=8)
         self._task = None
         self._bar.start()
