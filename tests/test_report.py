@@ -214,7 +214,7 @@ def _scaled_outputs(seed_results, out: Path, copies: int) -> None:
 
 
 @pytest.mark.slow
-def test_report_on_10000_articles_stays_small_and_readable(seed_results, tmp_path):
+def test_report_on_10000_articles_stays_small_and_readable(seed_results, tmp_path, request):
     _scaled_outputs(seed_results, tmp_path, 2000)
     html_path, md_path, csv_path = build_report(tmp_path)
     page = html_path.read_text(encoding="utf-8")
@@ -233,3 +233,6 @@ def test_report_on_10000_articles_stays_small_and_readable(seed_results, tmp_pat
     assert "<details>" in page  # the rest collapsed
     with csv_path.open(encoding="utf-8-sig") as fh:
         assert sum(1 for _ in fh) > 10
+    if CHROMIUM:  # and its Han text is drawn with glyphs, as the seeds' report's is
+        boxes = _render(html_path, tmp_path / "boxes.png", request.getfixturevalue("without_han_fonts"))
+        assert _render(html_path, tmp_path / "fonts.png", dict(os.environ)) != boxes
