@@ -45,7 +45,7 @@ class Progress:
         self.show_close()
 
     def wall(self) -> float:
-        """Seconds since the reporter was made (the CLI makes it first thing)."""
+        """Seconds since ``started`` (the CLI passes the moment it started)."""
         return self.clock() - self.started
 
     def rate(self) -> float | None:
@@ -166,10 +166,6 @@ def use(reporter: Progress) -> Progress:
     global _current
     _current = reporter
     return reporter
-
-
-def current() -> Progress:
-    return _current
 
 
 def phase(name: str, total: int | None = None) -> None:
