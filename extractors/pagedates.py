@@ -30,9 +30,10 @@ ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 # Elements a byline date sits in: <time>, itemprop=datePublished, or a class or id that names a date or a byline.
 # (A Python pass over the elements is 4x faster than the same test in XPath with translate().)
 DATED_NAME = re.compile(r"date|datum|time|publish|byline|posted|meta|info", re.I)
-# Class-name words (at the start of a class token) of a revision date or of a box of other articles.
+# Class-name words (at the start of a class token or of one of its parts) of a revision date or of a box of other
+# articles; "has-sidebar", "with-navigation" and the like describe a page layout, not a box.
 NOT_THIS_ARTICLE = re.compile(
-    r"(?:^|[\s_-])(?:modif|updat|aktualisiert|related|teaser|sidebar|widget|comment|recommend|popular|more|weitere|"
+    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:modif|updat|aktualisiert|related|teaser|sidebar|widget|comment|recommend|popular|more|weitere|"
     r"latest|recent|archive|calendar|tags?(?:$|[\s_-])|nav|menu|breadcrumb|topbar|navtop|weather|mega)",
     re.I,
 )
@@ -40,10 +41,15 @@ CHROME_TAGS = {"nav", "head", "script", "style", "noscript", "template", "select
 # Page furniture, unless it sits inside the article (an <aside> or <footer> of the article holds its byline).
 BOX_TAGS = {"aside", "footer"}
 ARTICLE_TAGS = {"article", "main"}
+# Boxes of other articles sit close to their dates; far ancestors are page layout wrappers.
+MAX_BOX_DEPTH = 8
 # A byline holding the date is short; a longer element is a container of many things.
 BYLINE_MAX_CHARS = 150
 # A list item among this many dated siblings is an entry of a news list, not the article's byline.
 LIST_MIN_DATED = 3
+PUBLISHED_NAME = re.compile(r"publish|pubdate", re.I)
+# A date element this many source lines or more from the headline, outside the article, is the page's, not its own.
+FAR_FROM_HEADLINE = 60
 LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"), ("zh-hant", "zh-Hant"),
                ("zh", "zh-Hans"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -105,19 +111,20 @@ def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
 
 def _outside_article(element: lxml.html.HtmlElement) -> tuple[bool, bool]:
     """(in chrome or another article's box, inside <article>/<main>) for an element, from its ancestors."""
-    in_article = in_box = False
-    for anc in element.iterancestors():
+    in_box = False
+    for depth, anc in enumerate(element.iterancestors()):
         tag = anc.tag if isinstance(anc.tag, str) else ""
         if tag in CHROME_TAGS:
             return True, False
         in_box = in_box or tag in BOX_TAGS
         names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if names.strip() and NOT_THIS_ARTICLE.search(names):
+        if depth < MAX_BOX_DEPTH and tag != "body" and names.strip() and NOT_THIS_ARTICLE.search(names):
             return True, False
         if tag == "li" and anc.getparent() is not None and len(anc.getparent()) >= LIST_MIN_DATED:
             return True, False
-        in_article = in_article or tag in ARTICLE_TAGS or anc.get("itemprop") == "articleBody"
-    return in_box and not in_article, in_article
+        if tag in ARTICLE_TAGS or anc.get("itemprop") == "articleBody":
+            return False, True  # the article's own container: what wraps it is page layout
+    return in_box, False
 
 
 def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> list[str]:
@@ -142,8 +149,10 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> list[str]:
             found = head_date(" ".join(text.split()))
         if found is None:
             continue
-        published = element.get("itemprop") == "datePublished" or element.get("pubdate") is not None or "publish" in names.lower()
-        distance = abs(element.sourceline - anchor) if anchor and element.sourceline else 10**6
+        published = element.get("itemprop") == "datePublished" or element.get("pubdate") is not None or PUBLISHED_NAME.search(names)
+        distance = abs(element.sourceline - anchor) if anchor and element.sourceline else FAR_FROM_HEADLINE
+        if not (published or in_article or distance < FAR_FROM_HEADLINE):
+            continue
         ranked.append((0 if published else 1 if in_article else 2, distance, order, found.isoformat()))
     return [value for *_, value in sorted(ranked)]
 

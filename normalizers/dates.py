@@ -24,12 +24,16 @@ DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{
 SHORT_YEAR_MAX_LINE = 40
 # A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –".
 DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
-DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*[-–—|:)）]")
+DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*Uhr)?)?\s*[-–—|:)）]\s*\S")
+# A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
+CLAUSE_END = re.compile(r"[。！？!?；;，]")
 # 9/17/2004 (US) or 17/9/2004: read only when one of the two numbers cannot be a month.
 SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
-# A date in a URL path: /2010/05/19/, /20050513/, /2022-01-12-.
+# A date in a URL path: /2010/05/19/, /20050513/, /2022-01-12-, /29-10-2021, /08112021-.
 URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})[/_-]?(?P<m>[01]\d)[/_-]?(?P<d>[0-3]\d)(?:[/_.-]|$)|/(?P<y2>(?:19|20)\d{2})/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+    r"/(?P<y>(?:19|20)\d{2})[/_-]?(?P<m>[01]\d)[/_-]?(?P<d>[0-3]\d)(?:[/_.-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+    r"|/(?P<d3>[0-3]\d)[_-]?(?P<m3>[01]\d)[_-]?(?P<y3>(?:19|20)\d{2})(?:[/_.-]|$)"
 )
 # 20050513 or 20050513103000: a compact machine date, read only as a whole markup value.
 COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{4,6})?$")
@@ -111,7 +115,9 @@ def _valid_date(day: dt.date) -> dt.date | None:
 def url_date(url: str) -> dt.date | None:
     """The date a URL's path spells (/2010/05/19/, /20050513/), if any."""
     if m := URL_DATE.search(url):
-        return _valid(m["y"], m["m"], m["d"]) if m["y"] else _valid(m["y2"], m["m2"], m["d2"])
+        if m["y"]:
+            return _valid(m["y"], m["m"], m["d"])
+        return _valid(m["y2"], m["m2"], m["d2"]) if m["y2"] else _valid(m["y3"], m["m3"], m["d3"])
     return None
 
 
@@ -180,26 +186,24 @@ def _cue_of(line: str, start: int, end: int) -> str | None:
     rules = date_rules()
     for kind, pattern in (("publication", rules.publication_cue), ("update", rules.update_cue)):
         for m in pattern.finditer(line):
-            gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-            if 0 <= gap <= CUE_REACH and (best is None or gap < best[0] or (gap == best[0] and kind == "update")):
+            between = line[m.end():start] if m.end() <= start else line[end:m.start()] if m.start() >= end else ""
+            gap = len(between)
+            if not CLAUSE_END.search(between) and gap <= CUE_REACH and (best is None or gap < best[0] or (gap == best[0] and kind == "update")):
                 best = (gap, kind)
     return best[1] if best else None
 
 
 def head_date(head: str) -> dt.date | None:
-    """The article's date in its head: a cued publication date, else one in a short byline, else an update date."""
-    plain: dt.date | None = None
-    updated: dt.date | None = None
+    """The article's date in its head: a cued publication date, else the first date of a byline or an update line."""
+    fallback: dt.date | None = None
     for line in head.splitlines():
         for start, end, found in dated_spans(line):
             cue = _cue_of(line, start, end)
             if cue == "publication":
                 return found
-            if cue == "update":
-                updated = updated or found
-            elif len(line.strip()) <= BYLINE_MAX_CHARS:
-                plain = plain or found
-    return plain or updated
+            if cue == "update" or len(line.strip()) <= BYLINE_MAX_CHARS:
+                fallback = fallback or found
+    return fallback
 
 
 def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], head: str) -> dt.date | None:
