@@ -169,7 +169,7 @@ def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     zone = _page_zone(tree)
     named, generic = _meta_dates(tree)
     out: list[str] = []
-    for value in (*_jsonld_dates(tree), *named):
+    for value in (*named, *_jsonld_dates(tree)):
         if found := parse_date_value(value, zone):
             out.append(found.isoformat())
     out += _element_dates(tree, zone)

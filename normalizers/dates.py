@@ -24,7 +24,7 @@ DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{
 SHORT_YEAR_MAX_LINE = 40
 # A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –".
 DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
-DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*Uhr)?)?\s*[-–—|:)）]\s*\S")
+DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|:)）]\s*\S")
 # A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
 CLAUSE_END = re.compile(r"[。！？!?；;，]")
 # 9/17/2004 (US) or 17/9/2004: read only when one of the two numbers cannot be a month.
@@ -57,6 +57,11 @@ class DateRules:
     months: dict[str, int]
 
 
+def _whole_word(pattern: str) -> str:
+    """A cue pattern that starts with a letter matches at a word's start only ("davon" holds no "von")."""
+    return rf"(?<![^\W\d_]){pattern}" if re.match(r"[^\W\d_]", pattern) and not re.match(r"[\u4e00-\u9fff]", pattern) else pattern
+
+
 @lru_cache(maxsize=1)
 def date_rules() -> DateRules:
     """Compile the `dates:` sections of the locale files once."""
@@ -65,8 +70,8 @@ def date_rules() -> DateRules:
     months: dict[str, int] = {}
     for tag in LOCALES:
         data = load_locale(tag).get("dates", {})
-        pub += [re.escape(w) for w in data.get("publication_cues", [])]
-        upd += [re.escape(w) for w in data.get("update_cues", [])]
+        pub += [_whole_word(w) for w in data.get("publication_cues", [])]
+        upd += [_whole_word(w) for w in data.get("update_cues", [])]
         months.update({name.lower(): int(num) for name, num in data.get("months", {}).items()})
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     # "5. März 2024", "05 Mar 2024", "March 5, 2024", "Mar 05,2025": a month name between a day and a year.
