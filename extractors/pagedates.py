@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import lxml.html
 
-from normalizers.dates import head_date, parse_date_value
+from normalizers.dates import head_dates, parse_date_value
 from normalizers.locale import load_locale
 
 # Meta names (name, property, itemprop or http-equiv, lowercased) that carry the publication date, most trusted
@@ -30,10 +30,12 @@ ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 # Elements a byline date sits in: <time>, itemprop=datePublished, or a class or id that names a date or a byline.
 # (A Python pass over the elements is 4x faster than the same test in XPath with translate().)
 DATED_NAME = re.compile(r"date|datum|time|publish|byline|posted|meta|info", re.I)
-# Class-name words (at the start of a class token or of one of its parts) of a revision date or of a box of other
-# articles; "has-sidebar", "with-navigation" and the like describe a page layout, not a box.
+# Class names of a revision date. Only the element's own: WordPress themes put `updated` on the byline box too.
+REVISION_NAME = re.compile(r"modif|updat|aktualisiert", re.I)
+# Class-name words (at the start of a class token or of one of its parts) of a box of other articles;
+# "has-sidebar", "with-navigation" and the like describe a page layout, not a box.
 NOT_THIS_ARTICLE = re.compile(
-    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:modif|updat|aktualisiert|related|teaser|sidebar|widget|comment|recommend|popular|more|weitere|"
+    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:related|teaser|sidebar|widget|comment|recommend|popular|more|weitere|"
     r"latest|recent|archive|calendar|tags?(?:$|[\s_-])|nav|menu|breadcrumb|topbar|navtop|weather|mega)",
     re.I,
 )
@@ -43,8 +45,10 @@ BOX_TAGS = {"aside", "footer"}
 ARTICLE_TAGS = {"article", "main"}
 # Boxes of other articles sit close to their dates; far ancestors are page layout wrappers.
 MAX_BOX_DEPTH = 8
-# A byline holding the date is short; a longer element is a container of many things.
+# A byline holding the date is short; a longer element is read for a cued date only ("… wurde am 19. Mai 2010
+# gepostet"), and one longer still is a container of many things.
 BYLINE_MAX_CHARS = 150
+CUED_MAX_CHARS = 400
 # A list item among this many dated siblings is an entry of a news list, not the article's byline.
 LIST_MIN_DATED = 3
 PUBLISHED_NAME = re.compile(r"publish|pubdate", re.I)
@@ -52,6 +56,7 @@ PUBLISHED_NAME = re.compile(r"publish|pubdate", re.I)
 FAR_FROM_HEADLINE = 60
 LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"), ("zh-hant", "zh-Hant"),
                ("zh", "zh-Hans"))
+YEAR = re.compile(r"(?:19|20)\d{2}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -109,21 +114,36 @@ def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
     return [value for _, value in sorted(named, key=lambda n: n[0])], generic
 
 
-def _outside_article(element: lxml.html.HtmlElement) -> tuple[bool, bool]:
-    """(in chrome or another article's box, inside <article>/<main>) for an element, from its ancestors."""
+def _dated_list(parent: lxml.html.HtmlElement | None) -> bool:
+    """A list with several dated entries: a news list, whose dates are other articles'."""
+    if parent is None or len(parent) < LIST_MIN_DATED:
+        return False
+    return sum(1 for item in parent if isinstance(item.tag, str) and YEAR.search(item.text_content())) >= LIST_MIN_DATED
+
+
+def _outside_article(
+    element: lxml.html.HtmlElement, headline_articles: set[lxml.html.HtmlElement], has_headline: bool
+) -> tuple[bool, bool]:
+    """(in chrome or another article's box, inside the article's <article>/<main>) for an element.
+
+    With the headline outside every <article>, an <article> is a teaser or the body alone: neither is trusted."""
     in_box = False
     for depth, anc in enumerate(element.iterancestors()):
         tag = anc.tag if isinstance(anc.tag, str) else ""
         if tag in CHROME_TAGS:
             return True, False
+        if tag in ARTICLE_TAGS or anc.get("itemprop") == "articleBody":
+            # The article's own container (its classes name its topics: "tag-politik"); what wraps it is layout.
+            # When the headline sits in another <article>, this one is a teaser of another page.
+            if headline_articles:
+                return (False, True) if anc in headline_articles else (True, False)
+            return False, not has_headline
         in_box = in_box or tag in BOX_TAGS
         names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
         if depth < MAX_BOX_DEPTH and tag != "body" and names.strip() and NOT_THIS_ARTICLE.search(names):
             return True, False
-        if tag == "li" and anc.getparent() is not None and len(anc.getparent()) >= LIST_MIN_DATED:
+        if tag == "li" and _dated_list(anc.getparent()):
             return True, False
-        if tag in ARTICLE_TAGS or anc.get("itemprop") == "articleBody":
-            return False, True  # the article's own container: what wraps it is page layout
     return in_box, False
 
 
@@ -131,25 +151,30 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> list[str]:
     """Dates shown in <time>, itemprop=datePublished and date/byline elements, nearest the headline first."""
     h1 = next(tree.iter("h1"), None)
     anchor = h1.sourceline if h1 is not None and h1.sourceline else None
+    headline_articles = {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS} if h1 is not None else set()
     ranked: list[tuple[int, int, int, str]] = []
     for order, element in enumerate(tree.iter()):
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not (element.tag == "time" or element.get("itemprop") in ("datePublished", "dateCreated")
-                or DATED_NAME.search(names)) or NOT_THIS_ARTICLE.search(names):
+                or DATED_NAME.search(names)) or REVISION_NAME.search(names) or NOT_THIS_ARTICLE.search(names):
             continue
-        outside, in_article = _outside_article(element)
+        outside, in_article = _outside_article(element, headline_articles, h1 is not None)
         if outside:
             continue
         value = element.get("datetime") or element.get("content")
         found = parse_date_value(value, zone) if value else None
+        cued = False
         if found is None:
             text = element.text_content()
-            if len(text) > BYLINE_MAX_CHARS:
+            if len(text) > CUED_MAX_CHARS:
                 continue
-            found = head_date(" ".join(text.split()))
+            cued_date, plain_date = head_dates(" ".join(text.split()))
+            cued = cued_date is not None
+            found = cued_date or (plain_date if len(text) <= BYLINE_MAX_CHARS else None)
         if found is None:
             continue
-        published = element.get("itemprop") == "datePublished" or element.get("pubdate") is not None or PUBLISHED_NAME.search(names)
+        published = (cued or element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
+                     or bool(PUBLISHED_NAME.search(names)))
         distance = abs(element.sourceline - anchor) if anchor and element.sourceline else FAR_FROM_HEADLINE
         if not (published or in_article or distance < FAR_FROM_HEADLINE):
             continue

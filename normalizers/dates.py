@@ -53,6 +53,7 @@ class DateRules:
 
     publication_cue: re.Pattern[str]
     update_cue: re.Pattern[str]
+    clock_cue: re.Pattern[str]
     word_date: re.Pattern[str]
     months: dict[str, int]
 
@@ -67,11 +68,13 @@ def date_rules() -> DateRules:
     """Compile the `dates:` sections of the locale files once."""
     pub: list[str] = []
     upd: list[str] = []
+    clock: list[str] = []
     months: dict[str, int] = {}
     for tag in LOCALES:
         data = load_locale(tag).get("dates", {})
         pub += [_whole_word(w) for w in data.get("publication_cues", [])]
         upd += [_whole_word(w) for w in data.get("update_cues", [])]
+        clock += [_whole_word(w) for w in data.get("clock_cues", [])]
         months.update({name.lower(): int(num) for name, num in data.get("months", {}).items()})
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     # "5. März 2024", "05 Mar 2024", "March 5, 2024", "Mar 05,2025": a month name between a day and a year.
@@ -80,7 +83,7 @@ def date_rules() -> DateRules:
         rf"|(?P<n2>{names})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d{{2}}))(?!\d)",
         re.I,
     )
-    return DateRules(any_of(pub, re.I), any_of(upd, re.I), word_date, months)
+    return DateRules(any_of(pub, re.I), any_of(upd, re.I), any_of(clock, re.I), word_date, months)
 
 
 @lru_cache(maxsize=8)
@@ -198,17 +201,28 @@ def _cue_of(line: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def head_date(head: str) -> dt.date | None:
-    """The article's date in its head: a cued publication date, else the first date of a byline or an update line."""
+def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
+    """(the first cued publication date, the first date of a byline or an update line) in an article's head.
+
+    Lines that show the reader's clock ("Aktuelle Zeit:") are skipped."""
     fallback: dt.date | None = None
+    rules = date_rules()
     for line in head.splitlines():
+        if rules.clock_cue.search(line):
+            continue
         for start, end, found in dated_spans(line):
             cue = _cue_of(line, start, end)
             if cue == "publication":
-                return found
+                return found, fallback
             if cue == "update" or len(line.strip()) <= BYLINE_MAX_CHARS:
                 fallback = fallback or found
-    return fallback
+    return None, fallback
+
+
+def head_date(head: str) -> dt.date | None:
+    """The article's date in its head: a cued publication date, else the first date of a byline or an update line."""
+    published, fallback = head_dates(head)
+    return published or fallback
 
 
 def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], head: str) -> dt.date | None:
