@@ -30,12 +30,14 @@ ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 # Elements a byline date sits in: <time>, itemprop=datePublished, or a class or id that names a date or a byline.
 # (A Python pass over the elements is 4x faster than the same test in XPath with translate().)
 DATED_NAME = re.compile(r"date|datum|time|publish|byline|posted|meta|info", re.I)
+# Of those, the names of a date itself (not of a box of page facts): kept even far from the headline.
+DATE_NAME = re.compile(r"date|datum|publish|posted", re.I)
 # Class names of a revision date. Only the element's own: WordPress themes put `updated` on the byline box too.
 REVISION_NAME = re.compile(r"modif|updat|aktualisiert", re.I)
 # Class-name words (at the start of a class token or of one of its parts) of a box of other articles;
 # "has-sidebar", "with-navigation" and the like describe a page layout, not a box.
 NOT_THIS_ARTICLE = re.compile(
-    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:related|teaser|sidebar|widget|comment|recommend|popular|more|weitere|"
+    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:related|teaser|sidebar|comment|recommend|popular|more|weitere|"
     r"latest|recent|archive|calendar|tags?(?:$|[\s_-])|nav|menu|breadcrumb|topbar|navtop|weather|mega)",
     re.I,
 )
@@ -147,8 +149,9 @@ def _outside_article(
     return in_box, False
 
 
-def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> list[str]:
-    """Dates shown in <time>, itemprop=datePublished and date/byline elements, nearest the headline first."""
+def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[str], list[str]]:
+    """Dates shown in <time>, itemprop=datePublished and date/byline elements, nearest the headline first:
+    those the page labels as published ("Veröffentlicht am …", "发布时间：…"), and the others."""
     h1 = next(tree.iter("h1"), None)
     anchor = h1.sourceline if h1 is not None and h1.sourceline else None
     headline_articles = {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS} if h1 is not None else set()
@@ -176,10 +179,11 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> list[str]:
         published = (cued or element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
                      or bool(PUBLISHED_NAME.search(names)))
         distance = abs(element.sourceline - anchor) if anchor and element.sourceline else FAR_FROM_HEADLINE
-        if not (published or in_article or distance < FAR_FROM_HEADLINE):
+        if not (published or in_article or distance < FAR_FROM_HEADLINE or DATE_NAME.search(names)):
             continue
-        ranked.append((0 if published else 1 if in_article else 2, distance, order, found.isoformat()))
-    return [value for *_, value in sorted(ranked)]
+        ranked.append((0 if cued else 1 if published else 2 if in_article else 3, distance, order, found.isoformat()))
+    ranked.sort()
+    return [value for rank, *_, value in ranked if rank == 0], [value for rank, *_, value in ranked if rank > 0]
 
 
 def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
@@ -193,11 +197,10 @@ def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     """The page's publication-date candidates from its markup, most trusted first; the tree is not changed."""
     zone = _page_zone(tree)
     named, generic = _meta_dates(tree)
-    out: list[str] = []
-    for value in (*named, *_jsonld_dates(tree)):
-        if found := parse_date_value(value, zone):
-            out.append(found.isoformat())
-    out += _element_dates(tree, zone)
+    labelled, shown = _element_dates(tree, zone)
+    # A date the page labels as its publication date in words beats the machine-readable ones when they differ.
+    out = labelled + [found.isoformat() for value in (*named, *_jsonld_dates(tree)) if (found := parse_date_value(value, zone))]
+    out += shown
     out += [found.isoformat() for value in generic if (found := parse_date_value(value, zone))]
     out += _url_candidates(tree)
     return tuple(dict.fromkeys(out))
