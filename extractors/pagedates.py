@@ -59,6 +59,10 @@ FAR_FROM_HEADLINE = 60
 LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"), ("zh-hant", "zh-Hant"),
                ("zh", "zh-Hans"))
 YEAR = re.compile(r"(?:19|20)\d{2}")
+# Text nodes short enough for a byline that hold a four-digit year.
+SHORT_DATED_TEXT = lxml.etree.XPath(
+    "//body//text()[string-length(normalize-space(.)) < 100][contains(., '19') or contains(., '20')]"
+)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -186,10 +190,33 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
     return [value for rank, *_, value in ranked if rank == 0], [value for rank, *_, value in ranked if rank > 0]
 
 
+def _labelled_texts(tree: lxml.html.HtmlElement) -> list[str]:
+    """Publication dates a short text labels as such anywhere on the page ("发表于 2004年12月27日 12:40"),
+    outside boxes of other articles, nearest the headline first."""
+    h1 = next(tree.iter("h1"), None)
+    anchor = h1.sourceline if h1 is not None and h1.sourceline else 0
+    headline_articles = {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS} if h1 is not None else set()
+    ranked: list[tuple[int, str]] = []
+    for text in SHORT_DATED_TEXT(tree):
+        parent = text.getparent()
+        if parent is None or parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
+            continue
+        cued, _ = head_dates(" ".join(text.split()))
+        if cued is None or _outside_article(parent, headline_articles, h1 is not None)[0]:
+            continue
+        ranked.append((abs((parent.sourceline or 0) - anchor), cued.isoformat()))
+    return [value for _, value in sorted(ranked)]
+
+
 def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
-    """The page's own addresses: canonical link, og:url."""
+    """The page's own addresses: canonical link, og:url, and the permalink its headline links to (blogs)."""
     urls = [link.get("href") for link in tree.iterfind(".//link[@rel='canonical']")]
     urls += [meta.get("content") for meta in tree.iter("meta") if (meta.get("property") or "").lower() == "og:url"]
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        headline = next(tree.iter("h2"), None)
+    if headline is not None:
+        urls += [link.get("href") for link in headline.iter("a")]
     return [url for url in urls if url]
 
 
@@ -200,6 +227,7 @@ def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     labelled, shown = _element_dates(tree, zone)
     # A date the page labels as its publication date in words beats the machine-readable ones when they differ.
     out = labelled + [found.isoformat() for value in (*named, *_jsonld_dates(tree)) if (found := parse_date_value(value, zone))]
+    out += _labelled_texts(tree)
     out += shown
     out += [found.isoformat() for value in generic if (found := parse_date_value(value, zone))]
     out += _url_candidates(tree)
