@@ -168,16 +168,13 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
         outside, in_article = _outside_article(element, headline_articles, h1 is not None)
         if outside:
             continue
-        value = element.get("datetime") or element.get("content")
-        found = parse_date_value(value, zone) if value else None
-        cued = False
-        if found is None:
-            text = element.text_content()
-            if len(text) > CUED_MAX_CHARS:
-                continue
-            cued_date, plain_date = head_dates(" ".join(text.split()))
-            cued = cued_date is not None
-            found = cued_date or (plain_date if len(text) <= BYLINE_MAX_CHARS else None)
+        # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
+        text = element.text_content()
+        cued_date, plain_date = head_dates(" ".join(text.split())) if len(text) <= CUED_MAX_CHARS else (None, None)
+        cued = cued_date is not None
+        found = cued_date or (plain_date if len(text) <= BYLINE_MAX_CHARS else None)
+        if found is None and (value := element.get("datetime") or element.get("content")):
+            found = parse_date_value(value, zone)
         if found is None:
             continue
         published = (cued or element.get("itemprop") == "datePublished" or element.get("pubdate") is not None

@@ -24,7 +24,7 @@ DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{
 SHORT_YEAR_MAX_LINE = 40
 # A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –".
 DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
-DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|:)）]\s*\S")
+DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|)）]\s*\S")
 # A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
 CLAUSE_END = re.compile(r"[。！？!?；;，]")
 # 9/17/2004 (US) or 17/9/2004: read only when one of the two numbers cannot be a month.
