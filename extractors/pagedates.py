@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 from typing import Any, Iterator
 
 import lxml.html
@@ -68,6 +69,11 @@ YEAR = re.compile(r"(?:19|20)\d{2}")
 SHORT_DATED_TEXT = lxml.etree.XPath(
     "//body//text()[string-length(normalize-space(.)) < 100][contains(., '19') or contains(., '20')]"
 )
+# Links whose target ends with the page's own path; a path this short ("/", "/de/") is a home page.
+SELF_LINKS = lxml.etree.XPath("//a[substring(@href, string-length(@href) - string-length($path) + 1) = $path]")
+MIN_SELF_PATH = 12
+# A teaser's date sits within this many ancestors of its link.
+SELF_TEASER_DEPTH = 3
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -218,6 +224,31 @@ def _labelled_texts(tree: lxml.html.HtmlElement) -> list[str]:
     return [value for _, value in sorted(ranked)]
 
 
+def _self_teaser_dates(tree: lxml.html.HtmlElement, urls: list[str]) -> list[str]:
+    """Dates next to a link to the page itself (its own teaser in a list on the page), first one first."""
+    out: list[str] = []
+    for url in urls:
+        path = urlsplit(url).path
+        if len(path) < MIN_SELF_PATH:
+            continue
+        for link in SELF_LINKS(tree, path=path):
+            box = link
+            for _ in range(SELF_TEASER_DEPTH):
+                box = box.getparent()
+                if box is None:
+                    break
+                text = " ".join(box.text_content().split())
+                if len(text) > CUED_MAX_CHARS:
+                    break
+                published, shown = head_dates(text)
+                if found := published or shown:
+                    out.append(found.isoformat())
+                    break
+        if out:
+            return out[:1]
+    return out
+
+
 def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
     """The page's own addresses: canonical link, og:url, and the permalink its headline links to (blogs)."""
     urls = [link.get("href") for link in tree.iterfind(".//link[@rel='canonical']")]
@@ -239,7 +270,9 @@ def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     out = labelled + [found.isoformat() for value in (*named, *_jsonld_dates(tree)) if (found := parse_date_value(value, zone))]
     out += _labelled_texts(tree)
     out += shown
+    urls = _url_candidates(tree)
+    out += _self_teaser_dates(tree, urls[:2])
     out += [found.isoformat() for value in generic if (found := parse_date_value(value, zone))]
     out += [found.isoformat() for value in _script_dates(tree) if (found := parse_date_value(value, zone))]
-    out += _url_candidates(tree)
+    out += urls
     return tuple(dict.fromkeys(out))
