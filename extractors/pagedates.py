@@ -173,14 +173,14 @@ def _outside_article(
 
 
 def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[str], list[str]]:
-    """Dates shown in <time>, itemprop=datePublished and date/byline elements, nearest the headline first:
-    those the page labels as published ("Veröffentlicht am …", "发布时间：…"), and the others."""
+    """Dates of <time>, itemprop=datePublished and date/byline elements, nearest the headline first: those the page
+    shows and labels as published ("Veröffentlicht am …", class="publish-date"), and the others."""
     h1 = next(tree.iter("h1"), None)
     anchor = h1.sourceline if h1 is not None and h1.sourceline else None
     headline_articles = {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS} if h1 is not None else set()
     ranked: list[tuple[int, int, int, str]] = []
     for order, element in enumerate(tree.iter()):
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
         if not (element.tag == "time" or element.get("itemprop") in ("datePublished", "dateCreated")
                 or DATED_NAME.search(names)) or REVISION_NAME.search(names) or NOT_THIS_ARTICLE.search(names):
             continue
@@ -192,6 +192,7 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
         cued_date, plain_date = head_dates(" ".join(text.split())) if len(text) <= CUED_MAX_CHARS else (None, None)
         cued = cued_date is not None
         found = cued_date or (plain_date if len(text) <= BYLINE_MAX_CHARS else None)
+        shown = found is not None
         if found is None and (value := element.get("datetime") or element.get("content")):
             found = parse_date_value(value, zone)
         if found is None:
@@ -201,9 +202,11 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
         distance = abs(element.sourceline - anchor) if anchor and element.sourceline else FAR_FROM_HEADLINE
         if not (published or in_article or distance < FAR_FROM_HEADLINE or DATE_NAME.search(names)):
             continue
-        ranked.append((0 if cued else 1 if published else 2 if in_article else 3, distance, order, found.isoformat()))
+        rank = 0 if cued else 1 if published and shown else 2 if published else 3 if in_article else 4
+        ranked.append((rank, distance, order, found.isoformat()))
     ranked.sort()
-    return [value for rank, *_, value in ranked if rank == 0], [value for rank, *_, value in ranked if rank > 0]
+    # Labelled and shown to the reader: these beat the page's machine-readable dates when they differ.
+    return [value for rank, *_, value in ranked if rank <= 1], [value for rank, *_, value in ranked if rank > 1]
 
 
 def _labelled_texts(tree: lxml.html.HtmlElement) -> list[str]:
