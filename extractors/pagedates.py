@@ -29,7 +29,8 @@ JSONLD_PUBLISHED = ("datePublished", "dateCreated")
 JSONLD_PUBLISHED_TEXT = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 # A page's own data in other scripts (Shopify, Next.js, Nuxt): a publication key with a timestamp value.
 SCRIPT_PUBLISHED = re.compile(
-    r'"(?:datePublished|published_?[aA]t|publish_?[dD]ate|pubDate|date_published|first_?[pP]ublished(?:_?[aA]t)?)"'
+    r'"(?:datePublished|published_?[aA]t|publish_?[dD]ate|pubDate|date_published|first_?[pP]ublished(?:_?[aA]t)?|'
+    r'created_?[aA]t|dateCreated)"'
     r'\s*:\s*"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
 )
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)

@@ -22,9 +22,11 @@ DE_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(
 # 23.09.22: a two-digit year, read only in a line that holds little else (a byline), not in prose or tables.
 DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])")
 SHORT_YEAR_MAX_LINE = 40
+# 26 | 01 | 2022: a byline that spaces the parts with bars, read in a short line only, like the two-digit year.
+BAR_DATE = re.compile(r"(?<![\d|])(?P<d>\d{1,2})\s*\|\s*(?P<m>\d{1,2})\s*\|\s*(?P<y>(?:19|20)\d{2})(?![\d|])")
 # A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –".
 DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
-DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|)）]\s*\S")
+DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|)）]\s*(?!\d)\S")
 # A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
 CLAUSE_END = re.compile(r"[。！？!?；;，]")
 # 9/17/2004 (US) or 17/9/2004: read only when one of the two numbers cannot be a month.
@@ -156,6 +158,8 @@ def _line_matches(line: str) -> Iterator[tuple[int, int, dt.date | None]]:
         for m in DE_SHORT_YEAR.finditer(line):
             yy = int(m["y"])
             yield m.start(), m.end(), _valid(2000 + yy if 2000 + yy <= today().year else 1900 + yy, m["m"], m["d"])
+        for m in BAR_DATE.finditer(line):
+            yield m.start(), m.end(), _valid(m["y"], m["m"], m["d"])
     for m in SLASH_DATE.finditer(line):
         a, b = int(m["a"]), int(m["b"])
         if a > 12 >= b:
