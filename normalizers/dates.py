@@ -55,7 +55,7 @@ class DateRules:
 
     publication_cue: re.Pattern[str]
     update_cue: re.Pattern[str]
-    clock_cue: re.Pattern[str]
+    other_date_cue: re.Pattern[str]
     word_date: re.Pattern[str]
     months: dict[str, int]
 
@@ -70,13 +70,13 @@ def date_rules() -> DateRules:
     """Compile the `dates:` sections of the locale files once."""
     pub: list[str] = []
     upd: list[str] = []
-    clock: list[str] = []
+    other: list[str] = []
     months: dict[str, int] = {}
     for tag in LOCALES:
         data = load_locale(tag).get("dates", {})
         pub += [_whole_word(w) for w in data.get("publication_cues", [])]
         upd += [_whole_word(w) for w in data.get("update_cues", [])]
-        clock += [_whole_word(w) for w in data.get("clock_cues", [])]
+        other += [_whole_word(w) for w in data.get("other_date_cues", [])]
         months.update({name.lower(): int(num) for name, num in data.get("months", {}).items()})
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     # "5. März 2024", "05 Mar 2024", "March 5, 2024", "Mar 05,2025": a month name between a day and a year.
@@ -85,7 +85,7 @@ def date_rules() -> DateRules:
         rf"|(?P<n2>{names})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d{{2}}))(?!\d)",
         re.I,
     )
-    return DateRules(any_of(pub, re.I), any_of(upd, re.I), any_of(clock, re.I), word_date, months)
+    return DateRules(any_of(pub, re.I), any_of(upd, re.I), any_of(other, re.I), word_date, months)
 
 
 @lru_cache(maxsize=8)
@@ -208,11 +208,11 @@ def _cue_of(line: str, start: int, end: int) -> str | None:
 def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
     """(the first cued publication date, the first date of a byline or an update line) in an article's head.
 
-    Lines that show the reader's clock ("Aktuelle Zeit:") are skipped."""
+    Lines whose date is not the article's (the reader's clock, a forum member's join date) are skipped."""
     fallback: dt.date | None = None
     rules = date_rules()
     for line in head.splitlines():
-        if rules.clock_cue.search(line):
+        if rules.other_date_cue.search(line):
             continue
         for start, end, found in dated_spans(line):
             cue = _cue_of(line, start, end)
