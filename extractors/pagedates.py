@@ -266,17 +266,28 @@ def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
 
 
 def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
-    """The page's publication-date candidates from its markup, most trusted first; the tree is not changed."""
+    """The page's publication-date candidates from its markup, most trusted first, then its own URLs (for their
+    dates); the tree is not changed.
+
+    The costlier searches of free text (labelled texts, the page's own teaser, inline script data) run only when
+    the markup gave no date before them: their dates could only follow one that wins anyway."""
     zone = _page_zone(tree)
     named, generic = _meta_dates(tree)
     labelled, shown = _element_dates(tree, zone)
-    # A date the page labels as its publication date in words beats the machine-readable ones when they differ.
-    out = labelled + [found.isoformat() for value in (*named, *_jsonld_dates(tree)) if (found := parse_date_value(value, zone))]
-    out += _labelled_texts(tree)
+    # A date the page shows and labels as its publication date beats the machine-readable ones when they differ.
+    out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree), zone)
+    if not out:
+        out += _labelled_texts(tree)
     out += shown
     urls = _url_candidates(tree)
-    out += _self_teaser_dates(tree, urls[:2])
-    out += [found.isoformat() for value in generic if (found := parse_date_value(value, zone))]
-    out += [found.isoformat() for value in _script_dates(tree) if (found := parse_date_value(value, zone))]
-    out += urls
-    return tuple(dict.fromkeys(out))
+    if not out:
+        out += _self_teaser_dates(tree, urls[:2])
+    out += _iso(generic, zone)
+    if not out:
+        out += _iso(_script_dates(tree), zone)
+    return tuple(dict.fromkeys(out + urls))
+
+
+def _iso(values: list[str], zone: str | None) -> list[str]:
+    """The values that hold a date, as YYYY-MM-DD (a UTC timestamp moved into the publisher's zone)."""
+    return [found.isoformat() for value in values if (found := parse_date_value(value, zone))]
