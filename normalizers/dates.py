@@ -188,21 +188,38 @@ def dates_in_line(line: str) -> Iterable[dt.date]:
     return [found for _, _, found in dated_spans(line)]
 
 
+def _cue_phrases(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the cue words of a line; adjacent cues form one phrase of its first word's kind
+    ("更新时间" is an update cue although "时间" alone introduces a publication date)."""
+    rules = date_rules()
+    found = sorted((m.start(), m.end(), kind) for kind, pattern in (("publication", rules.publication_cue),
+                                                                    ("update", rules.update_cue))
+                   for m in pattern.finditer(line))
+    phrases: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if phrases and start <= phrases[-1][1]:
+            phrases[-1] = (phrases[-1][0], max(end, phrases[-1][1]), phrases[-1][2])
+        else:
+            phrases.append((start, end, kind))
+    return phrases
+
+
 def _cue_of(line: str, start: int, end: int) -> str | None:
-    """'publication' or 'update' for the cue word nearest a date's span (before or after it), else None.
+    """'publication' or 'update' for the cue phrase nearest before a date (else nearest after it), same clause.
 
     A date that opens a line as a dateline counts as a publication cue of its own."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None  # (cue after the date, gap, kind): a cue before it binds first
     if DATELINE_BEFORE.match(line[:start]) and DATELINE_AFTER.match(line[end:]):
-        best = (CUE_REACH, "publication")
-    rules = date_rules()
-    for kind, pattern in (("publication", rules.publication_cue), ("update", rules.update_cue)):
-        for m in pattern.finditer(line):
-            between = line[m.end():start] if m.end() <= start else line[end:m.start()] if m.start() >= end else ""
-            gap = len(between)
-            if not CLAUSE_END.search(between) and gap <= CUE_REACH and (best is None or gap < best[0] or (gap == best[0] and kind == "update")):
-                best = (gap, kind)
-    return best[1] if best else None
+        best = (0, CUE_REACH, "publication")
+    for cue_start, cue_end, kind in _cue_phrases(line):
+        if start < cue_end and cue_start < end:
+            continue
+        after = cue_start >= end
+        between = line[end:cue_start] if after else line[cue_end:start]
+        candidate = (int(after), len(between), kind)
+        if len(between) <= CUE_REACH and not CLAUSE_END.search(between) and (best is None or candidate[:2] < best[:2]):
+            best = candidate
+    return best[2] if best else None
 
 
 def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
