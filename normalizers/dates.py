@@ -43,6 +43,8 @@ URL_START = re.compile(r"^https?://|^/", re.I)
 FRONT_MATTER_KEYS = ("date", "published", "publishDate", "pubDate", "datePublished", "published_at", "created")
 # A short line in the head (a byline) may hold the date without a cue word.
 BYLINE_MAX_CHARS = 80
+# ... but a line with a full stop of Chinese prose in it is a sentence, however short.
+PROSE_STOP = re.compile(r"[。！？]\s*\S")
 # A cue word belongs to a date at most this many characters before or after it.
 CUE_REACH = 40
 # Pages in the benchmark and the wild carry no real article dates before the web.
@@ -235,7 +237,7 @@ def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
             cue = _cue_of(line, start, end)
             if cue == "publication":
                 return found, fallback
-            if cue == "update" or len(line.strip()) <= BYLINE_MAX_CHARS:
+            if cue == "update" or (len(line.strip()) <= BYLINE_MAX_CHARS and not PROSE_STOP.search(line)):
                 fallback = fallback or found
     return None, fallback
 
