@@ -29,6 +29,10 @@ DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
 DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|)）]\s*(?!\d)\S")
 # A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
 CLAUSE_END = re.compile(r"[。！？!?；;，]")
+# 2024年3月 or 2024年: where a page's year-less dateline takes its year (and month) from.
+YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<m>1[0-2]|0?[1-9])\s*月)?")
+# A dateline's day may run ahead of the page's timestamp by a time zone, not more.
+DATELINE_LEAD = dt.timedelta(days=1)
 # 9/17/2004 (US) or 17/9/2004: read only when one of the two numbers cannot be a month.
 SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
 # A date in a URL path: /2010/05/19/, /20050513/, /2022-01-12-, /29-10-2021, /08112021-.
@@ -58,6 +62,7 @@ class DateRules:
     publication_cue: re.Pattern[str]
     update_cue: re.Pattern[str]
     other_date_cue: re.Pattern[str]
+    yearless_dateline: re.Pattern[str]
     word_date: re.Pattern[str]
     months: dict[str, int]
 
@@ -73,12 +78,14 @@ def date_rules() -> DateRules:
     pub: list[str] = []
     upd: list[str] = []
     other: list[str] = []
+    yearless: list[str] = []
     months: dict[str, int] = {}
     for tag in LOCALES:
         data = load_locale(tag).get("dates", {})
         pub += [_whole_word(w) for w in data.get("publication_cues", [])]
         upd += [_whole_word(w) for w in data.get("update_cues", [])]
         other += [_whole_word(w) for w in data.get("other_date_cues", [])]
+        yearless += data.get("yearless_datelines", [])
         months.update({name.lower(): int(num) for name, num in data.get("months", {}).items()})
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     # "5. März 2024", "05 Mar 2024", "March 5, 2024", "Mar 05,2025": a month name between a day and a year.
@@ -87,7 +94,7 @@ def date_rules() -> DateRules:
         rf"|(?P<n2>{names})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d{{2}}))(?!\d)",
         re.I,
     )
-    return DateRules(any_of(pub, re.I), any_of(upd, re.I), any_of(other, re.I), word_date, months)
+    return DateRules(any_of(pub, re.I), any_of(upd, re.I), any_of(other, re.I), any_of(yearless), word_date, months)
 
 
 @lru_cache(maxsize=8)
@@ -243,9 +250,33 @@ def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
 
 
 def head_date(head: str) -> dt.date | None:
-    """The article's date in its head: a cued publication date, else the first date of a byline or an update line."""
+    """The article's date in its head: a cued publication date, else a dateline without a year (新华社北京3月5日电)
+    completed from the head's other dates, else the first date of a byline or an update line."""
     published, fallback = head_dates(head)
-    return published or fallback
+    return published or _completed_dateline(head, fallback) or fallback
+
+
+def _completed_dateline(head: str, reference: dt.date | None) -> dt.date | None:
+    """A dateline's day (and month) with the year (and month) of the head's first full date or "2024年3月"."""
+    if not (dateline := date_rules().yearless_dateline.search(head)):
+        return None
+    year = month = None
+    if reference:
+        year, month = reference.year, reference.month
+    elif m := YEAR_MONTH.search(head):
+        year, month = int(m["y"]), int(m["m"]) if m["m"] else None
+    if not (year and (month or dateline["m"])):
+        return None
+    if dateline["m"]:
+        found = _valid(year, dateline["m"], dateline["d"])
+        # A dateline is not days after the page's own date: "12月31日电" beside 2025-01-01 is of the year before.
+        if found and reference and found > reference + DATELINE_LEAD:
+            found = _valid(year - 1, dateline["m"], dateline["d"])
+        return found
+    found = _valid(year, month, dateline["d"])
+    if found and reference and found > reference + DATELINE_LEAD:
+        found = _valid(year - (month == 1), 12 if month == 1 else month - 1, dateline["d"])
+    return found
 
 
 def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], head: str) -> dt.date | None:

@@ -121,16 +121,20 @@ CASES = {
                                      "2024-03-05"),
     "tw-reporter-line-below-date": ("text", "2024/03/05 14:20\n（中央社記者王小明台北5日電）台積電今日宣布……",
                                     "2024-03-05"),
-    "tw-cna-dateline-year-from-page": gap("text", "（中央社記者王小明台北5日電）台積電今日宣布……\n2024年3月", "2024-03-05",
-                                          "a day-only dateline (5日電) needs month and year from elsewhere"),
+    "tw-cna-dateline-month-year-from-page": ("text", "（中央社記者王小明台北5日電）台積電今日宣布……\n2024年3月",
+                                             "2024-03-05"),
+    "tw-cna-dateline-month-year-from-byline": ("text", "2024/03/04 23:50\n（中央社記者王小明台北5日電）台積電今日宣布……",
+                                               "2024-03-05"),
     "hk-date-weekday-place-report": ("text", "港聞\n2024年3月5日 星期二 香港\n本報記者報道：特區政府今日……",
                                      "2024-03-05"),
     "hk-publish-label-traditional": ("text", "發布時間：2024-03-05 10:21\n來源：明報", "2024-03-05"),
     # --- Simplified Chinese datelines ---------------------------------------------------------------------
     "zh-source-line": ("text", "首页 > 新闻\n2024-03-05 10:21 来源：新华网\n正文……", "2024-03-05"),
     "zh-sohu-compact-byline": ("text", "AUTO.SOHU.COM 2005年05月13日14:15", "2005-05-13"),
-    "zh-xinhua-dateline-year-from-page": gap("text", "新华社北京3月5日电（记者张三）……\n2024年", "2024-03-05",
-                                             "a dateline without a year needs the year from elsewhere"),
+    "zh-xinhua-dateline-year-from-page": ("text", "新华社北京3月5日电（记者张三）……\n© 2024年 新华网", "2024-03-05"),
+    "zh-yearless-dateline-without-any-year": ("text", "新华社北京3月5日电（记者张三）……", None),
+    "zh-dateline-across-year-end": ("text", "新华社北京12月31日电（记者张三）……\n2025-01-01 08:00", "2024-12-31"),
+    "tw-day-only-dateline-across-month-end": ("text", "2024/03/01 00:30\n（中央社記者王小明台北29日電）", "2024-02-29"),
     "zh-reported-in-prose-is-no-byline": ("text", "滚石公司就歌手陈升2002年6月27日凌晨被袭。据报道，其是在喝酒时被人用酒瓶砸伤的，"
                                           "经过两年诉讼，法官判决打人者五年八个月徒刑，此案至今仍被娱乐圈议论不休。", None),
     # --- German bylines -----------------------------------------------------------------------------------
@@ -147,6 +151,9 @@ CASES = {
                                    "2009-01-21"),
     "de-reader-clock-skipped": ("text", "Aktuelle Zeit: 14.10.2020, 12:18\nBeitrag von r23 » 21.01.2009, 05:42",
                                 "2009-01-21"),
+    "de-header-clock-without-cue": gap("text", "Donnerstag, 16. Februar 2012\nStartseite\n14. Februar 2012\n" + LONG_PROSE,
+                                       "2012-02-14", "a site's clock in the page header, with no cue word, reads like a "
+                                       "byline date above the article's own"),
     "us-month-first-when-unambiguous": ("text", "9/17/2004 5:54:13 AM", "2004-09-17"),
     # --- what is never a publication date ---------------------------------------------------------------
     "future-date-rejected": ("text", "Veröffentlicht am 05.03.2999\n" + LONG_PROSE, None),
