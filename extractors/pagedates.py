@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 
 from normalizers.dates import head_dates, parse_date_value
 from normalizers.locale import load_locale
@@ -40,11 +41,11 @@ DATED_NAME = re.compile(r"date|datum|time|publish|byline|posted|meta|info", re.I
 # Of those, the names of a date itself (not of a box of page facts): kept even far from the headline.
 DATE_NAME = re.compile(r"date|datum|publish|posted", re.I)
 # Class names of a revision date. Only the element's own: WordPress themes put `updated` on the byline box too.
-REVISION_NAME = re.compile(r"modif|updat|aktualisiert", re.I)
+REVISION_NAME = re.compile(r"modif|updat", re.I)
 # Class-name words (at the start of a class token or of one of its parts) of a box of other articles;
 # "has-sidebar", "with-navigation" and the like describe a page layout, not a box.
 NOT_THIS_ARTICLE = re.compile(
-    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:related|teaser|sidebar|comment|recommend|popular|more|weitere|"
+    r"(?:^|\s|(?<!has)(?<!with)(?<!no)(?<!one)(?<!two)[_-])(?:related|teaser|sidebar|comment|recommend|popular|more|"
     r"latest|recent|archive|calendar|tags?(?:$|[\s_-])|nav|menu|breadcrumb|topbar|navtop|weather|mega)",
     re.I,
 )
@@ -67,11 +68,11 @@ LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"),
                ("zh", "zh-Hans"))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 # Text nodes short enough for a byline that hold a four-digit year.
-SHORT_DATED_TEXT = lxml.etree.XPath(
+SHORT_DATED_TEXT = etree.XPath(
     "//body//text()[string-length(normalize-space(.)) < 100][contains(., '19') or contains(., '20')]"
 )
 # Links whose target ends with the page's own path; a path this short ("/", "/de/") is a home page.
-SELF_LINKS = lxml.etree.XPath("//a[substring(@href, string-length(@href) - string-length($path) + 1) = $path]")
+SELF_LINKS = etree.XPath("//a[substring(@href, string-length(@href) - string-length($path) + 1) = $path]")
 MIN_SELF_PATH = 12
 # A teaser's date sits within this many ancestors of its link.
 SELF_TEASER_DEPTH = 3
@@ -79,7 +80,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _page_zone(tree: lxml.html.HtmlElement) -> str | None:
-    """The publisher's time zone from the page's declared language (or a Han title), from the locale data."""
+    """The publisher's time zone from the page's declared language (or a Han title), from the locale data; a page
+    that says nothing is read as German, the pipeline's other language."""
     lang = (tree.get("lang") or tree.get("xml:lang") or "").lower()
     if not lang:
         title = tree.findtext(".//title") or ""
@@ -173,19 +175,25 @@ def _outside_article(
     return in_box, False
 
 
+def _headline(tree: lxml.html.HtmlElement) -> tuple[int | None, set[lxml.html.HtmlElement], bool]:
+    """The headline's source line, the <article>/<main> elements around it, and whether the page has an <h1>."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return None, set(), False
+    return h1.sourceline, {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS}, True
+
+
 def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[str], list[str]]:
     """Dates of <time>, itemprop=datePublished and date/byline elements, nearest the headline first: those the page
     shows and labels as published ("Veröffentlicht am …", class="publish-date"), and the others."""
-    h1 = next(tree.iter("h1"), None)
-    anchor = h1.sourceline if h1 is not None and h1.sourceline else None
-    headline_articles = {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS} if h1 is not None else set()
+    anchor, headline_articles, has_headline = _headline(tree)
     ranked: list[tuple[int, int, int, str]] = []
     for order, element in enumerate(tree.iter()):
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
         if not (element.tag == "time" or element.get("itemprop") in ("datePublished", "dateCreated")
                 or DATED_NAME.search(names)) or REVISION_NAME.search(names) or NOT_THIS_ARTICLE.search(names):
             continue
-        outside, in_article = _outside_article(element, headline_articles, h1 is not None)
+        outside, in_article = _outside_article(element, headline_articles, has_headline)
         if outside:
             continue
         # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
@@ -213,18 +221,16 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
 def _labelled_texts(tree: lxml.html.HtmlElement) -> list[str]:
     """Publication dates a short text labels as such anywhere on the page ("发表于 2004年12月27日 12:40"),
     outside boxes of other articles, nearest the headline first."""
-    h1 = next(tree.iter("h1"), None)
-    anchor = h1.sourceline if h1 is not None and h1.sourceline else 0
-    headline_articles = {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS} if h1 is not None else set()
+    anchor, headline_articles, has_headline = _headline(tree)
     ranked: list[tuple[int, str]] = []
     for text in SHORT_DATED_TEXT(tree):
         parent = text.getparent()
         if parent is None or parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
             continue
         cued, _ = head_dates(" ".join(text.split()))
-        if cued is None or _outside_article(parent, headline_articles, h1 is not None)[0]:
+        if cued is None or _outside_article(parent, headline_articles, has_headline)[0]:
             continue
-        ranked.append((abs((parent.sourceline or 0) - anchor), cued.isoformat()))
+        ranked.append((abs((parent.sourceline or 0) - (anchor or 0)), cued.isoformat()))
     return [value for _, value in sorted(ranked)]
 
 

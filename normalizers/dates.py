@@ -24,9 +24,10 @@ DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{
 SHORT_YEAR_MAX_LINE = 40
 # 26 | 01 | 2022: a byline that spaces the parts with bars, read in a short line only, like the two-digit year.
 BAR_DATE = re.compile(r"(?<![\d|])(?P<d>\d{1,2})\s*\|\s*(?P<m>\d{1,2})\s*\|\s*(?P<y>(?:19|20)\d{2})(?![\d|])")
-# A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –".
+# A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –"
+# (a time and its unit, "14:20 Uhr", may stand between the date and the dash).
 DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
-DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*Uhr)?)?\s*[-–—|)）]\s*(?!\d)\S")
+DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*[^\W\d_]{1,3}\b)?)?\s*[-–—|)）]\s*(?!\d)\S")
 # A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
 CLAUSE_END = re.compile(r"[。！？!?；;，]")
 # 2024年3月 or 2024年: where a page's year-less dateline takes its year (and month) from.
@@ -51,7 +52,7 @@ BYLINE_MAX_CHARS = 80
 PROSE_STOP = re.compile(r"[。！？]\s*\S")
 # A cue word belongs to a date at most this many characters before or after it.
 CUE_REACH = 40
-# Pages in the benchmark and the wild carry no real article dates before the web.
+# No web article is older than the web: an earlier date is an event's or a birthday.
 EARLIEST = dt.date(1990, 1, 1)
 
 
