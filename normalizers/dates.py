@@ -89,10 +89,11 @@ def date_rules() -> DateRules:
         yearless += data.get("yearless_datelines", [])
         months.update({name.lower(): int(num) for name, num in data.get("months", {}).items()})
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    # "5. März 2024", "05 Mar 2024", "March 5, 2024", "Mar 05,2025": a month name between a day and a year.
+    # "5. März 2024", "05 Mar 2024", "March 5, 2024", "Mar 05,2025": a month name between a day and a year. A day
+    # may follow a word without a space ("Aktuell02. November 2021"); a month name starts a word.
     word_date = re.compile(
-        rf"(?<![\w.])(?:(?P<d1>\d{{1,2}})\.?\s*(?P<n1>{names})\.?,?\s*(?P<y1>(?:19|20)\d{{2}})"
-        rf"|(?P<n2>{names})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d{{2}}))(?!\d)",
+        rf"(?:(?<![\d.])(?P<d1>\d{{1,2}})\.?\s*(?P<n1>{names})\.?,?\s*(?P<y1>(?:19|20)\d{{2}})"
+        rf"|(?<![^\W\d_])(?P<n2>{names})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d{{2}}))(?!\d)",
         re.I,
     )
     return DateRules(any_of(pub, re.I), any_of(upd, re.I), any_of(other, re.I), any_of(yearless), word_date, months)
