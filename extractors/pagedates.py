@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from normalizers.dates import head_dates, parse_date_value
+from normalizers.dates import head_dates, parse_date_value, update_date
 from normalizers.locale import load_locale
 
 # Meta names (name, property, itemprop or http-equiv, lowercased) that carry the publication date, most trusted
@@ -198,7 +198,8 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
             continue
         # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
         text = element.text_content()
-        cued_date, plain_date = head_dates(" ".join(text.split())) if len(text) <= CUED_MAX_CHARS else (None, None)
+        cued_date, plain_date = (head_dates(" ".join(text.split()), BYLINE_MAX_CHARS) if len(text) <= CUED_MAX_CHARS
+                                 else (None, None))
         cued = cued_date is not None
         found = cued_date or (plain_date if len(text) <= BYLINE_MAX_CHARS else None)
         shown = found is not None
@@ -218,20 +219,26 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
     return [value for rank, *_, value in ranked if rank <= 1], [value for rank, *_, value in ranked if rank > 1]
 
 
-def _labelled_texts(tree: lxml.html.HtmlElement) -> list[str]:
-    """Publication dates a short text labels as such anywhere on the page ("发表于 2004年12月27日 12:40"),
-    outside boxes of other articles, nearest the headline first."""
+def _labelled_texts(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """Dates short texts label anywhere on the page, outside boxes of other articles, nearest the headline first:
+    as published ("发表于 2004年12月27日 12:40"), and as revised ("<label>Letzte Änderung:</label> 14.01.2022")."""
     anchor, headline_articles, has_headline = _headline(tree)
-    ranked: list[tuple[int, str]] = []
+    published: list[tuple[int, str]] = []
+    revised: list[tuple[int, str]] = []
     for text in SHORT_DATED_TEXT(tree):
         parent = text.getparent()
         if parent is None or parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
             continue
         cued, _ = head_dates(" ".join(text.split()))
-        if cued is None or _outside_article(parent, headline_articles, has_headline)[0]:
+        # A revision's label may sit in a sibling element; the enclosing block is read when it is short.
+        block = parent.getparent() if parent.getparent() is not None else parent
+        block_text = " ".join(block.text_content().split())
+        updated = None if cued else update_date(block_text if len(block_text) <= BYLINE_MAX_CHARS else text)
+        if not (cued or updated) or _outside_article(parent, headline_articles, has_headline)[0]:
             continue
-        ranked.append((abs((parent.sourceline or 0) - (anchor or 0)), cued.isoformat()))
-    return [value for _, value in sorted(ranked)]
+        distance = abs((parent.sourceline or 0) - (anchor or 0))
+        (published if cued else revised).append((distance, (cued or updated).isoformat()))
+    return [value for _, value in sorted(published)], [value for _, value in sorted(revised)]
 
 
 def _self_teaser_dates(tree: lxml.html.HtmlElement, urls: list[str]) -> list[str]:
@@ -276,14 +283,17 @@ def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     dates); the tree is not changed.
 
     The costlier searches of free text (labelled texts, the page's own teaser, inline script data) run only when
-    the markup gave no date before them: their dates could only follow one that wins anyway."""
+    the markup gave no date before them: their dates could only follow one that wins anyway. A date the page labels
+    as a revision comes last, and only when nothing else does."""
     zone = _page_zone(tree)
     named, generic = _meta_dates(tree)
     labelled, shown = _element_dates(tree, zone)
     # A date the page shows and labels as its publication date beats the machine-readable ones when they differ.
     out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree), zone)
+    revised: list[str] = []
     if not out:
-        out += _labelled_texts(tree)
+        published, revised = _labelled_texts(tree)
+        out += published
     out += shown
     urls = _url_candidates(tree)
     if not out:
@@ -291,6 +301,8 @@ def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     out += _iso(generic, zone)
     if not out:
         out += _iso(_script_dates(tree), zone)
+    if not out:  # a revision date only when the page states no publication date at all
+        out += revised
     return tuple(dict.fromkeys(out + urls))
 
 

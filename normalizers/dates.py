@@ -233,7 +233,7 @@ def _cue_of(line: str, start: int, end: int) -> str | None:
     return best[2] if best else None
 
 
-def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
+def head_dates(head: str, byline_max_chars: int = BYLINE_MAX_CHARS) -> tuple[dt.date | None, dt.date | None]:
     """(the first cued publication date, the first date of a byline or an update line) in an article's head.
 
     Lines whose date is not the article's (the reader's clock, a forum member's join date) are skipped."""
@@ -246,9 +246,14 @@ def head_dates(head: str) -> tuple[dt.date | None, dt.date | None]:
             cue = _cue_of(line, start, end)
             if cue == "publication":
                 return found, fallback
-            if cue == "update" or (len(line.strip()) <= BYLINE_MAX_CHARS and not PROSE_STOP.search(line)):
+            if cue == "update" or (len(line.strip()) <= byline_max_chars and not PROSE_STOP.search(line)):
                 fallback = fallback or found
     return None, fallback
+
+
+def update_date(text: str) -> dt.date | None:
+    """The first date a text labels as a revision ("Letzte Änderung: 14.01.2022", "更新时间：…")."""
+    return next((found for start, end, found in dated_spans(text) if _cue_of(text, start, end) == "update"), None)
 
 
 def head_date(head: str) -> dt.date | None:
