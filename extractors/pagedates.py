@@ -62,7 +62,8 @@ CUED_MAX_CHARS = 400
 # A list item among this many dated siblings is an entry of a news list, not the article's byline.
 LIST_MIN_DATED = 3
 PUBLISHED_NAME = re.compile(r"publish|pubdate", re.I)
-# A date element this many source lines or more from the headline, outside the article, is the page's, not its own.
+# A date element this many source lines or more from the headline, outside the article, is the page's, not its own
+# (on a page without an <h1> there is nothing to measure from).
 FAR_FROM_HEADLINE = 60
 LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"), ("zh-hant", "zh-Hant"),
                ("zh", "zh-Hans"))
@@ -210,7 +211,7 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
         published = (cued or element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
                      or bool(PUBLISHED_NAME.search(names)))
         distance = abs(element.sourceline - anchor) if anchor and element.sourceline else FAR_FROM_HEADLINE
-        if not (published or in_article or distance < FAR_FROM_HEADLINE or DATE_NAME.search(names)):
+        if not (published or in_article or anchor is None or distance < FAR_FROM_HEADLINE or DATE_NAME.search(names)):
             continue
         rank = 0 if cued else 1 if published and shown else 2 if published else 3 if in_article else 4
         ranked.append((rank, distance, order, found.isoformat()))
