@@ -114,6 +114,14 @@ CASES = {
     "de-update-only-is-kept": ("text", "Aktualisiert am 06.03.2024\n" + LONG_PROSE, "2024-03-06"),
     "zh-hans-update-vs-publish": ("text", "更新时间：2024-03-06 10:00 发布时间：2024-03-05 09:00", "2024-03-05"),
     "zh-hant-update-vs-publish": ("text", "更新時間：2024-03-06 10:00\n發佈時間：2024-03-05 09:00", "2024-03-05"),
+    "markup-revision-label-only-is-kept": ("markup", page(body=(
+        "<h1>Titel</h1><p>Text.</p><div><label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div></div>")),
+        "2022-01-14"),
+    "markup-revision-label-loses-to-publication-label": ("markup", page(body=(
+        "<h1>Titel</h1><p>Text.</p><p>Letzte Änderung: 06.03.2024</p><p>Veröffentlicht am 05.03.2024</p>")),
+        "2024-03-05"),
+    "de-changed-verb-after-date": ("text", "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.\n"
+                                   "Veröffentlicht am 05.01.2020", "2020-01-05"),
     "meta-modified-class-not-read": ("html", page(body=(
         "<h1>Titel</h1><span class='updated'>9.3.2024</span><span class='entry-date'>5.3.2024</span>")), "2024-03-05"),
     # --- Traditional Chinese datelines (Taiwan, Hong Kong) ------------------------------------------------
