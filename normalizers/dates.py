@@ -27,7 +27,9 @@ BAR_DATE = re.compile(r"(?<![\d|])(?P<d>\d{1,2})\s*\|\s*(?P<m>\d{1,2})\s*\|\s*(?
 # A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –"
 # (a time and its unit, "14:20 Uhr", may stand between the date and the dash).
 DATELINE_BEFORE = re.compile(r"^[^.!?。！？]{0,30}$")
-DATELINE_AFTER = re.compile(r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*[^\W\d_]{1,3}\b)?)?\s*[-–—|)）]\s*(?!\d)\S")
+DATELINE_AFTER = re.compile(
+    r"^\s*(?:,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?![\d:])(?:\s*[^\W\d_]{1,3}\b)?)?\s*[-–—|)）]\s*(?!\d)\S"
+)
 # A cue word belongs to a date of the same clause: "据报道，其…2002年6月27日" is prose, not a byline.
 CLAUSE_END = re.compile(r"[。！？!?；;，]")
 # 2024年3月 or 2024年: where a page's year-less dateline takes its year (and month) from.
@@ -70,7 +72,8 @@ class DateRules:
 
 def _whole_word(pattern: str) -> str:
     """A cue pattern that starts with a letter matches at a word's start only ("davon" holds no "von")."""
-    return rf"(?<![^\W\d_]){pattern}" if re.match(r"[^\W\d_]", pattern) and not re.match(r"[\u4e00-\u9fff]", pattern) else pattern
+    latin_letter = re.match(r"[^\W\d_]", pattern) and not re.match(r"[\u4e00-\u9fff]", pattern)
+    return rf"(?<![^\W\d_]){pattern}" if latin_letter else pattern
 
 
 @lru_cache(maxsize=1)
@@ -274,15 +277,13 @@ def _completed_dateline(head: str, reference: dt.date | None) -> dt.date | None:
         year, month = int(m["y"]), int(m["m"]) if m["m"] else None
     if not (year and (month or dateline["m"])):
         return None
-    if dateline["m"]:
-        found = _valid(year, dateline["m"], dateline["d"])
-        # A dateline is not days after the page's own date: "12月31日电" beside 2025-01-01 is of the year before.
-        if found and reference and found > reference + DATELINE_LEAD:
-            found = _valid(year - 1, dateline["m"], dateline["d"])
-        return found
-    found = _valid(year, month, dateline["d"])
+    found = _valid(year, dateline["m"] or month, dateline["d"])
     if found and reference and found > reference + DATELINE_LEAD:
-        found = _valid(year - (month == 1), 12 if month == 1 else month - 1, dateline["d"])
+        # A dateline is not days after the page's own date: "12月31日电" beside 2025-01-01 is of the year before,
+        # "29日電" beside 2024-03-01 of the month before.
+        if dateline["m"]:
+            return _valid(year - 1, dateline["m"], dateline["d"])
+        return _valid(year - (month == 1), 12 if month == 1 else month - 1, dateline["d"])
     return found
 
 

@@ -153,8 +153,8 @@ CASES = {
     "de-dateline-opens-paragraph": ("text", "27.1.2022 - Bei der Erinnerung an die Verfolgten des NS-Regimes in "
                                     "Deutschland waren queere Opfer oft unsichtbar, was erst recht galt.", "2022-01-27"),
     "de-two-digit-year-byline": ("text", "Kolumne\n23.09.22\n" + LONG_PROSE, "2022-09-23"),
-    "de-davon-is-no-von-cue": ("text", "Ab dem 7. April 2023 gilt die Regel. Der Gesetzgeber geht davon aus, dass das reicht"
-                               " und niemand widerspricht, was die Verbände aber anders sehen werden.", None),
+    "de-davon-is-no-von-cue": ("text", "Ab dem 7. April 2023 gilt die Regel. Der Gesetzgeber geht davon aus, dass das "
+                               "reicht und niemand widerspricht, was die Verbände aber anders sehen werden.", None),
     "de-forum-join-date-skipped": ("text", "Registriert: 18.09.2008, 05:56\nBeitrag von r23 » 21.01.2009, 05:42",
                                    "2009-01-21"),
     "de-reader-clock-skipped": ("text", "Aktuelle Zeit: 14.10.2020, 12:18\nBeitrag von r23 » 21.01.2009, 05:42",
