@@ -78,6 +78,8 @@ MIN_SELF_PATH = 12
 # A teaser's date sits within this many ancestors of its link.
 SELF_TEASER_DEPTH = 3
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# An element's text (what lxml.html's text_content() does, for a tree from lxml.etree's parser as well).
+TEXT_OF = etree.XPath("string()")
 
 
 def _page_zone(tree: lxml.html.HtmlElement) -> str | None:
@@ -147,7 +149,7 @@ def _dated_list(parent: lxml.html.HtmlElement | None) -> bool:
     """A list with several dated entries: a news list, whose dates are other articles'."""
     if parent is None or len(parent) < LIST_MIN_DATED:
         return False
-    return sum(1 for item in parent if isinstance(item.tag, str) and YEAR.search(item.text_content())) >= LIST_MIN_DATED
+    return sum(1 for item in parent if isinstance(item.tag, str) and YEAR.search(TEXT_OF(item))) >= LIST_MIN_DATED
 
 
 def _outside_article(
@@ -198,7 +200,7 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[
         if outside:
             continue
         # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
-        text = element.text_content()
+        text = TEXT_OF(element)
         cued_date, plain_date = (head_dates(" ".join(text.split()), BYLINE_MAX_CHARS) if len(text) <= CUED_MAX_CHARS
                                  else (None, None))
         cued = cued_date is not None
@@ -233,7 +235,7 @@ def _labelled_texts(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
         cued, _ = head_dates(" ".join(text.split()))
         # A revision's label may sit in a sibling element; the enclosing block is read when it is short.
         block = parent.getparent() if parent.getparent() is not None else parent
-        block_text = " ".join(block.text_content().split())
+        block_text = " ".join(TEXT_OF(block).split())
         updated = None if cued else update_date(block_text if len(block_text) <= BYLINE_MAX_CHARS else text)
         if not (cued or updated) or _outside_article(parent, headline_articles, has_headline)[0]:
             continue
@@ -255,7 +257,7 @@ def _self_teaser_dates(tree: lxml.html.HtmlElement, urls: list[str]) -> list[str
                 box = box.getparent()
                 if box is None:
                     break
-                text = " ".join(box.text_content().split())
+                text = " ".join(TEXT_OF(box).split())
                 if len(text) > CUED_MAX_CHARS:
                     break
                 published, shown = head_dates(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -206,3 +207,9 @@ def test_page_dates_leaves_the_tree_unchanged() -> None:
     before = lxml.html.tostring(copy.deepcopy(tree))
     assert page_dates(tree)[0] == "2024-03-05"
     assert lxml.html.tostring(tree) == before
+
+
+def test_page_dates_reads_a_tree_from_the_plain_etree_parser() -> None:
+    tree = lxml.etree.fromstring(page(body="<h1>Titel</h1><p class='byline'>Veröffentlicht am 05.03.2024</p>"),
+                                 lxml.etree.HTMLParser())
+    assert page_dates(tree) == ("2024-03-05",)
