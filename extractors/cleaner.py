@@ -17,6 +17,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
+from extractors.pagedates import page_dates
 from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
@@ -26,9 +27,6 @@ INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-META_DATE_NAMES = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate", "publishdate",
-                   "publish_date", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                   "sailthru.date", "parsely-pub-date", "article.published", "datepublished", "release_date"}
 WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
@@ -310,7 +308,7 @@ def html_lines(html: str) -> Page:
             walk.buf.append((NEWLINES.sub(" ", el.tail), walk.links > 0))
     walk.flush()
     title = walk.h1 or _page_title(root)
-    return Page(walk.lines, title, tuple(_meta_dates(root)), frozenset(walk.hints),
+    return Page(walk.lines, title, page_dates(root), frozenset(walk.hints),
                 walk.h1_path if walk.h1 else walk.h2_path or (), frozenset(walk.leads))
 
 
@@ -339,18 +337,6 @@ def _page_title(root: etree._Element) -> str | None:
             if text and (text := WHITESPACE.sub(" ", text).strip()):
                 return text
     return None
-
-
-def _meta_dates(root: etree._Element) -> list[str]:
-    found: list[str] = []
-    for meta in root.iter("meta"):
-        name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in META_DATE_NAMES and meta.get("content"):
-            found.append(str(meta.get("content")))
-    for time_tag in root.iter("time"):
-        if time_tag.get("datetime") and (time_tag.get("pubdate") is not None or "publish" in (time_tag.get("class") or "")):
-            found.append(str(time_tag.get("datetime")))
-    return found
 
 
 def text_lines(text: str) -> list[Line]:
