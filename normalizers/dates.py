@@ -8,6 +8,8 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 from zoneinfo import ZoneInfo
 
+import dateparser
+
 from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 
@@ -22,6 +24,11 @@ DE_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(
 # 23.09.22: a two-digit year, read only in a line that holds little else (a byline), not in prose or tables.
 DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])")
 SHORT_YEAR_MAX_LINE = 40
+# A markup value the patterns cannot read goes to dateparser, absolute forms only ("vor 3 Tagen" is no date here);
+# longer values are prose, not a date field.
+DATEPARSER_MAX_CHARS = 64
+DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                       "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time", "custom-formats"]}
 # 26 | 01 | 2022: a byline that spaces the parts with bars, read in a short line only, like the two-digit year.
 BAR_DATE = re.compile(r"(?<![\d|])(?P<d>\d{1,2})\s*\|\s*(?P<m>\d{1,2})\s*\|\s*(?P<y>(?:19|20)\d{2})(?![\d|])")
 # A dateline opens a line: "27.1.2022 - Bei ...", "(21. November 2022) Energie...", "BERLIN, 5. März 2024 –"
@@ -160,7 +167,14 @@ def parse_date_value(value: Any, zone: str | None = None) -> dt.date | None:
         return _timestamp_date(m, zone)
     if m := COMPACT_DATE.match(text):
         return _valid(m["y"], m["m"], m["d"])
-    return next(iter(dates_in_line(text)), None)
+    found = next(iter(dates_in_line(text)), None)
+    return found if found or len(text) > DATEPARSER_MAX_CHARS else _dateparser(text)
+
+
+def _dateparser(text: str) -> dt.date | None:
+    """A markup or front-matter value in a form the patterns do not know ("5th of March, 2024", "05-Mar-2024")."""
+    parsed = dateparser.parse(text, languages=["de", "en", "zh"], settings=DATEPARSER_SETTINGS)
+    return _valid_date(parsed.date()) if parsed else None
 
 
 def _line_matches(line: str) -> Iterator[tuple[int, int, dt.date | None]]:

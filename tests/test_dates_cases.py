@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 from extractors.pagedates import page_dates
-from normalizers.dates import publication_date
+from normalizers.dates import parse_date_value, publication_date
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "title"}
 
@@ -213,3 +213,12 @@ def test_page_dates_reads_a_tree_from_the_plain_etree_parser() -> None:
     tree = lxml.etree.fromstring(page(body="<h1>Titel</h1><p class='byline'>Veröffentlicht am 05.03.2024</p>"),
                                  lxml.etree.HTMLParser())
     assert page_dates(tree) == ("2024-03-05",)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("5th of March, 2024", "2024-03-05"), ("05-Mar-2024", "2024-03-05"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+    ("5 days ago", None), ("vor 3 Tagen", None),
+], ids=["ordinal-words", "day-month-abbrev-year", "rfc-2822", "relative-en", "relative-de"])
+def test_markup_values_in_other_forms(value: str, expected: str | None) -> None:
+    found = parse_date_value(value)
+    assert (found.isoformat() if found else None) == expected
