@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from extractors.article import process_document
-from extractors.cleaner import clean
+from extractors.cleaner import HTML_DATA, _chrome_word, clean
 
 DE_P1 = ("Der Chiphersteller hat im dritten Quartal deutlich mehr umgesetzt als erwartet, vor allem wegen der "
          "starken Nachfrage nach Rechenzentren.")
@@ -119,3 +120,21 @@ def test_declared_utf8_page_with_a_stray_byte_keeps_its_umlauts() -> None:
     result = process_document(damaged, "page.html")
     assert "Größe und Maß" in result.document["text"]
     assert result.document["encoding"].startswith("utf-8 (1 undecodable")
+
+
+@pytest.mark.parametrize("token, furniture", [
+    ("sidebar", True), ("main-nav", True), ("related-posts", True), ("share-buttons", True), ("site-footer", True),
+    ("commentlist", True), ("relatedArticles", True), ("sidebar--left", True),
+    ("content-sidebar-wrap", False), ("has-sidebar", False), ("no-sidebar", False), ("nav-header", False),
+    ("ads-helper", False), ("shadow", False), ("TestReport__Section--Ads", False), ("tab-menu--product", False),
+    ("paywall", False), ("elementor-widget", False),
+], ids=lambda v: str(v))
+def test_class_names_are_matched_as_whole_tokens(token: str, furniture: bool) -> None:
+    assert (_chrome_word(token) is not None) is furniture
+
+
+def test_markup_vocabulary_is_words() -> None:
+    """YAML reads a bare no/on/off as a boolean: every entry of the markup vocabulary must stay a word."""
+    data = yaml.safe_load(HTML_DATA.read_text(encoding="utf-8"))
+    for name, words in data.items():
+        assert all(isinstance(w, str) and w for w in words), name
