@@ -389,7 +389,7 @@ def _timestamp(text: str) -> bool:
 
 
 def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor: tuple[int, ...] = (),
-                  leads: frozenset[int] = frozenset()) -> tuple[list[Line], int]:
+                  leads: frozenset[int] = frozenset(), names_count: bool = True) -> tuple[list[Line], int]:
     """The lines of the element that holds the article, furniture inside it removed; and where it starts.
 
     As in Readability, a line's weight counts in full for its block's parent, half for the grandparent and less
@@ -399,7 +399,8 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     that hold prose of their own join it (a lead in its own box, an article split by an ad).
     """
     prose = [_prose(line) for line in lines]
-    wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor)
+    wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor) if names_count else \
+        {number for line in lines for number in line.chrome}
     local: dict[int, float] = {}
     full: dict[int, float] = {}
     parent: dict[int, int | None] = {}
@@ -418,11 +419,26 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     if not local:
         return [], 0
     best = max(local, key=lambda n: local[n])
-    if local[best] <= 0:
-        return [], 0
-    best = _climb(best, parent, full)
-    if full[best] < SHORT_ARTICLE and (named := _longest_hint(lines, hints, wrappers)) is not None:
-        best = named  # little prose anywhere (quotes, lists, a recipe): trust the markup's article element
+    positive = local[best] > 0
+    if positive:
+        best = _climb(best, parent, full)
+    if not positive or full[best] < SHORT_ARTICLE:
+        if (named := _longest_hint(lines, hints, wrappers)) is not None:
+            best = named  # little prose anywhere (quotes, lists, a recipe): trust the markup's article element
+        elif names_count and sum(prose) >= SHORT_ARTICLE:
+            # Most of the page's prose may sit in elements named like furniture (a forum thread's posts are
+            # "comments"): choose again with the names set aside, and keep whichever choice holds more prose.
+            again = article_lines(lines, hints, anchor, leads, names_count=False)
+            first = _chosen_lines(lines, prose, parent, full, best, wrappers, leads) if positive else ([], 0)
+            return max(first, again, key=lambda found: sum(map(_prose, found[0])))
+        elif not positive:
+            return [], 0
+    return _chosen_lines(lines, prose, parent, full, best, wrappers, leads)
+
+
+def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | None], full: dict[int, float], best: int,
+                  wrappers: set[int], leads: frozenset[int]) -> tuple[list[Line], int]:
+    """The lines of ``best`` and its prose-holding siblings, a lead above them, furniture inside them removed."""
     top = parent.get(best)
     chosen = {best} | {n for n, p in parent.items() if p == top and n != best and
                        full.get(n, 0) >= SIBLING_SHARE * full[best]}
