@@ -84,6 +84,9 @@ CASES = [
     pytest.param(page(f'<article><h1>Umsatz</h1><figure><img src="a.jpg"><figcaption>Foto: dpa</figcaption></figure>'
                       f'<p>{DE_P1}</p><p>Foto: Max Muster</p><p>{DE_P2}</p></article>'),
                  [DE_P1, DE_P2], ["dpa", "Max Muster"], id="image-credits"),
+    pytest.param(page(f'<h1>Forum: Umsatz</h1><div class="MtnComment"><p>{DE_P1} {DE_P2}</p></div>'
+                      f'<div class="MtnComment"><p>{DE_P3}</p></div><p>Sie müssen sich einloggen, um mitzudiskutieren.</p>'),
+                 [DE_P1, DE_P3], [], id="forum-posts-named-comments"),
     pytest.param(page('<div class="teasers">' + "".join(
                       f'<div class="card"><h3>Meldung {i}</h3><p>{DE_P3} Teaser Nummer {i}, weiter im Artikel.</p></div>'
                       for i in range(8)) + f'</div><div class="story"><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p></div>'),
