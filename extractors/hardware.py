@@ -14,7 +14,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.patterns import NEVER, word_at_end
+from extractors.patterns import NEVER, word_alternation, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.script import to_simplified
@@ -22,6 +22,7 @@ from normalizers.script import to_simplified
 DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
 PATTERNS = DATA / "hardware_patterns.jsonl"
+WORDS = DATA / "hardware_words.yaml"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S"
 CJK_RANGE = ("\u3400", "\u9fff")
@@ -39,6 +40,9 @@ RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 ZH_WINDOW = 32
 DE_WINDOW = 40
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+# How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
+BACK_WINDOW = 60
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 
 
@@ -147,13 +151,66 @@ def default_nlp() -> tuple[Language, Catalogue]:
     return build_nlp()
 
 
+@dataclass(frozen=True)
+class Words:
+    """One locale's words from ``hardware_words.yaml``, with the regexes built from them."""
+
+    classifiers: tuple[str, ...]
+    referring_back: frozenset[str]
+    blockers: tuple[str, ...]
+    head_marker: str | None
+    other_nouns: re.Pattern[str]
+    price_words: re.Pattern[str]
+    type_marker: re.Pattern[str] | None
+    vague_counts: dict[str, tuple[int, int]]
+    everyday_names: dict[str, tuple[str, ...]]
+
+
+def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
+    """zh-Hans's words with zh-Hant's added in their Simplified form (the form matching sees)."""
+    merged = dict(data["zh-Hans"])
+    for key, value in data.get("zh-Hant", {}).items():
+        if isinstance(value, list):
+            merged[key] = list(dict.fromkeys([*merged.get(key, []), *map(to_simplified, value)]))
+        elif isinstance(value, dict):
+            table = {name: list(ctx) for name, ctx in merged.get(key, {}).items()}
+            for name, ctx in value.items():
+                table.setdefault(to_simplified(name), []).extend(map(to_simplified, ctx))
+            merged[key] = table
+        else:
+            merged[key] = value
+    return merged
+
+
+@lru_cache(maxsize=None)
+def load_words(locale: str, path: Path = WORDS) -> Words:
+    """The hardware words of ``de`` or of Chinese (any zh locale: matching runs on Simplified text)."""
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    raw = data["de"] if locale == "de" else _merged_chinese(data)
+    flags = re.I if locale == "de" else 0
+    markers = raw.get("type_markers", [])
+    return Words(
+        classifiers=tuple(sorted(raw["classifiers"], key=len, reverse=True)),
+        referring_back=frozenset(raw.get("classifiers_referring_back", [])),
+        blockers=tuple(sorted(raw["not_a_count_before"], key=len, reverse=True)),
+        head_marker=raw.get("head_marker"),
+        other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
+        price_words=re.compile(word_alternation(raw.get("price_words", []))),
+        type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
+        vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
+        everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
+    )
+
+
 @lru_cache(maxsize=None)
 def _count_pattern(locale: str) -> re.Pattern[str]:
-    hw = load_locale(locale)["hardware"]
+    words = load_words(locale)
     if locale == "de":
         number = DE_COUNT_NUMBER
-        return re.compile(rf"(?P<lo>{number})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
-    classifiers = "|".join(sorted(hw["classifiers"], key=len, reverse=True))
+        vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
+        return re.compile(rf"(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
+    classifiers = "|".join(words.classifiers)
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{ZH_COUNT_NUMBER}" if vague else ZH_COUNT_NUMBER
     return re.compile(
@@ -224,57 +281,23 @@ def extract_hardware(text: str, locale: str,
     ``pipeline`` is a prebuilt ``build_nlp(...)`` pair (another catalogue); the default is the shipped one.
     """
     nlp, cat = pipeline or default_nlp()
-    doc = nlp(text)
-    spans = sorted(doc.spans["hw"], key=lambda s: s.start_char)
-    starts = [s.start_char for s in spans]
     hw_locale = "de" if locale == "de" else "zh-Hans"
-    hw = load_locale(hw_locale)["hardware"]
-    blockers = sorted(hw["not_a_count_before"], key=len, reverse=True)
+    words = load_words(hw_locale)
+    doc = nlp(text)  # spans are only valid while their Doc lives
+    spans = _in_context(text, sorted(doc.spans["hw"], key=lambda s: s.start_char), words)
+    starts = [s.start_char for s in spans]
+    # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
+    basis = {id(t) for s in spans if s.label_ == "SINGLE"
+             for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
     used: set[int] = set()
     found: list[HardwareSpan] = []
     counts = list(_count_pattern(hw_locale).finditer(text))
     for i, m in enumerate(counts):
-        limit = ZH_WINDOW if hw_locale != "de" else DE_WINDOW
-        end = _window_end(text, m.end(), limit)
-        if i + 1 < len(counts):
-            end = min(end, counts[i + 1].start())
-        window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
-        inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
-        if hw_locale == "de" and inside and inside[0].start_char - m.end() > 16:
-            continue  # a German count stands right before its noun
-        head = _head(text, m.end(), inside, hw.get("head_marker"))
-        if head is None or _is_time_unit(text, head, inside, hw.get("not_a_count_after", [])):
-            continue  # 278.8万GPU小时, 2,788 Millionen GPU-Stunden: compute time, not chips
-        number = _count_number(m["lo"], hw_locale)
-        lo = number.value if number else None
-        hi = _count_value(m["hi"], hw_locale) if m["hi"] else None
-        before = text[max(0, m.start() - 6) : m.start()].rstrip()
-        if lo is not None and lo < 2 or any(before.lower().endswith(b.lower()) for b in blockers):
-            used.add(id(head))  # 每块H100, 1块H20: a price basis, not a claim
-            continue
-        if number is not None and number.vague and not m["hi"]:
-            # 数万块GPU: an unknown multiple of the unit, kept as the range it stands for
-            used.add(id(head))
-            model = head.id_ or "GPU"
-            vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
-            found.append(HardwareSpan(m.start(), head.end_char, vendor, model, None, int(number.low), int(number.high),
-                                      "approx", "count"))
-            continue
-        if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
-            continue
-        used.add(id(head))
-        model = head.id_ or "GPU"
-        vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
-        is_range = hi is not None
-        found.append(HardwareSpan(m.start(), head.end_char, vendor, model,
-                                  None if is_range else int(lo), int(lo) if is_range else None,
-                                  int(hi) if is_range else None,
-                                  "range" if is_range else
-                                  ("over" if number.over else _qualifier(text, m.start(), m.end(), hw_locale, m)),
-                                  "count"))
-    for s in spans:
-        if s.label_ == "SINGLE":
-            used.update(id(t) for t in spans if s.start_char <= t.start_char <= s.end_char + 1)
+        next_count = counts[i + 1].start() if i + 1 < len(counts) else len(text)
+        claim = _count_claim(text, m, next_count, spans, starts, cat, words, hw_locale, used, basis)
+        if claim:
+            found.append(claim)
+    used |= basis
     for s in spans:
         if s.label_ == "MODEL" and id(s) not in used:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
@@ -282,28 +305,132 @@ def extract_hardware(text: str, locale: str,
     return sorted(found, key=lambda h: (h.start, h.end))
 
 
-def _is_time_unit(text: str, head: Span, inside: list[Span], units: list[str]) -> bool:
-    """Whether the counted noun phrase (head plus nouns joined to it) goes on with a unit of time."""
+def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Span], starts: list[int],
+                 cat: Catalogue, words: Words, locale: str, used: set[int], basis: set[int]) -> HardwareSpan | None:
+    """The claim a count makes, if it counts chips; marks the counted span used (or a price basis)."""
+    end = min(_window_end(text, m.end(), DE_WINDOW if locale == "de" else ZH_WINDOW), next_count)
+    window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
+    inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+    if locale == "de" and inside and inside[0].start_char - m.end() > 16:
+        return None  # a German count stands right before its noun
+    head = _head(text, m.end(), inside, words)
+    claim_end = head.end_char if head else m.end()
+    if head is None and m.groupdict().get("cls") in words.referring_back and _ends_clause(text, m.end()):
+        head = _antecedent(text, m.start(), spans, starts, words, basis)
+    if head is None or _counts_something_else(text, m.end(), head, inside, words):
+        return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
+    vague = words.vague_counts.get(m["lo"].capitalize())
+    number = None if vague else _count_number(m["lo"], locale)
+    lo = number.value if number else None
+    hi = _count_value(m["hi"], locale) if m["hi"] else None
+    before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
+    if lo is not None and lo < 2 or any(before.endswith(b.lower()) for b in words.blockers):
+        basis.add(id(head))  # 每块H100, 1块H20: a price basis, not a claim
+        return None
+    model = head.id_ or "GPU"
+    vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
+    if vague or number is not None and number.vague and not m["hi"]:
+        # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
+        low, high = vague or (int(number.low), int(number.high))
+        used.add(id(head))
+        return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count")
+    if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
+        return None
+    used.add(id(head))
+    if hi is not None:
+        return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
+    qualifier = "over" if number.over else _qualifier(text, m.start(), m.end(), locale, m)
+    return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
+
+
+def _in_context(text: str, spans: list[Span], words: Words) -> list[Span]:
+    """``spans`` without everyday words that only read as a name after script conversion (股价升腾).
+
+    Such a word names a chip after its vendor (the head marker may stand between), or before a catalogue
+    span or one of its context words.
+    """
+    if not words.everyday_names:
+        return spans
+    kept: list[Span] = []
+    for i, s in enumerate(spans):
+        context = words.everyday_names.get(s.text) if s.label_ == "MODEL" else None
+        if context is not None:
+            after = text[s.end_char : s.end_char + 8].lstrip()
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            prev = kept[-1] if kept else None
+            between = text[prev.end_char : s.start_char].strip() if prev else None
+            if not ((nxt is not None and not text[s.end_char : nxt.start_char].strip() and nxt.label_ != "SINGLE")
+                    or after.startswith(context)
+                    or (prev is not None and prev.label_ == "VENDOR" and between in ("", words.head_marker))):
+                continue
+        kept.append(s)
+    return kept
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    """Whether nothing but a clause break (or the end of the text) follows ``pos``."""
+    rest = text[pos : pos + 2].lstrip(" ）)」”")
+    return not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…"
+
+
+def _antecedent(text: str, start: int, spans: list[Span], starts: list[int], words: Words,
+                basis: set[int]) -> Span | None:
+    """The chip a count that ends its clause refers back to: the last one named before it in the sentence.
+
+    None where a price word, or a noun that is not a chip, stands between (H100售价3万块, 晶圆切出60颗).
+    """
+    floor = max(0, start - BACK_WINDOW)
+    brk = SENTENCE_END.search(text[floor:start][::-1])
+    floor = start - brk.start() if brk else floor
+    i = bisect.bisect_left(starts, start) - 1
+    while i >= 0 and spans[i].start_char >= floor and spans[i].label_ == "VENDOR":
+        i -= 1
+    if i < 0 or spans[i].start_char < floor or spans[i].label_ not in ("MODEL", "GENERIC"):
+        return None
+    ante = spans[i]
+    if ante.label_ == "GENERIC" and i > 0 and spans[i - 1].label_ == "MODEL" \
+            and not text[spans[i - 1].end_char : ante.start_char].strip(" -"):
+        ante = spans[i - 1]  # H20晶片: the model, not the noun after it
+    between = text[ante.end_char : start]
+    if id(ante) in basis or words.price_words.search(between) or words.other_nouns.search(between):
+        return None
+    return ante
+
+
+def _counts_something_else(text: str, count_end: int, head: Span, inside: list[Span], words: Words) -> bool:
+    """Whether a noun that is not a chip stands between the count and its head, or ends the head's noun phrase.
+
+    The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
+    """
+    if head.start_char > count_end and words.other_nouns.search(text, count_end, head.start_char):
+        return True
     pos = head.end_char
     for s in inside:
         if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC"):
             pos = s.end_char
     while pos < len(text) and text[pos] in " -":
         pos += 1
-    rest = text[pos : pos + max(map(len, units), default=0)].lower()  # not the whole rest: once per count
-    return any(rest.startswith(unit.lower()) for unit in units)
+    if words.head_marker and text.startswith(words.head_marker, pos):
+        pos += len(words.head_marker)
+    return words.other_nouns.match(text, pos) is not None
 
 
-def _head(text: str, start: int, inside: list[Span], marker: str | None) -> Span | None:
+def _head(text: str, start: int, inside: list[Span], words: Words) -> Span | None:
     """The counted noun: the model after the last 的 (or the first model), else a generic noun."""
-    if not marker:  # German: the first model or generic noun after the count (vendors are modifiers)
-        return next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
+    if not words.head_marker:
+        # German: the first model or generic noun after the count (vendors are modifiers), or the model
+        # a type marker names after a generic noun (Chips vom Typ H800)
+        head = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
+        if head is not None and head.label_ == "GENERIC" and words.type_marker is not None:
+            named = words.type_marker.match(text, head.end_char)
+            model = next((s for s in inside if s.start_char == named.end()), None) if named else None
+            if model is not None and model.label_ == "MODEL":
+                return model
+        return head
     models = [s for s in inside if s.label_ == "MODEL"]
     if models:
-        if marker:
-            cut = text.rfind(marker, start, models[-1].start_char)
-            after = [s for s in models if s.start_char > cut] if cut >= 0 else models
-            return after[0] if after else models[-1]
-        return models[0]
+        cut = text.rfind(words.head_marker, start, models[-1].start_char)
+        after = [s for s in models if s.start_char > cut] if cut >= 0 else models
+        return after[0] if after else models[-1]
     generics = [s for s in inside if s.label_ == "GENERIC"]
     return generics[0] if generics else None
