@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors.patterns import NEVER, word_alternation, word_at_end
 from normalizers.locale import load_locale
@@ -43,6 +43,8 @@ CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 # How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
 BACK_WINDOW = 60
+# How far before a count a rate marker (每台服务器配备8块GPU) may stand.
+RATE_WINDOW = 16
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 
 
@@ -66,6 +68,16 @@ class Catalogue:
     models: dict[str, dict[str, Any]]  # canonical model → {vendor, aliases}
     vendors: dict[str, list[str]]
     generic: dict[str, list[str]]
+    families: frozenset[str] = frozenset()  # models that name a family or architecture (Ascend, TPU, Hopper)
+
+
+class Hit(NamedTuple):
+    """A span-ruler match as plain values: reading a spaCy Span's attributes costs far more."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    id_: str
 
 
 def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
@@ -73,22 +85,27 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", []))} for m in data["models"]}
-    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}))
+    families = frozenset(m["model"] for m in data["models"] if m.get("family"))
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families)
 
 
 def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
-    """``(token)(whitespace after it)``: TOKEN, except that a run of CJK characters no pattern uses is one token.
+    """``(token)(whitespace after it)``: TOKEN, except that CJK characters join into longer tokens where no match can start or end.
 
-    Such characters can never be part of a match, so the matches are the same and the Doc a few times shorter.
-    Token patterns (lists of token attributes) could match anything: with one of those, every character is
-    its own token.
+    A match needs a token boundary before each of its characters and after its last one. So a CJK
+    character that no pattern uses, or that no pattern ends with, takes the unused characters after it into
+    its token (人们, 数量): the matches are the same and the Doc a few times shorter. Token patterns (lists
+    of token attributes) could match anything: with one of those, every character is its own token.
     """
     token = TOKEN
     if all(isinstance(p["pattern"], str) for p in patterns):
         low, high = CJK_RANGE
-        used = "".join(sorted({ch for p in patterns for ch in p["pattern"] if low <= ch <= high}))
-        unused = rf"[^\x00-{chr(ord(low) - 1)}{chr(ord(high) + 1)}-\U0010ffff{re.escape(used)}]+"
-        token = TOKEN.replace(r"|\S", rf"|{unused}|\S")
+        def cjk_except(chars: set[str]) -> str:
+            return rf"[^\x00-{chr(ord(low) - 1)}{chr(ord(high) + 1)}-\U0010ffff{re.escape(''.join(sorted(chars)))}]"
+        used = {ch for p in patterns for ch in p["pattern"] if low <= ch <= high}
+        ends = {p["pattern"][-1] for p in patterns if low <= p["pattern"][-1] <= high}
+        ending = rf"[{re.escape(''.join(sorted(ends)))}]|" if ends else ""
+        token = TOKEN.replace(r"|\S", rf"|{ending}{cjk_except(ends)}{cjk_except(used)}*|\S")
     return re.compile(rf"({token})(\s*)")
 
 
@@ -164,6 +181,7 @@ class Words:
     type_marker: re.Pattern[str] | None
     vague_counts: dict[str, tuple[int, int]]
     everyday_names: dict[str, tuple[str, ...]]
+    rate_markers: re.Pattern[str]
 
 
 def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
@@ -200,6 +218,7 @@ def load_words(locale: str, path: Path = WORDS) -> Words:
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
         vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
         everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
+        rate_markers=re.compile(word_alternation(raw.get("rate_markers", [])), flags),
     )
 
 
@@ -283,30 +302,34 @@ def extract_hardware(text: str, locale: str,
     nlp, cat = pipeline or default_nlp()
     hw_locale = "de" if locale == "de" else "zh-Hans"
     words = load_words(hw_locale)
-    doc = nlp(text)  # spans are only valid while their Doc lives
-    spans = _in_context(text, sorted(doc.spans["hw"], key=lambda s: s.start_char), words)
+    spans = _hits(text, nlp(text), cat, words)
     starts = [s.start_char for s in spans]
     # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
-    basis = {id(t) for s in spans if s.label_ == "SINGLE"
+    basis = {t for s in spans if s.label_ == "SINGLE"
              for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
-    used: set[int] = set()
+    used: set[Hit] = set()
     found: list[HardwareSpan] = []
     counts = list(_count_pattern(hw_locale).finditer(text))
+    limit = DE_WINDOW if hw_locale == "de" else ZH_WINDOW
     for i, m in enumerate(counts):
+        first = bisect.bisect_left(starts, m.end())
+        if (first == len(starts) or starts[first] >= m.end() + limit) \
+                and (hw_locale == "de" or m["cls"] not in words.referring_back):
+            continue  # most numbers: nothing named after them, and none that can refer back
         next_count = counts[i + 1].start() if i + 1 < len(counts) else len(text)
         claim = _count_claim(text, m, next_count, spans, starts, cat, words, hw_locale, used, basis)
         if claim:
             found.append(claim)
     used |= basis
     for s in spans:
-        if s.label_ == "MODEL" and id(s) not in used:
+        if s.label_ == "MODEL" and s not in used:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
 
 
-def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Span], starts: list[int],
-                 cat: Catalogue, words: Words, locale: str, used: set[int], basis: set[int]) -> HardwareSpan | None:
+def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit], starts: list[int],
+                 cat: Catalogue, words: Words, locale: str, used: set[Hit], basis: set[Hit]) -> HardwareSpan | None:
     """The claim a count makes, if it counts chips; marks the counted span used (or a price basis)."""
     end = min(_window_end(text, m.end(), DE_WINDOW if locale == "de" else ZH_WINDOW), next_count)
     window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
@@ -315,56 +338,81 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Span]
         return None  # a German count stands right before its noun
     head = _head(text, m.end(), inside, words)
     claim_end = head.end_char if head else m.end()
-    if head is None and m.groupdict().get("cls") in words.referring_back and _ends_clause(text, m.end()):
+    if head is None and locale != "de" and m["cls"] in words.referring_back and _ends_clause(text, m.end()):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None or _counts_something_else(text, m.end(), head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
+    if _after_rate_marker(text, m.start(), words):
+        return None  # 每台服务器配备8块H100: so many per machine, not a fleet
     vague = words.vague_counts.get(m["lo"].capitalize())
     number = None if vague else _count_number(m["lo"], locale)
     lo = number.value if number else None
     hi = _count_value(m["hi"], locale) if m["hi"] else None
     before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
     if lo is not None and lo < 2 or any(before.endswith(b.lower()) for b in words.blockers):
-        basis.add(id(head))  # 每块H100, 1块H20: a price basis, not a claim
+        basis.add(head)  # 每块H100, 1块H20: a price basis, not a claim
         return None
     model = head.id_ or "GPU"
     vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
     if vague or number is not None and number.vague and not m["hi"]:
         # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
         low, high = vague or (int(number.low), int(number.high))
-        used.add(id(head))
+        used.add(head)
         return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count")
     if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
         return None
-    used.add(id(head))
+    used.add(head)
     if hi is not None:
         return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
     qualifier = "over" if number.over else _qualifier(text, m.start(), m.end(), locale, m)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
-def _in_context(text: str, spans: list[Span], words: Words) -> list[Span]:
-    """``spans`` without everyday words that only read as a name after script conversion (股价升腾).
+def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
+    """The ruler's matches in text order, without the ones that do not name hardware here.
 
-    Such a word names a chip after its vendor (the head marker may stand between), or before a catalogue
-    span or one of its context words.
+    A family name joined to a model by a space or hyphen (Ascend-910B, Ironwood-TPU) yields to the model. An
+    everyday word that reads as a name only after script conversion (股价升腾) names a chip only after its
+    vendor (the head marker may stand between) or a chip classifier, or before a catalogue span or one of
+    its context words.
     """
-    if not words.everyday_names:
-        return spans
-    kept: list[Span] = []
-    for i, s in enumerate(spans):
-        context = words.everyday_names.get(s.text) if s.label_ == "MODEL" else None
-        if context is not None:
-            after = text[s.end_char : s.end_char + 8].lstrip()
-            nxt = spans[i + 1] if i + 1 < len(spans) else None
+    hits = sorted(Hit(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"])
+    kept: list[Hit] = []
+    for i, h in enumerate(hits):
+        if h.label_ == "MODEL":
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
             prev = kept[-1] if kept else None
-            between = text[prev.end_char : s.start_char].strip() if prev else None
-            if not ((nxt is not None and not text[s.end_char : nxt.start_char].strip() and nxt.label_ != "SINGLE")
-                    or after.startswith(context)
-                    or (prev is not None and prev.label_ == "VENDOR" and between in ("", words.head_marker))):
+            if h.id_ in cat.families and (
+                    nxt is not None and nxt.label_ == "MODEL" and not text[h.end_char : nxt.start_char].strip(" -")
+                    or prev is not None and prev.label_ == "MODEL" and not text[prev.end_char : h.start_char].strip(" -")):
                 continue
-        kept.append(s)
+            context = words.everyday_names.get(text[h.start_char : h.end_char]) if words.everyday_names else None
+            if context is not None and not _names_hardware(text, h, prev, nxt, context, words):
+                continue
+        kept.append(h)
     return kept
+
+
+def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, context: tuple[str, ...],
+                    words: Words) -> bool:
+    """Whether an everyday word that reads as a name stands where it names a chip (see ``_hits``)."""
+    if nxt is not None and nxt.label_ != "SINGLE" and not text[h.end_char : nxt.start_char].strip():
+        return True
+    if text[h.end_char : h.end_char + 8].lstrip().startswith(context):
+        return True
+    if h.start_char and text[h.start_char - 1] in words.referring_back:
+        return True  # 1万块昇腾
+    return prev is not None and prev.label_ == "VENDOR" \
+        and text[prev.end_char : h.start_char].strip() in ("", words.head_marker)
+
+
+def _after_rate_marker(text: str, start: int, words: Words) -> bool:
+    """Whether a rate marker (每台, pro Server) stands in the count's clause before it."""
+    window = text[max(0, start - RATE_WINDOW) : start]
+    marker = None
+    for marker in words.rate_markers.finditer(window):
+        pass
+    return marker is not None and not CLAUSE_END.search(window, marker.end())
 
 
 def _ends_clause(text: str, pos: int) -> bool:
@@ -373,8 +421,8 @@ def _ends_clause(text: str, pos: int) -> bool:
     return not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…"
 
 
-def _antecedent(text: str, start: int, spans: list[Span], starts: list[int], words: Words,
-                basis: set[int]) -> Span | None:
+def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], words: Words,
+                basis: set[Hit]) -> Hit | None:
     """The chip a count that ends its clause refers back to: the last one named before it in the sentence.
 
     None where a price word, or a noun that is not a chip, stands between (H100售价3万块, 晶圆切出60颗).
@@ -392,12 +440,12 @@ def _antecedent(text: str, start: int, spans: list[Span], starts: list[int], wor
             and not text[spans[i - 1].end_char : ante.start_char].strip(" -"):
         ante = spans[i - 1]  # H20晶片: the model, not the noun after it
     between = text[ante.end_char : start]
-    if id(ante) in basis or words.price_words.search(between) or words.other_nouns.search(between):
+    if ante in basis or words.price_words.search(between) or words.other_nouns.search(between):
         return None
     return ante
 
 
-def _counts_something_else(text: str, count_end: int, head: Span, inside: list[Span], words: Words) -> bool:
+def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hit], words: Words) -> bool:
     """Whether a noun that is not a chip stands between the count and its head, or ends the head's noun phrase.
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
@@ -406,7 +454,9 @@ def _counts_something_else(text: str, count_end: int, head: Span, inside: list[S
         return True
     pos = head.end_char
     for s in inside:
-        if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC"):
+        if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC", "RACK"):
+            if s.label_ == "RACK":
+                return True  # 1000套GB200 NVL72: racks
             pos = s.end_char
     while pos < len(text) and text[pos] in " -":
         pos += 1
@@ -415,7 +465,7 @@ def _counts_something_else(text: str, count_end: int, head: Span, inside: list[S
     return words.other_nouns.match(text, pos) is not None
 
 
-def _head(text: str, start: int, inside: list[Span], words: Words) -> Span | None:
+def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
     """The counted noun: the model after the last 的 (or the first model), else a generic noun."""
     if not words.head_marker:
         # German: the first model or generic noun after the count (vendors are modifiers), or the model
