@@ -34,6 +34,7 @@ WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_COUNT_NUMBER = (r"(?:(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+)"
                    r"(?:[多余][万亿]+)?")
 DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Millionen?))?"
+BARE_UNITS = "百千万亿"
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 # How far after a count the counted noun may stand: Chinese modifiers can be long
 # (2048块英伟达中国市场低配版H800), German counts sit next to their noun.
@@ -182,6 +183,9 @@ class Words:
     vague_counts: dict[str, tuple[int, int]]
     everyday_names: dict[str, tuple[str, ...]]
     rate_markers: re.Pattern[str]
+    card_classifiers: dict[str, str]
+    card_not_before: str
+    unit_qualifiers: dict[str, str]
 
 
 def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
@@ -191,9 +195,10 @@ def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, list):
             merged[key] = list(dict.fromkeys([*merged.get(key, []), *map(to_simplified, value)]))
         elif isinstance(value, dict):
-            table = {name: list(ctx) for name, ctx in merged.get(key, {}).items()}
+            table = dict(merged.get(key, {}))
             for name, ctx in value.items():
-                table.setdefault(to_simplified(name), []).extend(map(to_simplified, ctx))
+                name = to_simplified(name)
+                table[name] = [*table.get(name, []), *map(to_simplified, ctx)] if isinstance(ctx, list) else ctx
             merged[key] = table
         else:
             merged[key] = value
@@ -219,6 +224,9 @@ def load_words(locale: str, path: Path = WORDS) -> Words:
         vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
         everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
         rate_markers=re.compile(word_alternation(raw.get("rate_markers", [])), flags),
+        card_classifiers=dict(raw.get("card_classifiers", {})),
+        card_not_before="".join(raw.get("card_not_before", [])),
+        unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
     )
 
 
@@ -229,7 +237,9 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
         number = DE_COUNT_NUMBER
         vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
         return re.compile(rf"(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
-    classifiers = "|".join(words.classifiers)
+    not_before = f"(?![{re.escape(words.card_not_before)}])" if words.card_not_before else ""
+    classifiers = "|".join(sorted([*words.classifiers, *(c + not_before for c in words.card_classifiers)],
+                                  key=lambda c: len(c.split("(?!")[0]), reverse=True))
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{ZH_COUNT_NUMBER}" if vague else ZH_COUNT_NUMBER
     return re.compile(
@@ -238,6 +248,8 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
 
 
 def _count_number(text: str, locale: str) -> Number | None:
+    if locale != "de" and text[:1] in BARE_UNITS:
+        text = "一" + text  # 万卡集群, 千卡: a unit alone is one of it
     try:
         return parse_de(text) if locale == "de" else parse_zh(text, locale)
     except (NumberError, ValueError, ZeroDivisionError):
@@ -279,6 +291,8 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
         return "at_least"
     if groups.get("over"):
         return "over"
+    if start and match["lo"][:1] in BARE_UNITS and text[start - 1] in load_words(locale).unit_qualifiers:
+        return load_words(locale).unit_qualifiers[text[start - 1]]  # 上万块: ten thousand and more
     table, german, chinese = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
     if locale == "de":
@@ -314,7 +328,7 @@ def extract_hardware(text: str, locale: str,
     for i, m in enumerate(counts):
         first = bisect.bisect_left(starts, m.end())
         if (first == len(starts) or starts[first] >= m.end() + limit) \
-                and (hw_locale == "de" or m["cls"] not in words.referring_back):
+                and (hw_locale == "de" or m["cls"] not in words.referring_back and m["cls"] not in words.card_classifiers):
             continue  # most numbers: nothing named after them, and none that can refer back
         next_count = counts[i + 1].start() if i + 1 < len(counts) else len(text)
         claim = _count_claim(text, m, next_count, spans, starts, cat, words, hw_locale, used, basis)
@@ -336,11 +350,18 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
     if locale == "de" and inside and inside[0].start_char - m.end() > 16:
         return None  # a German count stands right before its noun
-    head = _head(text, m.end(), inside, words)
-    claim_end = head.end_char if head else m.end()
+    card = words.card_classifiers.get(m["cls"]) if locale != "de" else None
+    if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
+        if words.other_nouns.match(text, m.end()):
+            return None  # 8卡服务器: servers
+        head = _model_before(text, m.start(), spans, starts) or Hit(m.start(), m.end(), "GENERIC", card)
+        claim_end = m.end()
+    else:
+        head = _head(text, m.end(), inside, words)
+        claim_end = head.end_char if head else m.end()
     if head is None and locale != "de" and m["cls"] in words.referring_back and _ends_clause(text, m.end()):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
-    if head is None or _counts_something_else(text, m.end(), head, inside, words):
+    if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
@@ -425,13 +446,14 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
                 basis: set[Hit]) -> Hit | None:
     """The chip a count that ends its clause refers back to: the last one named before it in the sentence.
 
-    None where a price word, or a noun that is not a chip, stands between (H100售价3万块, 晶圆切出60颗).
+    None where a noun that is not a chip stands between (晶圆切出60颗), or a price word in the count's clause
+    (H100售价3万块).
     """
     floor = max(0, start - BACK_WINDOW)
     brk = SENTENCE_END.search(text[floor:start][::-1])
     floor = start - brk.start() if brk else floor
     i = bisect.bisect_left(starts, start) - 1
-    while i >= 0 and spans[i].start_char >= floor and spans[i].label_ == "VENDOR":
+    while i >= 0 and spans[i].start_char >= floor and spans[i].label_ in ("VENDOR", "SINGLE"):
         i -= 1
     if i < 0 or spans[i].start_char < floor or spans[i].label_ not in ("MODEL", "GENERIC"):
         return None
@@ -440,9 +462,18 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
             and not text[spans[i - 1].end_char : ante.start_char].strip(" -"):
         ante = spans[i - 1]  # H20晶片: the model, not the noun after it
     between = text[ante.end_char : start]
-    if ante in basis or words.price_words.search(between) or words.other_nouns.search(between):
+    clause = CLAUSE_END.split(between)[-1]
+    if ante in basis or words.price_words.search(clause) or words.other_nouns.search(between):
         return None
     return ante
+
+
+def _model_before(text: str, start: int, spans: list[Hit], starts: list[int]) -> Hit | None:
+    """The model that ends right before ``start`` (昆仑芯三万卡集群), if one does."""
+    i = bisect.bisect_left(starts, start) - 1
+    if i >= 0 and spans[i].label_ == "MODEL" and not text[spans[i].end_char : start].strip():
+        return spans[i]
+    return None
 
 
 def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hit], words: Words) -> bool:

@@ -114,6 +114,16 @@ CASES = {
     "zh-generic-vendor-chip": ("zh-Hans", "5万块英伟达芯片", [n(None, "chip", 50000)]),
     "zh-generic-clause-end": ("zh-Hans", "训练用了2048块GPU，耗时两个月", [n(None, "GPU", 2048)]),
     "zh-count-after-noun": ("zh-Hans", "GPU数量达到1万块", [n(None, "GPU", 10000)]),
+    "zh-shangwan": ("zh-Hans", "上万块GPU", [n(None, "GPU", 10000, "at_least")]),
+    "zh-ka-noun": ("zh-Hans", "1万张卡", [n(None, "chip", 10000)]),
+    "zh-wanka-cluster": ("zh-Hans", "万卡集群", [n(None, "chip", 10000)]),
+    "zh-model-wanka-cluster": ("zh-Hans", "百度点亮了昆仑芯三万卡集群", [n("Baidu", "Kunlun", 30000)]),
+    "hant-chao-wanka-cluster": ("zh-Hant", "超萬卡叢集", [n(None, "chip", 10000, "over")]),
+    "zh-vague-ka": ("zh-Hans", "数千卡规模", [rng(None, "chip", 1000, 10000, "approx")]),
+    "neg-zh-credit-cards": ("zh-Hans", "发行了1万张信用卡", []),
+    "neg-zh-postcards": ("zh-Hans", "寄出一万张卡片", []),
+    "neg-zh-eight-card-server": ("zh-Hans", "500台8卡服务器", []),
+    "neg-zh-per-machine-cards": ("zh-Hans", "单机8卡", []),
     # German
     "de-2048-gpus": ("de", "Das Modell wurde mit 2.048 GPUs trainiert.", [n(None, "GPU", 2048)]),
     "de-rund-nvidia-h100-chips": ("de", "Das Start-up nutzte rund 4.000 Nvidia-H100-Chips.", [n(NV, "H100", 4000, "approx")]),
@@ -369,12 +379,16 @@ CASES = {
 }
 
 GAPS = {
-    "gap-zh-shangwan": gap("zh-Hans", "上万块GPU", [n(None, "GPU", 10000, "at_least")],
-                           "上万 is read as exactly 10000: 上 is no qualifier yet"),
-    "gap-zh-ka-noun": gap("zh-Hans", "1万张卡", [n(None, "GPU", 10000)],
-                          "卡 alone (card) is not a generic noun: too ambiguous (信用卡)"),
-    "gap-zh-wanka-cluster": gap("zh-Hans", "万卡集群", [n(None, "GPU", 10000)],
-                                "万卡集群 (10,000-card cluster) has no classifier"),
+    "gap-zh-no-classifier": gap("zh-Hans", "部署了10万GPU", [n(None, "GPU", 100000)],
+                                "a count without a measure word (10万GPU) is not read: 4090显卡 would be 4090 GPUs"),
+    "gap-zh-count-after-verb-far": gap("zh-Hans", "H20芯片的出货量，据估计今年将达到100万颗左右", [n(NV, "H20", 1000000, "approx")],
+                                       "a count that refers back is read only up to its clause break, and 左右 after it is not"),
+    "gap-de-count-after-noun": gap("de", "Die Zahl der GPUs soll auf 100.000 steigen.", [n(None, "GPU", 100000)],
+                                   "German counts after their noun (Zahl der GPUs … 100.000) are not linked"),
+    "gap-de-million-word": gap("de", "eine Million Grafikprozessoren", [n(None, "GPU", 1000000)],
+                               "counts in words (eine Million, zehntausend) are not read, only digits"),
+    "gap-zh-per-server-yitai": gap("zh-Hans", "一台DGX B200服务器搭载8块B200 GPU", [n(NV, "B200")],
+                                   "一台 (one machine) before a per-machine count is not a rate marker"),
 }
 
 
