@@ -34,8 +34,12 @@ WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万"
 ZH_COUNT_NUMBER = (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万]*|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)"
                    r"(?:[多余][万亿]+)?")
-DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Millionen?))?"
+DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Million(?:en)?))?"
 BARE_UNITS = "百千万亿"
+# The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
+# are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
+RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
+               "de": (re.compile(r"\s+(?:Tausend|Million(?:en)?)$"), re.compile(r"Tausend|Million"))}
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 # How far after a count the counted noun may stand: Chinese modifiers can be long
 # (2048块英伟达中国市场低配版H800), German counts sit next to their noun.
@@ -46,7 +50,7 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 # How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
 BACK_WINDOW = 60
 # How far before a count a rate marker (每台服务器配备8块GPU) may stand.
-RATE_WINDOW = 16
+RATE_WINDOW = 32
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 
 
@@ -264,6 +268,13 @@ def _count_value(text: str, locale: str) -> float | None:
     return number.value if number else None
 
 
+def _low_with_scale(low: str, high: str | None, locale: str) -> str:
+    """A range's low end with the high end's scale word where it has none of its own (2至3万 → 2万)."""
+    ends_high, any_scale = RANGE_SCALE[locale]
+    scale = ends_high.search(high) if high else None
+    return low + scale.group() if scale and not any_scale.search(low) else low
+
+
 def _window_end(text: str, start: int, limit: int) -> int:
     """Where the noun phrase after a count ends: a clause break outside parentheses, or ``limit`` chars."""
     chunk = text[start : start + limit]
@@ -357,8 +368,9 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
         if words.other_nouns.match(text, m.end()):
             return None  # 8卡服务器: servers
-        head = _model_before(text, m.start(), spans, starts) or Hit(m.start(), m.end(), "GENERIC", card)
-        claim_end = m.end()
+        head = (_model_before(text, m.start(), spans, starts) or _model_at(text, m.end(), window)
+                or Hit(m.start(), m.end(), "GENERIC", card))
+        claim_end = max(m.end(), head.end_char)
     else:
         head = _head(text, m.end(), inside, words)
         claim_end = head.end_char if head else m.end()
@@ -369,7 +381,7 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
     vague = words.vague_counts.get(m["lo"].capitalize())
-    number = None if vague else _count_number(m["lo"], locale)
+    number = None if vague else _count_number(_low_with_scale(m["lo"], m["hi"], locale), locale)
     lo = number.value if number else None
     hi = _count_value(m["hi"], locale) if m["hi"] else None
     before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
@@ -469,6 +481,12 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
     if ante in basis or words.price_words.search(clause) or words.other_nouns.search(between):
         return None
     return ante
+
+
+def _model_at(text: str, pos: int, window: list[Hit]) -> Hit | None:
+    """The model that starts right at ``pos`` (3万卡昆仑芯集群), if one does."""
+    first = window[0] if window else None
+    return first if first is not None and first.label_ == "MODEL" and not text[pos : first.start_char].strip() else None
 
 
 def _model_before(text: str, start: int, spans: list[Hit], starts: list[int]) -> Hit | None:
