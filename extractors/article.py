@@ -77,6 +77,8 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
     region = region_of(to_simplified(body)) if script == "Hant" else None
     doc_id = path.stem
     warnings = list(article.warnings)
+    if "replaced" in encoding:
+        warnings.append(f"decoded as {encoding}: the page has bytes that are not text in any encoding tried")
     claims: list[dict[str, Any]] = []
     if language in SUPPORTED_LANGUAGES:
         claims = _claims(body, doc_id, source_path, language, script, region, published)
