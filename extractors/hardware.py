@@ -96,7 +96,7 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
 
 
 def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
-    """``(token)(whitespace after it)``: TOKEN, except that CJK characters join into longer tokens where no match can start or end.
+    """``(token)(whitespace after it)``: TOKEN, except that CJK characters join where no match can start or end.
 
     A match needs a token boundary before each of its characters and after its last one. So a CJK
     character that no pattern uses, or that no pattern ends with, takes the unused characters after it into
@@ -245,8 +245,8 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
         # The lookahead on a count's first character lets most positions fail at once (3x faster).
         return re.compile(rf"(?=[\d{first}])(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
     not_before = f"(?![{re.escape(words.card_not_before)}])" if words.card_not_before else ""
-    classifiers = "|".join(sorted([*words.classifiers, *(c + not_before for c in words.card_classifiers)],
-                                  key=lambda c: len(c.split("(?!")[0]), reverse=True))
+    entries = [(c, c) for c in words.classifiers] + [(c, c + not_before) for c in words.card_classifiers]
+    classifiers = "|".join(regex for _, regex in sorted(entries, key=lambda e: len(e[0]), reverse=True))
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{ZH_COUNT_NUMBER}" if vague else ZH_COUNT_NUMBER
     return re.compile(
@@ -305,8 +305,9 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
         return "at_least"
     if groups.get("over"):
         return "over"
-    if start and match["lo"][:1] in BARE_UNITS and text[start - 1] in load_words(locale).unit_qualifiers:
-        return load_words(locale).unit_qualifiers[text[start - 1]]  # 上万块: ten thousand and more
+    unit_qualifiers = load_words(locale).unit_qualifiers
+    if start and match["lo"][:1] in BARE_UNITS and text[start - 1] in unit_qualifiers:
+        return unit_qualifiers[text[start - 1]]  # 上万块: ten thousand and more
     table, german, chinese = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
     if locale == "de":
@@ -445,10 +446,8 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
 def _after_rate_marker(text: str, start: int, words: Words) -> bool:
     """Whether a rate marker (每台, pro Server) stands in the count's clause before it."""
     window = text[max(0, start - RATE_WINDOW) : start]
-    marker = None
-    for marker in words.rate_markers.finditer(window):
-        pass
-    return marker is not None and not CLAUSE_END.search(window, marker.end())
+    markers = list(words.rate_markers.finditer(window))
+    return bool(markers) and not CLAUSE_END.search(window, markers[-1].end())
 
 
 def _ends_clause(text: str, pos: int) -> bool:
