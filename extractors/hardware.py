@@ -31,8 +31,8 @@ WHITESPACE_RUN = re.compile(r"\s\s")
 # A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
 # A numeral run is only tried from its first character: retrying at every position of a long
 # run (万万万…) would make the search quadratic.
-ZH_NUMERALS = "一二两三四五六七八九十百千万"
-ZH_COUNT_NUMBER = (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万]*|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)"
+ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
+ZH_COUNT_NUMBER = (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万亿]*|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)"
                    r"(?:[多余][万亿]+)?")
 DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Million(?:en)?))?"
 BARE_UNITS = "百千万亿"

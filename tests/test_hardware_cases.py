@@ -306,6 +306,10 @@ CASES = {
     "neg-de-jeweils": ("de", "zwei Racks mit jeweils 72 GPUs", []),
     "neg-hant-tw-racks-gui": ("zh-Hant", "AI伺服器出貨將逾3000櫃", []),
     "neg-hant-tw-wafer-rate": ("zh-Hant", "每片晶圓可切割約60顆H100裸晶", [n(NV, "H100")]),
+    "zh-yi-chips-refer-back": ("zh-Hans", "全年出口芯片2650亿块，金额1.1万亿元", [n(None, "chip", 265000000000)]),
+    "zh-yi-chips": ("zh-Hans", "每年生产1亿颗芯片", [n(None, "chip", 100000000)]),
+    "zh-numeral-yi-chips": ("zh-Hans", "两亿颗芯片", [n(None, "chip", 200000000)]),
+    "hant-yi-chips": ("zh-Hant", "全年出口晶片2650億顆", [n(None, "chip", 265000000000)]),
     # --- counts a clause away from their noun ---
     "zh-refers-back-two-counts": ("zh-Hans", "这款芯片由台积电代工，计划明年量产至少5万颗，年底提升至20万颗",
                                   [n(None, "chip", 50000, "at_least"), n(None, "chip", 200000)]),
