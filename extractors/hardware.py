@@ -28,12 +28,7 @@ TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Z
 CJK_RANGE = ("\u3400", "\u9fff")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
-# A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
-# A numeral run is only tried from its first character: retrying at every position of a long
-# run (万万万…) would make the search quadratic.
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
-ZH_COUNT_NUMBER = (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万亿]*|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)"
-                   r"(?:[多余][万亿]+)?")
 DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Million(?:en)?))?"
 BARE_UNITS = "百千万亿"
 # The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
@@ -235,6 +230,17 @@ def load_words(locale: str, path: Path = WORDS) -> Words:
     )
 
 
+def _zh_count_number(vague_digits: str) -> str:
+    """A Chinese count: figures with a scale, or a numeral run that may hold a vague digit (十几万).
+
+    Then 多/余 before a scale word (10余万块) so the scale stays with the number. A numeral run is only
+    tried from its first character: retrying at every position of a long run (万万万…) would make the
+    search quadratic.
+    """
+    return (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万亿]*"
+            rf"|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}][{ZH_NUMERALS}{vague_digits}]*)(?:[多余][万亿]+)?")
+
+
 @lru_cache(maxsize=None)
 def _count_pattern(locale: str) -> re.Pattern[str]:
     words = load_words(locale)
@@ -248,9 +254,10 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
     entries = [(c, c) for c in words.classifiers] + [(c, c + not_before) for c in words.card_classifiers]
     classifiers = "|".join(regex for _, regex in sorted(entries, key=lambda e: len(e[0]), reverse=True))
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
-    lo = rf"(?:[{vague}](?=[十百千万亿]))?{ZH_COUNT_NUMBER}" if vague else ZH_COUNT_NUMBER
+    number = _zh_count_number("".join(load_locale(locale)["number"].get("vague_digits", [])))
+    lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
     return re.compile(
-        rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{ZH_COUNT_NUMBER}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
+        rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
     )
 
 
