@@ -139,7 +139,10 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
         return sorted({form for name in names for form in (name, to_simplified(name))})
 
     for model, info in cat.models.items():
-        for alias in forms([model, *info["aliases"]]):
+        names = [model, *info["aliases"]]
+        # German and English write plurals of model names: 10.000 H100s.
+        plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
+        for alias in forms(names + plurals):
             patterns.append({"label": "MODEL", "pattern": alias, "id": model})
     for vendor, aliases in cat.vendors.items():
         for alias in forms(aliases):
