@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import lxml.html
 import yaml
 from lxml import etree
 
+from extractors.pagedates import page_dates
 from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
@@ -26,9 +27,6 @@ INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-META_DATE_NAMES = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate", "publishdate",
-                   "publish_date", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                   "sailthru.date", "parsely-pub-date", "article.published", "datepublished", "release_date"}
 WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
@@ -78,14 +76,16 @@ RESUME_MIN_CHARS = 80
 LEVEL_SHARE = (1.0, 1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 # The choice climbs to an ancestor when the ancestor's lines, all counted, weigh this much more.
 CLIMB_GAIN = 1.25
+# ... or this much more in absolute terms (a long article whose first sections sit beside its main body).
+CLIMB_MIN_CHARS = 1000
 # A sibling of the chosen element with this share of its score belongs to the article too.
 SIBLING_SHARE = 0.2
 # Below this weight the prose-based choice is weak: an element named like an article is taken instead.
 SHORT_ARTICLE = 400
 # Prose lines above the article's element that may be its lead (between it and the headline).
 LEAD_LINES = 3
-LEAD_SKIPS = 3
-LEAD_SKIP_CHARS = 120
+# Characters of furniture, bylines and captions the lead search steps over between a lead and the text.
+LEAD_SKIP_CHARS = 200
 # A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
 HINT_BONUS = 1.1
 # Lines of the page above the article given to the date finder, and lines of the article after its start.
@@ -214,7 +214,6 @@ def _is_article_hint(el: etree._Element, rules: MarkupRules) -> bool:
 class _Walk:
     """State of one pass over the page's elements, in document order."""
 
-    rules: MarkupRules
     lines: list[Line] = field(default_factory=list)
     hints: set[int] = field(default_factory=set)
     leads: set[int] = field(default_factory=set)
@@ -260,7 +259,7 @@ def html_lines(html: str) -> Page:
     if root is None:
         return Page([])
     rules = markup_rules()
-    walk = _Walk(rules)
+    walk = _Walk()
     # Elements pushed on the path/chrome stacks at their start, popped at their end.
     pushed: list[tuple[bool, bool, bool, bool]] = []
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -309,7 +308,7 @@ def html_lines(html: str) -> Page:
             walk.buf.append((NEWLINES.sub(" ", el.tail), walk.links > 0))
     walk.flush()
     title = walk.h1 or _page_title(root)
-    return Page(walk.lines, title, tuple(_meta_dates(root)), frozenset(walk.hints),
+    return Page(walk.lines, title, page_dates(root), frozenset(walk.hints),
                 walk.h1_path if walk.h1 else walk.h2_path or (), frozenset(walk.leads))
 
 
@@ -338,18 +337,6 @@ def _page_title(root: etree._Element) -> str | None:
             if text and (text := WHITESPACE.sub(" ", text).strip()):
                 return text
     return None
-
-
-def _meta_dates(root: etree._Element) -> list[str]:
-    found: list[str] = []
-    for meta in root.iter("meta"):
-        name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in META_DATE_NAMES and meta.get("content"):
-            found.append(str(meta.get("content")))
-    for time_tag in root.iter("time"):
-        if time_tag.get("datetime") and (time_tag.get("pubdate") is not None or "publish" in (time_tag.get("class") or "")):
-            found.append(str(time_tag.get("datetime")))
-    return found
 
 
 def text_lines(text: str) -> list[Line]:
@@ -458,13 +445,13 @@ def _furniture(line: Line, wrappers: set[int] | frozenset[int]) -> bool:
 def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | frozenset[int]) -> list[int]:
     """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
     found: list[int] = []
-    skips = LEAD_SKIPS  # a share bar or a byline may sit between the lead and the text
+    budget = LEAD_SKIP_CHARS  # a share bar, a byline or a caption may sit between the lead and the text
     i = first - 1
     while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
         line = lines[i]
         if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
-            skips -= 1
-            if skips < 0 or len(line.text) > LEAD_SKIP_CHARS:
+            budget -= len(line.text)
+            if budget < 0:
                 break
         elif line.link_share < 0.3:
             found.append(i)
@@ -488,7 +475,8 @@ def _climb(best: int, parent: dict[int, int | None], full: dict[int, float]) -> 
     """The ancestor of ``best`` whose lines add up to the most, if that is clearly more than ``best``'s own."""
     choice, ancestor = best, parent.get(best)
     while ancestor is not None:
-        if full[ancestor] >= CLIMB_GAIN * full[best] and full[ancestor] > full[choice]:
+        gain = full[ancestor] - full[best]
+        if (gain >= (CLIMB_GAIN - 1) * full[best] or gain >= CLIMB_MIN_CHARS) and full[ancestor] > full[choice]:
             choice = ancestor
         ancestor = parent.get(ancestor)
     return choice

@@ -15,6 +15,9 @@ DE_P3 = ("Der Vorstand kündigte zudem an, die Produktion in Europa auszubauen u
 ZH_P1 = "据悉，该公司今年在数据中心业务上的投入超过了去年全年的总和，主要用于采购新一代的计算芯片和扩建机房。"
 ZH_P2 = "业内人士表示，随着大模型训练需求持续增长，算力租赁价格在短期内仍将维持高位，中小企业的成本压力明显加大。"
 ZH_P3 = "公司负责人在接受采访时称，未来三年将把研发投入占营业收入的比例提高到百分之十五以上。"
+HANT_P1 = "據悉，該公司今年在數據中心業務上的投入超過了去年全年的總和，主要用於採購新一代的計算晶片和擴建機房。"
+HANT_P2 = "業內人士表示，隨著大模型訓練需求持續增長，算力租賃價格在短期內仍將維持高位，中小企業的成本壓力明顯加大。"
+HANT_P3 = "公司負責人在接受訪問時稱，未來三年將把研發投入佔營業收入的比例提高到百分之十五以上。"
 MENU = '<nav><ul><li><a href="/">Startseite</a></li><li><a href="/wirtschaft">Wirtschaft</a></li></ul></nav>'
 RELATED = ('<ul class="related-posts"><li><a href="/a">Konzern streicht 500 Stellen</a></li>'
            '<li><a href="/b">Aktie steigt um 8 Prozent</a></li></ul>')
@@ -42,6 +45,17 @@ CASES = [
     pytest.param(page(f'<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>延伸阅读：<a href="/x">算力价格再创新高</a></p>'
                       f'<p>{ZH_P2}</p><p>{ZH_P3}</p></article>'),
                  [ZH_P1, ZH_P2, ZH_P3], ["算力价格再创新高"], id="inline-extended-reading-zh"),
+    pytest.param('<html><body><div class="top-nav"><a href="/">首頁</a> | <a href="/fin">財經</a></div>'
+                 f'<div class="article-content"><h1>晶片投資</h1><div class="byline">【記者王小明／台北報導】</div>'
+                 f'<p>{HANT_P1}</p><p>延伸閱讀：<a href="/x">算力價格再創新高</a></p><p>{HANT_P2}</p><p>{HANT_P3}</p>'
+                 '<div class="related-news"><h3>相關新聞</h3><ul><li><a href="/y">輝達市值再創新高</a></li></ul></div>'
+                 '</div><footer>版權所有 © 2025</footer></body></html>',
+                 [HANT_P1, HANT_P2, HANT_P3], ["算力價格再創新高", "輝達市值", "版權所有", "首頁"], id="taiwan-layout-zh-hant"),
+    pytest.param('<html><body><nav>港聞 | 財經 | 國際</nav><main><h1>晶片投資</h1><p class="time">2025年3月5日 星期三</p>'
+                 f'<p>{HANT_P1}</p><p>{HANT_P2}</p><p>（圖片來源：路透社）</p><p>{HANT_P3}</p><p>責任編輯：陳大文</p>'
+                 '<p>熱門新聞</p><ul><li><a href="/z">樓價連跌三個月</a></li><li><a href="/w">港股收市</a></li></ul></main>'
+                 '</body></html>',
+                 [HANT_P1, HANT_P2, HANT_P3], ["圖片來源", "責任編輯", "樓價連跌"], id="hong-kong-layout-zh-hant"),
     pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p><div class="share-buttons"><span>Teilen</span>'
                       f'<a href="#">Facebook</a><a href="#">X</a></div><p>{DE_P2}</p><p>{DE_P3}</p></article>'),
                  [DE_P1, DE_P2, DE_P3], ["Facebook"], id="share-button-between-lead-and-text"),
@@ -69,7 +83,7 @@ CASES = [
     pytest.param(page(f'<article><h1>Umsatz</h1><figure><img src="a.jpg"><figcaption>Foto: dpa</figcaption></figure>'
                       f'<p>{DE_P1}</p><p>Foto: Max Muster</p><p>{DE_P2}</p></article>'),
                  [DE_P1, DE_P2], ["dpa", "Max Muster"], id="image-credits"),
-    pytest.param(page(f'<div class="teasers">' + "".join(
+    pytest.param(page('<div class="teasers">' + "".join(
                       f'<div class="card"><h3>Meldung {i}</h3><p>{DE_P3} Teaser Nummer {i}, weiter im Artikel.</p></div>'
                       for i in range(8)) + f'</div><div class="story"><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p></div>'),
                  [DE_P1, DE_P2], ["Teaser Nummer"], id="teaser-list-loses-to-article",
