@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
-from extractors.patterns import word_alternation, word_at_end
+from extractors.patterns import NEVER, word_alternation, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 
@@ -15,17 +16,30 @@ QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
 # How far before an amount a 每… unit-price phrase may start (same clause, parentheses removed).
 PER_LOOKBACK = 40
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
-ZH_SCALE = re.compile(r"[十百千万亿兆]")
+# A low range end with one of these carries its own scale (二百 does not: 二百到二百五十万元 is 2-2.5 million).
+ZH_BIG_SCALE = re.compile(r"[万亿兆]")
+# Sub-units follow a plain figure only (245元3角2分): after 500万元 a 三角 is something else.
+ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
+DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-# A full-width point only inside a full-width figure: elsewhere it may be punctuation.
-FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:．[０-９]+)?")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation.
+FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:，[０-９]{3})*(?:．[０-９]+)?")
+# 63，410.00元: a full-width comma between groups of three ASCII digits groups thousands where decimals follow;
+# without them it is as often a list ($20，300美圆: two prices).
+FULLWIDTH_GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?:，\d{3})+(?=\.\d)")
+# Invisible characters scraped pages leave inside figures (2\u200b500万美元); removed before matching.
+ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Alternatives in the order tried: a plain \d+ first would win on "1.95 Dollar" and leave ".95".
-DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]))(?:,\d+)?"
+# Space-grouped (2 450,00) and Swiss apostrophe-grouped (2'380,50 or 2'380.50) figures end at their decimals.
+DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)"
+             r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
              r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?")
+# Clause punctuation, the only thing a bare digit after a unit may stand before (15 Dollar 50., 七块八。).
+END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)，。、；：！？）」”]|$))"
 
 
 @dataclass(frozen=True)
@@ -55,11 +69,13 @@ class _Grammar:
     currency_before: dict[str, str]
     currency_after: dict[str, str]
     bare_currency: str
+    bare_words: frozenset[str]
     qualifiers_before: dict[str, str]
     qualifier_before_rank: dict[str, int]  # position in the longest-first order
     qualifier_before_end: re.Pattern[str]  # the longest qualifier word that ends a string
     qualifier_before_de: re.Pattern[str]  # the longest qualifier word that ends the window
     qualifiers_before_lower: dict[str, str]
+    qualifier_before_width: int
     qualifiers_after: tuple[tuple[str, str], ...]  # (lower-case word, qualifier), longest first
     qualifier_after_width: int
     per_prefix: str
@@ -69,7 +85,85 @@ class _Grammar:
     per_words: dict[str, str]
     per_words_de: tuple[tuple[re.Pattern[str], str], ...]
     equivalent: re.Pattern[str]
+    sub_units: dict[str, Decimal]  # lower-case word -> fraction of its unit
+    sub_unit_hosts: dict[str, str]  # lower-case unit word -> the sub-unit a bare figure after it stands for
+    sub_unit_token: re.Pattern[str]  # one figure of a sub-unit tail, with its sub-unit word if any
+    currency_not_before: dict[str, re.Pattern[str]]  # lower-case word -> what after it makes it no currency
+    count_like_units: frozenset[str]
+    price_word: re.Pattern[str]
+    count_word: re.Pattern[str]
+    negative_before: re.Pattern[str]  # a sign or word that ends the text before a negative amount
+    vague_sum: re.Pattern[str] | None
+    vague_sums: dict[str, float]
+    vague_sum_digits: dict[str, int]
     is_de: bool
+
+
+def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_words: str) -> str:
+    """The German amount pattern: figures or number words, a scale, ranges, a sub-unit tail."""
+    after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
+    scales = word_alternation(data["number"]["scales"])
+    words = word_alternation(w for w in data["number"]["words"] if w not in ("halb", "halbe"))
+    # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
+    comp = data["number"].get("compound", {})
+    parts = word_alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+                              *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
+    joiner = re.escape(comp.get("joiner") or "und")
+    compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
+    # "500-Millionen-Dollar-Kredit": the scale may be hyphenated to the figure.
+    number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:(?:\s+|-)(?:{scales})(?![\w]))?"
+    # Not inside a longer figure or word; a minus sign glued to the figure is read after the match.
+    lead = r"(?:(?<![\w.,\-−–])|(?<=(?<![\w.,\-−–])[-−–]))"
+    sep = r"\s*(?:-|–|—|bis)\s*"
+    rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
+    amount = rf"(?:{rng}|{lead}(?P<pt>{number}))"
+    # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
+    tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
+            rf"(?:\s+(?i:{tail_words})(?![\w])|{END_OF_CLAUSE}))")
+    # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
+    cur_after = rf"(?:(?:\s*|-)(?P<ca>(?i:{after}))(?![\w]){tail}?)"
+    # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
+    return rf"{cur_before}?{amount}{cur_after}?"
+
+
+def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_words: str) -> str:
+    """The Chinese amount pattern: Arabic or Chinese figures with units, ranges, a sub-unit tail."""
+    num, money = data["number"], data["money"]
+    cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
+    vague = "".join(num["vague_prefixes"])
+    over = "".join(num["over_suffixes"])
+    big = "".join(num["big_units"])
+    scale = rf"(?:[十百千]?[{big}]+|[十百千])"
+    # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
+    # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
+    suffix = "".join(sorted(num.get("suffix_multipliers", {})))
+    suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
+    # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units.
+    arabic = (rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}"
+              rf"(?:[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
+    # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
+    # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
+    # Tried only at the start of a numeral run, so long runs stay linear.
+    leading = "".join(sorted({*num["digits"], "十", "拾"}))
+    chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}]|[百千](?=[{big}]))"
+               rf"[{cn_chars}{over}几]*")
+    number = rf"(?:{arabic}|{chinese})"
+    bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
+    after = word_alternation(after_words)
+    sep = _alternation(money["range_separators"])
+    rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
+    amount = rf"(?:{rng}|(?P<pt>{number}))"
+    # 245元3角2分, 七块八, 三毛五: sub-units after the unit, or one bare digit at the end of the clause.
+    digit = "".join(sorted(d for d in num["digits"] if d not in num.get("zeros", ())))
+    d = rf"[{digit}0-9]"
+    not_before = money.get("sub_unit_not_before")
+    guard = rf"(?!{not_before})" if not_before else ""
+    tail = (rf"(?P<tail>[又零]?(?:{d}(?:{tail_words})){{1,2}}{guard}"
+            rf"|{d}(?=钱|[\s，。、；;,.!?！？)）」”]|$))")
+    cur_after = rf"(?:\s*(?P<ca>{after}|{bare}){tail}?)"
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
+    return rf"{cur_before}?{amount}{cur_after}?"
 
 
 @lru_cache(maxsize=None)
@@ -80,69 +174,38 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     is_de = locale == "de"
     before = word_alternation(money["currency_before"])
     after_words = list(money["currency_after"])
-    if is_de:
-        # "US -Dollar": scraped German text often has a space before the hyphen.
-        after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
-        scales = word_alternation(data["number"]["scales"])
-        words = word_alternation(w for w in data["number"]["words"] if w not in ("halb", "halbe"))
-        # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
-        comp = data["number"].get("compound", {})
-        parts = word_alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
-                                  *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
-        joiner = re.escape(comp.get("joiner") or "und")
-        compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
-        number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:\s+(?:{scales})(?![\w]))?"
-        lead = r"(?<![\w.,\-])"
-        sep = r"\s*(?:-|–|—|bis)\s*"
-        rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
-        amount = rf"(?:{rng}|{lead}(?P<pt>{number}))"
-        # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
-        cur_after = rf"(?:\s*(?P<ca>(?i:{after}))(?![\w]))"
-        # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
-        cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
-    else:
-        num = data["number"]
-        cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
-        vague = "".join(num["vague_prefixes"])
-        over = "".join(num["over_suffixes"])
-        scale = rf"(?:[十百千]?[{''.join(num['big_units'])}]+|[十百千])"
-        # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
-        # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
-        suffix = "".join(sorted(num.get("suffix_multipliers", {})))
-        suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
-        arabic = rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}(?:[{over}]?{scale}{suffix_re})?[{over}]?"
-        # A Chinese numeral starts with a digit or 十 (万美元 alone is a unit, not an amount).
-        leading = "".join(sorted({*num["digits"], "十", "拾"}))
-        # After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
-        # Tried only at the start of a numeral run, so long runs stay linear.
-        chinese = rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}])[{cn_chars}{over}几]*"
-        number = rf"(?:{arabic}|{chinese})"
-        bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
-        after = word_alternation(after_words)
-        sep = _alternation(money["range_separators"])
-        rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
-        amount = rf"(?:{rng}|(?P<pt>{number}))"
-        cur_after = rf"(?:\s*(?P<ca>{after}|{bare}))"
-        cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
+    sub_units = {k.lower(): Decimal(str(v)) for k, v in money.get("sub_units", {}).items()}
+    tail_words = _alternation(sub_units) if sub_units else NEVER
+    build = _build_de if is_de else _build_zh
     # Every number is matched; those with no currency word on either side are dropped after.
-    pattern = re.compile(rf"{cur_before}?{amount}{cur_after}?")
+    pattern = re.compile(build(data, before, after_words, tail_words))
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
     before_words = tuple(sorted(quals["before"], key=len, reverse=True))
     after_words = sorted(quals["after"], key=len, reverse=True)
     units = tuple(sorted(per["units"].items(), key=lambda kv: -len(kv[0])))
+    signs = "".join(re.escape(c) for c in money.get("negative_signs", []))
+    neg_words = "|".join(re.escape(w) for w in money.get("negative_words", []))
+    # A dash is a minus sign only glued to the figure and not after another figure or word (3-5亿, 2025-01).
+    negative_before = rf"(?:(?<![0-9A-Za-z\-−–—~～.,/])[{signs}]" if signs else rf"(?:{NEVER}"
+    negative_before += rf"|(?<!\w)(?:{neg_words})\s+)\Z" if neg_words else r")\Z"
+    vague_sums = {k: float(v) for k, v in money.get("vague_sums", {}).items()}
+    vague_digits = dict(money.get("vague_sum_digits", {}))
     return _Grammar(
         pattern=pattern,
         currency_before=money["currency_before"],
         currency_after={k.replace(" ", ""): v for k, v in money["currency_after"].items()},
         bare_currency=money.get("bare_unit_currency", "CNY"),
+        bare_words=frozenset(money.get("bare_unit_words", {})),
         qualifiers_before=quals["before"],
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
         qualifier_before_end=word_at_end(before_words),
         # Every match ends at the window's end, so the leftmost one is the longest word.
         qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
+        # Long enough for the longest qualifier and its filler ("über die Marke von 80 Euro").
+        qualifier_before_width=max(16, max((len(w) for w in before_words), default=0) + 4),
         qualifiers_after=tuple((w.lower(), quals["after"][w]) for w in after_words),
         # Long enough for the longest qualifier after its filler ("5 Millionen Euro oder mehr").
         qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
@@ -154,6 +217,20 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         per_words=per["words"],
         per_words_de=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
         equivalent=equivalent,
+        sub_units=sub_units,
+        sub_unit_hosts={k.lower(): v.lower() for k, v in money.get("sub_unit_hosts", {}).items()},
+        # German figures are words ("fünfzig Cent"), Chinese ones single characters (三角二分).
+        sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if is_de
+                                  else rf"(?P<d>\d|[^\W\d_])(?P<w>{tail_words})?", re.I),
+        currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
+        count_like_units=frozenset(money.get("count_like_units", [])),
+        price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
+        count_word=re.compile(word_alternation(money.get("count_words", [])), re.I),
+        negative_before=re.compile(negative_before),
+        vague_sum=re.compile(rf"(?<!\w)(?:(?P<vd>{'|'.join(map(re.escape, vague_digits))})\w*\s+)?"
+                             rf"(?P<vs>{word_alternation(vague_sums)})(?!\w)") if vague_sums else None,
+        vague_sums=vague_sums,
+        vague_sum_digits=vague_digits,
         is_de=is_de,
     )
 
@@ -167,7 +244,14 @@ def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
-    return parse_de(text) if g.is_de else parse_zh(text, locale)
+    # "500-Millionen": a hyphenated scale reads as a spaced one.
+    return parse_de(text.replace("-", " ")) if g.is_de else parse_zh(text, locale)
+
+
+def _currency_word(match: re.Match[str]) -> str | None:
+    """The currency word after the amount (or between a range's ends), spaces removed."""
+    word = match.group("ca") or match.groupdict().get("ca1")
+    return WHITESPACE.sub("", word) if word else None
 
 
 def _currency(match: re.Match[str], g: _Grammar) -> str:
@@ -188,7 +272,7 @@ def _lookup_ci(table: dict[str, str], word: str) -> str | None:
 
 
 def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
-    window = text[max(0, start - 16) : start]
+    window = text[max(0, start - g.qualifier_before_width) : start]
     if g.is_de:
         found = g.qualifier_before_de.search(window.lower())
         return g.qualifiers_before_lower[found["q"]] if found else None
@@ -224,8 +308,55 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
     return None
 
 
+def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | None) -> bool:
+    """False where the currency word after the figure means something else here (a count, a weight)."""
+    if word is None:
+        return True
+    low = word.lower()
+    if match["ca"] and (after := g.currency_not_before.get(low)) and after.match(text, match.end("ca")):
+        return False  # zwei Pfund Mehl
+    if g.is_de and match["ca"] and text[match.start("ca") - 1] == "-" and "-" not in (match["pt"] or match["hi"] or ""):
+        return False  # ein 100-Dollar-Schein: a denomination (500-Millionen-Dollar-Kredit is an amount)
+    if word in g.count_like_units and not match["tail"]:
+        # 训练需要64块 counts cards; 一杯咖啡3块 is a price.
+        clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
+        return bool(g.price_word.search(clause)) and not g.count_word.search(clause)
+    if word in g.bare_words and low in g.sub_units and not low.endswith("钱") and not match["tail"]:
+        # 3角 is money, 冰山一角 is not: a sub-unit alone needs an Arabic figure or a digit after it.
+        return any(ch.isascii() and ch.isdigit() for ch in match["pt"] or "")
+    return True
+
+
+def _has_scale(figure: str, g: _Grammar) -> bool:
+    """2 Millionen, 500万: a figure with a scale word or unit (no sub-units follow those)."""
+    if g.is_de:
+        return bool(DE_SCALED_FIGURE.search(figure))
+    return bool(ZH_SCALED_FIGURE.search(figure))
+
+
+def _sub_unit_value(match: re.Match[str], g: _Grammar, word: str | None) -> Decimal | None:
+    """What the sub-units after the unit add (245元3角2分 → 0.32), or None when there are none here."""
+    tail, host = match["tail"], (word or "").lower()
+    if not tail or host not in g.sub_unit_hosts or not match["pt"] or _has_scale(match["pt"], g):
+        return None
+    added = Decimal(0)
+    for token in g.sub_unit_token.finditer(tail):
+        if token["d"].lower() in ("und", "又", "零"):
+            continue
+        figure = _parse(token["d"], g, "zh-Hans" if not g.is_de else "de").value
+        if figure is None:
+            return None
+        unit = (token["w"] or g.sub_unit_hosts[host]).lower()
+        added += Decimal(str(figure)) * g.sub_units[unit]
+    return added
+
+
 def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
     currency = _currency(match, g)
+    word = _currency_word(match)
+    if not _is_money_word(match, text, g, word):
+        return None
+    fraction = g.sub_units.get((word or "").lower(), Decimal(1))
     try:
         if match.group("lo"):
             lo, hi = _parse(match["lo"], g, locale), _parse(match["hi"], g, locale)
@@ -235,24 +366,36 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
             lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
             if lo_v >= hi_v:
                 return None
-            return MoneySpan(match.start(), match.end(), currency, None, lo_v, hi_v, "range", rule="range")
+            lo_v, hi_v = (float(Decimal(str(v)) * fraction) for v in (lo_v, hi_v))
+            end = match.end("ca") if match["ca"] else match.end()
+            return MoneySpan(match.start(), end, currency, None, lo_v, hi_v, "range", rule="range")
         number = _parse(match["pt"], g, locale)
     except (NumberError, ValueError, ZeroDivisionError):
         return None
-    qualifier = _qualifier_before(text, match.start(), g) or _qualifier_after(text, match.end(), g)
+    start, end = match.start(), match.end()
+    sign = 1
+    if not match["cb"] and (negative := g.negative_before.search(text, max(0, start - 8), start)):
+        start, sign = negative.start(), -1
+    qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
     if number.vague:
-        return MoneySpan(match.start(), match.end(), currency, None, number.low, number.high, "approx", vague=True,
+        return MoneySpan(start, end, currency, None, number.low, number.high, "approx", vague=True,
                          rule="vague")
     if number.value is None or number.value <= 0:
         return None
+    value = Decimal(str(number.value)) * fraction
+    if (added := _sub_unit_value(match, g, word)) is not None:
+        value += added  # sub-units are fractions of the main unit (三毛五: 0.3 + 0.05)
+    elif match["tail"]:
+        end = match.end("ca")  # 5美元3: no sub-unit of that unit
+        qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
     if number.over and qualifier is None:
         qualifier = "over"
-    return MoneySpan(match.start(), match.end(), currency, number.value, None, None, qualifier or "exact", rule="point")
+    return MoneySpan(start, end, currency, sign * float(value), None, None, qualifier or "exact", rule="point")
 
 
 def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
-    has_scale = bool((LATIN_LETTER if g.is_de else ZH_SCALE).search(lo_text))
+    has_scale = bool((LATIN_LETTER if g.is_de else ZH_BIG_SCALE).search(lo_text))
     if has_scale or lo >= hi or lo == 0:
         return lo
     # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
@@ -262,11 +405,40 @@ def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     return lo
 
 
+def _vague_sums(text: str, g: _Grammar) -> list[MoneySpan]:
+    """"ein Milliardenbetrag", "ein zweistelliger Millionenbetrag": amounts named by their order of magnitude."""
+    if g.vague_sum is None:
+        return []
+    spans = []
+    for m in g.vague_sum.finditer(text):
+        unit = g.vague_sums[m["vs"]]
+        digits = g.vague_sum_digits.get(m["vd"] or "")
+        low, high = (unit * 10 ** (digits - 1), unit * 10**digits) if digits else (unit, unit * 1000)
+        spans.append(MoneySpan(m.start(), m.end(), g.bare_currency, None, low, high, "approx", vague=True,
+                               rule="vague"))
+    return spans
+
+
+def _without_zero_width(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and each kept character's offset in ``text`` (None if none)."""
+    if not ZERO_WIDTH.search(text):
+        return text, None
+    offsets = [i for i, ch in enumerate(text) if not ZERO_WIDTH.match(ch)]
+    return "".join(text[i] for i in offsets), offsets
+
+
+def _restore_offsets(spans: list[MoneySpan], offsets: list[int]) -> list[MoneySpan]:
+    return [replace(s, start=offsets[s.start], end=offsets[s.end - 1] + 1) for s in spans]
+
+
 def extract_money(text: str, locale: str, region: str | None = None) -> list[MoneySpan]:
     """Every amount of money in ``text`` (Simplified for Chinese), with restatements linked."""
     g = grammar(locale, region)
-    # Full-width digits (１．０７５３) to ASCII, one character for one so offsets hold.
+    text, offsets = _without_zero_width(text)
+    # Full-width digits (１．０７５３) and grouping commas to ASCII, one character for one so offsets hold.
     text = FULLWIDTH_NUMBER.sub(lambda m: m[0].translate(FULLWIDTH_DIGITS), text)
+    if not g.is_de:
+        text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or match.groupdict().get("ca1")):
@@ -276,9 +448,20 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
             continue
         per = _per(text, span.start, span.end, g)
         equivalent_of = None
-        if spans and g.equivalent.match(text[spans[-1].end : match.start()]):
+        if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1
         if per or equivalent_of is not None:
-            span = MoneySpan(**{**span.__dict__, "per": per, "equivalent_of": equivalent_of})
+            span = replace(span, per=per, equivalent_of=equivalent_of)
         spans.append(span)
-    return spans
+    if vague := _vague_sums(text, g):
+        spans = _merge(spans, vague)
+    return _restore_offsets(spans, offsets) if offsets else spans
+
+
+def _merge(spans: list[MoneySpan], more: list[MoneySpan]) -> list[MoneySpan]:
+    """Both lists in text order, ``equivalent_of`` indices renumbered to match."""
+    order = sorted(range(len(spans) + len(more)), key=lambda i: (spans + more)[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    merged = [(spans + more)[i] for i in order]
+    return [replace(s, equivalent_of=new_index[s.equivalent_of]) if s.equivalent_of is not None else s
+            for s in merged]
