@@ -315,8 +315,9 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     low = word.lower()
     if match["ca"] and (after := g.currency_not_before.get(low)) and after.match(text, match.end("ca")):
         return False  # zwei Pfund Mehl
-    if g.is_de and match["ca"] and text[match.start("ca") - 1] == "-" and "-" not in (match["pt"] or match["hi"] or ""):
-        return False  # ein 100-Dollar-Schein: a denomination (500-Millionen-Dollar-Kredit is an amount)
+    if (g.is_de and match["ca"] and text[match.start("ca") - 1] == "-" and text[match.end("ca") : match.end("ca") + 1] == "-"
+            and "-" not in (match["pt"] or match["hi"] or "")):
+        return False  # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
     if word in g.count_like_units and not match["tail"]:
         # 训练需要64块 counts cards; 一杯咖啡3块 is a price.
         clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
