@@ -319,13 +319,21 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
             and "-" not in (match["pt"] or match["hi"] or "")):
         return False  # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
     if word in g.count_like_units and not match["tail"]:
-        # 训练需要64块 counts cards; 一杯咖啡3块 is a price.
+        # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a price).
         clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
-        return bool(g.price_word.search(clause)) and not g.count_word.search(clause)
+        return _last_end(g.price_word, clause) > _last_end(g.count_word, clause)
     if word in g.bare_words and low in g.sub_units and not low.endswith("钱") and not match["tail"]:
         # 3角 is money, 冰山一角 is not: a sub-unit alone needs an Arabic figure or a digit after it.
         return any(ch.isascii() and ch.isdigit() for ch in match["pt"] or "")
     return True
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends; 0 when there is none."""
+    last = 0
+    for m in pattern.finditer(text):
+        last = m.end()
+    return last
 
 
 def _has_scale(figure: str, g: _Grammar) -> bool:
