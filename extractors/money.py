@@ -89,9 +89,11 @@ class _Grammar:
     sub_unit_hosts: dict[str, str]  # lower-case unit word -> the sub-unit a bare figure after it stands for
     sub_unit_token: re.Pattern[str]  # one figure of a sub-unit tail, with its sub-unit word if any
     currency_not_before: dict[str, re.Pattern[str]]  # lower-case word -> what after it makes it no currency
-    count_like_units: frozenset[str]
+    other_sense: dict[str, re.Pattern[str]]  # unit word -> cues that it measures something else here
     price_word: re.Pattern[str]
-    count_word: re.Pattern[str]
+    idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
+    digit_values: dict[str, int]  # Chinese digit characters (empty for German)
+    half_word: str | None
     negative_before: re.Pattern[str]  # a sign or word that ends the text before a negative amount
     vague_sum: re.Pattern[str] | None
     vague_sums: dict[str, float]
@@ -152,16 +154,26 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
     after = word_alternation(after_words)
     sep = _alternation(money["range_separators"])
-    rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
-    amount = rf"(?:{rng}|(?P<pt>{number}))"
-    # 245元3角2分, 七块八, 三毛五: sub-units after the unit, or one bare digit at the end of the clause.
+    # 245元3角2分, 七块八, 三毛五, 三块零四: sub-units after the unit, or one bare digit where the amount ends.
     digit = "".join(sorted(d for d in num["digits"] if d not in num.get("zeros", ())))
     d = rf"[{digit}0-9]"
     not_before = money.get("sub_unit_not_before")
     guard = rf"(?!{not_before})" if not_before else ""
-    tail = (rf"(?P<tail>[又零]?(?:{d}(?:{tail_words})){{1,2}}{guard}"
-            rf"|{d}(?=钱|[\s，。、；;,.!?！？)）」”]|$))")
-    cur_after = rf"(?:\s*(?P<ca>{after}|{bare}){tail}?)"
+
+    half_word = re.escape(money.get("half_word") or "") or NEVER
+
+    def tail(name: str, ends: str) -> str:
+        named = rf"{d}(?:{tail_words})"
+        half = rf"|{half_word}(?={ends})"  # 两块半, 三蚊半: half a unit
+        return rf"(?P<{name}>[又零]?{named}(?:{named}|{d}(?={ends}))?{guard}|零?{d}(?={ends}){half})"
+
+    clause_end = r"钱|[\s，。、；;,.!?！？)）」”]|$"
+    # 五块六到五块七毛八: each end of a range may carry its own unit and sub-units.
+    before_sep = rf"\s*(?:{sep})"
+    rng = (rf"(?P<lo>{number})(?:(?P<ca1>{after}|{bare}){tail('tail1', before_sep)}?)?"
+           rf"\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})")
+    amount = rf"(?:{rng}|(?P<pt>{number}))"
+    cur_after = rf"(?:\s*(?P<ca>{after}|{bare}){tail('tail', clause_end)}?)"
     cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
     return rf"{cur_before}?{amount}{cur_after}?"
 
@@ -223,9 +235,11 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if is_de
                                   else rf"(?P<d>\d|[^\W\d_])(?P<w>{tail_words})?", re.I),
         currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
-        count_like_units=frozenset(money.get("count_like_units", [])),
+        other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
         price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
-        count_word=re.compile(word_alternation(money.get("count_words", [])), re.I),
+        idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
+        digit_values={} if is_de else dict(data["number"]["digits"]),
+        half_word=money.get("half_word"),
         negative_before=re.compile(negative_before),
         vague_sum=re.compile(rf"(?<!\w)(?:(?P<vd>{'|'.join(map(re.escape, vague_digits))})\w*\s+)?"
                              rf"(?P<vs>{word_alternation(vague_sums)})(?!\w)") if vague_sums else None,
@@ -318,13 +332,21 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     if (g.is_de and match["ca"] and text[match.start("ca") - 1] == "-" and text[match.end("ca") : match.end("ca") + 1] == "-"
             and "-" not in (match["pt"] or match["hi"] or "")):
         return False  # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
-    if word in g.count_like_units and not match["tail"]:
+    if (other := g.other_sense.get(word)) and not match["tail"]:
         # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a price).
         clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
-        return _last_end(g.price_word, clause) > _last_end(g.count_word, clause)
+        if _last_end(other, clause) > _last_end(g.price_word, clause):
+            return False
     if word in g.bare_words and low in g.sub_units and not low.endswith("钱") and not match["tail"]:
-        # 3角 is money, 冰山一角 is not: a sub-unit alone needs an Arabic figure or a digit after it.
-        return any(ch.isascii() and ch.isdigit() for ch in match["pt"] or "")
+        # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
+        figure = match["pt"] or match["hi"] or ""
+        if figure in g.idiom_numbers:
+            return False
+        try:
+            value = _parse(figure, g, "zh-Hans").value
+        except NumberError:
+            return False
+        return value is not None and value == int(value) and value * float(g.sub_units[low]) < 1
     return True
 
 
@@ -343,20 +365,27 @@ def _has_scale(figure: str, g: _Grammar) -> bool:
     return bool(ZH_SCALED_FIGURE.search(figure))
 
 
-def _sub_unit_value(match: re.Match[str], g: _Grammar, word: str | None) -> Decimal | None:
+def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _Grammar) -> Decimal | None:
     """What the sub-units after the unit add (245元3角2分 → 0.32), or None when there are none here."""
-    tail, host = match["tail"], (word or "").lower()
-    if not tail or host not in g.sub_unit_hosts or not match["pt"] or _has_scale(match["pt"], g):
+    host = (word or "").lower()
+    if not tail or host not in g.sub_unit_hosts or not figure or _has_scale(figure, g):
         return None
+    if tail == g.half_word:
+        return Decimal("0.5")
     added = Decimal(0)
+    # 三块零四: after 零 a bare digit skips a place (4分, not 4角).
+    bare_unit = g.sub_unit_hosts[host]
+    if tail.startswith("零"):
+        bare_unit = g.sub_unit_hosts.get(bare_unit, bare_unit)
     for token in g.sub_unit_token.finditer(tail):
         if token["d"].lower() in ("und", "又", "零"):
             continue
-        figure = _parse(token["d"], g, "zh-Hans" if not g.is_de else "de").value
-        if figure is None:
+        value = _parse(token["d"], g, "de" if g.is_de else "zh-Hans").value
+        if value is None:
             return None
-        unit = (token["w"] or g.sub_unit_hosts[host]).lower()
-        added += Decimal(str(figure)) * g.sub_units[unit]
+        unit = (token["w"] or bare_unit).lower()
+        added += Decimal(str(value)) * g.sub_units[unit]
+        bare_unit = g.sub_unit_hosts.get(unit, bare_unit)  # 七毫八: the bare 八 is 仙, one place below 毫
     return added
 
 
@@ -372,15 +401,19 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
             lo_v, hi_v = lo.value, hi.value
             if lo_v is None or hi_v is None:
                 return None
-            lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
-            if lo_v >= hi_v:
+            if not match.groupdict().get("ca1"):
+                lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
+            lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
+            lo_d += _sub_unit_value(match.groupdict().get("tail1"), match.groupdict().get("ca1"), match["lo"], g) or 0
+            hi_d += _sub_unit_value(match["tail"], word, match["hi"], g) or 0
+            if lo_d >= hi_d:
                 return None
-            lo_v, hi_v = (float(Decimal(str(v)) * fraction) for v in (lo_v, hi_v))
-            end = match.end("ca") if match["ca"] else match.end()
+            lo_v, hi_v = float(lo_d), float(hi_d)
+            end = match.end() if match["tail"] or not match["ca"] else match.end("ca")
             return MoneySpan(match.start(), end, currency, None, lo_v, hi_v, "range", rule="range")
         number = _parse(match["pt"], g, locale)
     except (NumberError, ValueError, ZeroDivisionError):
-        return None
+        return _adjacent_digit_range(match, g, locale, currency, fraction)
     start, end = match.start(), match.end()
     sign = 1
     if not match["cb"] and (negative := g.negative_before.search(text, max(0, start - 8), start)):
@@ -392,7 +425,7 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if number.value is None or number.value <= 0:
         return None
     value = Decimal(str(number.value)) * fraction
-    if (added := _sub_unit_value(match, g, word)) is not None:
+    if (added := _sub_unit_value(match["tail"], word, match["pt"], g)) is not None:
         value += added  # sub-units are fractions of the main unit (三毛五: 0.3 + 0.05)
     elif match["tail"]:
         end = match.end("ca")  # 5美元3: no sub-unit of that unit
@@ -400,6 +433,24 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if number.over and qualifier is None:
         qualifier = "over"
     return MoneySpan(start, end, currency, sign * float(value), None, None, qualifier or "exact", rule="point")
+
+
+def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, currency: str,
+                          fraction: Decimal) -> MoneySpan | None:
+    """两三百万元, 三四十亿美元, 兩三蚊: two neighbouring digits are a range (2-3 million), not one figure."""
+    figure = match["pt"] or ""
+    values = [g.digit_values.get(ch) for ch in figure[:2]]
+    if len(figure) < 2 or None in values or values[1] != values[0] + 1:
+        return None
+    try:
+        lo, hi = (_parse(ch + figure[2:], g, locale).value for ch in figure[:2])
+    except NumberError:
+        return None
+    if lo is None or hi is None:
+        return None
+    end = match.end("ca") if match["ca"] else match.end()
+    return MoneySpan(match.start(), end, currency, None, float(Decimal(str(lo)) * fraction),
+                     float(Decimal(str(hi)) * fraction), "range", rule="range")
 
 
 def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
