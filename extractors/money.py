@@ -35,9 +35,11 @@ FULLWIDTH_GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?:，\d{3})+(?=\.\d)")
 ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Alternatives in the order tried: a plain \d+ first would win on "1.95 Dollar" and leave ".95".
 # Space-grouped (2 450,00) and Swiss apostrophe-grouped (2'380,50 or 2'380.50) figures end at their decimals.
-DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)"
+# A price may end in ",-" for no cents (1.299,- Euro).
+DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)"
              r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
-             r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?")
+             r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
+NO_CENTS = re.compile(r",[-–]")
 # Clause punctuation, the only thing a bare digit after a unit may stand before (15 Dollar 50., 七块八。).
 END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)，。、；：！？）」”]|$))"
 
@@ -94,6 +96,9 @@ class _Grammar:
     idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
     digit_values: dict[str, int]  # Chinese digit characters (empty for German)
     half_word: str | None
+    vague_counts: dict[str, tuple[float, float]]
+    vague_plural_scales: dict[str, float]
+    scale_values: dict[str, float]  # lower-case German scale word -> its value
     negative_before: re.Pattern[str]  # a sign or word that ends the text before a negative amount
     vague_sum: re.Pattern[str] | None
     vague_sums: dict[str, float]
@@ -118,7 +123,13 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     lead = r"(?:(?<![\w.,\-−–])|(?<=(?<![\w.,\-−–])[-−–]))"
     sep = r"\s*(?:-|–|—|bis)\s*"
     rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
-    amount = rf"(?:{rng}|{lead}(?P<pt>{number}))"
+    # "mehrere Millionen Euro", "Hunderte Euro", "Milliarden Euro": vague amounts, read after the match.
+    money = data["money"]
+    counts = word_alternation(money.get("vague_counts", {}))
+    plural = word_alternation(money.get("vague_plural_scales", {}))
+    vague = (rf"(?<![\w.,])(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales})(?![\w]))?"
+             rf"|(?P<vsc2>{plural})(?![\w]))")
+    amount = rf"(?:{rng}|{lead}(?P<pt>{number})|{vague})"
     # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
     tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
             rf"(?:\s+(?i:{tail_words})(?![\w])|{END_OF_CLAUSE}))")
@@ -240,6 +251,9 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
         digit_values={} if is_de else dict(data["number"]["digits"]),
         half_word=money.get("half_word"),
+        vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
+        vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
+        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
         negative_before=re.compile(negative_before),
         vague_sum=re.compile(rf"(?<!\w)(?:(?P<vd>{'|'.join(map(re.escape, vague_digits))})\w*\s+)?"
                              rf"(?P<vs>{word_alternation(vague_sums)})(?!\w)") if vague_sums else None,
@@ -259,7 +273,7 @@ def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
     # "500-Millionen": a hyphenated scale reads as a spaced one.
-    return parse_de(text.replace("-", " ")) if g.is_de else parse_zh(text, locale)
+    return parse_de(NO_CENTS.sub("", text).replace("-", " ")) if g.is_de else parse_zh(text, locale)
 
 
 def _currency_word(match: re.Match[str]) -> str | None:
@@ -394,6 +408,9 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     word = _currency_word(match)
     if not _is_money_word(match, text, g, word):
         return None
+    groups = match.groupdict()
+    if groups.get("vn") or groups.get("vsc2"):
+        return _vague_count(match, g, currency)
     fraction = g.sub_units.get((word or "").lower(), Decimal(1))
     try:
         if match.group("lo"):
@@ -433,6 +450,17 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if number.over and qualifier is None:
         qualifier = "over"
     return MoneySpan(start, end, currency, sign * float(value), None, None, qualifier or "exact", rule="point")
+
+
+def _vague_count(match: re.Match[str], g: _Grammar, currency: str) -> MoneySpan | None:
+    """"mehrere Millionen Euro" (2-10 million), "Hunderte Euro" (100-1000), "Milliarden Euro" (1-1000 billion)."""
+    if match["vsc2"]:
+        unit, (low, high) = g.vague_plural_scales[match["vsc2"]], (1, 1000)
+    else:
+        unit = g.scale_values[match["vsc"].lower()] if match["vsc"] else 1.0
+        low, high = g.vague_counts[WHITESPACE.sub(" ", match["vn"])]
+    end = match.end("ca") if match["ca"] else match.end()
+    return MoneySpan(match.start(), end, currency, None, low * unit, high * unit, "approx", vague=True, rule="vague")
 
 
 def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, currency: str,
