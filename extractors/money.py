@@ -24,6 +24,8 @@ DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+# A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
+PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+)")
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 # A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation.
@@ -324,6 +326,12 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
         if unit:
             return g.per_units_lower[unit["u"].lower()]
         return next((name for word, name in g.per_words_de if word.search(clause)), None)
+    after = PER_SLASH.match(text, end, end + 24)
+    if after:  # 1.5万元/月, 2美元/小时
+        tail = after["u"].lower()
+        for unit, name in g.per_units:
+            if tail.startswith(unit.lower()):
+                return name
     idx = clause.rfind(g.per_prefix)
     if idx >= 0:
         tail = clause[idx + len(g.per_prefix) :].replace(" ", "").lower()
