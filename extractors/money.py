@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -19,6 +20,7 @@ PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 # A low range end with one of these carries its own scale (二百 does not: 二百到二百五十万元 is 2-2.5 million).
 ZH_BIG_SCALE = re.compile(r"[万亿兆]")
 # Sub-units follow a plain figure only (245元3角2分): after 500万元 a 三角 is something else.
+ONE = Decimal(1)
 ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
 DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -102,15 +104,37 @@ class _Grammar:
     vague_plural_scales: dict[str, float]
     scale_values: dict[str, float]  # lower-case German scale word -> its value
     negative_before: re.Pattern[str]  # a sign or word that ends the text before a negative amount
-    vague_sum: re.Pattern[str] | None
+    vague: re.Pattern[str] | None  # German amounts named by a vague count or an order of magnitude
+    vague_digits_before: re.Pattern[str] | None  # "zweistelliger" before "Millionenbetrag"
+    vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
     vague_sums: dict[str, float]
     vague_sum_digits: dict[str, int]
     is_de: bool
 
 
+def _de_currency_after(words: list[str]) -> str:
+    """German currency words as one prefix-factored alternation; "US -Dollar": scraped text often spaces the hyphen."""
+    return rf"(?:US(?:\s-\s?|-\s)Dollars?|{word_alternation(words)})"
+
+
+def _first_chars(data: dict[str, Any], is_de: bool) -> str:
+    """A character class body holding every character an amount can start with."""
+    num, money = data["number"], data["money"]
+    starts = {w[0] for w in money["currency_before"]} | set("0123456789")
+    if is_de:
+        comp = num.get("compound", {})
+        words = [*num["words"], *comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+                 comp.get("hundred") or "", comp.get("thousand") or "", "zwischen"]
+        starts |= {w[0] for w in words if w} | set("-−–")
+        starts |= {c.swapcase() for c in starts}  # currency and number words match in any case
+    else:
+        starts |= {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
+    return "".join(re.escape(c) for c in sorted(starts))
+
+
 def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_words: str) -> str:
     """The German amount pattern: figures or number words, a scale, ranges, a sub-unit tail."""
-    after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
+    after = _de_currency_after(after_words)
     scales = word_alternation(data["number"]["scales"])
     words = word_alternation(w for w in data["number"]["words"] if w not in ("halb", "halbe"))
     # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
@@ -121,17 +145,11 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
     # "500-Millionen-Dollar-Kredit": the scale may be hyphenated to the figure.
     number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:(?:\s+|-)(?:{scales})(?![\w]))?"
-    # Not inside a longer figure or word; a minus sign glued to the figure is read after the match.
-    lead = r"(?:(?<![\w.,\-−–])|(?<=(?<![\w.,\-−–])[-−–]))"
+    # Not inside a longer figure or word; a minus sign glued to the figure ("-3 Mio. Euro") is read after the match.
+    lead = r"(?<![\w.,\-−–])"
     sep = r"\s*(?:-|–|—|bis)\s*"
     rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
-    # "mehrere Millionen Euro", "Hunderte Euro", "Milliarden Euro": vague amounts, read after the match.
-    money = data["money"]
-    counts = word_alternation(money.get("vague_counts", {}))
-    plural = word_alternation(money.get("vague_plural_scales", {}))
-    vague = (rf"(?<![\w.,])(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales})(?![\w]))?"
-             rf"|(?P<vsc2>{plural})(?![\w]))")
-    amount = rf"(?:{rng}|{lead}(?P<pt>{number})|{vague})"
+    amount = rf"(?:{rng}|{lead}(?:[-−–](?=\d))?(?P<pt>{number}))"
     # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
     tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
             rf"(?:\s+(?i:{tail_words})(?![\w])|{END_OF_CLAUSE}))")
@@ -191,6 +209,27 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     return rf"{cur_before}?{amount}{cur_after}?"
 
 
+def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """German amounts without a figure ("ein Milliardenbetrag", "mehrere Millionen Euro", "Milliarden Euro"), and
+    the digit-count adjective that may precede a sum ("ein zweistelliger Millionenbetrag").
+
+    Kept out of the main pattern, which is tried at every position: these are tried only where one of their
+    words starts (found with str.find, see _vague_amounts).
+    """
+    money = data["money"]
+    after = _de_currency_after(list(money["currency_after"]))
+    scales = word_alternation(data["number"]["scales"])
+    counts = word_alternation(money.get("vague_counts", {}))
+    plural = word_alternation(money.get("vague_plural_scales", {}))
+    digits = word_alternation(money.get("vague_sum_digits", {}))
+    sums = word_alternation(money.get("vague_sums", {}))
+    amount = re.compile(
+        rf"(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales})(?![\w]))?|(?P<vsc2>{plural}))"
+        rf"\s*(?P<ca>(?i:{after}))(?![\w])"
+        rf"|(?P<vs>{sums})(?![\w])")
+    return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
+
+
 @lru_cache(maxsize=None)
 def grammar(locale: str, region: str | None = None) -> _Grammar:
     """The money pattern and vocabulary of a locale, compiled once."""
@@ -203,7 +242,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     tail_words = _alternation(sub_units) if sub_units else NEVER
     build = _build_de if is_de else _build_zh
     # Every number is matched; those with no currency word on either side are dropped after.
-    pattern = re.compile(build(data, before, after_words, tail_words))
+    # The pattern is tried at every position: one class check first rejects most of them at once.
+    pattern = re.compile(rf"(?=[{_first_chars(data, is_de)}]){build(data, before, after_words, tail_words)}")
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
@@ -216,6 +256,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     negative_before = rf"(?:(?<![0-9A-Za-z\-−–—~～.,/])[{signs}]" if signs else rf"(?:{NEVER}"
     negative_before += rf"|(?<!\w)(?:{neg_words})\s+)\Z" if neg_words else r")\Z"
     vague_sums = {k: float(v) for k, v in money.get("vague_sums", {}).items()}
+    vague_patterns = _build_vague(data) if vague_sums else None
     vague_digits = dict(money.get("vague_sum_digits", {}))
     return _Grammar(
         pattern=pattern,
@@ -257,8 +298,9 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
         scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
         negative_before=re.compile(negative_before),
-        vague_sum=re.compile(rf"(?<!\w)(?:(?P<vd>{'|'.join(map(re.escape, vague_digits))})\w*\s+)?"
-                             rf"(?P<vs>{word_alternation(vague_sums)})(?!\w)") if vague_sums else None,
+        vague=vague_patterns[0] if vague_patterns else None,
+        vague_digits_before=vague_patterns[1] if vague_patterns else None,
+        vague_triggers=(*vague_sums, *money.get("vague_counts", {}), *money.get("vague_plural_scales", {})),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
         is_de=is_de,
@@ -275,25 +317,30 @@ def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
     # "500-Millionen": a hyphenated scale reads as a spaced one.
-    return parse_de(NO_CENTS.sub("", text).replace("-", " ")) if g.is_de else parse_zh(text, locale)
+    if not g.is_de:
+        return parse_zh(text, locale)
+    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
 
 
 def _currency_word(match: re.Match[str]) -> str | None:
     """The currency word after the amount (or between a range's ends), spaces removed."""
-    word = match.group("ca") or match.groupdict().get("ca1")
-    return WHITESPACE.sub("", word) if word else None
+    word = match["ca"] or _ca1(match)
+    return WHITESPACE.sub("", word) if word and " " in word else word
 
 
-def _currency(match: re.Match[str], g: _Grammar) -> str:
-    for key, table in (("cb", g.currency_before), ("ca", g.currency_after)):
-        word = match.group(key)
-        if word:
-            word = WHITESPACE.sub("", word)
-            return table.get(word) or _lookup_ci(table, word) or g.bare_currency
-    word = match.groupdict().get("ca1")
+def _currency(match: re.Match[str], word: str | None, g: _Grammar) -> str:
+    """The ISO code of the currency word before the amount, else of ``word`` after it, else the locale's default."""
+    if before := match["cb"]:
+        before = WHITESPACE.sub("", before)
+        return g.currency_before.get(before) or _lookup_ci(g.currency_before, before) or g.bare_currency
     if word:
-        return g.currency_after.get(word, g.bare_currency)
+        return g.currency_after.get(word) or _lookup_ci(g.currency_after, word) or g.bare_currency
     return g.bare_currency
+
+
+def _ca1(match: re.Match[str]) -> str | None:
+    """The currency word after a range's low end (Chinese only: 19.23万元～24.03万元)."""
+    return match["ca1"] if "ca1" in match.re.groupindex else None
 
 
 def _lookup_ci(table: dict[str, str], word: str) -> str | None:
@@ -412,63 +459,58 @@ def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _
 
 
 def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
-    currency = _currency(match, g)
     word = _currency_word(match)
     if not _is_money_word(match, text, g, word):
         return None
-    groups = match.groupdict()
-    if groups.get("vn") or groups.get("vsc2"):
-        return _vague_count(match, g, currency)
-    fraction = g.sub_units.get((word or "").lower(), Decimal(1))
+    currency = _currency(match, word, g)
+    fraction = g.sub_units.get(word.lower(), ONE) if word else ONE
     try:
-        if match.group("lo"):
-            lo, hi = _parse(match["lo"], g, locale), _parse(match["hi"], g, locale)
-            lo_v, hi_v = lo.value, hi.value
-            if lo_v is None or hi_v is None:
-                return None
-            if not match.groupdict().get("ca1"):
-                lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
-            lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
-            lo_d += _sub_unit_value(match.groupdict().get("tail1"), match.groupdict().get("ca1"), match["lo"], g) or 0
-            hi_d += _sub_unit_value(match["tail"], word, match["hi"], g) or 0
-            if lo_d >= hi_d:
-                return None
-            lo_v, hi_v = float(lo_d), float(hi_d)
-            end = match.end() if match["tail"] or not match["ca"] else match.end("ca")
-            return MoneySpan(match.start(), end, currency, None, lo_v, hi_v, "range", rule="range")
+        if match["lo"]:
+            return _range(match, g, locale, currency, word, fraction)
         number = _parse(match["pt"], g, locale)
     except (NumberError, ValueError, ZeroDivisionError):
         return _adjacent_digit_range(match, g, locale, currency, fraction)
-    start, end = match.start(), match.end()
+    start, end, figure = match.start(), match.end(), match.start("pt")
     sign = 1
-    if not match["cb"] and (negative := g.negative_before.search(text, max(0, start - 8), start)):
-        start, sign = negative.start(), -1
-    qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
+    if not match["cb"] and (negative := g.negative_before.search(text, max(0, figure - 8), figure)):
+        start, sign = min(start, negative.start()), -1
+    elif figure > start and not match["cb"]:
+        start = figure  # a dash before the figure that is no minus sign here
     if number.vague:
         return MoneySpan(start, end, currency, None, number.low, number.high, "approx", vague=True,
                          rule="vague")
     if number.value is None or number.value <= 0:
         return None
-    value = Decimal(str(number.value)) * fraction
-    if (added := _sub_unit_value(match["tail"], word, match["pt"], g)) is not None:
-        value += added  # sub-units are fractions of the main unit (三毛五: 0.3 + 0.05)
-    elif match["tail"]:
-        end = match.end("ca")  # 5美元3: no sub-unit of that unit
-        qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
+    value = number.value
+    if match["tail"] or fraction is not ONE:
+        exact = Decimal(str(value)) * fraction
+        if (added := _sub_unit_value(match["tail"], word, match["pt"], g)) is not None:
+            exact += added  # sub-units are fractions of the main unit (三毛五: 0.3 + 0.05)
+        elif match["tail"]:
+            end = match.end("ca")  # 5美元3: no sub-unit of that unit
+        value = float(exact)
+    qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
     if number.over and qualifier is None:
         qualifier = "over"
-    return MoneySpan(start, end, currency, sign * float(value), None, None, qualifier or "exact", rule="point")
+    return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
 
 
-def _vague_count(match: re.Match[str], g: _Grammar, currency: str) -> MoneySpan | None:
-    """"mehrere Millionen Euro" (2-10 million), "Hunderte Euro" (100-1000), "Milliarden Euro" (1-1000 billion)."""
-    if match["vsc2"]:
-        unit, (low, high) = g.vague_plural_scales[match["vsc2"]], (1, 1000)
-    else:
-        unit = g.scale_values[match["vsc"].lower()] if match["vsc"] else 1.0
-        low, high = g.vague_counts[WHITESPACE.sub(" ", match["vn"])]
-    end = match.end("ca") if match["ca"] else match.end()
-    return MoneySpan(match.start(), end, currency, None, low * unit, high * unit, "approx", vague=True, rule="vague")
+def _range(match: re.Match[str], g: _Grammar, locale: str, currency: str, word: str | None,
+           fraction: Decimal) -> MoneySpan | None:
+    """2至3亿美元, 五块六到五块七毛八, zwischen 2 und 3 Milliarden Euro."""
+    lo_v, hi_v = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
+    if lo_v is None or hi_v is None:
+        return None
+    ca1, tail1 = (None, None) if g.is_de else (match["ca1"], match["tail1"])
+    if not ca1:
+        lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
+    lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
+    lo_d += _sub_unit_value(tail1, ca1, match["lo"], g) or 0
+    hi_d += _sub_unit_value(match["tail"], word, match["hi"], g) or 0
+    if lo_d >= hi_d:
+        return None
+    end = match.end() if match["tail"] or not match["ca"] else match.end("ca")
+    return MoneySpan(match.start(), end, currency, None, float(lo_d), float(hi_d), "range", rule="range")
 
 
 def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, currency: str,
@@ -501,18 +543,52 @@ def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     return lo
 
 
-def _vague_sums(text: str, g: _Grammar) -> list[MoneySpan]:
-    """"ein Milliardenbetrag", "ein zweistelliger Millionenbetrag": amounts named by their order of magnitude."""
-    if g.vague_sum is None:
+def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[MoneySpan]:
+    """German amounts without a figure, where no amount with one was found: "ein Milliardenbetrag" (vague,
+    10^9-10^12), "ein zweistelliger Millionenbetrag" (10^7-10^8), "mehrere Millionen Euro" (2-10 million),
+    "Hunderte Euro" (100-1000), "Milliarden Euro" (10^9-10^12)."""
+    if g.vague is None:
         return []
-    spans = []
-    for m in g.vague_sum.finditer(text):
-        unit = g.vague_sums[m["vs"]]
-        digits = g.vague_sum_digits.get(m["vd"] or "")
-        low, high = (unit * 10 ** (digits - 1), unit * 10**digits) if digits else (unit, unit * 1000)
-        spans.append(MoneySpan(m.start(), m.end(), g.bare_currency, None, low, high, "approx", vague=True,
+    spans: list[MoneySpan] = []
+    starts, ends = [s.start for s in found], [s.end for s in found]  # found is in text order
+    for at in sorted({i for word in g.vague_triggers for i in _positions(text, word)}):
+        if at and text[at - 1].isalnum() or _inside(at, starts, ends) or (spans and at < spans[-1].end):
+            continue  # inside a word, part of "2 Milliarden Euro", or of the last vague amount
+        m = g.vague.match(text, at)
+        if not m:
+            continue
+        start, end = at, m.end()
+        if m["vs"]:
+            digit_word = g.vague_digits_before.search(text, max(0, at - 24), at) if g.vague_digits_before else None
+            if digit_word:
+                start = digit_word.start()
+            unit, digits = g.vague_sums[m["vs"]], g.vague_sum_digits.get(digit_word["vd"] if digit_word else "")
+            (low, high), currency = ((10 ** (digits - 1), 10**digits) if digits else (1, 1000)), g.bare_currency
+        else:
+            word = WHITESPACE.sub("", m["ca"])
+            currency = g.currency_after.get(word) or _lookup_ci(g.currency_after, word) or g.bare_currency
+            if m["vsc2"]:
+                unit, (low, high) = g.vague_plural_scales[m["vsc2"]], (1, 1000)
+            else:
+                unit = g.scale_values[m["vsc"].lower()] if m["vsc"] else 1.0
+                low, high = g.vague_counts[WHITESPACE.sub(" ", m["vn"])]
+        spans.append(MoneySpan(start, end, currency, None, low * unit, high * unit, "approx", vague=True,
                                rule="vague"))
     return spans
+
+
+def _inside(at: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether offset ``at`` falls inside one of the spans given by sorted ``starts`` and their ``ends``."""
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and at < ends[i]
+
+
+def _positions(text: str, word: str) -> Iterable[int]:
+    """Every offset where ``word`` starts in ``text`` (str.find: far cheaper than a regex scan)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _without_zero_width(text: str) -> tuple[str, list[int] | None]:
@@ -537,7 +613,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     for match in g.pattern.finditer(text):
-        if not (match["cb"] or match["ca"] or match.groupdict().get("ca1")):
+        if not (match["cb"] or match["ca"] or _ca1(match)):
             continue
         span = _span_from_match(match, text, g, locale)
         if span is None:
@@ -549,7 +625,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         if per or equivalent_of is not None:
             span = replace(span, per=per, equivalent_of=equivalent_of)
         spans.append(span)
-    if vague := _vague_sums(text, g):
+    if vague := _vague_amounts(text, g, spans):
         spans = _merge(spans, vague)
     return _restore_offsets(spans, offsets) if offsets else spans
 
