@@ -96,6 +96,7 @@ class _Grammar:
     sub_unit_token: re.Pattern[str]  # one figure of a sub-unit tail, with its sub-unit word if any
     currency_not_before: dict[str, re.Pattern[str]]  # lower-case word -> what after it makes it no currency
     other_sense: dict[str, re.Pattern[str]]  # unit word -> cues that it measures something else here
+    words_to_check: frozenset[str]  # lower-case currency words _is_money_word has a rule for
     price_word: re.Pattern[str]
     idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
     digit_values: dict[str, int]  # Chinese digit characters (empty for German)
@@ -104,6 +105,7 @@ class _Grammar:
     vague_plural_scales: dict[str, float]
     scale_values: dict[str, float]  # lower-case German scale word -> its value
     negative_before: re.Pattern[str]  # a sign or word that ends the text before a negative amount
+    negative_last_chars: frozenset[str]  # the characters such a sign or word (and its space) can end with
     vague: re.Pattern[str] | None  # German amounts named by a vague count or an order of magnitude
     vague_digits_before: re.Pattern[str] | None  # "zweistelliger" before "Millionenbetrag"
     vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
@@ -292,12 +294,16 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
         price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
         idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
+        words_to_check=frozenset(w.lower() for w in (*money.get("currency_not_before", {}),
+                                                     *money.get("ambiguous_units", {}), *sub_units)),
         digit_values={} if is_de else dict(data["number"]["digits"]),
         half_word=money.get("half_word"),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
         scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
         negative_before=re.compile(negative_before),
+        negative_last_chars=frozenset(money.get("negative_signs", [])) | (
+            frozenset(" \t\n\u00a0") if money.get("negative_words") else frozenset()),
         vague=vague_patterns[0] if vague_patterns else None,
         vague_digits_before=vague_patterns[1] if vague_patterns else None,
         vague_triggers=(*vague_sums, *money.get("vague_counts", {}), *money.get("vague_plural_scales", {})),
@@ -322,9 +328,9 @@ def _parse(text: str, g: _Grammar, locale: str) -> Number:
     return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
 
 
-def _currency_word(match: re.Match[str]) -> str | None:
+def _currency_word(match: re.Match[str], g: _Grammar) -> str | None:
     """The currency word after the amount (or between a range's ends), spaces removed."""
-    word = match["ca"] or _ca1(match)
+    word = match["ca"] or _ca1(match, g)
     return WHITESPACE.sub("", word) if word and " " in word else word
 
 
@@ -338,9 +344,9 @@ def _currency(match: re.Match[str], word: str | None, g: _Grammar) -> str:
     return g.bare_currency
 
 
-def _ca1(match: re.Match[str]) -> str | None:
+def _ca1(match: re.Match[str], g: _Grammar) -> str | None:
     """The currency word after a range's low end (Chinese only: 19.23万元～24.03万元)."""
-    return match["ca1"] if "ca1" in match.re.groupindex else None
+    return None if g.is_de else match["ca1"]
 
 
 def _lookup_ci(table: dict[str, str], word: str) -> str | None:
@@ -395,12 +401,14 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     """False where the currency word after the figure means something else here (a count, a weight)."""
     if word is None:
         return True
+    if g.is_de and match["ca"] and text[match.start("ca") - 1] == "-":
+        # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
+        return text[match.end("ca") : match.end("ca") + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
     low = word.lower()
+    if low not in g.words_to_check:
+        return True
     if match["ca"] and (after := g.currency_not_before.get(low)) and after.match(text, match.end("ca")):
         return False  # zwei Pfund Mehl
-    if (g.is_de and match["ca"] and text[match.start("ca") - 1] == "-" and text[match.end("ca") : match.end("ca") + 1] == "-"
-            and "-" not in (match["pt"] or match["hi"] or "")):
-        return False  # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
     if (other := g.other_sense.get(word)) and not match["tail"]:
         # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a price).
         clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
@@ -459,7 +467,7 @@ def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _
 
 
 def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
-    word = _currency_word(match)
+    word = _currency_word(match, g)
     if not _is_money_word(match, text, g, word):
         return None
     currency = _currency(match, word, g)
@@ -472,7 +480,8 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
         return _adjacent_digit_range(match, g, locale, currency, fraction)
     start, end, figure = match.start(), match.end(), match.start("pt")
     sign = 1
-    if not match["cb"] and (negative := g.negative_before.search(text, max(0, figure - 8), figure)):
+    if (not match["cb"] and figure and text[figure - 1] in g.negative_last_chars
+            and (negative := g.negative_before.search(text, max(0, figure - 8), figure))):
         start, sign = min(start, negative.start()), -1
     elif figure > start and not match["cb"]:
         start = figure  # a dash before the figure that is no minus sign here
@@ -613,7 +622,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     for match in g.pattern.finditer(text):
-        if not (match["cb"] or match["ca"] or _ca1(match)):
+        if not (match["cb"] or match["ca"] or _ca1(match, g)):
             continue
         span = _span_from_match(match, text, g, locale)
         if span is None:
