@@ -412,7 +412,8 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     if (other := g.other_sense.get(word)) and not match["tail"]:
         # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a price).
         clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
-        if _last_end(other, clause) > _last_end(g.price_word, clause):
+        other_end = _last_end(other, clause)
+        if other_end and other_end >= _last_end(g.price_word, clause):  # 交付 counts though it holds 付
             return False
     if word in g.bare_words and low in g.sub_units and not low.endswith("钱") and not match["tail"]:
         # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
