@@ -101,6 +101,8 @@ class _Grammar:
     idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
     digit_values: dict[str, int]  # Chinese digit characters (empty for German)
     half_word: str | None
+    unit_figure_qualifiers: dict[str, str]  # 上 in 上百亿
+    unit_led_figure_starts: frozenset[str]  # the units a figure may start with (百亿, 千万)
     vague_counts: dict[str, tuple[float, float]]
     vague_plural_scales: dict[str, float]
     scale_values: dict[str, float]  # lower-case German scale word -> its value
@@ -146,7 +148,10 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     joiner = re.escape(comp.get("joiner") or "und")
     compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
     # "500-Millionen-Dollar-Kredit": the scale may be hyphenated to the figure.
-    number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:(?:\s+|-)(?:{scales})(?![\w]))?"
+    # "eine halbe Milliarde": a fraction word only before a scale ("eine halbe Stunde" is no number).
+    fractions = word_alternation(data["number"].get("fractions", {}))
+    number = (rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))"
+              rf"(?:\s+(?i:{fractions})(?=\s+(?:{scales})(?![\w])))?(?:(?:\s+|-)(?:{scales})(?![\w]))?")
     # Not inside a longer figure or word; a minus sign glued to the figure ("-3 Mio. Euro") is read after the match.
     lead = r"(?<![\w.,\-−–])"
     sep = r"\s*(?:-|–|—|bis)\s*"
@@ -298,6 +303,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                                      *money.get("ambiguous_units", {}), *sub_units)),
         digit_values={} if is_de else dict(data["number"]["digits"]),
         half_word=money.get("half_word"),
+        unit_figure_qualifiers=dict(quals.get("before_unit_led_figure", {})),
+        unit_led_figure_starts=frozenset() if is_de else frozenset(data["number"]["small_units"]),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
         scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
@@ -363,6 +370,13 @@ def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     found = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
                             g.qualifier_before_end.search(window)) if m]
     return g.qualifiers_before[min(found, key=g.qualifier_before_rank.__getitem__)] if found else None
+
+
+def _unit_figure_qualifier(text: str, start: int, g: _Grammar) -> str | None:
+    """上百亿 (at least), 破千亿 (over): words that qualify only a figure that starts with its unit."""
+    if start and text[start] in g.unit_led_figure_starts:
+        return g.unit_figure_qualifiers.get(text[start - 1])
+    return None
 
 
 def _qualifier_after(text: str, end: int, g: _Grammar) -> str | None:
@@ -499,7 +513,8 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
         elif match["tail"]:
             end = match.end("ca")  # 5美元3: no sub-unit of that unit
         value = float(exact)
-    qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
+    qualifier = (_qualifier_before(text, start, g) or _qualifier_after(text, end, g)
+                 or _unit_figure_qualifier(text, start, g))
     if number.over and qualifier is None:
         qualifier = "over"
     return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
