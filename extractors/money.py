@@ -76,6 +76,7 @@ class _Grammar:
     currency_after: dict[str, str]
     bare_currency: str
     bare_words: frozenset[str]
+    bare_word_currency: dict[str, str]  # bare unit words of one currency wherever they stand (毫: HKD)
     qualifiers_before: dict[str, str]
     qualifier_before_rank: dict[str, int]  # position in the longest-first order
     qualifier_before_end: re.Pattern[str]  # the longest qualifier word that ends a string
@@ -271,6 +272,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         currency_after={k.replace(" ", ""): v for k, v in money["currency_after"].items()},
         bare_currency=money.get("bare_unit_currency", "CNY"),
         bare_words=frozenset(money.get("bare_unit_words", {})),
+        bare_word_currency=dict(money.get("bare_unit_word_currency", {})),
         qualifiers_before=quals["before"],
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
         qualifier_before_end=word_at_end(before_words),
@@ -347,7 +349,8 @@ def _currency(match: re.Match[str], word: str | None, g: _Grammar) -> str:
         before = WHITESPACE.sub("", before)
         return g.currency_before.get(before) or _lookup_ci(g.currency_before, before) or g.bare_currency
     if word:
-        return g.currency_after.get(word) or _lookup_ci(g.currency_after, word) or g.bare_currency
+        return (g.currency_after.get(word) or g.bare_word_currency.get(word) or _lookup_ci(g.currency_after, word)
+                or g.bare_currency)
     return g.bare_currency
 
 

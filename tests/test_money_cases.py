@@ -425,6 +425,8 @@ CASES = [
     hans("neg-yuan-round-table", "召开三圆桌会议", []),
     hans("neg-hao-millimetre", "厚度仅5毫米", []),
     hans("fen-alone-cn", "每度电便宜五分", [pt("CNY", 0.05)]),
+    hans("hk-xian-no-region", "五仙", [pt("HKD", 0.05)]),
+    hans("hk-hou-no-region", "一蚊兩毫", [pt("HKD", 1.2)]),
     hans("kuai-half", "一斤白菜两块半", [pt("CNY", 2.5)]),
     hans("yuan-half", "涨到十元半", [pt("CNY", 10.5)]),
     hans("neg-kuai-half-noun", "切了两块半成品", []),
