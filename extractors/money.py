@@ -44,6 +44,9 @@ DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]
              r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
              r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
 NO_CENTS = re.compile(r",[-–]")
+# What may not stand before a dash for it to be a minus sign: a range mark, a point, a slash (ASCII letters and
+# digits are checked apart).
+NOT_BEFORE_SIGN = frozenset("-−–—~～.,/")
 # Clause punctuation, the only thing a bare digit after a unit may stand before (15 Dollar 50., 七块八。).
 END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)，。、；：！？）」”]|$))"
 
@@ -107,8 +110,8 @@ class _Grammar:
     vague_counts: dict[str, tuple[float, float]]
     vague_plural_scales: dict[str, float]
     scale_values: dict[str, float]  # lower-case German scale word -> its value
-    negative_before: re.Pattern[str]  # a sign or word that ends the text before a negative amount
-    negative_last_chars: frozenset[str]  # the characters such a sign or word (and its space) can end with
+    negative_signs: frozenset[str]  # 负, "-": glued to a figure where a loss is stated
+    negative_words: tuple[str, ...]  # "minus": one space before the figure
     vague: re.Pattern[str] | None  # German amounts named by a vague count or an order of magnitude
     vague_digits_before: re.Pattern[str] | None  # "zweistelliger" before "Millionenbetrag"
     vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
@@ -258,11 +261,6 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     before_words = tuple(sorted(quals["before"], key=len, reverse=True))
     after_words = sorted(quals["after"], key=len, reverse=True)
     units = tuple(sorted(per["units"].items(), key=lambda kv: -len(kv[0])))
-    signs = "".join(re.escape(c) for c in money.get("negative_signs", []))
-    neg_words = "|".join(re.escape(w) for w in money.get("negative_words", []))
-    # A dash is a minus sign only glued to the figure and not after another figure or word (3-5亿, 2025-01).
-    negative_before = rf"(?:(?<![0-9A-Za-z\-−–—~～.,/])[{signs}]" if signs else rf"(?:{NEVER}"
-    negative_before += rf"|(?<!\w)(?:{neg_words})\s+)\Z" if neg_words else r")\Z"
     vague_sums = {k: float(v) for k, v in money.get("vague_sums", {}).items()}
     vague_patterns = _build_vague(data) if vague_sums else None
     vague_digits = dict(money.get("vague_sum_digits", {}))
@@ -310,9 +308,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
         scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
-        negative_before=re.compile(negative_before),
-        negative_last_chars=frozenset(money.get("negative_signs", [])) | (
-            frozenset(" \t\n\u00a0") if money.get("negative_words") else frozenset()),
+        negative_signs=frozenset(money.get("negative_signs", [])),
+        negative_words=tuple(money.get("negative_words", [])),
         vague=vague_patterns[0] if vague_patterns else None,
         vague_digits_before=vague_patterns[1] if vague_patterns else None,
         vague_triggers=(*vague_sums, *money.get("vague_counts", {}), *money.get("vague_plural_scales", {})),
@@ -498,9 +495,8 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
         return _adjacent_digit_range(match, g, locale, currency, fraction)
     start, end, figure = match.start(), match.end(), match.start("pt")
     sign = 1
-    if (not match["cb"] and figure and text[figure - 1] in g.negative_last_chars
-            and (negative := g.negative_before.search(text, max(0, figure - 8), figure))):
-        start, sign = min(start, negative.start()), -1
+    if not match["cb"] and (negative := _negative_start(text, figure, g)) is not None:
+        start, sign = min(start, negative), -1
     elif figure > start and not match["cb"]:
         start = figure  # a dash before the figure that is no minus sign here
     if number.vague:
@@ -521,6 +517,23 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if number.over and qualifier is None:
         qualifier = "over"
     return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
+
+
+def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
+    """Where a minus sign or word before the figure starts (负1亿元, -3 Mio. Euro, minus 2 Milliarden), if any."""
+    if not figure:
+        return None
+    before = text[figure - 1]
+    if before in g.negative_signs:
+        # A dash is a minus sign only where no figure, word or range mark stands before it (3-5亿, 2025-01, A-3).
+        previous = text[figure - 2] if figure > 1 else " "
+        return None if (previous.isascii() and previous.isalnum()) or previous in NOT_BEFORE_SIGN else figure - 1
+    if before == " ":
+        for word in g.negative_words:
+            at = figure - 1 - len(word)
+            if at >= 0 and text.startswith(word, at) and not (at and text[at - 1].isalnum()):
+                return at
+    return None
 
 
 def _range(match: re.Match[str], g: _Grammar, locale: str, currency: str, word: str | None,
