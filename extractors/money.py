@@ -118,6 +118,7 @@ class _Grammar:
     vague_sums: dict[str, float]
     vague_sum_digits: dict[str, int]
     is_de: bool
+    locale: str
 
 
 def _de_currency_after(words: list[str]) -> str:
@@ -316,6 +317,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
         is_de=is_de,
+        locale=locale,
     )
 
 
@@ -435,7 +437,7 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
         if figure in g.idiom_numbers:
             return False
         try:
-            value = _parse(figure, g, "zh-Hans").value
+            value = _parse(figure, g, g.locale).value
         except NumberError:
             return False
         return value is not None and value == int(value) and value * float(g.sub_units[low]) < 1
@@ -472,7 +474,10 @@ def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _
     for token in g.sub_unit_token.finditer(tail):
         if token["d"].lower() in ("und", "又", "零"):
             continue
-        value = _parse(token["d"], g, "de" if g.is_de else "zh-Hans").value
+        try:
+            value = _parse(token["d"], g, g.locale).value
+        except NumberError:
+            return None
         if value is None:
             return None
         unit = (token["w"] or bare_unit).lower()
