@@ -112,6 +112,7 @@ class _Grammar:
     scale_values: dict[str, float]  # lower-case German scale word -> its value
     negative_signs: frozenset[str]  # 负, "-": glued to a figure where a loss is stated
     negative_words: tuple[str, ...]  # "minus": one space before the figure
+    negative_last_chars: frozenset[str]  # what stands right before a figure with a sign or word before it
     vague: re.Pattern[str] | None  # German amounts named by a vague count or an order of magnitude
     vague_digits_before: re.Pattern[str] | None  # "zweistelliger" before "Millionenbetrag"
     vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
@@ -255,7 +256,9 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     build = _build_de if is_de else _build_zh
     # Every number is matched; those with no currency word on either side are dropped after.
     # The pattern is tried at every position: one class check first rejects most of them at once.
-    pattern = re.compile(rf"(?=[{_first_chars(data, is_de)}]){build(data, before, after_words, tail_words)}")
+    # A German amount never starts inside a word or a figure (every branch looks behind for that).
+    start = rf"(?=[{_first_chars(data, is_de)}])" + (r"(?<!\w)" if is_de else "")
+    pattern = re.compile(start + build(data, before, after_words, tail_words))
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
@@ -311,14 +314,23 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
         negative_signs=frozenset(money.get("negative_signs", [])),
         negative_words=tuple(money.get("negative_words", [])),
+        negative_last_chars=frozenset(money.get("negative_signs", [])) | (
+            frozenset(" ") if money.get("negative_words") else frozenset()),
         vague=vague_patterns[0] if vague_patterns else None,
         vague_digits_before=vague_patterns[1] if vague_patterns else None,
-        vague_triggers=(*vague_sums, *money.get("vague_counts", {}), *money.get("vague_plural_scales", {})),
+        vague_triggers=_without_longer((*vague_sums, *money.get("vague_counts", {}),
+                                        *money.get("vague_plural_scales", {}))),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
         is_de=is_de,
         locale=locale,
     )
+
+
+def _without_longer(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` less those that start with another of them (where Millionenbetrag starts, Millionen does)."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(o != w and w.startswith(o) for o in unique)))
 
 
 def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -488,10 +500,15 @@ def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _
 
 def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
     word = _currency_word(match, g)
-    if not _is_money_word(match, text, g, word):
-        return None
+    fraction = ONE
+    if word is not None:
+        low = word.lower()
+        # Most amounts end in a plain currency word: the special cases are looked at only for their words.
+        if (low in g.words_to_check or g.is_de and text[match.start("ca") - 1] == "-") and not _is_money_word(
+                match, text, g, word):
+            return None
+        fraction = g.sub_units.get(low, ONE)
     currency = _currency(match, word, g)
-    fraction = g.sub_units.get(word.lower(), ONE) if word else ONE
     try:
         if match["lo"]:
             return _range(match, g, locale, currency, word, fraction)
@@ -500,7 +517,8 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
         return _adjacent_digit_range(match, g, locale, currency, fraction)
     start, end, figure = match.start(), match.end(), match.start("pt")
     sign = 1
-    if not match["cb"] and (negative := _negative_start(text, figure, g)) is not None:
+    if (not match["cb"] and figure and text[figure - 1] in g.negative_last_chars
+            and (negative := _negative_start(text, figure, g)) is not None):
         start, sign = min(start, negative), -1
     elif figure > start and not match["cb"]:
         start = figure  # a dash before the figure that is no minus sign here
@@ -517,8 +535,9 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
         elif match["tail"]:
             end = match.end("ca")  # 5美元3: no sub-unit of that unit
         value = float(exact)
-    qualifier = (_qualifier_before(text, start, g) or _qualifier_after(text, end, g)
-                 or _unit_figure_qualifier(text, start, g))
+    qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
+    if qualifier is None and g.unit_figure_qualifiers:
+        qualifier = _unit_figure_qualifier(text, start, g)
     if number.over and qualifier is None:
         qualifier = "over"
     return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
