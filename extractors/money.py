@@ -105,6 +105,9 @@ class _Grammar:
     idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
     digit_values: dict[str, int]  # Chinese digit characters (empty for German)
     half_word: str | None
+    money_word: str  # 钱: after a unit it makes the amount money (5分钱)
+    sub_unit_joiners: frozenset[str]  # words between a unit and its sub-units (又, 零, und)
+    zeros: frozenset[str]  # 零: a bare digit after it skips a place (三块零四 = 3.04)
     unit_figure_qualifiers: dict[str, str]  # 上 in 上百亿
     unit_led_figure_starts: frozenset[str]  # the units a figure may start with (百亿, 千万)
     vague_counts: dict[str, tuple[float, float]]
@@ -205,13 +208,16 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     guard = rf"(?!{not_before})" if not_before else ""
 
     half_word = re.escape(money.get("half_word") or "") or NEVER
+    joiners = _alternation(money.get("sub_unit_joiners", [])) or NEVER
+    zeros = _alternation(num.get("zeros", [])) or NEVER
 
     def tail(name: str, ends: str) -> str:
         named = rf"{d}(?:{tail_words})"
         half = rf"|{half_word}(?={ends})"  # 两块半, 三蚊半: half a unit
-        return rf"(?P<{name}>[又零]?{named}(?:{named}|{d}(?={ends}))?{guard}|零?{d}(?={ends}){half})"
+        return (rf"(?P<{name}>(?:{joiners})?{named}(?:{named}|{d}(?={ends}))?{guard}"
+                rf"|(?:{zeros})?{d}(?={ends}){half})")
 
-    clause_end = r"钱|[\s，。、；;,.!?！？)）」”]|$"
+    clause_end = rf"{re.escape(money.get('money_word', ''))}|[\s，。、；;,.!?！？)）」”]|$"
     # 五块六到五块七毛八: each end of a range may carry its own unit and sub-units.
     before_sep = rf"\s*(?:{sep})"
     rng = (rf"(?P<lo>{number})(?:(?P<ca1>{after}|{bare}){tail('tail1', before_sep)}?)?"
@@ -307,6 +313,9 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                                      *money.get("ambiguous_units", {}), *sub_units)),
         digit_values={} if is_de else dict(data["number"]["digits"]),
         half_word=money.get("half_word"),
+        money_word=money.get("money_word", ""),
+        sub_unit_joiners=frozenset(w.lower() for w in money.get("sub_unit_joiners", [])),
+        zeros=frozenset(data["number"].get("zeros", [])),
         unit_figure_qualifiers=dict(quals.get("before_unit_led_figure", {})),
         unit_led_figure_starts=frozenset() if is_de else frozenset(data["number"]["small_units"]),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
@@ -443,7 +452,8 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
         other_end = _last_end(other, clause)
         if other_end and other_end >= _last_end(g.price_word, clause):  # 交付 counts though it holds 付
             return False
-    if word in g.bare_words and low in g.sub_units and not low.endswith("钱") and not match["tail"]:
+    if word in g.bare_words and low in g.sub_units and not (g.money_word and low.endswith(g.money_word)) \
+            and not match["tail"]:
         # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
         figure = match["pt"] or match["hi"] or ""
         if figure in g.idiom_numbers:
@@ -481,10 +491,10 @@ def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _
     added = Decimal(0)
     # 三块零四: after 零 a bare digit skips a place (4分, not 4角).
     bare_unit = g.sub_unit_hosts[host]
-    if tail.startswith("零"):
+    if tail[0] in g.zeros:
         bare_unit = g.sub_unit_hosts.get(bare_unit, bare_unit)
     for token in g.sub_unit_token.finditer(tail):
-        if token["d"].lower() in ("und", "又", "零"):
+        if token["d"].lower() in g.sub_unit_joiners:
             continue
         try:
             value = _parse(token["d"], g, g.locale).value
@@ -697,8 +707,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
 
 def _merge(spans: list[MoneySpan], more: list[MoneySpan]) -> list[MoneySpan]:
     """Both lists in text order, ``equivalent_of`` indices renumbered to match."""
-    order = sorted(range(len(spans) + len(more)), key=lambda i: (spans + more)[i].start)
+    combined = spans + more
+    order = sorted(range(len(combined)), key=lambda i: combined[i].start)
     new_index = {old: new for new, old in enumerate(order)}
-    merged = [(spans + more)[i] for i in order]
+    merged = [combined[i] for i in order]
     return [replace(s, equivalent_of=new_index[s.equivalent_of]) if s.equivalent_of is not None else s
             for s in merged]
