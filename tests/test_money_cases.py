@@ -450,6 +450,8 @@ CASES = [
     hans("neg-fen-clock", "下午3点5分", []),
     hans("neg-fen-minutes-seconds", "用时1分2秒", []),
     hans("neg-fen-three-pointer", "投进3分球", []),
+    hans("neg-fen-margin", "以3分的差距落后", []),
+    hans("fen-share-price-drop", "公司股价下跌3分，", [pt("CNY", 0.03)]),
     hans("neg-kuai-delivered", "今年已交付2万块。", []),
     hans("neg-mao-idiom", "不过是九牛一毛。", []),
     hans("neg-fen-idiom", "多一分耐心", []),
