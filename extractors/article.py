@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -11,7 +12,7 @@ from extractors.cleaner import clean
 from extractors.context import annotate, subject_of, topic_of
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.money import MoneySpan, extract_money
-from extractors.reader import read_article
+from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
 from normalizers.dates import publication_date
@@ -23,6 +24,8 @@ SCHEMA_VERSION = 1
 # An article's own restatement whose implied rate is off the reference rate by more than this is flagged.
 FX_CHECK_TOLERANCE = 0.10
 SUPPORTED_LANGUAGES = ("zh", "de")
+# A stated date before this is a placeholder (0001-01-01), not when a news article appeared.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 # Every claim carries every field, in this order; a field that does not apply is null (the contract).
 CLAIM_FIELDS = (
     "schema_version", "claim_id", "doc_id", "source_path", "kind", "text", "start", "end", "sentence", "language",
@@ -51,6 +54,23 @@ def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
 
 
+def doc_ids(source_paths: list[str]) -> dict[str, str]:
+    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem
+    (same.txt, same.md, sub/same.txt) the stem and a digest of the path. Unique stems stay as they were."""
+    stems = Counter(PurePosixPath(p).stem for p in source_paths)
+    ids = {}
+    for p in source_paths:
+        stem = PurePosixPath(p).stem
+        if stems[stem] == 1:
+            ids[p] = stem
+            continue
+        digest = hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
+        ids[p] = f"{stem}_{digest[:12]}"
+        if stems[ids[p]]:  # another file is really named so: the whole digest
+            ids[p] = f"{stem}_{digest}"
+    return ids
+
+
 def region_of(simplified: str) -> str | None:
     """``TW`` or ``HK`` for a Traditional-script article, by which region's marker words it uses more."""
     regions = load_locale("zh-Hant").get("regions", {})
@@ -61,8 +81,11 @@ def region_of(simplified: str) -> str | None:
     return best
 
 
-def process_document(raw: bytes, source_path: str) -> ArticleResult:
-    """Decode, clean, detect, extract and normalise one article; raise ArticleError when it is unusable."""
+def process_document(raw: bytes, source_path: str, doc_id: str | None = None) -> ArticleResult:
+    """Decode, clean, detect, extract and normalise one article; raise ArticleError when it is unusable.
+
+    ``doc_id`` defaults to the file's stem; a run passes ``doc_ids(...)`` so that ids are unique in it.
+    """
     try:
         text, encoding = decode(raw)
     except DecodeError as exc:
@@ -73,10 +96,17 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
     body = cleaned.text
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
-    published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
-    region = region_of(to_simplified(body)) if script == "Hant" else None
-    doc_id = path.stem
     warnings = list(article.warnings)
+    published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
+    if published and published < EARLIEST_PUBLISHED:
+        warnings.append(f"published date {published} is before {EARLIEST_PUBLISHED.year}; ignored")
+        published = None
+    region = region_of(to_simplified(body)) if script == "Hant" else None
+    doc_id = doc_id or path.stem
+    title = cleaned.title
+    if title and len(title) > MAX_META_CHARS:
+        warnings.append(f"title of {len(title):,} characters cut to {MAX_META_CHARS:,}")
+        title = title[:MAX_META_CHARS]
     claims: list[dict[str, Any]] = []
     if language in SUPPORTED_LANGUAGES:
         claims = _claims(body, doc_id, source_path, language, script, region, published)
@@ -88,7 +118,7 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
         "source_path": source_path,
         "sha256": hashlib.sha256(raw).hexdigest(),
         "encoding": encoding,
-        "title": cleaned.title,
+        "title": title,
         "published": published.isoformat() if published else None,
         "language": language,
         "script": script,
@@ -125,9 +155,12 @@ def _common(kind: str, start: int, end: int, body: str, bounds: list[tuple[int, 
 
 
 def _fx_date(published: dt.date | None) -> tuple[dt.date, str]:
-    if published:
-        return published, ""
-    return latest_rate_date(), "; article undated: latest rate in the bundled data"
+    latest = latest_rate_date()
+    if published is None:
+        return latest, "; article undated: latest rate in the bundled data"
+    if published > latest:
+        return published, f"; published after the bundled data ends ({latest}): latest rate used"
+    return published, ""
 
 
 def _money_claim(span: MoneySpan, spans: list[MoneySpan], body: str, bounds: list[tuple[int, int]],

@@ -63,6 +63,8 @@ def usd_rate(currency: str, on: dt.date) -> Rate:
         raise FxError(f"currency {currency} has no ECB reference rate")
     bounds = conv.bounds[currency]
     day = min(on, bounds.last_date, conv.bounds["USD"].last_date)
+    if day < bounds.first_date:
+        raise FxError(f"no {currency} rate before {bounds.first_date}")
     for _ in range(MAX_LOOKBACK_DAYS + 1):
         try:
             return Rate(currency, conv.convert(1, "USD", currency, date=day), day, ECB_SOURCE)

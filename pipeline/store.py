@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,15 @@ MANIFEST = "manifest.json"
 RUN = "run.json"
 
 
+# Valid inside a JSON string, but str.splitlines() and JavaScript line readers end a record there.
+LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+LINE_BREAKER = re.compile("[\u2028\u2029\u0085]")
+
+
 def dumps(record: dict[str, Any]) -> str:
-    """Canonical JSON line: UTF-8 text, no ASCII escaping, stable key order."""
-    return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "), allow_nan=False)
+    """Canonical JSON line: UTF-8 text, no ASCII escaping (but of the three line breakers), stable key order."""
+    text = json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "), allow_nan=False)
+    return text.translate(LINE_BREAKERS) if LINE_BREAKER.search(text) else text
 
 
 def line(record: dict[str, Any]) -> bytes:
