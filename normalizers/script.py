@@ -23,6 +23,10 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # Share of CJK characters among letters above which a page is Chinese whatever langdetect says.
 MIN_CJK_SHARE = 0.2
+# When langdetect names a language we do not read (a page of script or markup left in a .txt reads as Catalan or
+# Spanish), Chinese still wins if the whole text holds this many Han characters and this share of its letters.
+MIN_HAN_CHARS = 20
+MIN_HAN_SHARE_UNDER_MARKUP = 0.05
 # Share of CJK characters that change under t2s above which the text is Traditional; Simplified text
 # changes almost none (a few shared forms), Traditional news changes 15-30 %.
 MIN_TRADITIONAL_SHARE = 0.04
@@ -154,7 +158,20 @@ def detect_language(text: str) -> str:
     except LangDetectException:
         return "und"
     best = langs[0].lang if langs else "und"
-    return "zh" if best.startswith("zh") else best
+    if best.startswith("zh"):
+        return "zh"
+    if best != "de" and _han_is_clear(text):  # Latin letters of markup or code read as Catalan or Spanish
+        return "zh"
+    return best
+
+
+def _han_is_clear(text: str) -> bool:
+    """Whether the whole text has enough Han characters to be a Chinese article drowned in markup."""
+    han = len(CJK.findall(text))
+    if han < MIN_HAN_CHARS:
+        return False
+    latin = sum(len(w) for w in LATIN_WORD.findall(text))
+    return han / (han + latin) >= MIN_HAN_SHARE_UNDER_MARKUP
 
 
 def detect_script(text: str, language: str) -> str | None:
