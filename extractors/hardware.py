@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.patterns import NEVER, word_at_end
+from extractors.sentences import pieces
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.script import to_simplified
@@ -40,6 +41,8 @@ ZH_WINDOW = 32
 DE_WINDOW = 40
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+# Under spaCy's limit of one Doc (1,000,000 characters), which a 20 MB file can exceed several times.
+MAX_PIECE_CHARS = 500_000
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,17 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
 def extract_hardware(text: str, locale: str,
                      pipeline: tuple[Language, Catalogue] | None = None) -> list[HardwareSpan]:
     """Every counted or named accelerator in ``text`` (Simplified for Chinese).
+
+    A text longer than spaCy takes in one Doc is read in pieces cut at line breaks.
+    """
+    found: list[HardwareSpan] = []
+    for lo, hi in pieces(text, MAX_PIECE_CHARS):
+        found += [replace(h, start=h.start + lo, end=h.end + lo) for h in _extract_piece(text[lo:hi], locale, pipeline)]
+    return found
+
+
+def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] | None) -> list[HardwareSpan]:
+    """``extract_hardware`` on a text short enough for one spaCy Doc.
 
     ``pipeline`` is a prebuilt ``build_nlp(...)`` pair (another catalogue); the default is the shipped one.
     """
