@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,10 @@ from urllib.parse import quote
 from pipeline.store import read_jsonl
 
 TOLERANCE = 0.10
+# Markdown syntax that could start a link, image, emphasis, code, heading or table cell in an article's text
+# (HTML is escaped as entities first); line breaks, which would end a table row, become spaces.
+MD_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+!|~]")
+MD_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]+")
 # A bound joins a cluster of point amounts only if the cluster lies within this factor of the bound
 # ("under 6M" joins 5.576M, "over 5M" does not join 1.6B).
 BOUND_REACH = 2.0
@@ -200,10 +205,11 @@ def cluster_label(cluster: list[Figure]) -> str:
 
 
 def _href(doc: dict[str, Any], out_dir: Path, source_root: Path | None) -> str:
+    """A relative link to the article: percent-encoded, so it holds no scheme (``javascript:``), space or quote."""
     path = doc.get("source_path") or ""
     if source_root is not None:
         path = os.path.relpath(Path(source_root) / path, Path(out_dir))
-    return quote(Path(path).as_posix(), safe="/._-~")
+    return quote(Path(path).as_posix().lstrip("/"), safe="/._-~")
 
 
 class _Report:
@@ -346,7 +352,8 @@ def _html(rep: _Report) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article text as inert markdown: HTML characters as entities, markdown syntax backslash-escaped, one line."""
+    return MD_SYNTAX.sub(r"\\\g<0>", html.escape(MD_LINE_BREAK.sub(" ", text), quote=True))
 
 
 def _markdown(rep: _Report) -> str:
@@ -358,26 +365,26 @@ def _markdown(rep: _Report) -> str:
     if multi:
         lines += ["## Figures several sources agree on", ""]
         for (subject, topic), c in multi:
-            lines.append(f"- **{subject} · {TOPIC_LABELS.get(topic, topic)}**: {cluster_label(c)} — "
-                         f"{len({f.doc_id for f in c})} sources ({', '.join(stated(f) for f in c)})")
+            lines.append(f"- **{_md_cell(subject)} · {_md_cell(TOPIC_LABELS.get(topic, topic))}**: {cluster_label(c)} — "
+                         f"{len({f.doc_id for f in c})} sources ({_md_cell(', '.join(stated(f) for f in c))})")
         lines.append("")
     for (subject, topic), cs in rep.groups:
         docs = sorted({f.doc_id for c in cs for f in c})
-        lines += [f"## {subject} · {TOPIC_LABELS.get(topic, topic)}", "",
+        lines += [f"## {_md_cell(subject)} · {_md_cell(TOPIC_LABELS.get(topic, topic))}", "",
                   "| cluster (USD) | " + " | ".join(f"[{_md_cell(rep.source_name(d))}]({rep.href(d)})" for d in docs) + " |",
                   "|---" * (len(docs) + 1) + "|"]
         for c in cs:
             n_docs = len({f.doc_id for f in c})
             row = [cluster_label(c) + (f" ({n_docs} sources agree)" if n_docs > 1 else "")]
             for d in docs:
-                row.append("<br>".join(f"[{stated(f)}]({rep.href(d)} \"{_md_cell(f.text)}\")"
+                row.append("<br>".join(f"[{_md_cell(stated(f))}]({rep.href(d)} \"{_md_cell(f.text)}\")"
                                        + "".join(f"[^{n}]" for n in f.notes) + (" *(subject not named)*" if f.inferred else "")
                                        for f in c if f.doc_id == d))
-            lines.append("| " + " | ".join(_md_cell(x) if "](" not in x else x.replace("\n", " ") for x in row) + " |")
+            lines.append("| " + " | ".join([_md_cell(row[0]), *row[1:]]) + " |")
         lines.append("")
     lines += ["## Sentences", ""]
     for n, (doc_id, sentence) in enumerate(rep.notes, 1):
-        lines.append(f"[^{n}]: [{doc_id[:3]}]({rep.href(doc_id)}) {_md_cell(sentence)}")
+        lines.append(f"[^{n}]: [{_md_cell(doc_id[:3])}]({rep.href(doc_id)}) {_md_cell(sentence)}")
     return "\n".join(lines) + "\n"
 
 
