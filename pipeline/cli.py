@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from pipeline.interrupts import exit_on_signals
 from pipeline.settings import DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, Settings
+from pipeline.validate import UsageError, check_folders
 
 # Prefect defaults for a laptop with no server and no internet: an ephemeral local API, no telemetry.
 PREFECT_DEFAULTS = {
@@ -106,15 +108,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("\n".join(f"wrote {p}" for p in paths))
         return
     settings = settings_from(args)
-    if not settings.input_dir.is_dir():
-        print(f"newsclaims: input folder {settings.input_dir} does not exist", file=sys.stderr)
+    try:
+        check_folders(settings.input_dir, settings.out_dir)
+    except UsageError as exc:
+        print(f"newsclaims: {exc}", file=sys.stderr)
         sys.exit(2)
+    exit_on_signals()
     from pipeline.runner import run, serve
 
-    if args.command == "serve":
-        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
-        _quiet_exit(0)
-    summary = run(settings)
+    try:
+        if args.command == "serve":
+            serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
+            _quiet_exit(0)
+        summary = run(settings)
+    except OSError as exc:
+        print(f"newsclaims: cannot write the outputs: {exc.filename or settings.out_dir}: {exc.strerror or exc}; "
+              "previous outputs unchanged", file=sys.stderr)
+        _quiet_exit(1)
     if not args.quiet:
         print(format_summary(summary, settings))
     _quiet_exit(0)

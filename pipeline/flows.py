@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+import shutil
 import stat
 import sys
 import time
@@ -186,19 +187,23 @@ def process_articles(files: list[SourceFile], settings: Settings) -> list[Articl
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
 def write_outputs(articles: dict[str, ArticleLines], errors: list[dict[str, str]], settings: Settings,
-                  summary: RunSummary) -> RunSummary:
-    """Write every output atomically from new and unchanged articles; the manifest last."""
-    out = settings.out_dir
-    claim_rows = sorted(row for a in articles.values() for row in a.claims)
-    store.write_lines(out / store.CLAIMS, (line for _, line in claim_rows))
-    store.write_lines(out / store.DOCUMENTS, (line for _, line in sorted(a.document for a in articles.values())))
-    store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
-    summary.errors = len(errors)
-    summary.documents = len(articles)
-    summary.claims = Counter(key[2] for key, _ in claim_rows)
-    manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
-    store.write_json(out / store.MANIFEST, manifest)
-    return summary
+                  summary: RunSummary) -> Path:
+    """Write every output from new and unchanged articles into a new generation folder (not yet current)."""
+    out = store.new_generation(settings.out_dir)
+    try:
+        claim_rows = sorted(row for a in articles.values() for row in a.claims)
+        store.write_lines(out / store.CLAIMS, (line for _, line in claim_rows))
+        store.write_lines(out / store.DOCUMENTS, (line for _, line in sorted(a.document for a in articles.values())))
+        store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
+        summary.errors = len(errors)
+        summary.documents = len(articles)
+        summary.claims = Counter(key[2] for key, _ in claim_rows)
+        manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
+        store.write_json(out / store.MANIFEST, manifest)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)  # a full disk: free what this attempt took
+        raise
+    return out
 
 
 def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, ArticleLines]]:
@@ -235,6 +240,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()
+    store.remove_leftovers(settings.out_dir)  # of a run that crashed or was killed
     rel_paths, errors = discover_files(settings)
     summary.found = len(rel_paths)
     ids = doc_ids([_display_name(rel) for rel in rel_paths])
@@ -278,16 +284,17 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
             print(f"newsclaims: processed {done}/{total} changed articles", file=sys.stderr, flush=True)
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - kept)
-    write_outputs(quote(articles), quote(errors), settings, summary)
+    generation = write_outputs(quote(articles), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
-    write_run_record(settings, summary)
+    publish_outputs(settings, summary, generation)
     return summary.as_dict()
 
 
-@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write run record")
-def write_run_record(settings: Settings, summary: RunSummary) -> None:
-    """Run metadata (times, folders, version) in run.json, apart from the byte-stable claim files."""
+@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="publish outputs")
+def publish_outputs(settings: Settings, summary: RunSummary, generation: Path) -> None:
+    """Run metadata (times, folders, version) in run.json beside the outputs, then switch to the new set at once."""
     record = {"finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "input_dir": str(settings.input_dir.resolve()), "out_dir": str(settings.out_dir.resolve()),
               "version": settings.version, "runner": settings.runner, **summary.as_dict()}
-    store.write_json(settings.out_dir / store.RUN, record)
+    store.write_json(generation / store.RUN, record)
+    store.publish(settings.out_dir, generation)

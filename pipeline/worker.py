@@ -68,7 +68,8 @@ def _finite(document: dict[str, Any], claims: list[dict[str, Any]]) -> tuple[dic
 _WARM_UP = threading.Lock()
 
 
-def _child(items: list[Item], conn: Connection) -> None:
+def _child(items: list[Item], conn: Connection, parent_end: Connection) -> None:
+    parent_end.close()  # else this process holds the pipe's reader: with the parent gone, a send would block forever
     try:
         for item in items:
             conn.send(process_one(*item))
@@ -92,7 +93,7 @@ def process_batch_items(items: list[Item], timeout_s: float) -> list[FileOutcome
     i = 0
     while i < len(items):
         receiver, sender = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(items[i:], sender), daemon=True)
+        proc = ctx.Process(target=_child, args=(items[i:], sender, receiver), daemon=True)
         proc.start()
         sender.close()
         while i < len(items):
