@@ -13,7 +13,7 @@ processed (a document; claims where the text has them)
   external-entity HTML (entity not resolved), two non-UTF-8 names differing in one byte (distinct escaped names),
   one stem in three places (distinct doc_ids and claim_ids), front-matter dates that are no real date or a
   placeholder (ignored with a warning), a 2100 date (fx_source says the latest rate was used), a 1.5 M-character
-  article (over spaCy's Doc limit), UTF-16 without BOM, UTF-32 with BOM, a Chinese page drowned in script text,
+  article (over spaCy's Doc limit), 8,000 claims in one article (within the time bound), UTF-16 without BOM, UTF-32 with BOM, a Chinese page drowned in script text,
   a YAML alias bomb (refused), a 100,000-character title (cut), U+2028/U+2029/U+0085 in the text (escaped)
 error, besides: a symlink to a folder outside the input [read]
 skipped: the output folder, which lies inside the input here with an earlier report.md/html in it
@@ -86,6 +86,7 @@ EXPECTED_PROCESSED = {
     "date-bad-zone.md": True,
     "date-2100.md": True,
     "long.txt": True,
+    "many-claims.txt": True,
     "utf16-no-bom.txt": True,
     "utf32-bom.txt": True,
     "script-page.txt": True,
@@ -160,6 +161,9 @@ def hostile_corpus(tmp_path: Path) -> Path:
         put(f"date-{name}.md", f"---\ntitle: t\ndate: {date}\n---\n{ZH_HANS}\n".encode())
     put("long.txt", "".join(f"Dies ist Zeile {i} eines sehr langen Artikels ohne jeden Betrag darin.\n"
                             for i in range(21_000)).encode() + "Die Firma zahlte 5 Millionen Euro.\n".encode())
+    # 8,000 claims whose context once cost time quadratic in the article (sentence bounds of all the text before)
+    put("many-claims.txt", "".join(f"据报道，第{i}家公司使用了{i + 2}块英伟达H800芯片，其训练成本仅为{i}.5万美元。\n"
+                                   for i in range(4000)).encode())
     put("utf16-no-bom.txt", (ZH_HANS + "\n") .encode("utf-16-le") * 3)
     put("utf32-bom.txt", codecs.BOM_UTF32_LE + (ZH_HANS + "\n").encode("utf-32-le") * 3)
     script = ("var config = {analytics: true, tracking: 'enabled', consent: function(a,b){return a+b;}, "
@@ -286,6 +290,7 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     future = [c for c in claims if c["source_path"] == "date-2100.md" and c["kind"] == "money"]
     assert future and all("latest rate" in c["fx_source"] for c in future)
     assert docs["long.txt"]["chars"] > 1_000_000
+    assert docs["many-claims.txt"]["money_claims"] + docs["many-claims.txt"]["hardware_claims"] == 8000
     assert docs["utf16-no-bom.txt"]["encoding"] == "utf-16-le" and docs["utf32-bom.txt"]["encoding"] == "utf-32"
     assert docs["script-page.txt"]["language"] == "zh"
     assert any("alias" in w for w in docs["alias-bomb.md"]["warnings"])
@@ -358,14 +363,14 @@ def test_hardware_on_numeral_runs_is_linear(name):
 
 # --- The worker's time bound. ---------------------------------------------------------------------------------------
 
-def _sleepy(raw, source_path):
+def _sleepy(raw, source_path, doc_id=None):
     import time
 
     from extractors.article import process_document as real
 
     if b"STUCK" in raw:
         time.sleep(60)
-    return real(raw, source_path)
+    return real(raw, source_path, doc_id)
 
 
 def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):
