@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -11,10 +12,10 @@ from extractors.cleaner import clean
 from extractors.context import annotate, subject_of, topic_of
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.money import MoneySpan, extract_money
-from extractors.reader import read_article
+from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
-from normalizers.dates import publication_date
+from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, parse_date_value, publication_date
 from normalizers.encoding import DecodeError, decode
 from normalizers.locale import load_locale
 from normalizers.script import detect_language, detect_script, to_simplified
@@ -51,6 +52,23 @@ def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
 
 
+def doc_ids(source_paths: list[str]) -> dict[str, str]:
+    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem
+    (same.txt, same.md, sub/same.txt) the stem and a digest of the path. Unique stems stay as they were."""
+    stems = Counter(PurePosixPath(p).stem for p in source_paths)
+    ids = {}
+    for p in source_paths:
+        stem = PurePosixPath(p).stem
+        if stems[stem] == 1:
+            ids[p] = stem
+            continue
+        digest = hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
+        ids[p] = f"{stem}_{digest[:12]}"
+        if stems[ids[p]]:  # another file is really named so: the whole digest
+            ids[p] = f"{stem}_{digest}"
+    return ids
+
+
 def region_of(simplified: str) -> str | None:
     """``TW`` or ``HK`` for a Traditional-script article, by which region's marker words it uses more."""
     regions = load_locale("zh-Hant").get("regions", {})
@@ -61,8 +79,11 @@ def region_of(simplified: str) -> str | None:
     return best
 
 
-def process_document(raw: bytes, source_path: str) -> ArticleResult:
-    """Decode, clean, detect, extract and normalise one article; raise ArticleError when it is unusable."""
+def process_document(raw: bytes, source_path: str, doc_id: str | None = None) -> ArticleResult:
+    """Decode, clean, detect, extract and normalise one article; raise ArticleError when it is unusable.
+
+    ``doc_id`` defaults to the file's stem; a run passes ``doc_ids(...)`` so that ids are unique in it.
+    """
     try:
         text, encoding = decode(raw)
     except DecodeError as exc:
@@ -73,12 +94,19 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
     body = cleaned.text
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
-    published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
-    region = region_of(to_simplified(body)) if script == "Hant" else None
-    doc_id = path.stem
     warnings = list(article.warnings)
     if "replaced" in encoding:
         warnings.append(f"decoded as {encoding}: the page has bytes that are not text in any encoding tried")
+    published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
+    warnings += [f"front matter {key} {article.meta[key]} is outside {EARLIEST.year}–today; ignored"
+                 for key in FRONT_MATTER_KEYS if isinstance(article.meta.get(key), dt.date) and
+                 parse_date_value(article.meta[key]) is None]
+    region = region_of(to_simplified(body)) if script == "Hant" else None
+    doc_id = doc_id or path.stem
+    title = cleaned.title
+    if title and len(title) > MAX_META_CHARS:
+        warnings.append(f"title of {len(title):,} characters cut to {MAX_META_CHARS:,}")
+        title = title[:MAX_META_CHARS]
     claims: list[dict[str, Any]] = []
     if language in SUPPORTED_LANGUAGES:
         claims = _claims(body, doc_id, source_path, language, script, region, published)
@@ -90,7 +118,7 @@ def process_document(raw: bytes, source_path: str) -> ArticleResult:
         "source_path": source_path,
         "sha256": hashlib.sha256(raw).hexdigest(),
         "encoding": encoding,
-        "title": cleaned.title,
+        "title": title,
         "published": published.isoformat() if published else None,
         "language": language,
         "script": script,
@@ -127,9 +155,12 @@ def _common(kind: str, start: int, end: int, body: str, bounds: list[tuple[int, 
 
 
 def _fx_date(published: dt.date | None) -> tuple[dt.date, str]:
-    if published:
-        return published, ""
-    return latest_rate_date(), "; article undated: latest rate in the bundled data"
+    latest = latest_rate_date()
+    if published is None:
+        return latest, "; article undated: latest rate in the bundled data"
+    if published > latest:
+        return published, f"; published after the bundled data ends ({latest}): latest rate used"
+    return published, ""
 
 
 def _money_claim(span: MoneySpan, spans: list[MoneySpan], body: str, bounds: list[tuple[int, int]],

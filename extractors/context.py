@@ -28,6 +28,7 @@ from typing import Any, Iterable
 import yaml
 
 from extractors.patterns import NEVER, word_alternation
+from extractors.sentences import previous_sentence
 from normalizers.script import to_simplified
 
 DATA = Path(__file__).with_name("data")
@@ -276,15 +277,6 @@ def attribution_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _previous_sentence(body: str, s0: int) -> str:
-    """The sentence that ends right before offset ``s0``."""
-    from extractors.sentences import sentence_bounds
-
-    head = body[:s0]
-    bounds = sentence_bounds(head)
-    return head[bounds[-1][0] : bounds[-1][1]] if bounds else ""
-
-
 def _locale(claim: dict[str, Any]) -> str:
     if claim.get("language") == "de":
         return "de"
@@ -305,7 +297,7 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     text = sentence if claim.get("language") == "de" else to_simplified(sentence)
     subject = subject_of(text, start, end)
     if subject is None and refers_back(text, start, end) and s0 > 0:
-        previous = _previous_sentence(body, s0)
+        previous = previous_sentence(body, s0)
         subject = first_subject(previous if claim.get("language") == "de" else to_simplified(previous))
     if claim.get("kind") == "hardware" and subject:
         entity = subject_entity(subject)

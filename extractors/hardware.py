@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.patterns import NEVER, word_alternation, word_at_end
+from extractors.sentences import pieces
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.script import to_simplified
@@ -47,6 +48,8 @@ BACK_WINDOW = 60
 # How far before a count a rate marker (每台服务器配备8块GPU) may stand.
 RATE_WINDOW = 32
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+# Under spaCy's limit of one Doc (1,000,000 characters), which a 20 MB file can exceed several times.
+MAX_PIECE_CHARS = 500_000
 
 
 @dataclass(frozen=True)
@@ -335,6 +338,17 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
 def extract_hardware(text: str, locale: str,
                      pipeline: tuple[Language, Catalogue] | None = None) -> list[HardwareSpan]:
     """Every counted or named accelerator in ``text`` (Simplified for Chinese).
+
+    A text longer than spaCy takes in one Doc is read in pieces cut at line breaks.
+    """
+    found: list[HardwareSpan] = []
+    for lo, hi in pieces(text, MAX_PIECE_CHARS):
+        found += [replace(h, start=h.start + lo, end=h.end + lo) for h in _extract_piece(text[lo:hi], locale, pipeline)]
+    return found
+
+
+def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] | None) -> list[HardwareSpan]:
+    """``extract_hardware`` on a text short enough for one spaCy Doc.
 
     ``pipeline`` is a prebuilt ``build_nlp(...)`` pair (another catalogue); the default is the shipped one.
     """

@@ -46,6 +46,38 @@ class Article:
 
 # libyaml's safe loader when PyYAML was built with it (the wheels are): 10x faster than the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A metadata string longer than this is cut: no title or author runs to pages.
+MAX_META_CHARS = 1000
+
+
+class _FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, except that a timestamp which is no real date (2025-02-30, +25:00) stays its text."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            self.bad_dates.append(node.value)
+            return None
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
+
+def _uses_aliases(source: str) -> bool:
+    """Whether the YAML refers to an anchor: a few aliases of aliases expand to gigabytes (a "billion laughs")."""
+    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, Loader=SAFE_LOADER))
+
+
+def _capped(value: Any, cut: list[str]) -> Any:
+    if isinstance(value, str) and len(value) > MAX_META_CHARS:
+        cut.append(value[:20])
+        return value[:MAX_META_CHARS]
+    if isinstance(value, list):
+        return [_capped(v, cut) for v in value]
+    if isinstance(value, dict):
+        return {k: _capped(v, cut) for k, v in value.items()}
+    return value
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
@@ -53,15 +85,27 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text, []
+    body = text[match.end():]
+    loader = _FrontMatterLoader(match["yaml"])
+    loader.bad_dates = []
     try:
-        meta = yaml.load(match["yaml"], Loader=SAFE_LOADER)
+        if _uses_aliases(match["yaml"]):
+            return {}, body, ["front matter uses YAML aliases (*name), which can expand without bound; ignored"]
+        meta = loader.get_single_data()
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
-        return {}, text[match.end():], [f"front matter is not valid YAML{line}; ignored"]
+        return {}, body, [f"front matter is not valid YAML{line}; ignored"]
+    finally:
+        loader.dispose()
     if not isinstance(meta, dict):
-        return {}, text[match.end():], ["front matter is not a mapping; ignored"]
-    return {str(k): v for k, v in meta.items()}, text[match.end():], []
+        return {}, body, ["front matter is not a mapping; ignored"]
+    warnings = [f"front matter date {value!r} is not a real date; ignored" for value in loader.bad_dates]
+    cut: list[str] = []
+    meta = {str(k): _capped(v, cut) for k, v in meta.items()}
+    if cut:
+        warnings.append(f"{len(cut)} front matter value(s) longer than {MAX_META_CHARS:,} characters; cut")
+    return meta, body, warnings
 
 
 def markdown_to_text(body: str) -> str:

@@ -13,6 +13,10 @@ SENTENCE_END = re.compile(
     + "".join(rf"(?<!\b{re.escape(abbr)}\.)" for abbr in ABBREVIATIONS)
     + r"(?=\s+[A-ZÄÖÜ0-9\"„])"
 )
+# A sentence longer than this (a page with no full stops) is cut to the clauses around a claim: the sentence
+# field stays readable and each claim's context work stays bounded, so an article's cost stays linear.
+MAX_SENTENCE_CHARS = 1000
+CLAUSE_MARK = re.compile(r"[，,；;：:、]\s*")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -36,9 +40,48 @@ def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> N
 
 
 def sentence_at(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> str:
-    """The sentence that holds ``text[start:end]`` (several, if the span crosses a boundary)."""
+    """The sentence that holds ``text[start:end]`` (several, if the span crosses a boundary).
+
+    A sentence over MAX_SENTENCE_CHARS (a page without full stops) gives the clauses around the span instead.
+    """
+    if not bounds:
+        return text[start:end]
     first = max(bisect.bisect_right(bounds, start, key=lambda b: b[0]) - 1, 0)
     last = first
     while last + 1 < len(bounds) and bounds[last][1] < end:
         last += 1
-    return text[bounds[first][0] : bounds[last][1]] if bounds else text[start:end]
+    lo, hi = bounds[first][0], bounds[last][1]
+    if hi - lo > MAX_SENTENCE_CHARS:
+        lo, hi = _window(text, lo, hi, start, end)
+    return text[lo:hi]
+
+
+def _window(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """About MAX_SENTENCE_CHARS of ``text[lo:hi]`` around ``[start, end)``, cut after clause marks where there are."""
+    half = max(MAX_SENTENCE_CHARS - (end - start), 0) // 2
+    left, right = max(lo, start - half), min(hi, end + half)
+    if left > lo and (cut := CLAUSE_MARK.search(text, left, start)):
+        left = cut.end()
+    if right < hi and (cuts := [m.end() for m in CLAUSE_MARK.finditer(text, end, right)]):
+        right = cuts[-1]
+    return min(left, start), max(right, end)
+
+
+def previous_sentence(text: str, start: int) -> str:
+    """The sentence that ends right before offset ``start`` (looking back a bounded distance)."""
+    lo = max(0, start - 2 * MAX_SENTENCE_CHARS)
+    bounds = sentence_bounds(text[lo:start])
+    return text[lo + bounds[-1][0] : lo + bounds[-1][1]] if bounds else ""
+
+
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of at most ``size`` characters, cut after a line break where
+    there is one in a piece's second half."""
+    out, lo = [], 0
+    while len(text) - lo > size:
+        cut = text.rfind("\n", lo + size // 2, lo + size)
+        hi = cut + 1 if cut >= 0 else lo + size
+        out.append((lo, hi))
+        lo = hi
+    out.append((lo, len(text)))
+    return out

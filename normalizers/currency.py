@@ -67,6 +67,8 @@ def usd_rate(currency: str, on: dt.date) -> Rate:
         # The ruble since March 2022: a rate years old would be a wrong figure, not an approximate one.
         raise FxError(f"the ECB stopped publishing {currency} rates after {bounds.last_date}")
     day = min(on, bounds.last_date, usd_last)
+    if day < bounds.first_date:
+        raise FxError(f"no {currency} rate before {bounds.first_date}")
     for _ in range(MAX_LOOKBACK_DAYS + 1):
         try:
             return Rate(currency, conv.convert(1, "USD", currency, date=day), day, ECB_SOURCE)

@@ -1,4 +1,5 @@
-"""Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5, Big5-HKSCS."""
+"""Decode article bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), UTF-32 with BOM, GB18030/GBK,
+Big5, Big5-HKSCS."""
 from __future__ import annotations
 
 import codecs
@@ -30,6 +31,13 @@ NUL = b"\x00"
 # Control characters other than tab, newline, form feed and carriage return, and the replacement character.
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 CJK = re.compile("[\u4e00-\u9fff]")
+# What news text is made of: printable ASCII and whitespace, Latin-1 letters, CJK punctuation, ideographs,
+# full-width forms. UTF-16 read with the wrong byte order (or a binary file read as UTF-16) is mostly not.
+PLAIN_TEXT = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2010-\u203a\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+UTF16_PLAIN_SHARE = 0.95
+# Share of NUL bytes that must sit on one side of the byte pairs, and how many at least (one NUL proves nothing).
+UTF16_NUL_SIDE = 0.98
+UTF16_MIN_NULS = 4
 
 
 def _control_share(text: str) -> float:
@@ -44,7 +52,9 @@ def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise DecodeError for binary or undecodable input."""
     if not data:
         raise DecodeError("empty file")
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    # UTF-32's little-endian mark begins with UTF-16's: test it first.
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return _checked(data.decode(name), name)
@@ -55,7 +65,9 @@ def decode(data: bytes) -> tuple[str, str]:
                     except UnicodeDecodeError:
                         pass
                 raise DecodeError(f"has a {name} byte-order mark but does not decode: {exc.reason} at byte {exc.start}") from exc
-    if b"\x00" in data:
+    if NUL in data and (utf16 := _utf16_without_bom(data)):
+        return _checked(*utf16)
+    if NUL in data:
         raise DecodeError(f"binary content: NUL byte at offset {data.index(NUL)}")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
@@ -91,6 +103,22 @@ def _declared(data: bytes) -> tuple[str, str] | None:
         text = data.decode(name, errors="replace")
         bad = text.count("\ufffd")
         return (text, f"{name} ({bad} undecodable bytes replaced)") if bad <= MAX_REPLACED_SHARE * len(text) else None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 with no byte-order mark (what Windows tools export): its ASCII characters put NUL bytes all on
+    one side of each byte pair, and it decodes to plain text. None when the bytes are not that."""
+    even, odd = data[0::2].count(NUL), data[1::2].count(NUL)
+    if max(even, odd) < UTF16_MIN_NULS or min(even, odd) > max(even, odd) * (1 - UTF16_NUL_SIDE):
+        return None
+    name = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data[: len(data) // 2 * 2].decode(name)
+    except UnicodeDecodeError:
+        return None
+    if len(PLAIN_TEXT.findall(text)) < UTF16_PLAIN_SHARE * len(text):
+        return None  # random pairs (a binary file, UTF-8 with a stray NUL) land all over Unicode
+    return text, name + (" (truncated)" if len(data) % 2 else "")
 
 
 def _legacy(data: bytes) -> tuple[str, str]:

@@ -1,6 +1,7 @@
 """Language and script detection, and Traditional→Simplified conversion that keeps offsets."""
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 import threading
@@ -23,6 +24,10 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # Share of CJK characters among letters above which a page is Chinese whatever langdetect says.
 MIN_CJK_SHARE = 0.2
+# When langdetect names a language other than German (a page of script or markup left in a .txt reads as Catalan,
+# Spanish or English), the text is Chinese if it holds this many Han characters: however many Latin letters the
+# code around it has, no Catalan or English article is written in Han characters.
+MIN_HAN_CHARS = 20
 # Share of CJK characters that change under t2s above which the text is Traditional; Simplified text
 # changes almost none (a few shared forms), Traditional news changes 15-30 %.
 MIN_TRADITIONAL_SHARE = 0.04
@@ -154,7 +159,16 @@ def detect_language(text: str) -> str:
     except LangDetectException:
         return "und"
     best = langs[0].lang if langs else "und"
-    return "zh" if best.startswith("zh") else best
+    if best.startswith("zh"):
+        return "zh"
+    if best != "de" and _han_is_clear(text):  # Latin letters of markup or code read as Catalan or Spanish
+        return "zh"
+    return best
+
+
+def _han_is_clear(text: str) -> bool:
+    """Whether the whole text has enough Han characters to be a Chinese article drowned in markup."""
+    return sum(1 for _ in itertools.islice(CJK.finditer(text), MIN_HAN_CHARS)) >= MIN_HAN_CHARS
 
 
 def detect_script(text: str, language: str) -> str | None:

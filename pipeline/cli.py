@@ -16,7 +16,9 @@ from typing import Any, NoReturn, Sequence
 
 from pipeline import progress
 from pipeline.contract import SCHEMAS, schema_text
+from pipeline.interrupts import exit_on_signals
 from pipeline.settings import DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, PIPELINE_VERSION, Settings, pipeline_version
+from pipeline.validate import UsageError, check_folders
 
 STARTED = time.monotonic()  # the summary's wall time counts from here (Prefect is imported later)
 # Prefect defaults for a laptop with no server and no internet: an ephemeral local API, no telemetry.
@@ -28,10 +30,6 @@ PREFECT_DEFAULTS = {
     # The temporary server's first start creates its database: Prefect's 20 s are short on a busy small machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
-
-
-class UsageError(Exception):
-    """A mistake in how newsclaims was called: shown as one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -164,18 +162,27 @@ def _record_timings(out_dir: Path, timings: dict[str, Any]) -> None:
 
 def _run(args: argparse.Namespace) -> None:
     settings = settings_from(args)
-    check_input(settings)
+    check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
+    check_folders(settings.input_dir, settings.out_dir)
     reporter = progress.use(_reporter(args.quiet))
     reporter.phase("starting Prefect")
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    exit_on_signals()
+    failure: OSError | None = None
     try:
         from pipeline.runner import run, serve
 
         if args.command == "run":
             summary = run(settings)
+    except OSError as exc:
+        failure = exc
     finally:
         reporter.close()
+    if failure is not None:
+        print(f"newsclaims: cannot write the outputs: {failure.filename or settings.out_dir}: "
+              f"{failure.strerror or failure}; previous outputs unchanged", file=sys.stderr)
+        _quiet_exit(1)
     if args.command == "serve":
         serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
         return

@@ -6,10 +6,12 @@ import hashlib
 import json
 import math
 import os
+import re
+import shutil
 import stat
 import time
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +25,12 @@ from prefect.utilities.annotations import quote
 from pipeline import progress, store
 from pipeline.settings import Settings
 from pipeline.store import ArticleLines
+from extractors.article import doc_ids
 from pipeline.worker import process_batch_items
 
 MIN_BATCH, MAX_BATCH, BATCHES_PER_CORE = 20, 500, 4
+# An escaped backslash or byte in the display name of a non-UTF-8 file name.
+BYTE_ESCAPE = re.compile(rb"\\(\\|x[0-9a-f]{2})")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class SourceFile:
     data: bytes | None = None
     sha256: str | None = None
     error: str | None = None
+    doc_id: str | None = None
 
 
 @dataclass
@@ -69,7 +75,8 @@ def _inside(path: Path, root: Path) -> bool:
 def discover_files(settings: Settings) -> tuple[list[str], list[dict[str, str]]]:
     """Article paths under the input folder, relative and sorted, and the subfolders that could not be listed.
 
-    Symlinks leading outside are left out.
+    Symlinks leading outside are left out (a folder one is reported), and so is the output folder when it lies
+    inside the input: a run must not read its own reports back as articles.
     """
     root = settings.input_dir
     if not root.is_dir():
@@ -84,14 +91,28 @@ def discover_files(settings: Settings) -> tuple[list[str], list[dict[str, str]]]
         unlisted.append({"source_path": _display_name(folder + "/"), "stage": "discover",
                          "reason": f"cannot list this folder: {exc.strerror or exc}; its articles were not read"})
 
+    out_dir = settings.out_dir.resolve()
     for dirpath, dirnames, filenames in os.walk(root, onerror=not_listed, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() != out_dir)
+        for d in dirnames:
+            if (here / d).is_symlink() and not _inside(here / d, root):  # os.walk lists it but never enters it
+                unlisted.append({"source_path": _display_name((here / d).relative_to(root).as_posix() + "/"),
+                                 "stage": "read", "reason": "symlink to a folder outside the input folder; not followed"})
         for name in filenames:
             path = Path(dirpath) / name
             if name.startswith(".") or path.suffix.lower() not in settings.suffixes:
                 continue
             found.append(path.relative_to(root).as_posix())
-    return sorted(found), unlisted
+    kept, seen = [], set()
+    for rel in sorted(found):
+        if (name := _display_name(rel)) in seen:  # only a UTF-8 name holding a literal "\\xHH" can do that
+            unlisted.append({"source_path": name, "stage": "discover",
+                             "reason": "another file's name is written the same way in the outputs; not read"})
+        else:
+            seen.add(name)
+            kept.append(rel)
+    return kept, unlisted
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="read files")
@@ -101,8 +122,26 @@ def read_files(rel_paths: list[str], settings: Settings) -> list[SourceFile]:
 
 
 def _display_name(rel: str) -> str:
-    """The path as outputs can write it: bytes of a non-UTF-8 file name become U+FFFD."""
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """The path as outputs can write it, distinct for distinct names and reversible (``file_name``).
+
+    A name that is not UTF-8 has its undecodable bytes written ``\\xHH``; a backslash of such a name is
+    doubled, so a real ``\\xe9`` in a name cannot be taken for an escaped byte. UTF-8 names stay as they are.
+    """
+    raw = os.fsencode(rel)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+def file_name(display: str) -> str:
+    """The file system name ``_display_name`` was made from."""
+    raw = BYTE_ESCAPE.sub(lambda m: b"\\" if m[1] == b"\\" else bytes([int(m[1][1:], 16)]), os.fsencode(display))
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return os.fsdecode(raw)  # escapes only a non-UTF-8 name has: undo them
+    return display
 
 
 def _read_one(rel: str, settings: Settings) -> SourceFile:
@@ -136,7 +175,7 @@ def process_articles(files: list[SourceFile], settings: Settings) -> list[Articl
     Lines rather than dicts leave the task: Prefect keeps every task result of a flow run in memory.
     """
     out: list[ArticleLines | dict[str, str]] = []
-    for outcome in process_batch_items([(f.rel_path, f.data) for f in files], settings.doc_timeout_s):
+    for outcome in process_batch_items([(f.rel_path, f.data, f.doc_id) for f in files], settings.doc_timeout_s):
         if outcome.error or outcome.lines is None:
             out.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract",
                         "reason": outcome.error or "no document"})
@@ -147,19 +186,23 @@ def process_articles(files: list[SourceFile], settings: Settings) -> list[Articl
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
 def write_outputs(articles: dict[str, ArticleLines], errors: list[dict[str, str]], settings: Settings,
-                  summary: RunSummary) -> RunSummary:
-    """Write every output atomically from new and unchanged articles; the manifest last."""
-    out = settings.out_dir
-    claim_rows = sorted(row for a in articles.values() for row in a.claims)
-    store.write_lines(out / store.CLAIMS, (line for _, line in claim_rows))
-    store.write_lines(out / store.DOCUMENTS, (line for _, line in sorted(a.document for a in articles.values())))
-    store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
-    summary.errors = len(errors)
-    summary.documents = len(articles)
-    summary.claims = Counter(key[2] for key, _ in claim_rows)
-    manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
-    store.write_json(out / store.MANIFEST, manifest)
-    return summary
+                  summary: RunSummary) -> Path:
+    """Write every output from new and unchanged articles into a new generation folder (not yet current)."""
+    out = store.new_generation(settings.out_dir)
+    try:
+        claim_rows = sorted(row for a in articles.values() for row in a.claims)
+        store.write_lines(out / store.CLAIMS, (line for _, line in claim_rows))
+        store.write_lines(out / store.DOCUMENTS, (line for _, line in sorted(a.document for a in articles.values())))
+        store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
+        summary.errors = len(errors)
+        summary.documents = len(articles)
+        summary.claims = Counter(key[2] for key, _ in claim_rows)
+        manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
+        store.write_json(out / store.MANIFEST, manifest)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)  # a full disk: free what this attempt took
+        raise
+    return out
 
 
 def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, ArticleLines]]:
@@ -196,11 +239,13 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()
+    store.remove_leftovers(settings.out_dir)  # of a run that crashed or was killed
     rel_paths, errors = discover_files(settings)
     summary.found = len(rel_paths)
+    ids = doc_ids([_display_name(rel) for rel in rel_paths])
     old_files, old_articles = _previous(settings)
     # A folder that cannot be listed now keeps its articles' earlier claims rather than losing them.
-    unlisted = tuple(e["source_path"] for e in errors)
+    unlisted = tuple(e["source_path"] for e in errors if e["stage"] == "discover" and e["source_path"].endswith("/"))
     kept = {rel for rel in old_files if unlisted and rel.startswith(unlisted)}
     articles: dict[str, ArticleLines] = {rel: old_articles[rel] for rel in kept if rel in old_articles}
     size = settings.batch_size or batch_size_for(len(rel_paths), os.cpu_count() or 1)
@@ -209,13 +254,14 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     total = 0
     progress.phase("reading", len(rel_paths))
     for batch in batches:
-        files = read_files(batch, settings)
+        files = [replace(f, doc_id=ids[f.rel_path]) for f in read_files(batch, settings)]
         progress.advance(len(batch))
         todo = []
         for f in files:
             if f.error:
                 errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
-            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and f.rel_path in old_articles:
+            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and \
+                    prev.get("doc_id") == f.doc_id and f.rel_path in old_articles:
                 articles[f.rel_path] = old_articles[f.rel_path]
             else:
                 todo.append(f)
@@ -238,16 +284,17 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - kept)
     progress.phase("writing")
-    write_outputs(quote(articles), quote(errors), settings, summary)
+    generation = write_outputs(quote(articles), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
-    write_run_record(settings, summary)
+    publish_outputs(settings, summary, generation)
     return summary.as_dict()
 
 
-@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write run record")
-def write_run_record(settings: Settings, summary: RunSummary) -> None:
-    """Run metadata (times, folders, version) in run.json, apart from the byte-stable claim files."""
+@task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="publish outputs")
+def publish_outputs(settings: Settings, summary: RunSummary, generation: Path) -> None:
+    """Run metadata (times, folders, version) in run.json beside the outputs, then switch to the new set at once."""
     record = {"finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "input_dir": str(settings.input_dir.resolve()), "out_dir": str(settings.out_dir.resolve()),
               "version": settings.version, "runner": settings.runner, **summary.as_dict()}
-    store.write_json(settings.out_dir / store.RUN, record)
+    store.write_json(generation / store.RUN, record)
+    store.publish(settings.out_dir, generation)

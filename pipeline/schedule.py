@@ -12,8 +12,10 @@ How it works:
   the scheduled runs. Without one, Prefect's temporary server runs no scheduler service, so this module starts
   that server itself (shared with the run processes) and creates each scheduled run from the deployment's own
   schedule objects; the Runner then picks them up exactly as it would from a server.
-* It stops cleanly on SIGINT/SIGTERM (pausing the schedule, cancelling nothing half-written: outputs are
-  atomic) and, with ``max_runs``, once that many runs have finished.
+* On SIGINT/SIGTERM it stops cleanly (pausing the schedule; outputs are switched atomically, so nothing is left
+  half-written) within STOP_GRACE_S, else (or on a second signal) it kills its run processes and ends; either
+  way with one line and exit 130/143 (``pipeline.interrupts``). With ``max_runs`` it stops once that many runs
+  have finished.
 """
 from __future__ import annotations
 
@@ -27,10 +29,13 @@ from typing import Any
 
 from prefect import Flow, flow
 
+from pipeline.interrupts import ignore_signals, interrupted, later
 from pipeline.settings import Settings
 
 DEPLOYMENT_NAME = "newsclaims-serve"
 POLL_SECONDS = 0.5
+# How long a clean stop (pause the schedule, cancel a run in progress) may take before the process just ends.
+STOP_GRACE_S = 3.0
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
@@ -63,6 +68,10 @@ def newsclaims_scheduled(settings: dict[str, Any]) -> dict[str, Any]:
     """One scheduled run: rebuild the settings and run the configured newsclaims flow."""
     from pipeline.runner import configured_flow
 
+    try:  # Ctrl-C reaches the whole process group: `serve` stops this run process, so it need not react itself
+        ignore_signals()
+    except ValueError:
+        pass  # not the main thread of the run process
     real = settings_from_parameters(settings)
     return configured_flow(real)(real)
 
@@ -103,16 +112,22 @@ async def _serve(settings: Settings, cron: str | None, interval: float | None, m
                 await client.delete_flow_run(run.id)
     stop = asyncio.Event()
     finished = 0
+    signalled: list[int] = []
 
-    def request_stop(*_: Any) -> None:
+    def request_stop(signum: int) -> None:
+        """A clean stop (the schedule paused), bounded in time; a second signal ends the process at once."""
+        if signalled:
+            interrupted(signum)
+        signalled.append(signum)
+        later(signum, STOP_GRACE_S)  # a run in progress may not stop cleanly in time
         stop.set()
 
     loop = asyncio.get_running_loop()
     # The Runner installs its own SIGTERM handler (which calls sys.exit); route it and SIGINT to a clean stop.
-    runner.handle_sigterm = lambda *_: loop.call_soon_threadsafe(stop.set)  # type: ignore[method-assign]
+    runner.handle_sigterm = lambda *_: loop.call_soon_threadsafe(request_stop, signal.SIGTERM)  # type: ignore[method-assign]
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
-            loop.add_signal_handler(sig, request_stop)
+            loop.add_signal_handler(sig, request_stop, sig)
         except (ValueError, RuntimeError, NotImplementedError):
             pass  # not the main thread: the caller handles signals
 
@@ -171,6 +186,8 @@ async def _serve(settings: Settings, cron: str | None, interval: float | None, m
         for t in tasks:
             t.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        if signalled:
+            interrupted(signalled[0])  # the run processes and the server go too; one line, exit 130/143
         print(f"newsclaims serve: stopped after {finished} run(s)", flush=True)
     return finished
 

@@ -1,9 +1,18 @@
-"""Output files: serialised output lines, atomic streamed writes, the manifest, and reading back earlier results."""
+"""Output files: serialised output lines, atomic streamed writes, the manifest, and reading back earlier results.
+
+A run writes its whole output set into a new generation folder ``OUT/.generations/<id>/`` and then switches
+the symlink ``OUT/current`` to it with one rename. ``OUT/claims.jsonl`` and the other outputs are symlinks
+into ``current/``, so they always name files of one complete run; a crash before the switch leaves the
+previous set in place, and the next run removes the half-written generation.
+"""
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -13,11 +22,20 @@ DOCUMENTS = "documents.jsonl"
 ERRORS = "errors.jsonl"
 MANIFEST = "manifest.json"
 RUN = "run.json"
+OUTPUTS = (CLAIMS, DOCUMENTS, ERRORS, MANIFEST, RUN)
+GENERATIONS = ".generations"
+CURRENT = "current"
+
+
+# Valid inside a JSON string, but str.splitlines() and JavaScript line readers end a record there.
+LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+LINE_BREAKER = re.compile("[\u2028\u2029\u0085]")
 
 
 def dumps(record: dict[str, Any]) -> str:
-    """Canonical JSON line: UTF-8 text, no ASCII escaping, stable key order."""
-    return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "), allow_nan=False)
+    """Canonical JSON line: UTF-8 text, no ASCII escaping (but of the three line breakers), stable key order."""
+    text = json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "), allow_nan=False)
+    return text.translate(LINE_BREAKERS) if LINE_BREAKER.search(text) else text
 
 
 def line(record: dict[str, Any]) -> bytes:
@@ -85,6 +103,61 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
 
 def write_json(path: Path, record: dict[str, Any]) -> None:
     write_atomic(path, line(record) + b"\n")
+
+
+def new_generation(out_dir: Path) -> Path:
+    """A new, empty generation folder under ``out_dir`` for one run's outputs."""
+    folder = out_dir / GENERATIONS
+    folder.mkdir(parents=True, exist_ok=True)
+    generation = Path(tempfile.mkdtemp(prefix=f"{time.strftime('%Y%m%dT%H%M%S')}-", dir=folder))
+    generation.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; outputs are ordinary folders
+    return generation
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _symlink_atomic(target: str, link: Path) -> None:
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def publish(out_dir: Path, generation: Path) -> None:
+    """Make ``generation`` the current output set with one atomic rename, then drop older generations."""
+    _fsync_dir(generation)
+    _symlink_atomic(os.path.relpath(generation, out_dir), out_dir / CURRENT)
+    for name in OUTPUTS:  # once per output folder (and when an earlier layout had plain files here)
+        link = out_dir / name
+        if not (link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}"):
+            _symlink_atomic(f"{CURRENT}/{name}", link)
+    _fsync_dir(out_dir)
+    remove_leftovers(out_dir)
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Remove what an interrupted or crashed run left: generations other than the current one, temp files."""
+    current = (out_dir / CURRENT).resolve() if (out_dir / CURRENT).is_symlink() else None
+    folder = out_dir / GENERATIONS
+    if folder.is_dir():
+        for each in folder.iterdir():
+            if each.resolve() != current:
+                shutil.rmtree(each, ignore_errors=True)
+    if out_dir.is_dir():
+        for each in out_dir.glob(".*.tmp"):
+            each.unlink(missing_ok=True)
 
 
 def read_lines(path: Path) -> list[bytes]:

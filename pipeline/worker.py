@@ -23,12 +23,12 @@ class FileOutcome:
     stage: str | None = None
 
 
-def process_one(rel_path: str, data: bytes | None) -> FileOutcome:
+def process_one(rel_path: str, data: bytes | None, doc_id: str | None = None) -> FileOutcome:
     """One article, serialised here (in the worker, not the busy parent); every failure becomes a reason."""
     if data is None:
         return FileOutcome(rel_path, error="no data", stage="read")
     try:
-        result = process_document(data, rel_path)
+        result = process_document(data, rel_path, doc_id)
         try:
             lines = article_lines(result.document, result.claims)
         except ValueError:  # an infinite or NaN number: JSON has none, so write null (rare, so only then)
@@ -68,19 +68,24 @@ def _finite(document: dict[str, Any], claims: list[dict[str, Any]]) -> tuple[dic
 _WARM_UP = threading.Lock()
 
 
-def _child(items: list[tuple[str, bytes | None]], conn: Connection) -> None:
+def _child(items: list[Item], conn: Connection, parent_end: Connection) -> None:
+    parent_end.close()  # else this process holds the pipe's reader: with the parent gone, a send would block forever
     try:
-        for rel_path, data in items:
-            conn.send(process_one(rel_path, data))
+        for item in items:
+            conn.send(process_one(*item))
     finally:
         conn.close()
         os._exit(0)  # skip the parent's atexit handlers (Prefect's) in this forked copy
 
 
-def process_batch_items(items: list[tuple[str, bytes | None]], timeout_s: float) -> list[FileOutcome]:
+# (source path, bytes, doc_id); without a doc_id the file's stem is used
+Item = tuple[str, bytes | None] | tuple[str, bytes | None, str | None]
+
+
+def process_batch_items(items: list[Item], timeout_s: float) -> list[FileOutcome]:
     """Process ``items`` in a forked worker; a document over ``timeout_s`` seconds is stopped and reported."""
     if timeout_s <= 0 or not hasattr(os, "fork"):
-        return [process_one(rel, data) for rel, data in items]
+        return [process_one(*item) for item in items]
     with _WARM_UP:  # batches start in several threads: fork only once everything is built
         warm_up()  # load patterns and the spaCy pipeline once, before forking, so children share them
     ctx = mp.get_context("fork")
@@ -88,7 +93,7 @@ def process_batch_items(items: list[tuple[str, bytes | None]], timeout_s: float)
     i = 0
     while i < len(items):
         receiver, sender = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(items[i:], sender), daemon=True)
+        proc = ctx.Process(target=_child, args=(items[i:], sender, receiver), daemon=True)
         proc.start()
         sender.close()
         while i < len(items):

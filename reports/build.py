@@ -25,6 +25,7 @@ import csv
 import html
 import math
 import os
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ from urllib.parse import quote
 from pipeline.store import read_jsonl
 
 TOLERANCE = 0.10
+# Markdown syntax that could start a link, image, emphasis, code, heading or table cell in an article's text
+# (HTML is escaped as entities first); line breaks, which would end a table row, become spaces.
+MD_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+!|~]")
+MD_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]+")
 # A bound joins a cluster of point amounts only if the cluster lies within this factor of the bound
 # ("under 6M" joins 5.576M, "over 5M" does not join 1.6B).
 BOUND_REACH = 2.0
@@ -261,10 +266,11 @@ def cluster_label(cluster: list[Figure], fmt: Callable[[float | None], str] = us
 
 
 def _href(doc: dict[str, Any], out_dir: Path, source_root: Path | None) -> str:
+    """A relative link to the article: percent-encoded, so it holds no scheme (``javascript:``), space or quote."""
     path = doc.get("source_path") or ""
     if source_root is not None:
         path = os.path.relpath(Path(source_root) / path, Path(out_dir))
-    return quote(Path(path).as_posix(), safe="/._-~")
+    return quote(Path(path).as_posix().lstrip("/"), safe="/._-~")
 
 
 @dataclass
@@ -619,14 +625,15 @@ def _html(rep: _Report) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article text as inert markdown: HTML characters as entities, markdown syntax backslash-escaped, one line."""
+    return MD_SYNTAX.sub(r"\\\g<0>", html.escape(MD_LINE_BREAK.sub(" ", text), quote=True))
 
 
 def _amount_md(rep: _Report, a: Amount) -> str:
     linked = _linked(a)
     first = linked[0]
     refs = "".join(f"[^{n}]" for n in rep.refs(first))
-    out = f"[{a.label}]({rep.href(first.doc_id)} \"{_md_cell(first.text)}\"){refs}"
+    out = f"[{_md_cell(a.label)}]({rep.href(first.doc_id)} \"{_md_cell(first.text)}\"){refs}"
     out += (f" ×{len(a.figures)}" if len(a.figures) > 1 else "") + (" *(subject not named)*" if first.inferred else "")
     others = [f"[{_md_cell(rep.source_name(f.doc_id))}]({rep.href(f.doc_id)})" + "".join(f"[^{n}]" for n in rep.refs(f))
               for f in linked[1:]]
@@ -636,7 +643,7 @@ def _amount_md(rep: _Report, a: Amount) -> str:
 
 def _section_md(rep: _Report, s: Section, level: str = "##") -> list[str]:
     shown, rest = s.split()
-    lines = [f"{level} {s.title}", ""]
+    lines = [f"{level} {_md_cell(s.title)}", ""]
     if s.clusters:
         lines += [f"| cluster ({s.unit}) | as stated (source) |", "|---|---|"]
         for c in shown:
@@ -666,8 +673,8 @@ def _markdown(rep: _Report) -> str:
     if multi:
         lines += ["## Figures several sources agree on", ""]
         for (subject, topic), c in multi[:TOP_AGREEMENTS]:
-            lines.append(f"- **{subject} · {TOPIC_LABELS.get(topic, topic)}**: {cluster_label(c)} — "
-                         f"{n_sources(c)} sources ({_amount_summary(amounts(c))})")
+            lines.append(f"- **{_md_cell(subject)} · {_md_cell(TOPIC_LABELS.get(topic, topic))}**: {cluster_label(c)} — "
+                         f"{n_sources(c)} sources ({_md_cell(_amount_summary(amounts(c)))})")
         if len(multi) > TOP_AGREEMENTS:
             lines.append(f"- … and {len(multi) - TOP_AGREEMENTS} more")
         lines.append("")
@@ -687,7 +694,7 @@ def _markdown(rep: _Report) -> str:
         lines += ["No hardware claims.", ""]
     lines += ["## Sentences", ""]
     for n, (doc_id, sentence) in enumerate(rep.notes, 1):
-        lines.append(f"[^{n}]: [{doc_id[:3]}]({rep.href(doc_id)}) {_md_cell(sentence)}")
+        lines.append(f"[^{n}]: [{_md_cell(doc_id[:3])}]({rep.href(doc_id)}) {_md_cell(sentence)}")
     return "\n".join(lines) + "\n"
 
 

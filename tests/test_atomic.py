@@ -96,11 +96,15 @@ def test_kill_9_mid_run_keeps_previous_outputs_and_rerun_loses_nothing(tmp_path,
             for line in (out / name).read_text(encoding="utf-8").splitlines():
                 json.loads(line)
         json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        # Temp files a kill may leave are hidden and never named like an output.
+        # What a kill may leave is hidden (a half-written generation, temp files), never named like an output.
         for path in out.iterdir():
-            assert path.name in OUTPUTS or (path.name.startswith(".") and path.name.endswith(".tmp")), path
+            assert path.name in (*OUTPUTS, "current", ".generations") or (
+                path.name.startswith(".") and path.name.endswith(".tmp")), path
 
     run_to_end([str(corpus), "--out", str(out)], env)  # the interrupted run, to completion
+    # It removed what the killed runs left: one generation, the current one, and no temp file.
+    assert [p.name for p in (out / ".generations").iterdir()] == [(out / "current").resolve().name]
+    assert not list(out.glob(".*.tmp"))
     fresh = tmp_path / "fresh"
     run_to_end([str(corpus), "--out", str(fresh)], env)  # an uninterrupted run on the same corpus
     after, expected = claims_of(out), claims_of(fresh)

@@ -9,8 +9,14 @@ error (one errors.jsonl line, stage in brackets)
 processed (a document; claims where the text has them)
   truncated UTF-8/UTF-16/GB18030/Big5 (last character cut: dropped), mixed UTF-8 + GB18030 (decoded per character), GB18030, Big5, Big5-HKSCS, UTF-16 with BOM,
   CRLF, malformed HTML, 50,000 nested divs, broken front matter (warning), login page (no claims), 100k digits,
-  '1,'*50000, '$'*50000, a run of 50,000 万 (no claim: 万 alone is no amount), separator runs, non-ASCII/space file names, a non-UTF-8 file name (written with U+FFFD),
-  external-entity HTML (entity not resolved).
+  '1,'*50000, '$'*50000, a run of 50,000 万 (no claim: 万 alone is no amount), separator runs, non-ASCII/space file names,
+  external-entity HTML (entity not resolved), two non-UTF-8 names differing in one byte (distinct escaped names),
+  one stem in three places (distinct doc_ids and claim_ids), front-matter dates that are no real date or a
+  placeholder (ignored with a warning), a 2100 date (fx_source says the latest rate was used), a 1.5 M-character
+  article (over spaCy's Doc limit), 8,000 claims in one article (within the time bound), UTF-16 without BOM, UTF-32 with BOM, a Chinese page drowned in script text,
+  a YAML alias bomb (refused), a 100,000-character title (cut), U+2028/U+2029/U+0085 in the text (escaped)
+error, besides: a symlink to a folder outside the input [read]
+skipped: the output folder, which lies inside the input here with an earlier report.md/html in it
 """
 from __future__ import annotations
 
@@ -29,7 +35,7 @@ ZH_HANS = "据报道，该公司使用了2048块英伟达H800芯片，训练成�
 ZH_HANT = "據報道，該公司使用了2048塊英偉達H800晶片，訓練成本僅為557.6萬美元。"
 HKSCS_ONLY = "嘅咗啲冇"  # Cantonese characters in Big5-HKSCS but not in plain Big5
 GOOD_SEEDS = ("000_2c6729a57b99834e.txt", "001_9a943a90aaa56d99.txt")
-MAX_BYTES = 1024 * 1024  # small, but above the adversarial files (nested divs: 550 kB)
+MAX_BYTES = 3 * 1024 * 1024  # small, but above the adversarial files (1.5 M-character article: 2 MB)
 SECRET = "TOP-SECRET-OUTSIDE-CONTENT"
 
 # rel path -> stage of its one error line
@@ -42,6 +48,7 @@ EXPECTED_ERRORS = {
     "escape-link.txt": "read",
     "loop-link.txt": "read",
     "fifo.txt": "read",
+    "escape-dir/": "read",
 }
 # rel path -> whether claims must be found
 EXPECTED_PROCESSED = {
@@ -67,7 +74,25 @@ EXPECTED_PROCESSED = {
     "新闻 报道.txt": True,
     "sub dir/ünïcödé.md": True,
     "xxe.html": None,
-    "bad\ufffd name.txt": True,  # a file name that is not UTF-8: processed, reported with U+FFFD
+    "bad\\xff name.txt": True,  # a file name that is not UTF-8: its byte escaped
+    "caf\\xe9.txt": True,
+    "caf\\xe8.txt": True,
+    "same.txt": True,
+    "same.md": True,
+    "sub/same.txt": True,
+    "date-feb30.md": True,
+    "date-9999.md": True,
+    "date-0001.md": True,
+    "date-bad-zone.md": True,
+    "date-2100.md": True,
+    "long.txt": True,
+    "many-claims.txt": True,
+    "utf16-no-bom.txt": True,
+    "utf32-bom.txt": True,
+    "script-page.txt": True,
+    "alias-bomb.md": True,
+    "huge-title.html": True,
+    "line-separators.txt": True,
     **{name: True for name in GOOD_SEEDS},
 }
 
@@ -126,6 +151,34 @@ def hostile_corpus(tmp_path: Path) -> Path:
     os.mkfifo(root / "fifo.txt")  # reading it would block forever
     with open(os.fsencode(root) + b"/bad\xff name.txt", "wb") as fh:
         fh.write(ZH_HANS.encode())
+    for byte in (b"\xe9", b"\xe8"):  # caf\xe9 and caf\xe8 once both became caf\ufffd: one article lost
+        with open(os.fsencode(root) + b"/caf" + byte + b".txt", "wb") as fh:
+            fh.write(ZH_HANS.encode())
+    for rel in ("same.txt", "same.md", "sub/same.txt"):
+        put(rel, ZH_HANS.encode())
+    for name, date in (("feb30", "2025-02-30"), ("9999", "9999-99-99"), ("0001", "0001-01-01"),
+                       ("bad-zone", "2025-02-11 10:00:00 +25:00"), ("2100", "2100-01-01")):
+        put(f"date-{name}.md", f"---\ntitle: t\ndate: {date}\n---\n{ZH_HANS}\n".encode())
+    put("long.txt", "".join(f"Dies ist Zeile {i} eines sehr langen Artikels ohne jeden Betrag darin.\n"
+                            for i in range(21_000)).encode() + "Die Firma zahlte 5 Millionen Euro.\n".encode())
+    # 8,000 claims whose context once cost time quadratic in the article (sentence bounds of all the text before)
+    put("many-claims.txt", "".join(f"据报道，第{i}家公司使用了{i + 2}块英伟达H800芯片，其训练成本仅为{i}.5万美元。\n"
+                                   for i in range(4000)).encode())
+    put("utf16-no-bom.txt", (ZH_HANS + "\n") .encode("utf-16-le") * 3)
+    put("utf32-bom.txt", codecs.BOM_UTF32_LE + (ZH_HANS + "\n").encode("utf-32-le") * 3)
+    script = ("var config = {analytics: true, tracking: 'enabled', consent: function(a,b){return a+b;}, "
+              "sessionTimeout: 3600, locale: 'zh-CN'}; window.dataLayer = window.dataLayer || [];\n")
+    put("script-page.txt", (f"<script>{script * 20}</script>\n{ZH_HANS}\n").encode())
+    laughs = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    put("alias-bomb.md", f"---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{laughs}title: *i\n---\n{ZH_HANS}\n".encode())
+    put("huge-title.html", f"<html><head><title>{'标题' * 50_000}</title></head><body><p>{ZH_HANS}</p></body></html>".encode())
+    put("line-separators.txt", f"{ZH_HANS}\u2028{ZH_HANS}\u2029{ZH_HANS}\u0085\n".encode())
+    (outside / "folder").mkdir()
+    (outside / "folder" / "secret.txt").write_text(f"{SECRET} {ZH_HANS}", encoding="utf-8")
+    (root / "escape-dir").symlink_to(outside / "folder")
+    # An output folder inside the input, holding an earlier run's reports: never read back as articles.
+    put("out/report.md", f"# report\n\n{ZH_HANS}\n".encode())
+    put("out/report.html", f"<html><body><p>{ZH_HANS}</p></body></html>".encode())
     unreadable = root / "unreadable.txt"
     unreadable.write_bytes(ZH_HANS.encode())
     unreadable.chmod(0)
@@ -133,17 +186,36 @@ def hostile_corpus(tmp_path: Path) -> Path:
     unreadable.chmod(0o644)
 
 
+def _tree(folder: Path, skip: Path) -> dict[str, tuple[int, int]]:
+    """Every entry under ``folder`` but ``skip``: (size, mtime) without following symlinks."""
+    out = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if Path(dirpath, d) != skip]
+        for name in dirnames + filenames:
+            info = os.lstat(os.path.join(dirpath, name))
+            out[os.path.join(dirpath, name)] = (info.st_size, info.st_mtime_ns)
+    return out
+
+
 @pytest.mark.slow
 def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_path):
     from pipeline.flows import newsclaims_flow
 
-    out = tmp_path / "out"
-    settings = Settings(input_dir=hostile_corpus, out_dir=out, max_bytes=MAX_BYTES, doc_timeout_s=10, batch_size=8)
+    out = hostile_corpus / "out"
+    before = _tree(tmp_path, skip=out)
+    settings = Settings(input_dir=hostile_corpus, out_dir=out, max_bytes=MAX_BYTES, doc_timeout_s=30, batch_size=8)
     summary = newsclaims_flow(settings)
+    assert _tree(tmp_path, skip=out) == before  # nothing written outside the output folder
 
-    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
-    docs = {d["source_path"]: d for d in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
-    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    # Every line of every output parses, and str.splitlines() (U+2028 and kin) does not cut records.
+    lines = {name: (out / name).read_text(encoding="utf-8") for name in ("errors.jsonl", "documents.jsonl", "claims.jsonl")}
+    for name, text in lines.items():
+        assert text.splitlines() == text.split("\n")[:-1], name
+        for line in text.splitlines():
+            json.loads(line)
+    errors = [json.loads(line) for line in lines["errors.jsonl"].splitlines()]
+    docs = {d["source_path"]: d for d in map(json.loads, lines["documents.jsonl"].splitlines())}
+    claims = [json.loads(line) for line in lines["claims.jsonl"].splitlines()]
     by_path = {}
     for e in errors:
         assert e["source_path"] not in by_path, f"two error lines for {e['source_path']}"
@@ -199,10 +271,33 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     for c in claims:
         assert docs[c["source_path"]]["text"][c["start"]:c["end"]] == c["text"]
 
-    n_files = len(expected) + len(EXPECTED_PROCESSED) + (1 if "unreadable.txt" not in expected else 0) + 1
-    assert summary["found"] == n_files
+    # Every input is a document or an error: none silently missing (wan.txt and a readable unreadable.txt beside).
+    inputs = set(expected) | set(EXPECTED_PROCESSED) | {"wan.txt"} | ({"unreadable.txt"} if os.geteuid() == 0 else set())
+    assert set(docs) | set(by_path) == inputs
+    assert not any(p.startswith("out/") for p in set(docs) | set(by_path))  # the output folder was not read
+    assert summary["found"] == len(inputs) - 1  # the folder symlink is no file
     assert summary["errors"] == len(expected) == len(errors)
-    assert summary["documents"] == len(docs) == n_files - len(expected)
+    assert summary["documents"] == len(docs) == len(inputs) - len(expected)
+
+    # Unique ids: one stem in three places, and two names that differ in one undecodable byte.
+    assert len({d["doc_id"] for d in docs.values()}) == len(docs)
+    assert len({c["claim_id"] for c in claims}) == len(claims)
+    assert docs["caf\\xe9.txt"]["doc_id"] != docs["caf\\xe8.txt"]["doc_id"]
+    from pipeline.flows import file_name
+
+    assert os.fsencode(file_name("caf\\xe9.txt")) == b"caf\xe9.txt"
+    for name in ("feb30", "9999", "0001", "bad-zone"):
+        doc = docs[f"date-{name}.md"]
+        assert doc["published"] is None and any("date" in w for w in doc["warnings"]), doc["warnings"]
+    future = [c for c in claims if c["source_path"] == "date-2100.md" and c["kind"] == "money"]
+    assert future and all("latest rate" in c["fx_source"] for c in future)
+    assert docs["long.txt"]["chars"] > 1_000_000
+    assert docs["many-claims.txt"]["money_claims"] + docs["many-claims.txt"]["hardware_claims"] == 8000
+    assert docs["utf16-no-bom.txt"]["encoding"] == "utf-16-le" and docs["utf32-bom.txt"]["encoding"] == "utf-32"
+    assert docs["script-page.txt"]["language"] == "zh"
+    assert any("alias" in w for w in docs["alias-bomb.md"]["warnings"])
+    assert len(docs["huge-title.html"]["title"]) <= 1000
+    assert "\u2028" in docs["line-separators.txt"]["text"]
 
 
 # --- Catastrophic backtracking: every extractor on 200 kB adversarial strings finishes in bounded time. -------------
@@ -270,14 +365,14 @@ def test_hardware_on_numeral_runs_is_linear(name):
 
 # --- The worker's time bound. ---------------------------------------------------------------------------------------
 
-def _sleepy(raw, source_path):
+def _sleepy(raw, source_path, doc_id=None):
     import time
 
     from extractors.article import process_document as real
 
     if b"STUCK" in raw:
         time.sleep(60)
-    return real(raw, source_path)
+    return real(raw, source_path, doc_id)
 
 
 def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):

@@ -21,8 +21,13 @@ ZH_HANT = "據報道，該公司使用了2048塊英偉達H800晶片，訓練成�
         (codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le"), "utf-16"),
         ((ZH_HANS * 3).encode("gb18030"), "gb18030"),
         ((ZH_HANT * 3).encode("big5"), "big5hkscs"),
+        ((ZH_HANS + "\n").encode("utf-16-le") * 2, "utf-16-le"),  # Windows "Unicode" export: no BOM
+        ((ZH_HANS + "\n").encode("utf-16-be") * 2, "utf-16-be"),
+        (codecs.BOM_UTF32_LE + ZH_HANS.encode("utf-32-le"), "utf-32"),
+        (codecs.BOM_UTF32_BE + ZH_HANS.encode("utf-32-be"), "utf-32"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "gb18030", "big5"],
+    ids=["utf8", "utf8-bom", "utf16-bom", "gb18030", "big5", "utf16le-no-bom", "utf16be-no-bom", "utf32le-bom",
+         "utf32be-bom"],
 )
 def test_decodes_each_encoding(data, encoding):
     text, found = decode(data)
@@ -35,7 +40,9 @@ def test_windows_line_endings_become_newlines():
     assert text == "一行\n二行\n"
 
 
-@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02\x03" * 50], ids=["empty", "binary"])
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02\x03" * 50, bytes(range(256)) * 8,
+                                  ZH_HANS.encode() + b"\x00" * 4 + ZH_HANS.encode()],
+                         ids=["empty", "binary", "all-bytes", "utf8-with-nuls"])
 def test_rejects_empty_and_binary(data):
     with pytest.raises(DecodeError):
         decode(data)
@@ -74,6 +81,34 @@ def test_each_input_kind(name, content, published):
     assert money == [("USD", 5576000.0)]  # chrome amounts (footer, script, related list) are gone
     hardware = [(c["model"], c["count"]) for c in result.claims if c["kind"] == "hardware"]
     assert hardware == [("H800", 2048)]
+
+
+@pytest.mark.parametrize("date, warning", [
+    ("2025-02-30", "not a real date"), ("9999-99-99", "not a real date"), ("2025-02-11 10:00:00 +25:00", "not a real date"),
+    ("0001-01-01", "outside 1990"),
+], ids=["feb-30", "9999", "bad-zone", "year-1"])
+def test_a_front_matter_date_that_is_no_real_date_is_ignored_with_a_warning(date, warning):
+    result = process_document(f"---\ntitle: t\ndate: {date}\n---\n{ZH_HANS}\n".encode(), "x.md")
+    assert result.document["published"] is None
+    assert any(warning in w for w in result.warnings), result.warnings
+    assert any(c["kind"] == "money" for c in result.claims)
+
+
+def test_yaml_aliases_are_refused_and_long_metadata_cut():
+    bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    result = process_document(f"---\n{bomb}title: *i\n---\n{ZH_HANS}\n".encode(), "x.md")
+    assert any("aliases" in w for w in result.warnings) and result.claims
+    assert len(result.document["title"] or "") < 1000
+    long_title = process_document(f"---\ntitle: {'长' * 5000}\n---\n{ZH_HANS}\n".encode(), "y.md")
+    assert len(long_title.document["title"]) == 1000 and any("cut" in w for w in long_title.warnings)
+
+
+def test_a_chinese_page_drowned_in_script_text_is_chinese():
+    script = "var config = {analytics: true, consent: function(a,b){return a+b;}, locale: 'zh-CN'};\n"
+    text = "".join(f"{script[:-2]} // v{i}\n" for i in range(60)) + ZH_HANS
+    assert detect_language(text) == "zh"
+    assert detect_language("Die Firma zahlte 5 Millionen Euro. " * 20 + ZH_HANS) == "de"
 
 
 def test_broken_front_matter_is_a_warning_not_a_failure():

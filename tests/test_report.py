@@ -176,7 +176,8 @@ def test_hardware_section_shows_models_counts_and_clusters(report):
     assert "## Hardware: models and counts" in md and 'id=hardware' in page
     assert re.search(r"^\| H800 \| NVIDIA \| \d+ \| \d+ \| .*2,048", md, re.M)
     section = md.split("### DeepSeek · H800", 1)[1].split("\n### ", 1)[0]
-    assert "| 2,048 (2 sources agree) |" in section  # 2048 and "2000～3000块" agree, as money bounds do
+    # 2048 and "2000～3000块" agree, as money bounds do (markdown syntax in cells is escaped: report security)
+    assert "| 2,048 \\(2 sources agree\\) |" in section
     assert "(004_52704b31292e15e4.txt" in section and "(002_944b129badab33ae.txt" in section
 
 
@@ -236,3 +237,58 @@ def test_report_on_10000_articles_stays_small_and_readable(seed_results, tmp_pat
     if CHROMIUM:  # and its Han text is drawn with glyphs, as the seeds' report's is
         boxes = _render(html_path, tmp_path / "boxes.png", request.getfixturevalue("without_han_fonts"))
         assert _render(html_path, tmp_path / "fonts.png", dict(os.environ)) != boxes
+
+
+# --- Security: article text is data, never markup. -------------------------------------------------------------------
+
+HOSTILE = ('<script>alert(1)</script> <svg onload=alert(2)> <img src=x onerror=alert(3)> [x](javascript:alert(4)) '
+           '![i](javascript:alert(5)) <javascript:alert(6)> | *em* `code` # ')
+
+
+def _rendered_markdown(md: str) -> dict[str, str]:
+    """report.md as python-markdown and markdown-it render it (whichever is installed)."""
+    out = {}
+    try:
+        import markdown
+
+        out["python-markdown"] = markdown.markdown(md, extensions=["tables", "footnotes"])
+    except ImportError:
+        pass
+    try:
+        from markdown_it import MarkdownIt
+
+        out["markdown-it"] = MarkdownIt("commonmark").enable("table").render(md)
+    except ImportError:
+        pass
+    if not out:
+        pytest.skip("no markdown renderer installed")
+    return out
+
+
+def _assert_inert(page: str, where: str) -> None:
+    parser = _Collect()
+    parser.feed(page)
+    for tag, attrs in parser.tags:
+        assert tag not in ("script", "svg", "img", "iframe") or (tag == "svg" and where == "report.html"), (where, tag)
+        assert not any(name.startswith("on") for name in attrs), (where, tag, attrs)
+        for name in ("href", "src"):
+            if name in attrs:
+                link = attrs[name]
+                assert link.startswith("#") or not re.match(r"^(?:[a-z][a-z0-9+.-]*:|/)", link, re.I), (where, link)
+
+
+def test_report_keeps_hostile_titles_and_sentences_inert(seed_results, tmp_path):
+    docs, claims = [], []
+    for r in list(seed_results.values())[:3]:
+        docs.append({**r.document, "title": HOSTILE + r.document["title"],
+                     "source_path": "javascript:alert(7)//" + r.document["source_path"]})
+        claims += [{**c, "sentence": HOSTILE + (c["sentence"] or ""), "text": HOSTILE + c["text"]} for c in r.claims]
+    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    html_path, md_path, _ = build_report(tmp_path)
+    md = md_path.read_text(encoding="utf-8")
+    assert "alert(1)" in md.replace("\\", "")  # the text is there, as text
+    _assert_inert(html_path.read_text(encoding="utf-8"), "report.html")
+    for renderer, page in _rendered_markdown(md).items():
+        assert "alert(4)" in page.replace("\\", "")
+        _assert_inert(page, renderer)

@@ -1,0 +1,124 @@
+"""Ctrl-C and SIGTERM end the CLI at once, with its children; no Prefect server outlives the CLI.
+
+Why so blunt: Prefect's engine, its event flusher and its temporary server (a uvicorn subprocess) each take
+tens of seconds to wind down, print tracebacks meanwhile, and a second Ctrl-C interrupts their clean-up.
+Outputs need no clean-up: a run publishes its output set with one atomic rename (``pipeline.store``), and the
+next run removes a half-written generation. So on SIGINT/SIGTERM every descendant process is killed, one line is
+printed, and the process exits with 128 + the signal number (130, 143).
+
+Run as ``python -m pipeline.interrupts PARENT_PID`` it is the CLI's watchdog: it notes the CLI's descendants
+every WATCH_SECONDS, and when the CLI dies without running its handlers (``kill -9``) it kills them (Prefect's
+server among them), so none outlives the CLI by more than about a second.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from types import FrameType
+from typing import Callable
+
+MESSAGE = b"newsclaims: interrupted; outputs unchanged\n"
+WATCH_SECONDS = 0.5
+KILL_ROUNDS = 3
+# The terminal's stderr, saved when the handlers are installed: fd 2 may point at a log file at that moment
+# (runner.start_quiet_ephemeral_server).
+_stderr: int | None = None
+_owner: int | None = None  # the CLI process; forked batch workers inherit the handler
+
+
+def kill_descendants() -> None:
+    """SIGKILL every process this one started, and theirs (Prefect's server, batch workers, flow-run processes)."""
+    import psutil
+
+    for _ in range(KILL_ROUNDS):  # a batch thread may fork one more worker meanwhile
+        try:
+            children = psutil.Process().children(recursive=True)
+        except psutil.Error:
+            return
+        if not children:
+            return
+        for child in sorted(children, key=_started, reverse=True):  # Prefect's server last: its clients go first
+            try:
+                child.kill()
+            except psutil.Error:
+                pass
+        psutil.wait_procs(children, timeout=1)
+
+
+def _started(process: "psutil.Process") -> float:  # noqa: F821 - psutil is imported where it is used
+    try:
+        return process.create_time()
+    except Exception:  # noqa: BLE001 - gone meanwhile
+        return 0.0
+
+
+def ignore_signals() -> None:
+    """Ignore SIGINT and SIGTERM in this process (main thread only)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def interrupted(signum: int, _frame: FrameType | None = None) -> None:
+    """Kill the children, say so in one line and exit 128 + ``signum``; never returns."""
+    if os.getpid() != _owner:  # a forked worker hit by Ctrl-C with its group: the CLI speaks for it
+        os._exit(128 + signum)
+    try:
+        ignore_signals()  # a second Ctrl-C must not interrupt this
+    except ValueError:
+        pass  # called by the timer of a clean stop, not in the main thread
+    try:
+        kill_descendants()
+    finally:
+        os.write(2 if _stderr is None else _stderr, MESSAGE)
+        os._exit(128 + signum)
+
+
+def exit_on_signals() -> None:
+    """Make SIGINT and SIGTERM end this process through :func:`interrupted`, and start the watchdog."""
+    global _stderr, _owner
+    _stderr, _owner = os.dup(2), os.getpid()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, interrupted)
+    # A flow run swaps in Prefect's own SIGTERM handler, which logs a "Crash detected!" error (with the flow's
+    # state) before passing the signal on; this process wants its one line only.
+    import prefect.utilities.engine as prefect_engine
+
+    if hasattr(prefect_engine, "_prefect_sigterm_handler"):
+        prefect_engine._prefect_sigterm_handler = interrupted
+    subprocess.Popen([sys.executable, "-m", "pipeline.interrupts", str(os.getpid())], stdin=subprocess.DEVNULL,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+
+
+def later(signum: int, seconds: float) -> Callable[[], None]:
+    """Start a timer that calls :func:`interrupted` after ``seconds`` (a bound on a clean stop); returns its cancel."""
+    timer = threading.Timer(seconds, interrupted, args=(signum,))
+    timer.daemon = True
+    timer.start()
+    return timer.cancel
+
+
+def _watchdog(parent: int) -> None:
+    import psutil
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the CLI, which kills this watchdog itself
+    known: dict[int, psutil.Process] = {}
+    while os.getppid() == parent:
+        try:
+            known.update((p.pid, p) for p in psutil.Process(parent).children(recursive=True) if p.pid != os.getpid())
+        except psutil.Error:
+            break
+        time.sleep(WATCH_SECONDS)
+    for process in known.values():
+        try:
+            process.kill()  # psutil checks it is still the same process, not a reused pid
+        except psutil.Error:
+            pass
+
+
+if __name__ == "__main__":
+    _watchdog(int(sys.argv[1]))

@@ -1,0 +1,135 @@
+"""The output set switches as one, a failed write leaves the previous set, and bad folders stop a run before work."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline.cli as cli
+from pipeline import store
+from pipeline.settings import Settings
+from tests.conftest import SEEDS
+
+
+def _publish(out: Path, text: str) -> Path:
+    generation = store.new_generation(out)
+    for name in store.OUTPUTS:
+        store.write_lines(generation / name, [text.encode()])
+    store.publish(out, generation)
+    return generation
+
+
+def test_outputs_are_symlinks_into_one_generation_switched_at_once(tmp_path):
+    out = tmp_path / "out"
+    first = _publish(out, "first")
+    second = store.new_generation(out)
+    store.write_lines(second / store.CLAIMS, [b"second"])
+    # Written but not published: a reader still sees the whole first set.
+    assert {(out / name).read_text() for name in store.OUTPUTS} == {"first\n"}
+    for name in store.OUTPUTS[1:]:
+        store.write_lines(second / name, [b"second"])
+    store.publish(out, second)
+    assert {(out / name).read_text() for name in store.OUTPUTS} == {"second\n"}
+    assert all(os.readlink(out / name) == f"current/{name}" for name in store.OUTPUTS)
+    assert not first.exists() and (out / "current").resolve() == second.resolve()
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_an_earlier_layout_of_plain_files_is_replaced(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / store.CLAIMS).write_text("old\n")
+    _publish(out, "new")
+    assert (out / store.CLAIMS).is_symlink() and (out / store.CLAIMS).read_text() == "new\n"
+
+
+def test_the_next_run_removes_what_a_crashed_run_left(tmp_path):
+    out = tmp_path / "out"
+    current = _publish(out, "kept")
+    crashed = store.new_generation(out)
+    (crashed / store.CLAIMS).write_text("half")
+    (out / ".claims.jsonl.abc123.tmp").write_text("half")
+    store.remove_leftovers(out)
+    assert not crashed.exists() and not (out / ".claims.jsonl.abc123.tmp").exists()
+    assert current.exists() and (out / store.CLAIMS).read_text() == "kept\n"
+
+
+@pytest.mark.slow
+def test_a_full_disk_while_writing_keeps_the_previous_outputs(prefect_harness, tmp_path, monkeypatch):
+    from pipeline.flows import newsclaims_flow
+
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(SEEDS, corpus)
+    settings = Settings(input_dir=corpus, out_dir=out, doc_timeout_s=0)
+    newsclaims_flow(settings)
+    before = {name: (out / name).read_bytes() for name in store.OUTPUTS}
+    (corpus / "new.txt").write_text("该公司支付了5亿元人民币。", encoding="utf-8")
+    real = store.write_lines
+
+    def full(path: Path, lines) -> None:
+        if path.name == store.DOCUMENTS:  # claims.jsonl was written: the old layout replaced it here
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real(path, lines)
+
+    monkeypatch.setattr(store, "write_lines", full)
+    monkeypatch.setattr("pipeline.flows.write_outputs.retries", 0)
+    with pytest.raises(OSError) as failure:
+        newsclaims_flow(settings)
+    assert failure.value.errno == errno.ENOSPC
+    assert {name: (out / name).read_bytes() for name in store.OUTPUTS} == before
+    assert [p.resolve() for p in (out / ".generations").iterdir()] == [(out / "current").resolve()]
+
+
+# --- Argument checks: one line naming the path and the cause, exit 2, nothing done. --------------------------------
+
+def _cases(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
+    corpus = tmp_path / "in"
+    shutil.copytree(SEEDS, corpus)
+    (tmp_path / "a-file").write_text("x")
+    read_only = Path("/proc/self") if os.geteuid() == 0 else tmp_path / "read-only"
+    if os.geteuid() != 0:  # root writes into a chmod 555 folder anyway; /proc refuses even root
+        read_only.mkdir()
+        read_only.chmod(0o555)
+    return {
+        "input missing": ([str(tmp_path / "nope"), "--out", str(tmp_path / "o")], "does not exist"),
+        "input is a file": ([str(tmp_path / "a-file"), "--out", str(tmp_path / "o")], "is not a folder"),
+        "out is a file": ([str(corpus), "--out", str(tmp_path / "a-file")], "is a file, not a folder"),
+        "out inside input": ([str(corpus), "--out", str(corpus / "outputs")], "inside the input folder"),
+        "out is the input": ([str(corpus), "--out", str(corpus)], "inside the input folder"),
+        "out read-only": ([str(corpus), "--out", str(read_only)], "not writable"),
+        "out cannot be created": ([str(corpus), "--out", str(tmp_path / "a-file" / "sub")], "cannot be created"),
+    }
+
+
+@pytest.mark.parametrize("case", ["input missing", "input is a file", "out is a file", "out inside input",
+                                  "out is the input", "out read-only", "out cannot be created"])
+def test_bad_folders_stop_the_cli_before_any_work(case, tmp_path, capsys, monkeypatch):
+    args, cause = _cases(tmp_path)[case]
+    monkeypatch.setattr("pipeline.runner.run", lambda settings: pytest.fail("the run started"))
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["run", *args])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert len(err.splitlines()) == 1 and cause in err and "Traceback" not in err, err
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_write_failure_is_one_line_and_a_nonzero_exit(tmp_path, capsys, monkeypatch):
+    def no_space(settings):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(settings.out_dir / "claims.jsonl"))
+
+    monkeypatch.setattr("pipeline.runner.run", no_space)
+    monkeypatch.setattr(cli, "exit_on_signals", lambda: None)  # not in the test process
+    monkeypatch.setattr(cli, "_quiet_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["run", str(SEEDS), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1
+    assert err.splitlines() == [f"newsclaims: cannot write the outputs: {tmp_path / 'out' / 'claims.jsonl'}: "
+                                "No space left on device; previous outputs unchanged"]
+    assert json.dumps(err)  # plain text, one line
