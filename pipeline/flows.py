@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 import os
 import re
@@ -22,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
 from prefect.utilities.annotations import quote
 
-from pipeline import progress, store
+from pipeline import incremental, progress, store
 from pipeline.settings import Settings
 from pipeline.store import ArticleLines
 from extractors.article import doc_ids
@@ -168,60 +167,48 @@ def _read_one(rel: str, settings: Settings) -> SourceFile:
     return SourceFile(name, data, hashlib.sha256(data).hexdigest())
 
 
-@task(cache_policy=NO_CACHE, name="process articles")
-def process_articles(files: list[SourceFile], settings: Settings) -> list[ArticleLines | dict[str, str]]:
-    """Clean, detect, extract and normalise a batch (pure work, no retries): output lines, or an error each.
+@dataclass(frozen=True)
+class BatchResult:
+    """What a processed batch leaves in the parent: manifest entries and errors; its lines are in spill files."""
 
-    Lines rather than dicts leave the task: Prefect keeps every task result of a flow run in memory.
+    manifest: dict[str, dict[str, str]]
+    errors: list[dict[str, str]]
+
+
+@task(cache_policy=NO_CACHE, name="process articles")
+def process_articles(files: list[SourceFile], settings: Settings, spill: Path, index: int) -> BatchResult:
+    """Clean, detect, extract and normalise a batch (pure work, no retries); write its lines to spill files.
+
+    Only manifest entries and errors go back: a batch's lines never reach the parent, whose memory stays flat.
     """
-    out: list[ArticleLines | dict[str, str]] = []
+    done: list[ArticleLines] = []
+    errors: list[dict[str, str]] = []
     for outcome in process_batch_items([(f.rel_path, f.data, f.doc_id) for f in files], settings.doc_timeout_s):
         if outcome.error or outcome.lines is None:
-            out.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract",
-                        "reason": outcome.error or "no document"})
+            errors.append({"source_path": outcome.rel_path, "stage": outcome.stage or "extract",
+                           "reason": outcome.error or "no document"})
         else:
-            out.append(outcome.lines)
-    return out
+            done.append(outcome.lines)
+    incremental.spill(spill, index, done)
+    return BatchResult({a.source_path: a.manifest for a in done}, errors)
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
-def write_outputs(articles: dict[str, ArticleLines], errors: list[dict[str, str]], settings: Settings,
-                  summary: RunSummary) -> Path:
-    """Write every output from new and unchanged articles into a new generation folder (not yet current)."""
-    out = store.new_generation(settings.out_dir)
+def write_outputs(generation: Path, keep: set[str], manifest: dict[str, dict[str, str]], errors: list[dict[str, str]],
+                  settings: Settings, summary: RunSummary) -> None:
+    """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs."""
     try:
-        claim_rows = sorted(row for a in articles.values() for row in a.claims)
-        store.write_lines(out / store.CLAIMS, (line for _, line in claim_rows))
-        store.write_lines(out / store.DOCUMENTS, (line for _, line in sorted(a.document for a in articles.values())))
-        store.write_jsonl(out / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
+        merged = incremental.merge(generation, settings.out_dir, keep)
+        incremental.remove_spill(generation)
+        store.write_jsonl(generation / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
         summary.errors = len(errors)
-        summary.documents = len(articles)
-        summary.claims = Counter(key[2] for key, _ in claim_rows)
-        manifest = {"version": settings.version, "files": {rel: articles[rel].manifest for rel in sorted(articles)}}
-        store.write_json(out / store.MANIFEST, manifest)
+        summary.documents = merged.documents
+        summary.claims = merged.claims
+        store.write_json(generation / store.MANIFEST,
+                         {"version": settings.version, "files": {rel: manifest[rel] for rel in sorted(manifest)}})
     except BaseException:
-        shutil.rmtree(out, ignore_errors=True)  # a full disk: free what this attempt took
+        shutil.rmtree(generation, ignore_errors=True)  # a full disk: free what this attempt took
         raise
-    return out
-
-
-def _previous(settings: Settings) -> tuple[dict[str, Any], dict[str, ArticleLines]]:
-    """The last run's manifest and output lines by source path (empty with --full or a new version)."""
-    manifest = store.read_manifest(settings.out_dir)
-    if settings.full or manifest.get("version") != settings.version:
-        return {}, {}
-    files = manifest.get("files", {})
-    claims: dict[str, list[tuple[tuple[Any, ...], bytes]]] = {}
-    for line in store.read_lines(settings.out_dir / store.CLAIMS):
-        c = json.loads(line)
-        claims.setdefault(c["source_path"], []).append((store.claim_key(c), line))
-    articles = {}
-    for line in store.read_lines(settings.out_dir / store.DOCUMENTS):
-        d = json.loads(line)
-        if d["source_path"] in files:
-            articles[d["source_path"]] = ArticleLines(((d["doc_id"], d["source_path"]), line),
-                                                      tuple(claims.get(d["source_path"], [])), files[d["source_path"]])
-    return files, articles
 
 
 def batch_size_for(files: int, cores: int) -> int:
@@ -243,48 +230,56 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     rel_paths, errors = discover_files(settings)
     summary.found = len(rel_paths)
     ids = doc_ids([_display_name(rel) for rel in rel_paths])
-    old_files, old_articles = _previous(settings)
+    old_files = incremental.previous_files(settings.out_dir, settings.version, settings.full)
     # A folder that cannot be listed now keeps its articles' earlier claims rather than losing them.
     unlisted = tuple(e["source_path"] for e in errors if e["stage"] == "discover" and e["source_path"].endswith("/"))
-    kept = {rel for rel in old_files if unlisted and rel.startswith(unlisted)}
-    articles: dict[str, ArticleLines] = {rel: old_articles[rel] for rel in kept if rel in old_articles}
+    keep = {rel for rel in old_files if unlisted and rel.startswith(unlisted)}  # previous lines carried over
+    manifest = {rel: old_files[rel] for rel in keep}
+    generation = store.new_generation(settings.out_dir)
+    spill = incremental.spill_dir(generation)
     size = settings.batch_size or batch_size_for(len(rel_paths), os.cpu_count() or 1)
-    batches = [rel_paths[i : i + size] for i in range(0, len(rel_paths), size)]
-    pending: deque[PrefectFuture[list[ArticleLines | dict[str, str]]]] = deque()
-    total = 0
+    in_flight = (os.cpu_count() or 1) + 1  # one batch read ahead of the workers, no more: input bytes stay bounded
+    pending: deque[PrefectFuture[BatchResult]] = deque()
+    submitted = done = 0
+
+    def collect() -> None:
+        nonlocal done
+        result = pending.popleft().result()  # dropping the future lets the batch go
+        manifest.update(result.manifest)
+        errors.extend(result.errors)
+        done += len(result.manifest) + len(result.errors)
+        logger.info("processed %d changed articles", done)
+
     progress.phase("reading", len(rel_paths))
-    for batch in batches:
-        files = [replace(f, doc_id=ids[f.rel_path]) for f in read_files(batch, settings)]
-        progress.advance(len(batch))
+    for index, start in enumerate(range(0, len(rel_paths), size)):
+        files = [replace(f, doc_id=ids[f.rel_path]) for f in read_files(rel_paths[start : start + size], settings)]
+        progress.advance(len(files))
         todo = []
         for f in files:
             if f.error:
                 errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
-            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and \
-                    prev.get("doc_id") == f.doc_id and f.rel_path in old_articles:
-                articles[f.rel_path] = old_articles[f.rel_path]
+            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and prev.get("doc_id") == f.doc_id:
+                keep.add(f.rel_path)
+                manifest[f.rel_path] = prev
             else:
                 todo.append(f)
+        del files  # unchanged articles' bytes go now
         if todo:
-            pending.append(process_articles.submit(todo, settings))
-            total += len(todo)
-    summary.unchanged = len(articles)
-    done = 0
-    progress.phase("processing", total)
-    while pending:  # dropping each future once read lets its batch's bytes go
-        batch_done = pending.popleft().result()
-        done += len(batch_done)
-        for item in batch_done:
-            if isinstance(item, ArticleLines):
-                articles[item.source_path] = item
-            else:
-                errors.append(item)
-        logger.info("processed %d/%d changed articles", done, total)
-        progress.advance(len(batch_done))
+            pending.append(process_articles.submit(todo, settings, spill, index))
+            submitted += len(todo)
+        while len(pending) >= in_flight:
+            collect()
+    summary.unchanged = len(keep)
+    progress.phase("processing", submitted)
+    progress.advance(done)
+    while pending:
+        before = done
+        collect()
+        progress.advance(done - before)
     summary.processed = done
-    summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - kept)
+    summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - keep)
     progress.phase("writing")
-    generation = write_outputs(quote(articles), quote(errors), settings, summary)
+    write_outputs(generation, quote(keep), quote(manifest), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     publish_outputs(settings, summary, generation)
     return summary.as_dict()

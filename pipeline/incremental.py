@@ -1,0 +1,141 @@
+"""Incremental state of a run: the previous manifest, per-batch spill files, and the streamed merge of the outputs.
+
+A run's memory must not grow with the folder beyond its manifest. So a batch's finished lines are written, sorted,
+to spill files in the run's generation folder as soon as the batch is done; an unchanged article's lines are read
+back from the previous outputs as they stream past; and the new outputs are a k-way merge (``heapq.merge``) of the
+spill runs and the previous files, which are already sorted the same way. The bytes are those an in-memory sort
+of every line would give (``tests/test_incremental.py`` compares the two).
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import pickle
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+from pipeline import store
+from pipeline.store import ArticleLines
+
+SPILL = ".spill"
+# A record of a spill file: the sort key of a line and the line.
+Record = tuple[tuple[Any, ...], bytes]
+
+
+@dataclass
+class Merged:
+    """What the merge wrote: counts for the run's summary."""
+
+    documents: int = 0
+    claims: Counter[str] = field(default_factory=Counter)
+
+
+def previous_files(out_dir: Path, version: str, full: bool) -> dict[str, dict[str, str]]:
+    """The previous run's manifest entries (source path → sha256 and doc_id) whose document is in its outputs.
+
+    Empty with ``--full`` or when the pipeline version changed. Only the documents' source paths are read here
+    (one line per article); their claims are streamed at the merge.
+    """
+    manifest = store.read_manifest(out_dir)
+    if full or manifest.get("version") != version:
+        return {}
+    files = manifest.get("files", {})
+    present = {json.loads(line)["source_path"] for line in _lines(out_dir / store.DOCUMENTS)}
+    return {rel: entry for rel, entry in files.items() if rel in present}
+
+
+def spill_dir(generation: Path) -> Path:
+    """Where the batches of a run write their sorted lines: inside its generation folder, removed after the merge."""
+    folder = generation / SPILL
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def spill(folder: Path, index: int, articles: Iterable[ArticleLines]) -> None:
+    """Write a batch's document and claim lines, each kind sorted, as spill files ``NNNNNN.documents|claims``."""
+    articles = list(articles)
+    _write_run(folder / f"{index:06d}.documents", sorted(a.document for a in articles))
+    _write_run(folder / f"{index:06d}.claims", sorted(row for a in articles for row in a.claims))
+
+
+def _write_run(path: Path, records: list[Record]) -> None:
+    with path.open("wb") as fh:
+        pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        for record in records:
+            pickler.dump(record)
+            pickler.clear_memo()  # each record stands alone: the file is read back one record at a time
+
+
+def _read_run(path: Path) -> Iterator[Record]:
+    with path.open("rb") as fh:
+        yield from _records(fh)
+
+
+def _records(fh: BinaryIO) -> Iterator[Record]:
+    unpickler = pickle.Unpickler(fh)
+    while True:
+        try:
+            yield unpickler.load()
+        except EOFError:
+            return
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    """The non-empty lines of a previous output file, one at a time; a missing file has none."""
+    if not path.is_file():
+        return
+    with path.open("rb") as fh:
+        for line in fh:
+            if line := line.rstrip(b"\r\n"):
+                yield line
+
+
+def previous_documents(out_dir: Path, keep: set[str]) -> Iterator[Record]:
+    """The previous run's document lines of the articles in ``keep``, in output order."""
+    for line in _lines(out_dir / store.DOCUMENTS):
+        d = json.loads(line)
+        if d["source_path"] in keep:
+            yield (d["doc_id"], d["source_path"]), line
+
+
+def previous_claims(out_dir: Path, keep: set[str]) -> Iterator[Record]:
+    """The previous run's claim lines of the articles in ``keep``, in output order."""
+    for line in _lines(out_dir / store.CLAIMS):
+        c = json.loads(line)
+        if c["source_path"] in keep:
+            yield store.claim_key(c), line
+
+
+def merge(generation: Path, out_dir: Path, keep: set[str]) -> Merged:
+    """Write documents.jsonl and claims.jsonl into ``generation``: its spill runs and the kept previous lines, merged."""
+    folder = generation / SPILL
+    merged = Merged()
+
+    def runs(kind: str, previous: Iterator[Record]) -> Iterator[Record]:
+        paths = sorted(folder.glob(f"*.{kind}")) if folder.is_dir() else []
+        return heapq.merge(previous, *(_read_run(p) for p in paths))  # (key, line) pairs: as sorted() orders them
+
+    def documents() -> Iterator[bytes]:
+        for _, line in runs("documents", previous_documents(out_dir, keep)):
+            merged.documents += 1
+            yield line
+
+    def claims() -> Iterator[bytes]:
+        for key, line in runs("claims", previous_claims(out_dir, keep)):
+            merged.claims[key[2]] += 1
+            yield line
+
+    store.write_lines(generation / store.DOCUMENTS, documents())
+    store.write_lines(generation / store.CLAIMS, claims())
+    return merged
+
+
+def remove_spill(generation: Path) -> None:
+    """Drop the spill files once merged (a crashed run's are removed with its generation)."""
+    folder = generation / SPILL
+    if folder.is_dir():
+        for path in folder.iterdir():
+            path.unlink(missing_ok=True)
+        folder.rmdir()
