@@ -15,7 +15,7 @@ from extractors.money import MoneySpan, extract_money
 from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
-from normalizers.dates import publication_date
+from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, parse_date_value, publication_date
 from normalizers.encoding import DecodeError, decode
 from normalizers.locale import load_locale
 from normalizers.script import detect_language, detect_script, to_simplified
@@ -24,8 +24,6 @@ SCHEMA_VERSION = 1
 # An article's own restatement whose implied rate is off the reference rate by more than this is flagged.
 FX_CHECK_TOLERANCE = 0.10
 SUPPORTED_LANGUAGES = ("zh", "de")
-# A stated date before this is a placeholder (0001-01-01), not when a news article appeared.
-EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 # Every claim carries every field, in this order; a field that does not apply is null (the contract).
 CLAIM_FIELDS = (
     "schema_version", "claim_id", "doc_id", "source_path", "kind", "text", "start", "end", "sentence", "language",
@@ -97,10 +95,12 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
     warnings = list(article.warnings)
+    if "replaced" in encoding:
+        warnings.append(f"decoded as {encoding}: the page has bytes that are not text in any encoding tried")
     published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
-    if published and published < EARLIEST_PUBLISHED:
-        warnings.append(f"published date {published} is before {EARLIEST_PUBLISHED.year}; ignored")
-        published = None
+    warnings += [f"front matter {key} {article.meta[key]} is outside {EARLIEST.year}–today; ignored"
+                 for key in FRONT_MATTER_KEYS if isinstance(article.meta.get(key), dt.date) and
+                 parse_date_value(article.meta[key]) is None]
     region = region_of(to_simplified(body)) if script == "Hant" else None
     doc_id = doc_id or path.stem
     title = cleaned.title

@@ -1,63 +1,109 @@
-"""Strip markup and page chrome (menus, breadcrumbs, widgets, related lists, footers) from an article."""
+"""Find the article in a page and strip what is not it: menus, breadcrumbs, widgets, related lists, footers.
+
+HTML is read in two steps, as Readability and trafilatura do: first the element that holds the article is
+chosen (the one whose lines add up to the most prose, furniture and link lists counting against it), then the
+furniture left inside it is removed line by line, with context (jusText): an inline "related" box is skipped,
+not taken for the end of the article. Text dumps have no markup, so only the line rules apply to them.
+"""
 from __future__ import annotations
 
 import re
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+import lxml.html
+import yaml
+from lxml import etree
 
+from extractors.pagedates import page_dates
 from extractors.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
-# A page that opens like XML (<?xml ...?>) without an <html> element is still read with the HTML parser, on
-# purpose: it forgives what scraped pages get wrong. bs4 would warn about each such page on the terminal.
-warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
-
-DROP_TAGS = {"script", "style", "noscript", "iframe", "form", "nav", "aside", "footer", "button", "select",
-             "svg", "template", "figcaption", "head", "object", "embed", "canvas", "map", "video", "audio"}
-BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "tbody",
-              "section", "article", "blockquote", "pre", "dd", "dt", "dl", "figure", "header", "main", "hr", "center",
-              "title", "body", "html"}
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# class/id words that mark page furniture on most CMSs.
-CHROME_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|share|sharing|social|footer|copyright|related|"
-    r"recommend(?:ed)?|sidebar|advert|ads|ad|banner|comments?|toolbar|bookmark|login|signup|subscribe|pagination|"
-    r"pager|caption|wp-caption-text|hot-?news|popular|newsletter|cookie)(?:$|[\s_-])",
-    re.I,
-)
-META_DATE_NAMES = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate", "publishdate",
-                   "publish_date", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                   "sailthru.date", "parsely-pub-date", "article.published", "datepublished", "release_date"}
-WHITESPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
+INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small", "big", "sup", "sub", "u", "abbr",
+                         "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
+                         "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+# Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
+LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
+# In HTML a line break in the source is a space; only <br> and blocks break lines.
+NEWLINES = re.compile(r"[\r\n]+")
+CLASS_PARTS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
-SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]|[.:](?=\s|$)")
 LIST_MARKER = re.compile(r"^[/•·\-*►▪●◆◇■□>]\s*")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}:\d{2}")
+# Dates and times as bylines write them: 15. Mai 2019, 03.04.2020, 2020-04-03, 2024年3月5日, 05:28 Uhr.
+MONTH = r"(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?"
+DATE_TOKEN = re.compile(rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{MONTH})\s?(?:\d{{2,4}})?|{MONTH}\s?(?:\d{{1,2}},?\s?)?(?:19|20)\d{{2}}|"
+                        r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr)?")
+# A line that is a date with at most this many other characters is a byline or timestamp, not article text.
+DATELINE_REST_CHARS = 24
 GENERIC_BREADCRUMB = re.compile(r"^(?:[^>»›\n]{1,20}\s*[>»›]\s*){2,}")
-# A line counts as body text from this many characters, or with two sentence marks.
+# Market tickers: index or pair names followed by a figure, several to a line (DAX 24.310 · EUR/USD 1,0950).
+TICKER_ITEM = re.compile(r"(?:[A-Z][A-Za-z&.\-/]{1,14}|[\u4e00-\u9fff]{2,6})\s*[+\-−]?\d[\d.,]*\s*(?:%|\$|€|点)?")
+# A line counts as body text from this many characters with a sentence mark, or with two sentence marks.
 BODY_MIN_CHARS = 40
 # Link text share above which a line is navigation or a list of linked headlines.
 MAX_LINK_SHARE = 0.6
-# Lines this short before the body are menu items, not titles.
+# Inside the article a linked line this long that reads as prose is text, not a link list.
+LINKED_PROSE_CHARS = 80
+# Lines this short before the body of a text dump are menu items, not titles.
 HEAD_MIN_CHARS = 6
-# Consecutive short unpunctuated lines inside the body from this many on are a headline list.
+# In a text dump, this many consecutive short lines with no sentence mark at all are a headline list.
 HEADLINE_RUN = 3
 HEADLINE_MAX_CHARS = 60
+# A furniture-named element that holds this share of the page's prose is a layout wrapper, not furniture ...
+WRAPPER_SHARE = 0.8
+# ... unless this much prose outside furniture comes before it: more than a lead (up to ~400 characters), so the
+# element follows an article (a comment thread under a short post).
+WRAPPER_AFTER_PROSE = 450
+# ... or that holds the page's headline and at least this share of its prose.
+ANCHORED_WRAPPER_SHARE = 0.3
+# An end-of-article marker ends the article only once this share of its prose has been read; earlier it is a
+# line under the headline (来源：新华网, a share bar) and only that line goes.
+END_AFTER_SHARE = 0.5
+# After a related-news box inside the article, the article goes on only if this much prose follows.
+RESUME_MIN_CHARS = 80
+# A line's weight counts for its block and parent in full, then less the further up (Readability's rule).
+LEVEL_SHARE = (1.0, 1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+# The choice climbs to an ancestor when the ancestor's lines, all counted, weigh this much more.
+CLIMB_GAIN = 1.25
+# ... or this much more in absolute terms (a long article whose first sections sit beside its main body).
+CLIMB_MIN_CHARS = 1000
+# A sibling of the chosen element with this share of its score belongs to the article too.
+SIBLING_SHARE = 0.2
+# Below this weight the prose-based choice is weak: an element named like an article is taken instead.
+SHORT_ARTICLE = 400
+# Prose lines above the article's element that may be its lead (between it and the headline).
+LEAD_LINES = 3
+# Characters of furniture, bylines and captions the lead search steps over between a lead and the text.
+LEAD_SKIP_CHARS = 200
+# A container named like an article (itemprop=articleBody, class="article-body") wins a near tie.
+HINT_BONUS = 1.1
+# Lines of the page above the article given to the date finder, and lines of the article after its start.
+HEAD_LINES_ABOVE = 200
+HEAD_LINES_BODY = 20
+# A text dump has no markup to tell its head from a list of dated headlines further down: its first lines only.
+HEAD_LINES_TEXT = 12
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line of visible text and the share of it that sits inside links."""
+    """One line of visible text, the share of it inside links, and where it sits in the page."""
 
     text: str
     link_share: float = 0.0
     heading: bool = False
+    path: tuple[int, ...] = ()  # numbers of the block elements above it, outermost first
+    chrome: tuple[int, ...] = ()  # numbers of the furniture elements above it
 
 
 @dataclass(frozen=True)
@@ -66,7 +112,7 @@ class Cleaned:
 
     text: str
     title: str | None
-    head: str  # the lines before the body and its first paragraphs: where bylines and datelines sit
+    head: str  # the lines above the body and its first lines: where bylines and datelines sit
     meta_dates: tuple[str, ...]
     dropped: int
 
@@ -82,6 +128,21 @@ class ChromeRules:
     caption: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class MarkupRules:
+    """What the markup says: elements that are never text, furniture by tag, role or name, article hints."""
+
+    never_text: frozenset[str]
+    chrome_tags: frozenset[str]
+    chrome_roles: frozenset[str]
+    chrome_words: frozenset[str]
+    lead_words: frozenset[str]
+    container_parts: frozenset[str]
+    state_prefixes: frozenset[str]
+    article_words: frozenset[str]
+    article_itemprops: frozenset[str]
+
+
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """Chrome markers of every locale: a page's furniture may be in another language than its body."""
@@ -94,93 +155,188 @@ def chrome_rules() -> ChromeRules:
     return ChromeRules(**{name: any_of(pats, re.I) for name, pats in found.items()})
 
 
-def _is_chrome_element(tag: Tag) -> bool:
-    if tag.name in DROP_TAGS:
-        return True
-    attrs = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
-    return bool(attrs.strip()) and bool(CHROME_ATTR.search(attrs)) and tag.name not in ("body", "html", "article", "main")
+@lru_cache(maxsize=1)
+def markup_rules(path: Path = HTML_DATA) -> MarkupRules:
+    """The markup vocabulary from ``extractors/data/html.yaml``."""
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return MarkupRules(**{name: frozenset(str(v).lower() if name != "article_itemprops" else str(v)
+                                          for v in data[name]) for name in MarkupRules.__dataclass_fields__})
 
 
-def html_lines(html: str) -> tuple[list[Line], str | None, list[str]]:
-    """Visible lines of an HTML page with their link share, the page title, and meta publication dates."""
-    soup = BeautifulSoup(html, "lxml")
-    meta_dates: list[str] = []
-    for meta in soup.find_all("meta"):
-        name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in META_DATE_NAMES and meta.get("content"):
-            meta_dates.append(str(meta["content"]))
-    for time_tag in soup.find_all("time"):
-        if time_tag.get("datetime") and (time_tag.get("pubdate") is not None or "publish" in str(time_tag.get("class") or "")):
-            meta_dates.append(str(time_tag["datetime"]))
-    title_tag = soup.find("h1") or soup.find("title")
-    title = WHITESPACE.sub(" ", title_tag.get_text(" ", strip=True)) if title_tag else None
-
-    pieces: list[tuple[int, str, bool, bool]] = []  # (block number, text, in link, in heading)
-    block_of: dict[int, tuple[int, bool, bool]] = {}
-    dropped: set[int] = set()
-    counter = 0
-    for node in soup.descendants:
-        if isinstance(node, Tag):
-            if node.name == "br" and pieces:
-                pieces.append((pieces[-1][0], "\n", False, pieces[-1][3]))
-            continue
-        if isinstance(node, Comment) or not isinstance(node, NavigableString) or not node.strip():
-            continue
-        chain: list[Tag] = []
-        info: tuple[int, bool, bool] | None = None
-        skip = False
-        parent = node.parent
-        while parent is not None:  # iterative: pages nest tens of thousands of divs
-            if id(parent) in dropped:
-                skip = True
-                break
-            if id(parent) in block_of:
-                info = block_of[id(parent)]
-                break
-            chain.append(parent)
-            parent = parent.parent
-        if skip:
-            dropped.update(id(anc) for anc in chain)
-            continue
-        chrome_at = next((k for k in range(len(chain) - 1, -1, -1) if _is_chrome_element(chain[k])), None)
-        if chrome_at is not None:  # drop the chrome element and what lies under it, not its ancestors
-            dropped.update(id(anc) for anc in chain[: chrome_at + 1])
-            continue
-        block, in_link, in_heading = info or (0, False, False)
-        for anc in reversed(chain):
-            in_link = in_link or anc.name == "a"
-            in_heading = in_heading or anc.name in HEADINGS
-            if anc.name in BLOCK_TAGS:
-                counter += 1
-                block = counter
-            block_of[id(anc)] = (block, in_link, in_heading)
-        pieces.append((block, str(node), in_link, in_heading))
-    return _pieces_to_lines(pieces), title, meta_dates
+@lru_cache(maxsize=4096)
+def _chrome_word(token: str) -> str | None:
+    """The furniture word a class or id token is named by: its last part, or its first when the rest are parts."""
+    if "--" in token and not _chrome_word(token.split("--", 1)[0]):
+        return None  # a BEM modifier ("Section--ads") says how the element looks, not what it is
+    rules = markup_rules()
+    parts = [p.lower() for p in CLASS_PARTS.split(token) if p]
+    if not parts or parts[0] in rules.state_prefixes:
+        return None
+    if parts[-1] in rules.chrome_words:
+        return parts[-1]
+    if parts[0] in rules.chrome_words and all(p in rules.container_parts for p in parts[1:]):
+        return parts[0]
+    return None
 
 
-def _pieces_to_lines(pieces: list[tuple[int, str, bool, bool]]) -> list[Line]:
-    lines: list[Line] = []
-    buf: list[tuple[str, bool]] = []
-    heading = False
-    current = None
+@lru_cache(maxsize=4096)
+def _name_is_article(token: str) -> bool:
+    return token.lower() in markup_rules().article_words
 
-    def flush() -> None:
-        text = "".join(t for t, _ in buf)
-        link = sum(len(t.strip()) for t, is_link in buf if is_link)
+
+def _attr_tokens(el: etree._Element) -> list[str]:
+    return (el.get("class") or "").split() + (el.get("id") or "").split()
+
+
+def _chrome_kind(el: etree._Element, tag: str, rules: MarkupRules) -> str | None:
+    """``"chrome"`` for furniture, ``"lead"`` for an element named like a teaser (furniture, or the article's lead)."""
+    if tag in rules.chrome_tags or (el.get("role") or "").lower() in rules.chrome_roles:
+        return "chrome"
+    tokens = _attr_tokens(el)
+    words = {w for w in map(_chrome_word, tokens) if w}
+    if not words or any(map(_name_is_article, tokens)):
+        return None
+    return "lead" if words <= rules.lead_words else "chrome"
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or "")) or \
+        (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("body", "html")
+
+
+def _is_article_hint(el: etree._Element, rules: MarkupRules) -> bool:
+    return el.tag == "article" or el.get("itemprop") in rules.article_itemprops or \
+        any(_name_is_article(token) for token in _attr_tokens(el))
+
+
+@dataclass
+class _Walk:
+    """State of one pass over the page's elements, in document order."""
+
+    lines: list[Line] = field(default_factory=list)
+    hints: set[int] = field(default_factory=set)
+    leads: set[int] = field(default_factory=set)
+    buf: list[tuple[str, bool]] = field(default_factory=list)
+    path: list[int] = field(default_factory=list)
+    chrome: list[int] = field(default_factory=list)
+    links: int = 0
+    headings: int = 0
+    count: int = 0
+    h1: str | None = None
+    h1_path: tuple[int, ...] = ()
+    h2_path: tuple[int, ...] | None = None
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        text = "".join(t for t, _ in self.buf)
+        link = sum(len(t.strip()) for t, is_link in self.buf if is_link)
+        total = max(len(text.strip()), 1)
+        path, chrome = tuple(self.path), tuple(self.chrome)
         for part in text.split("\n"):
             part = WHITESPACE.sub(" ", part).strip()
             if part:
-                total = max(len(text.strip()), 1)
-                lines.append(Line(part, min(link / total, 1.0), heading))
-        buf.clear()
+                self.lines.append(Line(part, min(link / total, 1.0), self.headings > 0, path, chrome))
+        self.buf.clear()
 
-    for block, text, in_link, in_heading in pieces:
-        if block != current:
-            flush()
-            current, heading = block, in_heading
-        buf.append((text, in_link))
-    flush()
-    return lines
+
+@dataclass(frozen=True)
+class Page:
+    """What a page's markup gives: its lines, title, dates, and where the article may be."""
+
+    lines: list[Line]
+    title: str | None = None
+    meta_dates: tuple[str, ...] = ()
+    hints: frozenset[int] = frozenset()  # elements named like an article container
+    anchor: tuple[int, ...] = ()  # furniture-named elements around a headline (every h1, else the first h2)
+    leads: frozenset[int] = frozenset()  # elements named like a teaser: a related item, or the article's lead
+
+
+def html_lines(html: str) -> Page:
+    """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
+    root = parse_html(html)
+    if root is None:
+        return Page([])
+    rules = markup_rules()
+    walk = _Walk()
+    # Elements pushed on the path/chrome stacks at their start, popped at their end.
+    pushed: list[tuple[bool, bool, bool, bool]] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            skip = tag in rules.never_text or not tag or _is_hidden(el)
+            block = bool(tag) and tag not in INLINE_TAGS
+            if block:
+                walk.flush()
+                walk.count += 1
+                walk.path.append(walk.count)
+                if _is_article_hint(el, rules):
+                    walk.hints.add(walk.count)
+            kind = _chrome_kind(el, tag, rules) if block and not skip else None
+            chrome = kind is not None
+            if chrome:
+                walk.chrome.append(walk.count)
+                if kind == "lead":
+                    walk.leads.add(walk.count)
+            link, heading = tag == "a", tag in HEADINGS
+            walk.links += link
+            walk.headings += heading
+            pushed.append((block, chrome, link, heading))
+            if skip:
+                walker.skip_subtree()
+            elif tag == "br":
+                walk.buf.append(("\n", False))
+            elif el.text:
+                walk.buf.append((NEWLINES.sub(" ", el.text), walk.links > 0))
+            continue
+        block, chrome, link, heading = pushed.pop()
+        if block:
+            if tag == "h1" and walk.buf:  # a page may have two: the site's logo and the article's headline
+                walk.h1 = walk.h1 or WHITESPACE.sub(" ", "".join(t for t, _ in walk.buf)).strip() or None
+                walk.h1_path += tuple(walk.chrome)
+            elif tag == "h2" and walk.h2_path is None and walk.buf:  # the headline of a page without an h1
+                walk.h2_path = tuple(walk.chrome)
+            walk.flush()
+            walk.path.pop()
+        if chrome:
+            walk.chrome.pop()
+        walk.links -= link
+        walk.headings -= heading
+        if el.tail:
+            walk.buf.append((NEWLINES.sub(" ", el.tail), walk.links > 0))
+    walk.flush()
+    title = walk.h1 or _page_title(root)
+    return Page(walk.lines, title, page_dates(root), frozenset(walk.hints),
+                walk.h1_path if walk.h1 else walk.h2_path or (), frozenset(walk.leads))
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements."""
+    root, too_deep = _parse(html)
+    if too_deep:  # libxml2 stops descending past its depth limit and loses the text below: flatten and retry
+        root, _ = _parse(LAYOUT_TAG.sub("\n", html))
+    return root
+
+
+def _parse(html: str) -> tuple[etree._Element | None, bool]:
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None, False
+    return root, any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+
+
+def _page_title(root: etree._Element) -> str | None:
+    for path in ('.//meta[@property="og:title"]', ".//title"):
+        found = root.find(path)
+        if found is not None:
+            text = found.get("content") if found.tag == "meta" else found.text_content()
+            if text and (text := WHITESPACE.sub(" ", text).strip()):
+                return text
+    return None
 
 
 def text_lines(text: str) -> list[Line]:
@@ -192,6 +348,11 @@ def _is_body(text: str) -> bool:
     return len(text) >= BODY_MIN_CHARS and bool(SENTENCE_MARK.search(text)) or len(SENTENCE_MARK.findall(text)) >= 2
 
 
+def _prose(line: Line) -> int:
+    """Characters of article-like prose in a line: long or punctuated, mostly outside links."""
+    return len(line.text) if line.link_share < 0.5 and _is_body(line.text) else 0
+
+
 def _headline_like(text: str) -> bool:
     return len(text) <= HEADLINE_MAX_CHARS and not TERMINAL.search(text)
 
@@ -201,33 +362,206 @@ def _pipe_menu(text: str) -> bool:
     return len(parts) >= 2 and "|" in text or "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
 
 
+def _ticker(text: str) -> bool:
+    """Three or more "name figure" items and little else: a market ticker, not a sentence."""
+    items = TICKER_ITEM.findall(text)
+    return len(items) >= 3 and sum(map(len, items)) >= 0.6 * len(text) and not TERMINAL.search(text)
+
+
 def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
-    if line.link_share >= MAX_LINK_SHARE:
+    if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and _is_body(line.text)):
         return True
     if _pipe_menu(line.text) and all(len(p) <= 20 for p in PIPE_SPLIT.split(line.text)):
         return True
     if rules.breadcrumb.search(simple) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return bool(rules.widget.search(simple) or rules.caption.search(simple))
+    return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text) or \
+        _timestamp(line.text)
 
 
-def clean_lines(lines: list[Line]) -> tuple[list[str], str, int, str | None]:
-    """Keep the article's own lines; return them, the head text for dates, the count dropped, and a title."""
+def _timestamp(text: str) -> bool:
+    """A short line that is mostly a date or time: a byline's timestamp ("Aktualisiert: 11.04.2020, 10:27")."""
+    if len(text) > HEADLINE_MAX_CHARS or TERMINAL.search(text) and not text.endswith("."):
+        return False
+    rest, found = DATE_TOKEN.subn("", text)
+    rest = rest.strip(" ,.:|/-–—()")
+    return found > 0 and len(rest) <= DATELINE_REST_CHARS and not any(ch.isdigit() for ch in rest)
+
+
+def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor: tuple[int, ...] = (),
+                  leads: frozenset[int] = frozenset(), names_count: bool = True) -> tuple[list[Line], int]:
+    """The lines of the element that holds the article, furniture inside it removed; and where it starts.
+
+    As in Readability, a line's weight counts in full for its block's parent, half for the grandparent and less
+    further up, so the element chosen first is the one whose own paragraphs hold the most prose, not one that
+    gathers it from many small cards (a teaser list). From there the choice climbs to a parent while the
+    parent's lines, all counted, add much more prose than furniture (an article in several sections); siblings
+    that hold prose of their own join it (a lead in its own box, an article split by an ad).
+    """
+    prose = [_prose(line) for line in lines]
+    wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor) if names_count else \
+        {number for line in lines for number in line.chrome}
+    local: dict[int, float] = {}
+    full: dict[int, float] = {}
+    parent: dict[int, int | None] = {}
+    for line, chars in zip(lines, prose):
+        weight = _weight(line, chars, wrappers)
+        path = line.path
+        for level, number in enumerate(reversed(path)):
+            full[number] = full.get(number, 0.0) + weight
+            if level < len(LEVEL_SHARE):
+                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
+        for i, number in enumerate(path):
+            parent.setdefault(number, path[i - 1] if i else None)
+    for number in hints:  # a named article container wins a near tie
+        if local.get(number, 0) > 0:
+            local[number] *= HINT_BONUS
+    if not local:
+        return [], 0
+    best = max(local, key=lambda n: local[n])
+    positive = local[best] > 0
+    if positive:
+        best = _climb(best, parent, full)
+    if not positive or full[best] < SHORT_ARTICLE:
+        if (named := _longest_hint(lines, hints, wrappers)) is not None:
+            best = named  # little prose anywhere (quotes, lists, a recipe): trust the markup's article element
+        elif names_count and sum(prose) >= SHORT_ARTICLE:
+            # Most of the page's prose may sit in elements named like furniture (a forum thread's posts are
+            # "comments"): choose again with the names set aside, and keep whichever choice holds more prose.
+            again = article_lines(lines, hints, anchor, leads, names_count=False)
+            first = _chosen_lines(lines, prose, parent, full, best, wrappers, leads) if positive else ([], 0)
+            return max(first, again, key=lambda found: sum(map(_prose, found[0])))
+        elif not positive:
+            return [], 0
+    return _chosen_lines(lines, prose, parent, full, best, wrappers, leads)
+
+
+def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | None], full: dict[int, float], best: int,
+                  wrappers: set[int], leads: frozenset[int]) -> tuple[list[Line], int]:
+    """The lines of ``best`` and its prose-holding siblings, a lead above them, furniture inside them removed."""
+    top = parent.get(best)
+    chosen = {best} | {n for n, p in parent.items() if p == top and n != best and
+                       full.get(n, 0) >= SIBLING_SHARE * full[best]}
+    inside = [i for i, line in enumerate(lines) if chosen.intersection(line.path) or
+              top is not None and top in line.path[-2:] and prose[i] and line.link_share < 0.3]
+    if inside:
+        inside[:0] = _lead(lines, prose, inside[0], wrappers | leads)
+    # Before the article's first prose of its own, a teaser-named element is its lead.
+    own = next((i for i in inside if prose[i] and not _furniture(lines[i], wrappers)), None)
+    opening = {i for i in inside if own is not None and i < own}
+    kept = [lines[i] for i in inside if not _furniture(lines[i], wrappers) or
+            i in opening and not _furniture(lines[i], wrappers | leads)]
+    return kept, inside[0] if inside else 0
+
+
+def _furniture(line: Line, wrappers: set[int] | frozenset[int]) -> bool:
+    return any(c not in wrappers for c in line.chrome)
+
+
+def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | frozenset[int]) -> list[int]:
+    """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
+    found: list[int] = []
+    budget = LEAD_SKIP_CHARS  # a share bar, a byline or a caption may sit between the lead and the text
+    i = first - 1
+    while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
+        line = lines[i]
+        if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
+            budget -= len(line.text)
+            if budget < 0:
+                break
+        elif line.link_share < 0.3:
+            found.append(i)
+        i -= 1
+    return found[::-1]
+
+
+def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -> int | None:
+    """The element named like an article that holds the most text outside links and furniture."""
+    text: dict[int, int] = dict.fromkeys(hints, 0)
+    for line in lines:
+        if line.link_share < 0.5 and not any(c not in wrappers for c in line.chrome):
+            for number in line.path:
+                if number in text:
+                    text[number] += len(line.text)
+    best = max(text, key=lambda n: text[n], default=None)
+    return best if best is not None and text[best] > 0 else None
+
+
+def _climb(best: int, parent: dict[int, int | None], full: dict[int, float]) -> int:
+    """The ancestor of ``best`` whose lines add up to the most, if that is clearly more than ``best``'s own."""
+    choice, ancestor = best, parent.get(best)
+    while ancestor is not None:
+        gain = full[ancestor] - full[best]
+        if (gain >= (CLIMB_GAIN - 1) * full[best] or gain >= CLIMB_MIN_CHARS) and full[ancestor] > full[choice]:
+            choice = ancestor
+        ancestor = parent.get(ancestor)
+    return choice
+
+
+def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: tuple[int, ...]) -> set[int]:
+    """Furniture-named elements that are layout wrappers: they hold the headline, or nearly all the prose.
+
+    An element that only starts after the page has shown prose of its own (a comment thread under an article)
+    is not a wrapper of the article, however much it holds.
+    """
+    held: dict[int, int] = {}
+    before: dict[int, int] = {}
+    read = 0
+    for line, chars in zip(lines, prose):
+        for number in line.chrome:
+            held[number] = held.get(number, 0) + chars
+            before.setdefault(number, read)
+        if not line.chrome:
+            read += chars
+    return {number for number, chars in held.items() if
+            chars >= WRAPPER_SHARE * total and before[number] < WRAPPER_AFTER_PROSE or
+            number in anchor and chars >= ANCHORED_WRAPPER_SHARE * total}
+
+
+def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
+    """How much a line pulls the choice of the article's element towards itself (prose) or away (furniture)."""
+    furniture = any(c not in wrappers for c in line.chrome)
+    if furniture:
+        return -0.5 * min(len(line.text), 200)
+    if prose:
+        return prose * (1.0 - line.link_share)
+    if line.link_share >= MAX_LINK_SHARE:
+        return -0.5 * min(len(line.text), 100)
+    return -3.0
+
+
+def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], int, str | None]:
+    """Keep the article's own lines; return them, the count dropped, and a title from a text dump's head."""
     rules = chrome_rules()
+    total = sum(_prose(line) for line in lines) or 1
     kept: list[str] = []
-    head: list[str] = []
     titles: list[str] = []
     seen: set[str] = set()
     body_started = False
+    read = 0  # prose read so far
     dropped = 0
-    for line in lines:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         simple = to_simplified(line.text)
-        if body_started and (rules.end_of_article.search(simple) or rules.related_header.search(simple)):
-            dropped += len(lines)  # an upper bound is enough for the summary
-            _drop_trailing_headlines(kept)
-            break
-        if len(head) < 12:
-            head.append(line.text)
+        if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple):
+            skipped = _skip_box(lines, i)
+            rest = sum(_prose(x) for x in lines[skipped:])
+            if rest < RESUME_MIN_CHARS or read >= END_AFTER_SHARE * total and rest < 0.25 * read:
+                dropped += len(lines) - i + 1
+                _drop_trailing_headlines(kept)
+                break
+            dropped += skipped - i + 1
+            i = skipped
+            continue
+        if rules.end_of_article.search(simple):
+            if body_started and read >= END_AFTER_SHARE * total:
+                dropped += len(lines) - i + 1
+                _drop_trailing_headlines(kept)
+                break
+            dropped += 1
+            continue
         if _line_is_chrome(line, simple, rules) or line.text in seen:
             dropped += 1
             continue
@@ -236,15 +570,36 @@ def clean_lines(lines: list[Line]) -> tuple[list[str], str, int, str | None]:
                 body_started = True
             elif not DATE_LIKE.search(line.text):
                 titles.append(line.text)
-            if not body_started and len(line.text) < HEAD_MIN_CHARS:
+            if not body_started and not is_html and len(line.text) < HEAD_MIN_CHARS:
                 dropped += 1
                 continue
+        read += _prose(line)
         seen.add(line.text)
         kept.append(line.text)
-    dropped += _drop_headline_runs(kept)
+    if is_html:
+        dropped += _drop_trailing_furniture(kept)
+    else:
+        dropped += _drop_headline_runs(kept)
     # The headline is the longest line above the body that is not a byline (sites put taglines first).
     title = max(titles, key=len, default=None)
-    return kept, "\n".join(head), dropped, title
+    return kept, dropped, title
+
+
+def _drop_trailing_furniture(kept: list[str]) -> int:
+    """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers."""
+    end = len(kept)
+    while end > 0 and not _is_body(kept[end - 1]) and not TERMINAL.search(kept[end - 1]):
+        end -= 1
+    dropped = len(kept) - end
+    del kept[end:]
+    return dropped
+
+
+def _skip_box(lines: list[Line], i: int) -> int:
+    """The index after a related-news box that starts at ``i``: its short or linked lines."""
+    while i < len(lines) and not (_prose(lines[i]) and lines[i].link_share < 0.3):
+        i += 1
+    return i
 
 
 def _drop_trailing_headlines(kept: list[str]) -> None:
@@ -258,7 +613,7 @@ def _drop_trailing_headlines(kept: list[str]) -> None:
 
 
 def _drop_headline_runs(kept: list[str]) -> int:
-    """Drop runs of HEADLINE_RUN or more short unpunctuated lines: lists of linked headlines in a text dump."""
+    """Drop runs of HEADLINE_RUN or more short unfinished lines that look like a list: headlines in a text dump."""
     out: list[str] = []
     run: list[str] = []
     dropped = 0
@@ -266,7 +621,7 @@ def _drop_headline_runs(kept: list[str]) -> int:
         if text is not None and _headline_like(text) and len(out) > 0:
             run.append(text)
             continue
-        if len(run) >= HEADLINE_RUN:
+        if len(run) >= HEADLINE_RUN and _headline_list(run):
             dropped += len(run)
         else:
             out.extend(run)
@@ -277,13 +632,30 @@ def _drop_headline_runs(kept: list[str]) -> int:
     return dropped
 
 
+def _headline_list(run: list[str]) -> bool:
+    """Short lines that are list-marked, or have no sentence mark at all; hard-wrapped prose has commas."""
+    marked = sum(1 for text in run if LIST_MARKER.match(text))
+    return 2 * marked > len(run) or not any(SENTENCE_MARK.search(text) for text in run)
+
+
+def _head(lines: list[Line], start: int, kept: Iterable[str]) -> str:
+    above = [line.text for line in lines[max(0, start - HEAD_LINES_ABOVE):start]]
+    return "\n".join([*above, *list(kept)[:HEAD_LINES_BODY]])
+
+
 def clean(body: str, is_html: bool, title: str | None = None) -> Cleaned:
     """Clean an article body; ``title`` from front matter wins over the page's own."""
-    meta_dates: list[str] = []
+    meta_dates: tuple[str, ...] = ()
+    page_title = None
+    start = 0
     if is_html:
-        lines, page_title, meta_dates = html_lines(body)
+        page = html_lines(body)
+        lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
+        article, start = article_lines(lines, page.hints, page.anchor, page.leads)
     else:
-        lines, page_title = text_lines(body), None
-    kept, head, dropped, head_title = clean_lines(lines)
+        lines = article = text_lines(body)
+    kept, dropped, head_title = clean_lines(article, is_html)
+    dropped += len(lines) - len(article)
+    head = _head(lines, start, [line.text for line in article]) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
-    return Cleaned("\n".join(kept), best_title, head, tuple(meta_dates), dropped)
+    return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped)

@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from extractors.patterns import NEVER, word_at_end
+from extractors.patterns import NEVER, word_alternation, word_at_end
 from extractors.sentences import pieces
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
@@ -23,23 +23,30 @@ from normalizers.script import to_simplified
 DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
 PATTERNS = DATA / "hardware_patterns.jsonl"
+WORDS = DATA / "hardware_words.yaml"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S"
 CJK_RANGE = ("\u3400", "\u9fff")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
-# A number, then 多/余 before a scale word (10余万块) so the scale stays with the number.
-# A numeral run is only tried from its first character: retrying at every position of a long
-# run (万万万…) would make the search quadratic.
-ZH_COUNT_NUMBER = (r"(?:(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[十百千万]*|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+)"
-                   r"(?:[多余][万亿]+)?")
-DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Millionen?))?"
+ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
+DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Million(?:en)?))?"
+BARE_UNITS = "百千万亿"
+# The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
+# are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
+RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
+               "de": (re.compile(r"\s+(?:Tausend|Million(?:en)?)$"), re.compile(r"Tausend|Million"))}
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 # How far after a count the counted noun may stand: Chinese modifiers can be long
 # (2048块英伟达中国市场低配版H800), German counts sit next to their noun.
 ZH_WINDOW = 32
 DE_WINDOW = 40
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+# How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
+BACK_WINDOW = 60
+# How far before a count a rate marker (每台服务器配备8块GPU) may stand.
+RATE_WINDOW = 32
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # Under spaCy's limit of one Doc (1,000,000 characters), which a 20 MB file can exceed several times.
 MAX_PIECE_CHARS = 500_000
@@ -65,6 +72,16 @@ class Catalogue:
     models: dict[str, dict[str, Any]]  # canonical model → {vendor, aliases}
     vendors: dict[str, list[str]]
     generic: dict[str, list[str]]
+    families: frozenset[str] = frozenset()  # models that name a family or architecture (Ascend, TPU, Hopper)
+
+
+class Hit(NamedTuple):
+    """A span-ruler match as plain values: reading a spaCy Span's attributes costs far more."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    id_: str
 
 
 def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
@@ -72,22 +89,27 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", []))} for m in data["models"]}
-    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}))
+    families = frozenset(m["model"] for m in data["models"] if m.get("family"))
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families)
 
 
 def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
-    """``(token)(whitespace after it)``: TOKEN, except that a run of CJK characters no pattern uses is one token.
+    """``(token)(whitespace after it)``: TOKEN, except that CJK characters join where no match can start or end.
 
-    Such characters can never be part of a match, so the matches are the same and the Doc a few times shorter.
-    Token patterns (lists of token attributes) could match anything: with one of those, every character is
-    its own token.
+    A match needs a token boundary before each of its characters and after its last one. So a CJK
+    character that no pattern uses, or that no pattern ends with, takes the unused characters after it into
+    its token (人们, 数量): the matches are the same and the Doc a few times shorter. Token patterns (lists
+    of token attributes) could match anything: with one of those, every character is its own token.
     """
     token = TOKEN
     if all(isinstance(p["pattern"], str) for p in patterns):
         low, high = CJK_RANGE
-        used = "".join(sorted({ch for p in patterns for ch in p["pattern"] if low <= ch <= high}))
-        unused = rf"[^\x00-{chr(ord(low) - 1)}{chr(ord(high) + 1)}-\U0010ffff{re.escape(used)}]+"
-        token = TOKEN.replace(r"|\S", rf"|{unused}|\S")
+        def cjk_except(chars: set[str]) -> str:
+            return rf"[^\x00-{chr(ord(low) - 1)}{chr(ord(high) + 1)}-\U0010ffff{re.escape(''.join(sorted(chars)))}]"
+        used = {ch for p in patterns for ch in p["pattern"] if low <= ch <= high}
+        ends = {p["pattern"][-1] for p in patterns if low <= p["pattern"][-1] <= high}
+        ending = rf"[{re.escape(''.join(sorted(ends)))}]|" if ends else ""
+        token = TOKEN.replace(r"|\S", rf"|{ending}{cjk_except(ends)}{cjk_except(used)}*|\S")
     return re.compile(rf"({token})(\s*)")
 
 
@@ -120,7 +142,10 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
         return sorted({form for name in names for form in (name, to_simplified(name))})
 
     for model, info in cat.models.items():
-        for alias in forms([model, *info["aliases"]]):
+        names = [model, *info["aliases"]]
+        # German and English write plurals of model names: 10.000 H100s.
+        plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
+        for alias in forms(names + plurals):
             patterns.append({"label": "MODEL", "pattern": alias, "id": model})
     for vendor, aliases in cat.vendors.items():
         for alias in forms(aliases):
@@ -150,21 +175,101 @@ def default_nlp() -> tuple[Language, Catalogue]:
     return build_nlp()
 
 
+@dataclass(frozen=True)
+class Words:
+    """One locale's words from ``hardware_words.yaml``, with the regexes built from them."""
+
+    classifiers: tuple[str, ...]
+    referring_back: frozenset[str]
+    blockers: tuple[str, ...]
+    head_marker: str | None
+    other_nouns: re.Pattern[str]
+    price_words: re.Pattern[str]
+    type_marker: re.Pattern[str] | None
+    vague_counts: dict[str, tuple[int, int]]
+    everyday_names: dict[str, tuple[str, ...]]
+    rate_markers: re.Pattern[str]
+    card_classifiers: dict[str, str]
+    card_not_before: str
+    unit_qualifiers: dict[str, str]
+
+
+def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
+    """zh-Hans's words with zh-Hant's added in their Simplified form (the form matching sees)."""
+    merged = dict(data["zh-Hans"])
+    for key, value in data.get("zh-Hant", {}).items():
+        if isinstance(value, list):
+            merged[key] = list(dict.fromkeys([*merged.get(key, []), *map(to_simplified, value)]))
+        elif isinstance(value, dict):
+            table = dict(merged.get(key, {}))
+            for name, ctx in value.items():
+                name = to_simplified(name)
+                table[name] = [*table.get(name, []), *map(to_simplified, ctx)] if isinstance(ctx, list) else ctx
+            merged[key] = table
+        else:
+            merged[key] = value
+    return merged
+
+
+@lru_cache(maxsize=None)
+def load_words(locale: str, path: Path = WORDS) -> Words:
+    """The hardware words of ``de`` or of Chinese (any zh locale: matching runs on Simplified text)."""
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    raw = data["de"] if locale == "de" else _merged_chinese(data)
+    flags = re.I if locale == "de" else 0
+    markers = raw.get("type_markers", [])
+    return Words(
+        classifiers=tuple(sorted(raw["classifiers"], key=len, reverse=True)),
+        referring_back=frozenset(raw.get("classifiers_referring_back", [])),
+        blockers=tuple(sorted(raw["not_a_count_before"], key=len, reverse=True)),
+        head_marker=raw.get("head_marker"),
+        other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
+        price_words=re.compile(word_alternation(raw.get("price_words", []))),
+        type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
+        vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
+        everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
+        rate_markers=re.compile(word_alternation(raw.get("rate_markers", [])), flags),
+        card_classifiers=dict(raw.get("card_classifiers", {})),
+        card_not_before="".join(raw.get("card_not_before", [])),
+        unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
+    )
+
+
+def _zh_count_number(vague_digits: str) -> str:
+    """A Chinese count: figures with a scale, or a numeral run that may hold a vague digit (十几万).
+
+    Then 多/余 before a scale word (10余万块) so the scale stays with the number. A numeral run is only
+    tried from its first character: retrying at every position of a long run (万万万…) would make the
+    search quadratic.
+    """
+    return (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万亿]*"
+            rf"|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}][{ZH_NUMERALS}{vague_digits}]*)(?:[多余][万亿]+)?")
+
+
 @lru_cache(maxsize=None)
 def _count_pattern(locale: str) -> re.Pattern[str]:
-    hw = load_locale(locale)["hardware"]
+    words = load_words(locale)
     if locale == "de":
         number = DE_COUNT_NUMBER
-        return re.compile(rf"(?P<lo>{number})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
-    classifiers = "|".join(sorted(hw["classifiers"], key=len, reverse=True))
+        vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
+        first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
+        # The lookahead on a count's first character lets most positions fail at once (3x faster).
+        return re.compile(rf"(?=[\d{first}])(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
+    not_before = f"(?![{re.escape(words.card_not_before)}])" if words.card_not_before else ""
+    entries = [(c, c) for c in words.classifiers] + [(c, c + not_before) for c in words.card_classifiers]
+    classifiers = "|".join(regex for _, regex in sorted(entries, key=lambda e: len(e[0]), reverse=True))
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
-    lo = rf"(?:[{vague}](?=[十百千万亿]))?{ZH_COUNT_NUMBER}" if vague else ZH_COUNT_NUMBER
+    number = _zh_count_number("".join(load_locale(locale)["number"].get("vague_digits", [])))
+    lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
     return re.compile(
-        rf"(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{ZH_COUNT_NUMBER}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
+        rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
     )
 
 
 def _count_number(text: str, locale: str) -> Number | None:
+    if locale != "de" and text[:1] in BARE_UNITS:
+        text = "一" + text  # 万卡集群, 千卡: a unit alone is one of it
     try:
         return parse_de(text) if locale == "de" else parse_zh(text, locale)
     except (NumberError, ValueError, ZeroDivisionError):
@@ -174,6 +279,13 @@ def _count_number(text: str, locale: str) -> Number | None:
 def _count_value(text: str, locale: str) -> float | None:
     number = _count_number(text, locale)
     return number.value if number else None
+
+
+def _low_with_scale(low: str, high: str | None, locale: str) -> str:
+    """A range's low end with the high end's scale word where it has none of its own (2至3万 → 2万)."""
+    ends_high, any_scale = RANGE_SCALE[locale]
+    scale = ends_high.search(high) if high else None
+    return low + scale.group() if scale and not any_scale.search(low) else low
 
 
 def _window_end(text: str, start: int, limit: int) -> int:
@@ -206,6 +318,9 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
         return "at_least"
     if groups.get("over"):
         return "over"
+    unit_qualifiers = load_words(locale).unit_qualifiers
+    if start and match["lo"][:1] in BARE_UNITS and text[start - 1] in unit_qualifiers:
+        return unit_qualifiers[text[start - 1]]  # 上万块: ten thousand and more
     table, german, chinese = _qualifiers_before(locale)
     window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
     if locale == "de":
@@ -238,86 +353,209 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     ``pipeline`` is a prebuilt ``build_nlp(...)`` pair (another catalogue); the default is the shipped one.
     """
     nlp, cat = pipeline or default_nlp()
-    doc = nlp(text)
-    spans = sorted(doc.spans["hw"], key=lambda s: s.start_char)
-    starts = [s.start_char for s in spans]
     hw_locale = "de" if locale == "de" else "zh-Hans"
-    hw = load_locale(hw_locale)["hardware"]
-    blockers = sorted(hw["not_a_count_before"], key=len, reverse=True)
-    used: set[int] = set()
+    words = load_words(hw_locale)
+    spans = _hits(text, nlp(text), cat, words)
+    starts = [s.start_char for s in spans]
+    # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
+    basis = {t for s in spans if s.label_ == "SINGLE"
+             for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
+    used: set[Hit] = set()
     found: list[HardwareSpan] = []
     counts = list(_count_pattern(hw_locale).finditer(text))
+    limit = DE_WINDOW if hw_locale == "de" else ZH_WINDOW
     for i, m in enumerate(counts):
-        limit = ZH_WINDOW if hw_locale != "de" else DE_WINDOW
-        end = _window_end(text, m.end(), limit)
-        if i + 1 < len(counts):
-            end = min(end, counts[i + 1].start())
-        window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
-        inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
-        if hw_locale == "de" and inside and inside[0].start_char - m.end() > 16:
-            continue  # a German count stands right before its noun
-        head = _head(text, m.end(), inside, hw.get("head_marker"))
-        if head is None or _is_time_unit(text, head, inside, hw.get("not_a_count_after", [])):
-            continue  # 278.8万GPU小时, 2,788 Millionen GPU-Stunden: compute time, not chips
-        number = _count_number(m["lo"], hw_locale)
-        lo = number.value if number else None
-        hi = _count_value(m["hi"], hw_locale) if m["hi"] else None
-        before = text[max(0, m.start() - 6) : m.start()].rstrip()
-        if lo is not None and lo < 2 or any(before.lower().endswith(b.lower()) for b in blockers):
-            used.add(id(head))  # 每块H100, 1块H20: a price basis, not a claim
-            continue
-        if number is not None and number.vague and not m["hi"]:
-            # 数万块GPU: an unknown multiple of the unit, kept as the range it stands for
-            used.add(id(head))
-            model = head.id_ or "GPU"
-            vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
-            found.append(HardwareSpan(m.start(), head.end_char, vendor, model, None, int(number.low), int(number.high),
-                                      "approx", "count"))
-            continue
-        if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
-            continue
-        used.add(id(head))
-        model = head.id_ or "GPU"
-        vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
-        is_range = hi is not None
-        found.append(HardwareSpan(m.start(), head.end_char, vendor, model,
-                                  None if is_range else int(lo), int(lo) if is_range else None,
-                                  int(hi) if is_range else None,
-                                  "range" if is_range else
-                                  ("over" if number.over else _qualifier(text, m.start(), m.end(), hw_locale, m)),
-                                  "count"))
+        first = bisect.bisect_left(starts, m.end())
+        if (first == len(starts) or starts[first] >= m.end() + limit) \
+                and (hw_locale == "de" or m["cls"] not in words.referring_back and m["cls"] not in words.card_classifiers):
+            continue  # most numbers: nothing named after them, and none that can refer back
+        next_count = counts[i + 1].start() if i + 1 < len(counts) else len(text)
+        claim = _count_claim(text, m, next_count, spans, starts, cat, words, hw_locale, used, basis)
+        if claim:
+            found.append(claim)
+    used |= basis
     for s in spans:
-        if s.label_ == "SINGLE":
-            used.update(id(t) for t in spans if s.start_char <= t.start_char <= s.end_char + 1)
-    for s in spans:
-        if s.label_ == "MODEL" and id(s) not in used:
+        if s.label_ == "MODEL" and s not in used:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
 
 
-def _is_time_unit(text: str, head: Span, inside: list[Span], units: list[str]) -> bool:
-    """Whether the counted noun phrase (head plus nouns joined to it) goes on with a unit of time."""
+def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit], starts: list[int],
+                 cat: Catalogue, words: Words, locale: str, used: set[Hit], basis: set[Hit]) -> HardwareSpan | None:
+    """The claim a count makes, if it counts chips; marks the counted span used (or a price basis)."""
+    end = min(_window_end(text, m.end(), DE_WINDOW if locale == "de" else ZH_WINDOW), next_count)
+    window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
+    inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+    if locale == "de" and inside and inside[0].start_char - m.end() > 16:
+        return None  # a German count stands right before its noun
+    card = words.card_classifiers.get(m["cls"]) if locale != "de" else None
+    if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
+        if words.other_nouns.match(text, m.end()):
+            return None  # 8卡服务器: servers
+        head = (_model_before(text, m.start(), spans, starts) or _model_at(text, m.end(), window)
+                or Hit(m.start(), m.end(), "GENERIC", card))
+        claim_end = max(m.end(), head.end_char)
+    else:
+        head = _head(text, m.end(), inside, words)
+        claim_end = head.end_char if head else m.end()
+    if head is None and locale != "de" and m["cls"] in words.referring_back and _ends_clause(text, m.end()):
+        head = _antecedent(text, m.start(), spans, starts, words, basis)
+    if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
+        return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
+    if _after_rate_marker(text, m.start(), words):
+        return None  # 每台服务器配备8块H100: so many per machine, not a fleet
+    vague = words.vague_counts.get(m["lo"].capitalize())
+    number = None if vague else _count_number(_low_with_scale(m["lo"], m["hi"], locale), locale)
+    lo = number.value if number else None
+    hi = _count_value(m["hi"], locale) if m["hi"] else None
+    before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
+    if lo is not None and lo < 2 or any(before.endswith(b.lower()) for b in words.blockers):
+        basis.add(head)  # 每块H100, 1块H20: a price basis, not a claim
+        return None
+    model = head.id_ or "GPU"
+    vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
+    if vague or number is not None and number.vague and not m["hi"]:
+        # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
+        low, high = vague or (int(number.low), int(number.high))
+        used.add(head)
+        return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count")
+    if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
+        return None
+    used.add(head)
+    if hi is not None:
+        return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
+    qualifier = "over" if number.over else _qualifier(text, m.start(), m.end(), locale, m)
+    return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
+
+
+def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
+    """The ruler's matches in text order, without the ones that do not name hardware here.
+
+    A family name joined to a model by a space or hyphen (Ascend-910B, Ironwood-TPU) yields to the model. An
+    everyday word that reads as a name only after script conversion (股价升腾) names a chip only after its
+    vendor (the head marker may stand between) or a chip classifier, or before a catalogue span or one of
+    its context words.
+    """
+    hits = sorted(Hit(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"])
+    kept: list[Hit] = []
+    for i, h in enumerate(hits):
+        if h.label_ == "MODEL":
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            prev = kept[-1] if kept else None
+            if h.id_ in cat.families and (
+                    nxt is not None and nxt.label_ == "MODEL" and not text[h.end_char : nxt.start_char].strip(" -")
+                    or prev is not None and prev.label_ == "MODEL" and not text[prev.end_char : h.start_char].strip(" -")):
+                continue
+            context = words.everyday_names.get(text[h.start_char : h.end_char]) if words.everyday_names else None
+            if context is not None and not _names_hardware(text, h, prev, nxt, context, words):
+                continue
+        kept.append(h)
+    return kept
+
+
+def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, context: tuple[str, ...],
+                    words: Words) -> bool:
+    """Whether an everyday word that reads as a name stands where it names a chip (see ``_hits``)."""
+    if nxt is not None and nxt.label_ != "SINGLE" and not text[h.end_char : nxt.start_char].strip():
+        return True
+    if text[h.end_char : h.end_char + 8].lstrip().startswith(context):
+        return True
+    if h.start_char and text[h.start_char - 1] in words.referring_back:
+        return True  # 1万块昇腾
+    return prev is not None and prev.label_ == "VENDOR" \
+        and text[prev.end_char : h.start_char].strip() in ("", words.head_marker)
+
+
+def _after_rate_marker(text: str, start: int, words: Words) -> bool:
+    """Whether a rate marker (每台, pro Server) stands in the count's clause before it."""
+    window = text[max(0, start - RATE_WINDOW) : start]
+    markers = list(words.rate_markers.finditer(window))
+    return bool(markers) and not CLAUSE_END.search(window, markers[-1].end())
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    """Whether nothing but a clause break (or the end of the text) follows ``pos``."""
+    rest = text[pos : pos + 2].lstrip(" ）)」”")
+    return not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…"
+
+
+def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], words: Words,
+                basis: set[Hit]) -> Hit | None:
+    """The chip a count that ends its clause refers back to: the last one named before it in the sentence.
+
+    None where a noun that is not a chip stands between (晶圆切出60颗), or a price word in the count's clause
+    (H100售价3万块).
+    """
+    floor = max(0, start - BACK_WINDOW)
+    brk = SENTENCE_END.search(text[floor:start][::-1])
+    floor = start - brk.start() if brk else floor
+    i = bisect.bisect_left(starts, start) - 1
+    while i >= 0 and spans[i].start_char >= floor and spans[i].label_ in ("VENDOR", "SINGLE"):
+        i -= 1
+    if i < 0 or spans[i].start_char < floor or spans[i].label_ not in ("MODEL", "GENERIC"):
+        return None
+    ante = spans[i]
+    if ante.label_ == "GENERIC" and i > 0 and spans[i - 1].label_ == "MODEL" \
+            and not text[spans[i - 1].end_char : ante.start_char].strip(" -"):
+        ante = spans[i - 1]  # H20晶片: the model, not the noun after it
+    between = text[ante.end_char : start]
+    clause = CLAUSE_END.split(between)[-1]
+    if ante in basis or words.price_words.search(clause) or words.other_nouns.search(between):
+        return None
+    return ante
+
+
+def _model_at(text: str, pos: int, window: list[Hit]) -> Hit | None:
+    """The model that starts right at ``pos`` (3万卡昆仑芯集群), if one does."""
+    first = window[0] if window else None
+    return first if first is not None and first.label_ == "MODEL" and not text[pos : first.start_char].strip() else None
+
+
+def _model_before(text: str, start: int, spans: list[Hit], starts: list[int]) -> Hit | None:
+    """The model that ends right before ``start`` (昆仑芯三万卡集群), if one does."""
+    i = bisect.bisect_left(starts, start) - 1
+    if i >= 0 and spans[i].label_ == "MODEL" and not text[spans[i].end_char : start].strip():
+        return spans[i]
+    return None
+
+
+def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hit], words: Words) -> bool:
+    """Whether a noun that is not a chip stands between the count and its head, or ends the head's noun phrase.
+
+    The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
+    """
+    if head.start_char > count_end and words.other_nouns.search(text, count_end, head.start_char):
+        return True
     pos = head.end_char
     for s in inside:
-        if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC"):
+        if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC", "RACK"):
+            if s.label_ == "RACK":
+                return True  # 1000套GB200 NVL72: racks
             pos = s.end_char
     while pos < len(text) and text[pos] in " -":
         pos += 1
-    rest = text[pos : pos + max(map(len, units), default=0)].lower()  # not the whole rest: once per count
-    return any(rest.startswith(unit.lower()) for unit in units)
+    if words.head_marker and text.startswith(words.head_marker, pos):
+        pos += len(words.head_marker)
+    return words.other_nouns.match(text, pos) is not None
 
 
-def _head(text: str, start: int, inside: list[Span], marker: str | None) -> Span | None:
+def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
     """The counted noun: the model after the last 的 (or the first model), else a generic noun."""
-    if not marker:  # German: the first model or generic noun after the count (vendors are modifiers)
-        return next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
+    if not words.head_marker:
+        # German: the first model or generic noun after the count (vendors are modifiers), or the model
+        # a type marker names after a generic noun (Chips vom Typ H800)
+        head = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
+        if head is not None and head.label_ == "GENERIC" and words.type_marker is not None:
+            named = words.type_marker.match(text, head.end_char)
+            model = next((s for s in inside if s.start_char == named.end()), None) if named else None
+            if model is not None and model.label_ == "MODEL":
+                return model
+        return head
     models = [s for s in inside if s.label_ == "MODEL"]
     if models:
-        if marker:
-            cut = text.rfind(marker, start, models[-1].start_char)
-            after = [s for s in models if s.start_char > cut] if cut >= 0 else models
-            return after[0] if after else models[-1]
-        return models[0]
+        cut = text.rfind(words.head_marker, start, models[-1].start_char)
+        after = [s for s in models if s.start_char > cut] if cut >= 0 else models
+        return after[0] if after else models[-1]
     generics = [s for s in inside if s.label_ == "GENERIC"]
     return generics[0] if generics else None

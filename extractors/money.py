@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
-from extractors.patterns import word_alternation, word_at_end
+from extractors.patterns import NEVER, word_alternation, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 
@@ -15,17 +17,38 @@ QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
 # How far before an amount a 每… unit-price phrase may start (same clause, parentheses removed).
 PER_LOOKBACK = 40
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
-ZH_SCALE = re.compile(r"[十百千万亿兆]")
+# A low range end with one of these carries its own scale (二百 does not: 二百到二百五十万元 is 2-2.5 million).
+ZH_BIG_SCALE = re.compile(r"[万亿兆]")
+# Sub-units follow a plain figure only (245元3角2分): after 500万元 a 三角 is something else.
+ONE = Decimal(1)
+ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
+DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+# A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
+PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+)")
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-# A full-width point only inside a full-width figure: elsewhere it may be punctuation.
-FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:．[０-９]+)?")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation.
+FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:，[０-９]{3})*(?:．[０-９]+)?")
+# 63，410.00元: a full-width comma between groups of three ASCII digits groups thousands where decimals follow;
+# without them it is as often a list ($20，300美圆: two prices).
+FULLWIDTH_GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?:，\d{3})+(?=\.\d)")
+# Invisible characters scraped pages leave inside figures (2\u200b500万美元); removed before matching.
+ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Alternatives in the order tried: a plain \d+ first would win on "1.95 Dollar" and leave ".95".
-DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]))(?:,\d+)?"
-             r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?")
+# Space-grouped (2 450,00) and Swiss apostrophe-grouped (2'380,50 or 2'380.50) figures end at their decimals.
+# A price may end in ",-" for no cents (1.299,- Euro).
+DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)"
+             r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
+             r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
+NO_CENTS = re.compile(r",[-–]")
+# What may not stand before a dash for it to be a minus sign: a range mark, a point, a slash (ASCII letters and
+# digits are checked apart).
+NOT_BEFORE_SIGN = frozenset("-−–—~～.,/")
+# Clause punctuation, the only thing a bare digit after a unit may stand before (15 Dollar 50., 七块八。).
+END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)，。、；：！？）」”]|$))"
 
 
 @dataclass(frozen=True)
@@ -55,11 +78,14 @@ class _Grammar:
     currency_before: dict[str, str]
     currency_after: dict[str, str]
     bare_currency: str
+    bare_words: frozenset[str]
+    bare_word_currency: dict[str, str]  # bare unit words of one currency wherever they stand (毫: HKD)
     qualifiers_before: dict[str, str]
     qualifier_before_rank: dict[str, int]  # position in the longest-first order
     qualifier_before_end: re.Pattern[str]  # the longest qualifier word that ends a string
     qualifier_before_de: re.Pattern[str]  # the longest qualifier word that ends the window
     qualifiers_before_lower: dict[str, str]
+    qualifier_before_width: int
     qualifiers_after: tuple[tuple[str, str], ...]  # (lower-case word, qualifier), longest first
     qualifier_after_width: int
     per_prefix: str
@@ -69,7 +95,158 @@ class _Grammar:
     per_words: dict[str, str]
     per_words_de: tuple[tuple[re.Pattern[str], str], ...]
     equivalent: re.Pattern[str]
+    sub_units: dict[str, Decimal]  # lower-case word -> fraction of its unit
+    sub_unit_hosts: dict[str, str]  # lower-case unit word -> the sub-unit a bare figure after it stands for
+    sub_unit_token: re.Pattern[str]  # one figure of a sub-unit tail, with its sub-unit word if any
+    currency_not_before: dict[str, re.Pattern[str]]  # lower-case word -> what after it makes it no currency
+    other_sense: dict[str, re.Pattern[str]]  # unit word -> cues that it measures something else here
+    words_to_check: frozenset[str]  # lower-case currency words _is_money_word has a rule for
+    price_word: re.Pattern[str]
+    idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
+    digit_values: dict[str, int]  # Chinese digit characters (empty for German)
+    half_word: str | None
+    money_word: str  # 钱: after a unit it makes the amount money (5分钱)
+    sub_unit_joiners: frozenset[str]  # words between a unit and its sub-units (又, 零, und)
+    zeros: frozenset[str]  # 零: a bare digit after it skips a place (三块零四 = 3.04)
+    unit_figure_qualifiers: dict[str, str]  # 上 in 上百亿
+    unit_led_figure_starts: frozenset[str]  # the units a figure may start with (百亿, 千万)
+    vague_counts: dict[str, tuple[float, float]]
+    vague_plural_scales: dict[str, float]
+    scale_values: dict[str, float]  # lower-case German scale word -> its value
+    negative_signs: frozenset[str]  # 负, "-": glued to a figure where a loss is stated
+    negative_words: tuple[str, ...]  # "minus": one space before the figure
+    negative_last_chars: frozenset[str]  # what stands right before a figure with a sign or word before it
+    vague: re.Pattern[str] | None  # German amounts named by a vague count or an order of magnitude
+    vague_digits_before: re.Pattern[str] | None  # "zweistelliger" before "Millionenbetrag"
+    vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
+    vague_sums: dict[str, float]
+    vague_sum_digits: dict[str, int]
     is_de: bool
+    locale: str
+
+
+def _de_currency_after(words: list[str]) -> str:
+    """German currency words as one prefix-factored alternation; "US -Dollar": scraped text often spaces the hyphen."""
+    return rf"(?:US(?:\s-\s?|-\s)Dollars?|{word_alternation(words)})"
+
+
+def _first_chars(data: dict[str, Any], is_de: bool) -> str:
+    """A character class body holding every character an amount can start with."""
+    num, money = data["number"], data["money"]
+    starts = {w[0] for w in money["currency_before"]} | set("0123456789")
+    if is_de:
+        comp = num.get("compound", {})
+        words = [*num["words"], *comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+                 comp.get("hundred") or "", comp.get("thousand") or "", "zwischen"]
+        starts |= {w[0] for w in words if w} | set("-−–")
+        starts |= {c.swapcase() for c in starts}  # currency and number words match in any case
+    else:
+        starts |= {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
+    return "".join(re.escape(c) for c in sorted(starts))
+
+
+def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_words: str) -> str:
+    """The German amount pattern: figures or number words, a scale, ranges, a sub-unit tail."""
+    after = _de_currency_after(after_words)
+    scales = word_alternation(data["number"]["scales"])
+    words = word_alternation(w for w in data["number"]["words"] if w not in ("halb", "halbe"))
+    # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
+    comp = data["number"].get("compound", {})
+    parts = word_alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+                              *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
+    joiner = re.escape(comp.get("joiner") or "und")
+    compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
+    # "500-Millionen-Dollar-Kredit": the scale may be hyphenated to the figure.
+    # "eine halbe Milliarde": a fraction word only before a scale ("eine halbe Stunde" is no number).
+    fractions = word_alternation(data["number"].get("fractions", {}))
+    number = (rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))"
+              rf"(?:\s+(?i:{fractions})(?=\s+(?:{scales})(?![\w])))?(?:(?:\s+|-)(?:{scales})(?![\w]))?")
+    # Not inside a longer figure or word; a minus sign glued to the figure ("-3 Mio. Euro") is read after the match.
+    lead = r"(?<![\w.,\-−–])"
+    sep = r"\s*(?:-|–|—|bis)\s*"
+    rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
+    amount = rf"(?:{rng}|{lead}(?:[-−–](?=\d))?(?P<pt>{number}))"
+    # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
+    tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
+            rf"(?:\s+(?i:{tail_words})(?![\w])|{END_OF_CLAUSE}))")
+    # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
+    cur_after = rf"(?:(?:\s*|-)(?P<ca>(?i:{after}))(?![\w]){tail}?)"
+    # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
+    return rf"{cur_before}?{amount}{cur_after}?"
+
+
+def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_words: str) -> str:
+    """The Chinese amount pattern: Arabic or Chinese figures with units, ranges, a sub-unit tail."""
+    num, money = data["number"], data["money"]
+    cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
+    vague = "".join(num["vague_prefixes"])
+    over = "".join(num["over_suffixes"])
+    big = "".join(num["big_units"])
+    scale = rf"(?:[十百千]?[{big}]+|[十百千])"
+    # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
+    # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
+    suffix = "".join(sorted(num.get("suffix_multipliers", {})))
+    suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
+    # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units.
+    arabic = (rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}"
+              rf"(?:[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
+    # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
+    # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
+    # Tried only at the start of a numeral run, so long runs stay linear.
+    leading = "".join(sorted({*num["digits"], "十", "拾"}))
+    chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}]|[百千](?=[{big}]))"
+               rf"[{cn_chars}{over}几]*")
+    number = rf"(?:{arabic}|{chinese})"
+    bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
+    after = word_alternation(after_words)
+    sep = _alternation(money["range_separators"])
+    # 245元3角2分, 七块八, 三毛五, 三块零四: sub-units after the unit, or one bare digit where the amount ends.
+    digit = "".join(sorted(d for d in num["digits"] if d not in num.get("zeros", ())))
+    d = rf"[{digit}0-9]"
+    not_before = money.get("sub_unit_not_before")
+    guard = rf"(?!{not_before})" if not_before else ""
+
+    half_word = re.escape(money.get("half_word") or "") or NEVER
+    joiners = _alternation(money.get("sub_unit_joiners", [])) or NEVER
+    zeros = _alternation(num.get("zeros", [])) or NEVER
+
+    def tail(name: str, ends: str) -> str:
+        named = rf"{d}(?:{tail_words})"
+        half = rf"|{half_word}(?={ends})"  # 两块半, 三蚊半: half a unit
+        return (rf"(?P<{name}>(?:{joiners})?{named}(?:{named}|{d}(?={ends}))?{guard}"
+                rf"|(?:{zeros})?{d}(?={ends}){half})")
+
+    clause_end = rf"{re.escape(money.get('money_word', ''))}|[\s，。、；;,.!?！？)）」”]|$"
+    # 五块六到五块七毛八: each end of a range may carry its own unit and sub-units.
+    before_sep = rf"\s*(?:{sep})"
+    rng = (rf"(?P<lo>{number})(?:(?P<ca1>{after}|{bare}){tail('tail1', before_sep)}?)?"
+           rf"\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})")
+    amount = rf"(?:{rng}|(?P<pt>{number}))"
+    cur_after = rf"(?:\s*(?P<ca>{after}|{bare}){tail('tail', clause_end)}?)"
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
+    return rf"{cur_before}?{amount}{cur_after}?"
+
+
+def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """German amounts without a figure ("ein Milliardenbetrag", "mehrere Millionen Euro", "Milliarden Euro"), and
+    the digit-count adjective that may precede a sum ("ein zweistelliger Millionenbetrag").
+
+    Kept out of the main pattern, which is tried at every position: these are tried only where one of their
+    words starts (found with str.find, see _vague_amounts).
+    """
+    money = data["money"]
+    after = _de_currency_after(list(money["currency_after"]))
+    scales = word_alternation(data["number"]["scales"])
+    counts = word_alternation(money.get("vague_counts", {}))
+    plural = word_alternation(money.get("vague_plural_scales", {}))
+    digits = word_alternation(money.get("vague_sum_digits", {}))
+    sums = word_alternation(money.get("vague_sums", {}))
+    amount = re.compile(
+        rf"(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales})(?![\w]))?|(?P<vsc2>{plural}))"
+        rf"\s*(?P<ca>(?i:{after}))(?![\w])"
+        rf"|(?P<vs>{sums})(?![\w])")
+    return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
 
 
 @lru_cache(maxsize=None)
@@ -80,69 +257,38 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
     is_de = locale == "de"
     before = word_alternation(money["currency_before"])
     after_words = list(money["currency_after"])
-    if is_de:
-        # "US -Dollar": scraped German text often has a space before the hyphen.
-        after = _alternation(after_words).replace(r"US\-Dollar", r"US\s?-\s?Dollar")
-        scales = word_alternation(data["number"]["scales"])
-        words = word_alternation(w for w in data["number"]["words"] if w not in ("halb", "halbe"))
-        # Compound number words (achtundsiebzig, siebenhundert): a run of the parts, checked by parse_de.
-        comp = data["number"].get("compound", {})
-        parts = word_alternation([*comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
-                                  *(w for w in (comp.get("hundred"), comp.get("thousand")) if w)])
-        joiner = re.escape(comp.get("joiner") or "und")
-        compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
-        number = rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))(?:\s+(?:{scales})(?![\w]))?"
-        lead = r"(?<![\w.,\-])"
-        sep = r"\s*(?:-|–|—|bis)\s*"
-        rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
-        amount = rf"(?:{rng}|{lead}(?P<pt>{number}))"
-        # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
-        cur_after = rf"(?:\s*(?P<ca>(?i:{after}))(?![\w]))"
-        # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
-        cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
-    else:
-        num = data["number"]
-        cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
-        vague = "".join(num["vague_prefixes"])
-        over = "".join(num["over_suffixes"])
-        scale = rf"(?:[十百千]?[{''.join(num['big_units'])}]+|[十百千])"
-        # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
-        # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
-        suffix = "".join(sorted(num.get("suffix_multipliers", {})))
-        suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
-        arabic = rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}(?:[{over}]?{scale}{suffix_re})?[{over}]?"
-        # A Chinese numeral starts with a digit or 十 (万美元 alone is a unit, not an amount).
-        leading = "".join(sorted({*num["digits"], "十", "拾"}))
-        # After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
-        # Tried only at the start of a numeral run, so long runs stay linear.
-        chinese = rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}])[{cn_chars}{over}几]*"
-        number = rf"(?:{arabic}|{chinese})"
-        bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
-        after = word_alternation(after_words)
-        sep = _alternation(money["range_separators"])
-        rng = rf"(?P<lo>{number})(?P<ca1>{after}|{bare})?\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})"
-        amount = rf"(?:{rng}|(?P<pt>{number}))"
-        cur_after = rf"(?:\s*(?P<ca>{after}|{bare}))"
-        cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
+    sub_units = {k.lower(): Decimal(str(v)) for k, v in money.get("sub_units", {}).items()}
+    tail_words = _alternation(sub_units) if sub_units else NEVER
+    build = _build_de if is_de else _build_zh
     # Every number is matched; those with no currency word on either side are dropped after.
-    pattern = re.compile(rf"{cur_before}?{amount}{cur_after}?")
+    # The pattern is tried at every position: one class check first rejects most of them at once.
+    # A German amount never starts inside a word or a figure (every branch looks behind for that).
+    start = rf"(?=[{_first_chars(data, is_de)}])" + (r"(?<!\w)" if is_de else "")
+    pattern = re.compile(start + build(data, before, after_words, tail_words))
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
     before_words = tuple(sorted(quals["before"], key=len, reverse=True))
     after_words = sorted(quals["after"], key=len, reverse=True)
     units = tuple(sorted(per["units"].items(), key=lambda kv: -len(kv[0])))
+    vague_sums = {k: float(v) for k, v in money.get("vague_sums", {}).items()}
+    vague_patterns = _build_vague(data) if vague_sums else None
+    vague_digits = dict(money.get("vague_sum_digits", {}))
     return _Grammar(
         pattern=pattern,
         currency_before=money["currency_before"],
         currency_after={k.replace(" ", ""): v for k, v in money["currency_after"].items()},
         bare_currency=money.get("bare_unit_currency", "CNY"),
+        bare_words=frozenset(money.get("bare_unit_words", {})),
+        bare_word_currency=dict(money.get("bare_unit_word_currency", {})),
         qualifiers_before=quals["before"],
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
         qualifier_before_end=word_at_end(before_words),
         # Every match ends at the window's end, so the leftmost one is the longest word.
         qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
+        # Long enough for the longest qualifier and its filler ("über die Marke von 80 Euro").
+        qualifier_before_width=max(16, max((len(w) for w in before_words), default=0) + 4),
         qualifiers_after=tuple((w.lower(), quals["after"][w]) for w in after_words),
         # Long enough for the longest qualifier after its filler ("5 Millionen Euro oder mehr").
         qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
@@ -154,8 +300,46 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         per_words=per["words"],
         per_words_de=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
         equivalent=equivalent,
+        sub_units=sub_units,
+        sub_unit_hosts={k.lower(): v.lower() for k, v in money.get("sub_unit_hosts", {}).items()},
+        # German figures are words ("fünfzig Cent"), Chinese ones single characters (三角二分).
+        sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if is_de
+                                  else rf"(?P<d>\d|[^\W\d_])(?P<w>{tail_words})?", re.I),
+        currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
+        other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
+        price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
+        idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
+        words_to_check=frozenset(w.lower() for w in (*money.get("currency_not_before", {}),
+                                                     *money.get("ambiguous_units", {}), *sub_units)),
+        digit_values={} if is_de else dict(data["number"]["digits"]),
+        half_word=money.get("half_word"),
+        money_word=money.get("money_word", ""),
+        sub_unit_joiners=frozenset(w.lower() for w in money.get("sub_unit_joiners", [])),
+        zeros=frozenset(data["number"].get("zeros", [])),
+        unit_figure_qualifiers=dict(quals.get("before_unit_led_figure", {})),
+        unit_led_figure_starts=frozenset() if is_de else frozenset(data["number"]["small_units"]),
+        vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
+        vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
+        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
+        negative_signs=frozenset(money.get("negative_signs", [])),
+        negative_words=tuple(money.get("negative_words", [])),
+        negative_last_chars=frozenset(money.get("negative_signs", [])) | (
+            frozenset(" ") if money.get("negative_words") else frozenset()),
+        vague=vague_patterns[0] if vague_patterns else None,
+        vague_digits_before=vague_patterns[1] if vague_patterns else None,
+        vague_triggers=_without_longer((*vague_sums, *money.get("vague_counts", {}),
+                                        *money.get("vague_plural_scales", {}))),
+        vague_sums=vague_sums,
+        vague_sum_digits=vague_digits,
         is_de=is_de,
+        locale=locale,
     )
+
+
+def _without_longer(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` less those that start with another of them (where Millionenbetrag starts, Millionen does)."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(o != w and w.startswith(o) for o in unique)))
 
 
 def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -167,19 +351,32 @@ def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
-    return parse_de(text) if g.is_de else parse_zh(text, locale)
+    # "500-Millionen": a hyphenated scale reads as a spaced one.
+    if not g.is_de:
+        return parse_zh(text, locale)
+    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
 
 
-def _currency(match: re.Match[str], g: _Grammar) -> str:
-    for key, table in (("cb", g.currency_before), ("ca", g.currency_after)):
-        word = match.group(key)
-        if word:
-            word = WHITESPACE.sub("", word)
-            return table.get(word) or _lookup_ci(table, word) or g.bare_currency
-    word = match.groupdict().get("ca1")
+def _currency_word(match: re.Match[str], g: _Grammar) -> str | None:
+    """The currency word after the amount (or between a range's ends), spaces removed."""
+    word = match["ca"] or _ca1(match, g)
+    return WHITESPACE.sub("", word) if word and " " in word else word
+
+
+def _currency(match: re.Match[str], word: str | None, g: _Grammar) -> str:
+    """The ISO code of the currency word before the amount, else of ``word`` after it, else the locale's default."""
+    if before := match["cb"]:
+        before = WHITESPACE.sub("", before)
+        return g.currency_before.get(before) or _lookup_ci(g.currency_before, before) or g.bare_currency
     if word:
-        return g.currency_after.get(word, g.bare_currency)
+        return (g.currency_after.get(word) or g.bare_word_currency.get(word) or _lookup_ci(g.currency_after, word)
+                or g.bare_currency)
     return g.bare_currency
+
+
+def _ca1(match: re.Match[str], g: _Grammar) -> str | None:
+    """The currency word after a range's low end (Chinese only: 19.23万元～24.03万元)."""
+    return None if g.is_de else match["ca1"]
 
 
 def _lookup_ci(table: dict[str, str], word: str) -> str | None:
@@ -188,7 +385,7 @@ def _lookup_ci(table: dict[str, str], word: str) -> str | None:
 
 
 def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
-    window = text[max(0, start - 16) : start]
+    window = text[max(0, start - g.qualifier_before_width) : start]
     if g.is_de:
         found = g.qualifier_before_de.search(window.lower())
         return g.qualifiers_before_lower[found["q"]] if found else None
@@ -196,6 +393,13 @@ def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     found = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
                             g.qualifier_before_end.search(window)) if m]
     return g.qualifiers_before[min(found, key=g.qualifier_before_rank.__getitem__)] if found else None
+
+
+def _unit_figure_qualifier(text: str, start: int, g: _Grammar) -> str | None:
+    """上百亿 (at least), 破千亿 (over): words that qualify only a figure that starts with its unit."""
+    if start and text[start] in g.unit_led_figure_starts:
+        return g.unit_figure_qualifiers.get(text[start - 1])
+    return None
 
 
 def _qualifier_after(text: str, end: int, g: _Grammar) -> str | None:
@@ -212,6 +416,12 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
         if unit:
             return g.per_units_lower[unit["u"].lower()]
         return next((name for word, name in g.per_words_de if word.search(clause)), None)
+    after = PER_SLASH.match(text, end, end + 24)
+    if after:  # 1.5万元/月, 2美元/小时
+        tail = after["u"].lower()
+        for unit, name in g.per_units:
+            if tail.startswith(unit.lower()):
+                return name
     idx = clause.rfind(g.per_prefix)
     if idx >= 0:
         tail = clause[idx + len(g.per_prefix) :].replace(" ", "").lower()
@@ -224,35 +434,181 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
     return None
 
 
+def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | None) -> bool:
+    """False where the currency word after the figure means something else here (a count, a weight)."""
+    if word is None:
+        return True
+    if g.is_de and match["ca"] and text[match.start("ca") - 1] == "-":
+        # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
+        return text[match.end("ca") : match.end("ca") + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
+    low = word.lower()
+    if low not in g.words_to_check:
+        return True
+    if match["ca"] and (after := g.currency_not_before.get(low)) and after.match(text, match.end("ca")):
+        return False  # zwei Pfund Mehl
+    if (other := g.other_sense.get(word)) and not match["tail"]:
+        # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a price).
+        clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
+        other_end = _last_end(other, clause)
+        if other_end and other_end >= _last_end(g.price_word, clause):  # 交付 counts though it holds 付
+            return False
+    if word in g.bare_words and low in g.sub_units and not (g.money_word and low.endswith(g.money_word)) \
+            and not match["tail"]:
+        # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
+        figure = match["pt"] or match["hi"] or ""
+        if figure in g.idiom_numbers:
+            return False
+        try:
+            value = _parse(figure, g, g.locale).value
+        except NumberError:
+            return False
+        return value is not None and value == int(value) and value * float(g.sub_units[low]) < 1
+    return True
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends; 0 when there is none."""
+    last = 0
+    for m in pattern.finditer(text):
+        last = m.end()
+    return last
+
+
+def _has_scale(figure: str, g: _Grammar) -> bool:
+    """2 Millionen, 500万: a figure with a scale word or unit (no sub-units follow those)."""
+    if g.is_de:
+        return bool(DE_SCALED_FIGURE.search(figure))
+    return bool(ZH_SCALED_FIGURE.search(figure))
+
+
+def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _Grammar) -> Decimal | None:
+    """What the sub-units after the unit add (245元3角2分 → 0.32), or None when there are none here."""
+    host = (word or "").lower()
+    if not tail or host not in g.sub_unit_hosts or not figure or _has_scale(figure, g):
+        return None
+    if tail == g.half_word:
+        return Decimal("0.5")
+    added = Decimal(0)
+    # 三块零四: after 零 a bare digit skips a place (4分, not 4角).
+    bare_unit = g.sub_unit_hosts[host]
+    if tail[0] in g.zeros:
+        bare_unit = g.sub_unit_hosts.get(bare_unit, bare_unit)
+    for token in g.sub_unit_token.finditer(tail):
+        if token["d"].lower() in g.sub_unit_joiners:
+            continue
+        try:
+            value = _parse(token["d"], g, g.locale).value
+        except NumberError:
+            return None
+        if value is None:
+            return None
+        unit = (token["w"] or bare_unit).lower()
+        added += Decimal(str(value)) * g.sub_units[unit]
+        bare_unit = g.sub_unit_hosts.get(unit, bare_unit)  # 七毫八: the bare 八 is 仙, one place below 毫
+    return added
+
+
 def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
-    currency = _currency(match, g)
+    word = _currency_word(match, g)
+    fraction = ONE
+    if word is not None:
+        low = word.lower()
+        # Most amounts end in a plain currency word: the special cases are looked at only for their words.
+        if (low in g.words_to_check or g.is_de and text[match.start("ca") - 1] == "-") and not _is_money_word(
+                match, text, g, word):
+            return None
+        fraction = g.sub_units.get(low, ONE)
+    currency = _currency(match, word, g)
     try:
-        if match.group("lo"):
-            lo, hi = _parse(match["lo"], g, locale), _parse(match["hi"], g, locale)
-            lo_v, hi_v = lo.value, hi.value
-            if lo_v is None or hi_v is None:
-                return None
-            lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
-            if lo_v >= hi_v:
-                return None
-            return MoneySpan(match.start(), match.end(), currency, None, lo_v, hi_v, "range", rule="range")
+        if match["lo"]:
+            return _range(match, g, locale, currency, word, fraction)
         number = _parse(match["pt"], g, locale)
     except (NumberError, ValueError, ZeroDivisionError):
-        return None
-    qualifier = _qualifier_before(text, match.start(), g) or _qualifier_after(text, match.end(), g)
+        return _adjacent_digit_range(match, g, locale, currency, fraction)
+    start, end, figure = match.start(), match.end(), match.start("pt")
+    sign = 1
+    if (not match["cb"] and figure and text[figure - 1] in g.negative_last_chars
+            and (negative := _negative_start(text, figure, g)) is not None):
+        start, sign = min(start, negative), -1
+    elif figure > start and not match["cb"]:
+        start = figure  # a dash before the figure that is no minus sign here
     if number.vague:
-        return MoneySpan(match.start(), match.end(), currency, None, number.low, number.high, "approx", vague=True,
+        return MoneySpan(start, end, currency, None, number.low, number.high, "approx", vague=True,
                          rule="vague")
     if number.value is None or number.value <= 0:
         return None
+    value = number.value
+    if match["tail"] or fraction is not ONE:
+        exact = Decimal(str(value)) * fraction
+        if (added := _sub_unit_value(match["tail"], word, match["pt"], g)) is not None:
+            exact += added  # sub-units are fractions of the main unit (三毛五: 0.3 + 0.05)
+        elif match["tail"]:
+            end = match.end("ca")  # 5美元3: no sub-unit of that unit
+        value = float(exact)
+    qualifier = _qualifier_before(text, start, g) or _qualifier_after(text, end, g)
+    if qualifier is None and g.unit_figure_qualifiers:
+        qualifier = _unit_figure_qualifier(text, start, g)
     if number.over and qualifier is None:
         qualifier = "over"
-    return MoneySpan(match.start(), match.end(), currency, number.value, None, None, qualifier or "exact", rule="point")
+    return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
+
+
+def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
+    """Where a minus sign or word before the figure starts (负1亿元, -3 Mio. Euro, minus 2 Milliarden), if any."""
+    if not figure:
+        return None
+    before = text[figure - 1]
+    if before in g.negative_signs:
+        # A dash is a minus sign only where no figure, word or range mark stands before it (3-5亿, 2025-01, A-3).
+        previous = text[figure - 2] if figure > 1 else " "
+        return None if (previous.isascii() and previous.isalnum()) or previous in NOT_BEFORE_SIGN else figure - 1
+    if before == " ":
+        for word in g.negative_words:
+            at = figure - 1 - len(word)
+            if at >= 0 and text.startswith(word, at) and not (at and text[at - 1].isalnum()):
+                return at
+    return None
+
+
+def _range(match: re.Match[str], g: _Grammar, locale: str, currency: str, word: str | None,
+           fraction: Decimal) -> MoneySpan | None:
+    """2至3亿美元, 五块六到五块七毛八, zwischen 2 und 3 Milliarden Euro."""
+    lo_v, hi_v = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
+    if lo_v is None or hi_v is None:
+        return None
+    ca1, tail1 = (None, None) if g.is_de else (match["ca1"], match["tail1"])
+    if not ca1:
+        lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
+    lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
+    lo_d += _sub_unit_value(tail1, ca1, match["lo"], g) or 0
+    hi_d += _sub_unit_value(match["tail"], word, match["hi"], g) or 0
+    if lo_d >= hi_d:
+        return None
+    end = match.end() if match["tail"] or not match["ca"] else match.end("ca")
+    return MoneySpan(match.start(), end, currency, None, float(lo_d), float(hi_d), "range", rule="range")
+
+
+def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, currency: str,
+                          fraction: Decimal) -> MoneySpan | None:
+    """两三百万元, 三四十亿美元, 兩三蚊: two neighbouring digits are a range (2-3 million), not one figure."""
+    figure = match["pt"] or ""
+    values = [g.digit_values.get(ch) for ch in figure[:2]]
+    if len(figure) < 2 or None in values or values[1] != values[0] + 1:
+        return None
+    try:
+        lo, hi = (_parse(ch + figure[2:], g, locale).value for ch in figure[:2])
+    except NumberError:
+        return None
+    if lo is None or hi is None:
+        return None
+    end = match.end("ca") if match["ca"] else match.end()
+    return MoneySpan(match.start(), end, currency, None, float(Decimal(str(lo)) * fraction),
+                     float(Decimal(str(hi)) * fraction), "range", rule="range")
 
 
 def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
-    has_scale = bool((LATIN_LETTER if g.is_de else ZH_SCALE).search(lo_text))
+    has_scale = bool((LATIN_LETTER if g.is_de else ZH_BIG_SCALE).search(lo_text))
     if has_scale or lo >= hi or lo == 0:
         return lo
     # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
@@ -262,23 +618,98 @@ def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     return lo
 
 
+def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[MoneySpan]:
+    """German amounts without a figure, where no amount with one was found: "ein Milliardenbetrag" (vague,
+    10^9-10^12), "ein zweistelliger Millionenbetrag" (10^7-10^8), "mehrere Millionen Euro" (2-10 million),
+    "Hunderte Euro" (100-1000), "Milliarden Euro" (10^9-10^12)."""
+    if g.vague is None:
+        return []
+    spans: list[MoneySpan] = []
+    starts, ends = [s.start for s in found], [s.end for s in found]  # found is in text order
+    for at in sorted({i for word in g.vague_triggers for i in _positions(text, word)}):
+        if at and text[at - 1].isalnum() or _inside(at, starts, ends) or (spans and at < spans[-1].end):
+            continue  # inside a word, part of "2 Milliarden Euro", or of the last vague amount
+        m = g.vague.match(text, at)
+        if not m:
+            continue
+        start, end = at, m.end()
+        if m["vs"]:
+            digit_word = g.vague_digits_before.search(text, max(0, at - 24), at) if g.vague_digits_before else None
+            if digit_word:
+                start = digit_word.start()
+            unit, digits = g.vague_sums[m["vs"]], g.vague_sum_digits.get(digit_word["vd"] if digit_word else "")
+            (low, high), currency = ((10 ** (digits - 1), 10**digits) if digits else (1, 1000)), g.bare_currency
+        else:
+            word = WHITESPACE.sub("", m["ca"])
+            currency = g.currency_after.get(word) or _lookup_ci(g.currency_after, word) or g.bare_currency
+            if m["vsc2"]:
+                unit, (low, high) = g.vague_plural_scales[m["vsc2"]], (1, 1000)
+            else:
+                unit = g.scale_values[m["vsc"].lower()] if m["vsc"] else 1.0
+                low, high = g.vague_counts[WHITESPACE.sub(" ", m["vn"])]
+        spans.append(MoneySpan(start, end, currency, None, low * unit, high * unit, "approx", vague=True,
+                               rule="vague"))
+    return spans
+
+
+def _inside(at: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether offset ``at`` falls inside one of the spans given by sorted ``starts`` and their ``ends``."""
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and at < ends[i]
+
+
+def _positions(text: str, word: str) -> Iterable[int]:
+    """Every offset where ``word`` starts in ``text`` (str.find: far cheaper than a regex scan)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _without_zero_width(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and each kept character's offset in ``text`` (None if none)."""
+    if not ZERO_WIDTH.search(text):
+        return text, None
+    offsets = [i for i, ch in enumerate(text) if not ZERO_WIDTH.match(ch)]
+    return "".join(text[i] for i in offsets), offsets
+
+
+def _restore_offsets(spans: list[MoneySpan], offsets: list[int]) -> list[MoneySpan]:
+    return [replace(s, start=offsets[s.start], end=offsets[s.end - 1] + 1) for s in spans]
+
+
 def extract_money(text: str, locale: str, region: str | None = None) -> list[MoneySpan]:
     """Every amount of money in ``text`` (Simplified for Chinese), with restatements linked."""
     g = grammar(locale, region)
-    # Full-width digits (１．０７５３) to ASCII, one character for one so offsets hold.
+    text, offsets = _without_zero_width(text)
+    # Full-width digits (１．０７５３) and grouping commas to ASCII, one character for one so offsets hold.
     text = FULLWIDTH_NUMBER.sub(lambda m: m[0].translate(FULLWIDTH_DIGITS), text)
+    if not g.is_de:
+        text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     for match in g.pattern.finditer(text):
-        if not (match["cb"] or match["ca"] or match.groupdict().get("ca1")):
+        if not (match["cb"] or match["ca"] or _ca1(match, g)):
             continue
         span = _span_from_match(match, text, g, locale)
         if span is None:
             continue
         per = _per(text, span.start, span.end, g)
         equivalent_of = None
-        if spans and g.equivalent.match(text[spans[-1].end : match.start()]):
+        if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1
         if per or equivalent_of is not None:
-            span = MoneySpan(**{**span.__dict__, "per": per, "equivalent_of": equivalent_of})
+            span = replace(span, per=per, equivalent_of=equivalent_of)
         spans.append(span)
-    return spans
+    if vague := _vague_amounts(text, g, spans):
+        spans = _merge(spans, vague)
+    return _restore_offsets(spans, offsets) if offsets else spans
+
+
+def _merge(spans: list[MoneySpan], more: list[MoneySpan]) -> list[MoneySpan]:
+    """Both lists in text order, ``equivalent_of`` indices renumbered to match."""
+    combined = spans + more
+    order = sorted(range(len(combined)), key=lambda i: combined[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    merged = [combined[i] for i in order]
+    return [replace(s, equivalent_of=new_index[s.equivalent_of]) if s.equivalent_of is not None else s
+            for s in merged]

@@ -61,8 +61,12 @@ def usd_rate(currency: str, on: dt.date) -> Rate:
     conv = _converter()
     if currency not in conv.currencies:
         raise FxError(f"currency {currency} has no ECB reference rate")
-    bounds = conv.bounds[currency]
-    day = min(on, bounds.last_date, conv.bounds["USD"].last_date)
+    bounds, usd_last = conv.bounds[currency], conv.bounds["USD"].last_date
+    lookback = dt.timedelta(days=MAX_LOOKBACK_DAYS)
+    if on > bounds.last_date + lookback and bounds.last_date < usd_last - lookback:
+        # The ruble since March 2022: a rate years old would be a wrong figure, not an approximate one.
+        raise FxError(f"the ECB stopped publishing {currency} rates after {bounds.last_date}")
+    day = min(on, bounds.last_date, usd_last)
     if day < bounds.first_date:
         raise FxError(f"no {currency} rate before {bounds.first_date}")
     for _ in range(MAX_LOOKBACK_DAYS + 1):

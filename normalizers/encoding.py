@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from bs4.dammit import EncodingDetector
 from charset_normalizer import from_bytes
 
 
@@ -17,6 +18,13 @@ _FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": 
            "big5hkscs": "big5hkscs", "cp950": "big5hkscs", "utf_8": "utf-8", "ascii": "utf-8"}
 # Share of control characters (other than tab/newline) above which a decoding is rejected as binary.
 MAX_CONTROL_SHARE = 0.01
+# Browsers read these declared labels as Windows code pages (WHATWG Encoding Standard).
+_WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+           "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "x-gbk": "gb18030"}
+# Where a page declares its encoding: the head, at most this many bytes in.
+DECLARATION_BYTES = 8192
+# A page is decoded with replacement characters when at most this share of its characters are undecodable.
+MAX_REPLACED_SHARE = 0.005
 # Candidate legacy encodings in the order news sites use them.
 _LEGACY = ("gb18030", "big5hkscs")
 NUL = b"\x00"
@@ -70,7 +78,31 @@ def decode(data: bytes) -> tuple[str, str]:
                 return _checked(data[: exc.start].decode("utf-8"), "utf-8 (truncated)")
             except UnicodeDecodeError:
                 pass
+    if declared := _declared(data):
+        return _checked(*declared)
     return _checked(*_legacy(data))
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """The page in the encoding it declares (``<meta charset>``, XML declaration), when that fits its bytes.
+
+    bs4's detector reads the declaration; a declared page with a few corrupt bytes keeps its encoding (with
+    replacement characters) instead of being guessed as a single-byte code page that garbles every umlaut.
+    """
+    found = EncodingDetector.find_declared_encoding(data[:DECLARATION_BYTES], is_html=True)
+    if not found:
+        return None
+    name = _WHATWG.get(found.lower(), found.lower())
+    try:
+        name = _FAMILY.get(codecs.lookup(name).name.replace("-", "_"), codecs.lookup(name).name)
+    except LookupError:
+        return None
+    try:
+        return data.decode(name), name
+    except UnicodeDecodeError:
+        text = data.decode(name, errors="replace")
+        bad = text.count("\ufffd")
+        return (text, f"{name} ({bad} undecodable bytes replaced)") if bad <= MAX_REPLACED_SHARE * len(text) else None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -115,6 +147,8 @@ def _legacy(data: bytes) -> tuple[str, str]:
                 pass
     if best is not None:
         return best[1], best[2]
+    if patched := _with_few_bad_bytes(data):
+        return patched
     # Mixed UTF-8 and GB18030 (pages pasted together): decode each character in the encoding it is written in.
     mixed, utf8_chars, gb_chars = _mixed_utf8_gb18030(data)
     if min(utf8_chars, gb_chars) >= 0.1 * (utf8_chars + gb_chars) and \
@@ -123,6 +157,20 @@ def _legacy(data: bytes) -> tuple[str, str]:
     # Otherwise keep the text, mark the bad bytes, and say so.
     text = data.decode("utf-8", errors="replace")
     return text, "utf-8 (with replacement characters)"
+
+
+def _with_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
+    """A legacy page with a few corrupt bytes: decoded with U+FFFD for them, the encoding name saying how many."""
+    best: tuple[int, str, str] | None = None
+    for name in ("utf-8", *_LEGACY):
+        text = data.decode(name, errors="replace")
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, name)
+    bad, text, name = best
+    if bad > MAX_REPLACED_SHARE * len(text):
+        return None
+    return text, f"{name} ({bad} undecodable bytes replaced)"
 
 
 def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:

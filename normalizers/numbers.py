@@ -47,6 +47,8 @@ ZERO, ONE, HALF = Decimal(0), Decimal(1), Decimal("0.5")
 
 # German digits: 50.000 and 40 000 are grouped thousands, the comma is the decimal point.
 DE_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?")
+# Swiss figures group thousands with an apostrophe: 2'380,50 or 2'380.50.
+DE_SWISS = re.compile(r"[+-]?\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
 # "1.6" in German text written the English way: a dot followed by one or two digits is a decimal point.
 DE_ENGLISH_DECIMAL = re.compile(r"[+-]?\d+\.\d{1,2}")
 # Only ASCII digits: NFKC has already folded full-width ones, and other scripts' digits are not ours.
@@ -486,6 +488,8 @@ def _de_numeral(raw: str, v: DeVocab) -> Decimal:
         return Decimal(raw)
     if DE_ARABIC.fullmatch(raw):
         return Decimal(raw.replace(".", "").replace(" ", "").replace(",", "."))
+    if DE_SWISS.fullmatch(raw):
+        return Decimal(raw.replace("'", "").replace("’", "").replace(",", "."))
     if frac := SLASH_FRACTION.fullmatch(raw):
         return _slash_fraction(frac)
     return _de_word(raw.lower(), v)
@@ -508,7 +512,7 @@ def parse_de(text: str) -> Number:
     """
     v = _de_vocab()
     raw = _checked(text)
-    if DE_ARABIC.fullmatch(raw) or SLASH_FRACTION.fullmatch(raw):  # 1 234 567,89 / 1 1/2
+    if DE_ARABIC.fullmatch(raw) or DE_SWISS.fullmatch(raw) or SLASH_FRACTION.fullmatch(raw):  # 1 234 567,89 / 1 1/2
         return Number(_float(_de_numeral(raw, v), raw))
     total = ZERO
     pending: Decimal | None = None  # the amount the next scale word multiplies

@@ -1,4 +1,8 @@
-"""``newsclaims``: run the pipeline on a folder, serve it on a schedule, or build the report."""
+"""``newsclaims``: run the pipeline on a folder, serve it on a schedule, build the report, print a schema.
+
+Kept light to import: the first progress line is on the terminal before Prefect (seconds to import) is loaded.
+A mistake in how the command is called prints one line and exits with status 2; ``--debug`` shows the traceback.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,13 +10,17 @@ import io
 import json
 import os
 import sys
+import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, NoReturn, Sequence
 
+from pipeline import progress
+from pipeline.contract import SCHEMAS, schema_text
 from pipeline.interrupts import exit_on_signals
-from pipeline.settings import DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, Settings
+from pipeline.settings import DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, PIPELINE_VERSION, Settings, pipeline_version
 from pipeline.validate import UsageError, check_folders
 
+STARTED = time.monotonic()  # the summary's wall time counts from here (Prefect is imported later)
 # Prefect defaults for a laptop with no server and no internet: an ephemeral local API, no telemetry.
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -24,11 +32,22 @@ PREFECT_DEFAULTS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse would print the usage block and exit itself
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsclaims", description="Extract money and hardware claims from news articles.")
+    parser = _Parser(prog="newsclaims", description="Extract money and hardware claims from news articles.")
+    parser.add_argument("--version", action="version",
+                        version=f"newsclaims {PIPELINE_VERSION} (extraction {pipeline_version()})")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    # --debug also after the command; SUPPRESS keeps the subcommand from resetting the top-level value
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (("run", "process a folder of articles once"), ("serve", "process a folder on a schedule")):
-        p = sub.add_parser(name, help=help_text)
+        p = sub.add_parser(name, help=help_text, parents=[common])
         p.add_argument("input_dir", nargs="?", default="seeds", type=Path, help="folder of articles (default: seeds/)")
         p.add_argument("--out", default="outputs", type=Path, help="output folder (default: outputs/)")
         p.add_argument("--full", action="store_true", help="reprocess every article, changed or not")
@@ -39,14 +58,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="articles per Prefect task (default: from the folder's size, 20 to 500)")
         p.add_argument("--runner", choices=("default", "dask"), default="default", help="Prefect task runner")
         p.add_argument("--dask-address", default=None, help="scheduler of an existing Dask cluster (tcp://host:8786)")
-        p.add_argument("--quiet", action="store_true", help="print no summary")
+        p.add_argument("--quiet", action="store_true", help="print no progress and no summary")
         if name == "serve":
             when = p.add_mutually_exclusive_group(required=True)
             when.add_argument("--cron", help='cron schedule, e.g. "0 * * * *"')
             when.add_argument("--interval", type=float, help="seconds between runs")
             p.add_argument("--max-runs", type=int, default=None, help="stop after this many scheduled runs")
-    rep = sub.add_parser("report", help="write report.html and report.md from an output folder")
+    rep = sub.add_parser("report", help="write report.html, report.md and summary.csv from an output folder",
+                         parents=[common])
     rep.add_argument("out_dir", nargs="?", default="outputs", type=Path)
+    schema = sub.add_parser("schema", help="print the JSON Schema of one output file's lines", parents=[common])
+    schema.add_argument("name", nargs="?", choices=SCHEMAS, default="claims")
     return parser
 
 
@@ -68,8 +90,12 @@ def format_summary(summary: dict[str, Any], settings: Settings) -> str:
         ("money claims", claims.get("money", 0)),
         ("hardware claims", claims.get("hardware", 0)),
         ("errors", summary["errors"]),
-        ("time", f"{summary['seconds']:.2f} s"),
     ]
+    if "wall_seconds" in summary:
+        rows.append(("wall time", f"{summary['wall_seconds']:.1f} s"))
+        rows += [(f"  {name}", f"{seconds:.1f} s") for name, seconds in summary.get("phases", {}).items()]
+    else:
+        rows.append(("time", f"{summary['seconds']:.2f} s"))
     width = max(len(k) for k, _ in rows)
     lines = [f"newsclaims: {settings.input_dir} → {settings.out_dir}"]
     lines += [f"  {k:<{width}}  {v}" for k, v in rows]
@@ -97,37 +123,118 @@ def _quiet_exit(code: int) -> None:
     sys.exit(code)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    args = _parser().parse_args(argv)
+def check_input(settings: Settings) -> None:
+    """Raise UsageError unless the input folder exists and holds at least one article file (found as the flow does)."""
+    root = settings.input_dir
+    if not root.is_dir():
+        raise UsageError(f"input folder {root} does not exist" if not root.exists() else f"input {root} is not a folder")
+
+    def unlisted(exc: OSError) -> None:
+        if exc.filename and Path(exc.filename) == root:
+            raise UsageError(f"input folder {root} cannot be listed: {exc.strerror or exc}")
+
+    for _, dirnames, filenames in os.walk(root, onerror=unlisted):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        if any(not n.startswith(".") and Path(n).suffix.lower() in settings.suffixes for n in filenames):
+            return
+    raise UsageError(f"no articles in {root}: looked for {', '.join(settings.suffixes)} files "
+                     "(hidden files and folders are skipped)")
+
+
+def _reporter(quiet: bool) -> progress.Progress:
+    if quiet:
+        return progress.Progress(started=STARTED)
+    stream = progress.terminal_stream()
+    return progress.BarProgress(stream, started=STARTED) if stream.isatty() else progress.PlainProgress(stream, started=STARTED)
+
+
+def _record_timings(out_dir: Path, timings: dict[str, Any]) -> None:
+    """Add the wall time and phases (known only once the flow has returned) to the run's run.json."""
+    from pipeline import store
+
+    path = out_dir / store.RUN
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # the flow did not write it; nothing to add to
+    store.write_json(path, {**record, **timings})
+
+
+def _run(args: argparse.Namespace) -> None:
+    settings = settings_from(args)
+    check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
+    check_folders(settings.input_dir, settings.out_dir)
+    reporter = progress.use(_reporter(args.quiet))
+    reporter.phase("starting Prefect")
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if args.command == "report":
-        from reports.build import build_report
-
-        paths = build_report(args.out_dir, _input_dir_of(args.out_dir))
-        print("\n".join(f"wrote {p}" for p in paths))
-        return
-    settings = settings_from(args)
-    try:
-        check_folders(settings.input_dir, settings.out_dir)
-    except UsageError as exc:
-        print(f"newsclaims: {exc}", file=sys.stderr)
-        sys.exit(2)
     exit_on_signals()
-    from pipeline.runner import run, serve
-
+    failure: OSError | None = None
     try:
-        if args.command == "serve":
-            serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
-            _quiet_exit(0)
-        summary = run(settings)
+        from pipeline.runner import run, serve
+
+        if args.command == "run":
+            summary = run(settings)
     except OSError as exc:
-        print(f"newsclaims: cannot write the outputs: {exc.filename or settings.out_dir}: {exc.strerror or exc}; "
-              "previous outputs unchanged", file=sys.stderr)
+        failure = exc
+    finally:
+        reporter.close()
+    if failure is not None:
+        print(f"newsclaims: cannot write the outputs: {failure.filename or settings.out_dir}: "
+              f"{failure.strerror or failure}; previous outputs unchanged", file=sys.stderr)
         _quiet_exit(1)
+    if args.command == "serve":
+        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
+        return
+    timings = {"wall_seconds": round(reporter.wall(), 3),
+               "phases": {name: round(seconds, 3) for name, seconds in reporter.timings.items()}}
+    _record_timings(settings.out_dir, timings)
     if not args.quiet:
-        print(format_summary(summary, settings))
-    _quiet_exit(0)
+        print(format_summary({**summary, **timings}, settings))
+
+
+def _report(out_dir: Path) -> None:
+    if not out_dir.is_dir():
+        raise UsageError(f"no output folder {out_dir}: run `newsclaims run INPUT --out {out_dir}` first")
+    for name in ("claims.jsonl", "documents.jsonl"):
+        if not (out_dir / name).is_file():
+            raise UsageError(f"no {name} in {out_dir}: run `newsclaims run INPUT --out {out_dir}` first")
+    from reports.build import build_report
+
+    paths = build_report(out_dir, _input_dir_of(out_dir))
+    print("\n".join(f"wrote {p}" for p in paths))
+
+
+def _main(argv: Sequence[str]) -> None:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        sys.stdout.write(schema_text(args.name))
+    elif args.command == "report":
+        _report(args.out_dir)
+    else:
+        _run(args)
+        _quiet_exit(0)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    print(f"newsclaims: error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The ``newsclaims`` command: a mistake in its use is one line and exit status 2 (a traceback with --debug)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        _main(argv)
+    except UsageError as exc:
+        if debug:
+            raise
+        _fail(str(exc), 2)
+    except Exception as exc:  # a bug or an environment problem: one line here too, the details with --debug
+        if debug:
+            raise
+        _fail(f"{type(exc).__name__}: {exc} (run again with --debug to see where)", 1)
 
 
 if __name__ == "__main__":

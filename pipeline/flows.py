@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import stat
-import sys
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
@@ -24,7 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from extractors.article import doc_ids
-from pipeline import store
+from pipeline import progress, store
 from pipeline.settings import Settings
 from pipeline.store import ArticleLines
 from pipeline.worker import process_batch_items
@@ -253,8 +252,10 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     batches = [rel_paths[i : i + size] for i in range(0, len(rel_paths), size)]
     pending: deque[PrefectFuture[list[ArticleLines | dict[str, str]]]] = deque()
     total = 0
+    progress.phase("reading", len(rel_paths))
     for batch in batches:
         files = [replace(f, doc_id=ids[f.rel_path]) for f in read_files(batch, settings)]
+        progress.advance(len(batch))
         todo = []
         for f in files:
             if f.error:
@@ -269,7 +270,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
             total += len(todo)
     summary.unchanged = len(articles)
     done = 0
-    batches_submitted = len(pending)
+    progress.phase("processing", total)
     while pending:  # dropping each future once read lets its batch's bytes go
         batch_done = pending.popleft().result()
         done += len(batch_done)
@@ -279,11 +280,10 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
             else:
                 errors.append(item)
         logger.info("processed %d/%d changed articles", done, total)
-        # Long runs show progress on the terminal, about every tenth of the work.
-        if batches_submitted > 1 and (done * 10 // total > (done - len(batch_done)) * 10 // total or done == total):
-            print(f"newsclaims: processed {done}/{total} changed articles", file=sys.stderr, flush=True)
+        progress.advance(len(batch_done))
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - kept)
+    progress.phase("writing")
     generation = write_outputs(quote(articles), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     publish_outputs(settings, summary, generation)

@@ -29,3 +29,17 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+def schema_errors(path: Path, name: str) -> list[str]:
+    """Every way the lines of output file ``path`` break the shipped schema ``name`` (claims, documents, errors)."""
+    import json
+
+    import jsonschema
+
+    from pipeline.contract import load_schema
+
+    validator = jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
+    return [f"{path.name}:{n}: {'/'.join(map(str, e.path))}: {e.message[:200]}"
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            for e in validator.iter_errors(json.loads(line))]

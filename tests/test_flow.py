@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.settings import Settings
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, schema_errors
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +36,8 @@ def test_flow_writes_contract_files_and_reruns_incrementally(prefect_harness, co
     assert [d["doc_id"] for d in docs] == sorted(p.stem for p in SEEDS.iterdir())
     assert (out / "errors.jsonl").read_text() == ""
     assert "\\u" not in claims_bytes.decode("utf-8")  # CJK text is written as UTF-8, not escaped
+    for name in ("claims", "documents", "errors"):  # the seed run's every line follows the published schemas
+        assert schema_errors(out / f"{name}.jsonl", name) == []
 
     second = _run(settings)
     assert second["processed"] == 0 and second["unchanged"] == 5

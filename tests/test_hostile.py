@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.settings import Settings
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, schema_errors
 
 ZH_HANS = "据报道，该公司使用了2048块英伟达H800芯片，训练成本仅为557.6万美元。"
 ZH_HANT = "據報道，該公司使用了2048塊英偉達H800晶片，訓練成本僅為557.6萬美元。"
@@ -242,6 +242,8 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
             assert n > 0, rel
         elif has_claims is False:
             assert n == 0, rel
+    for name in ("claims", "documents", "errors"):  # hostile input still gives lines that follow the contract
+        assert schema_errors(out / f"{name}.jsonl", name) == []
     assert "front matter" in " ".join(docs["broken-front-matter.md"]["warnings"])
     assert docs["big5-hkscs.txt"]["encoding"] == "big5hkscs"
     assert all(ch in docs["big5-hkscs.txt"]["text"] for ch in HKSCS_ONLY)

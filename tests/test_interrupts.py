@@ -7,6 +7,7 @@ watchdog must take Prefect's server down), and SIGINT to ``serve`` while a sched
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -21,6 +22,9 @@ from tests.test_atomic import OUTPUTS, make_corpus, run_to_end, snapshot
 
 pytestmark = pytest.mark.slow
 MESSAGE = "newsclaims: interrupted; outputs unchanged"
+# The plain progress lines a run prints on a non-terminal stderr (pipeline.progress): "processing 40/600 articles".
+PROCESSING = "newsclaims: processing"
+PROGRESS = re.compile(r"^newsclaims: (?:starting Prefect|reading|processing|writing)\b")
 EXIT_BOUND_S = 5.0
 
 
@@ -57,6 +61,19 @@ def _wait_for_line(stream, needle: str, proc: subprocess.Popen, timeout: float =
     pytest.fail(f"no {needle!r} within {timeout} s")
 
 
+def _wait_for_output(out: Path, proc: subprocess.Popen, timeout: float = 180) -> None:
+    """Wait until a run has published outputs in ``out`` (serve prints no per-run progress), then a second more."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (out / "current").is_symlink():
+            time.sleep(1)
+            return
+        if proc.poll() is not None:
+            pytest.fail("serve ended before its first run published outputs")
+        time.sleep(0.2)
+    pytest.fail(f"no outputs within {timeout} s")
+
+
 def _all_gone(processes: list[psutil.Process], within: float) -> list[psutil.Process]:
     """The processes still alive after ``within`` seconds."""
     _, alive = psutil.wait_procs(processes, timeout=within)
@@ -88,11 +105,11 @@ def _signal_and_check(proc: subprocess.Popen, sig: int, to_group: bool) -> tuple
 def test_run_interrupted_mid_run_exits_quickly_with_one_line(done, env, sig, to_group, code):
     corpus, out, before = done
     proc = _start(["run", str(corpus), "--out", str(out), "--full", "--batch-size", "10"], env)
-    _wait_for_line(proc.stderr, "newsclaims: processed", proc)
+    _wait_for_line(proc.stderr, PROCESSING, proc)
     returncode, err, took = _signal_and_check(proc, sig, to_group)
     assert returncode == code, err
     assert took < EXIT_BOUND_S
-    rest = [line for line in err.splitlines() if not line.startswith("newsclaims: processed")]
+    rest = [line for line in err.splitlines() if not PROGRESS.match(line)]
     assert rest == [MESSAGE], err  # no traceback, no Prefect crash report
     assert snapshot(out) == before
 
@@ -100,7 +117,7 @@ def test_run_interrupted_mid_run_exits_quickly_with_one_line(done, env, sig, to_
 def test_kill_9_of_the_cli_leaves_no_server_behind(done, env, tmp_path):
     corpus, _, _ = done
     proc = _start(["run", str(corpus), "--out", str(tmp_path / "out"), "--batch-size", "10"], env)
-    _wait_for_line(proc.stderr, "newsclaims: processed", proc)
+    _wait_for_line(proc.stderr, PROCESSING, proc)
     returncode, _, _ = _signal_and_check(proc, signal.SIGKILL, to_group=False)
     assert returncode == -signal.SIGKILL
     assert not (tmp_path / "out" / "claims.jsonl").exists()
@@ -111,7 +128,7 @@ def test_serve_interrupted_during_a_scheduled_run(done, env, tmp_path):
     out = tmp_path / "out"
     proc = _start(["serve", str(corpus), "--out", str(out), "--interval", "1", "--batch-size", "10"], env)
     try:
-        _wait_for_line(proc.stderr, "newsclaims: processed", proc)  # a scheduled run is in progress
+        _wait_for_output(out, proc)  # the first scheduled run is done; with a 1 s interval the next is under way
     except BaseException:
         os.killpg(proc.pid, signal.SIGKILL)
         raise

@@ -112,6 +112,11 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("1.234.567", DE, 1_234_567),
     ("40 000", DE, 40_000),
     ("2.000,352", DE, 2000.352),
+    ("2'380,50", DE, 2380.5),  # Swiss: apostrophe-grouped thousands
+    ("2'380.50", DE, 2380.5),
+    ("1’250’000", DE, 1_250_000),
+    ("2 450,00", DE, 2450),
+    ("eine halbe Milliarde", DE, 5e8),
     ("zwei Millionen", DE, 2_000_000),
     ("eine Milliarde", DE, 1_000_000_000),
     ("1 Billion", DE, 1e12),  # long scale: a German Billion is 10^12

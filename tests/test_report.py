@@ -2,26 +2,32 @@
 
 Rendering check: with Chromium installed the HTML is rendered headless to a screenshot::
 
-    /usr/bin/chromium --headless --no-sandbox --disable-gpu --window-size=1280,2000 \\
+    chromium --headless --no-sandbox --disable-gpu --window-size=1280,2000 \\
         --screenshot=/tmp/report.png file:///path/to/outputs/report.html
 
-Without ``/usr/bin/chromium`` that test is skipped (nothing is installed by the tests).
+twice: with the machine's fonts, and with every font that has Han glyphs hidden from fontconfig. The screenshots
+must differ (the report's Chinese text is drawn with a CJK font, not as missing-glyph boxes), while a Latin-only
+page gives the same pixels both ways (the difference is the Han text). Without Chromium that test is skipped;
+``.ci/run`` installs it and a CJK font (Debian: chromium, fonts-wqy-zenhei) when they are missing.
 """
 from __future__ import annotations
 
+import csv
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from reports.build import Figure, build_report, clusters
+from reports.build import CSS, Figure, build_report, clusters
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +38,7 @@ def report(seed_results, tmp_path_factory):
     (out / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
     (out / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
     paths = build_report(out)
-    assert [p.name for p in paths] == ["report.html", "report.md"]
+    assert [p.name for p in paths] == ["report.html", "report.md", "summary.csv"]
     return {"dir": out, "html": paths[0].read_text(encoding="utf-8"), "md": paths[1].read_text(encoding="utf-8"),
             "docs": docs}
 
@@ -111,17 +117,126 @@ def test_markdown_has_the_cluster_links_and_footnotes(report):
 def test_report_cli_entry_writes_into_the_folder(report, tmp_path):
     for name in ("claims.jsonl", "documents.jsonl"):
         shutil.copy(report["dir"] / name, tmp_path / name)
-    assert {p.name for p in build_report(tmp_path)} == {"report.html", "report.md"}
+    assert {p.name for p in build_report(tmp_path)} == {"report.html", "report.md", "summary.csv"}
     assert html.unescape((tmp_path / "report.html").read_text(encoding="utf-8")).count("DeepSeek-V3") >= 1
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium not installed; see the module docstring for the command")
-def test_html_renders_in_headless_chromium(report, tmp_path):
-    shot = tmp_path / "report.png"
-    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000",
-                    f"--screenshot={shot}", (report["dir"] / "report.html").as_uri()], check=True, timeout=120,
-                   capture_output=True)
-    assert shot.exists() and shot.stat().st_size > 10_000
+def _pixels(png: Path) -> bytes:
+    """The PNG's image data, decompressed (equal pixels give equal bytes from the same encoder)."""
+    data, pos, idat = png.read_bytes(), 8, b""
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        if data[pos + 4:pos + 8] == b"IDAT":
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return zlib.decompress(idat)
+
+
+def _render(page: Path, shot: Path, env: dict[str, str], size: str = "1280,2000") -> bytes:
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={size}",
+                    f"--screenshot={shot}", page.as_uri()], check=True, timeout=120, capture_output=True, env=env)
+    return _pixels(shot)
+
+
+@pytest.fixture(scope="module")
+def without_han_fonts(tmp_path_factory) -> dict[str, str]:
+    """An environment whose fontconfig is the machine's minus every font with Han glyphs."""
+    han = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=True).stdout
+    files = sorted({line.rsplit(":", 1)[0].strip() for line in han.splitlines() if line.strip()})
+    assert files, "no font with Han glyphs is installed: Chinese text renders as boxes (install fonts-wqy-zenhei)"
+    folder = tmp_path_factory.mktemp("fontconfig")
+    rejected = "".join(f"<glob>{html.escape(f)}</glob>" for f in files)
+    (folder / "fonts.conf").write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<selectfont><rejectfont>{rejected}</rejectfont></selectfont><cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")}
+    assert not subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, env=env).stdout.strip()
+    return env
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="chromium not installed (.ci/run installs chromium and fonts-wqy-zenhei)")
+def test_html_renders_han_text_with_glyphs_in_headless_chromium(report, tmp_path, without_han_fonts):
+    page = report["dir"] / "report.html"
+    assert "中" in report["html"] or "國" in report["html"]
+    with_fonts = _render(page, tmp_path / "fonts.png", dict(os.environ))
+    boxes = _render(page, tmp_path / "boxes.png", without_han_fonts)
+    assert with_fonts != boxes, "the report's Han text renders as missing-glyph boxes: no CJK font reached Chromium"
+    # control: a page without Han text is drawn identically both ways, so the difference above is the Han glyphs
+    latin = tmp_path / "latin.html"
+    latin.write_text(f"<!DOCTYPE html><meta charset=utf-8><style>{CSS}</style><p>DeepSeek-V3 · training cost: $5.57M</p>",
+                     encoding="utf-8")
+    assert _render(latin, tmp_path / "l1.png", dict(os.environ), "600,120") == \
+        _render(latin, tmp_path / "l2.png", without_han_fonts, "600,120")
+
+
+def test_hardware_section_shows_models_counts_and_clusters(report):
+    md, page = report["md"], report["html"]
+    assert "## Hardware: models and counts" in md and 'id=hardware' in page
+    assert re.search(r"^\| H800 \| NVIDIA \| \d+ \| \d+ \| .*2,048", md, re.M)
+    section = md.split("### DeepSeek · H800", 1)[1].split("\n### ", 1)[0]
+    # 2048 and "2000～3000块" agree, as money bounds do (markdown syntax in cells is escaped: report security)
+    assert "| 2,048 \\(2 sources agree\\) |" in section
+    assert "(004_52704b31292e15e4.txt" in section and "(002_944b129badab33ae.txt" in section
+
+
+def test_summary_csv_has_a_row_per_subject_topic_and_cluster(report):
+    with (report["dir"] / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["subject", "topic", "cluster", "min_usd", "max_usd", "sources", "source_names"]
+    keys = [(r["subject"], r["topic"], r["cluster"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    row = next(r for r in rows if r["subject"] == "DeepSeek-V3" and r["topic"] == "training_cost")
+    assert float(row["min_usd"]) == pytest.approx(5.57e6, rel=0.01) and float(row["max_usd"]) == pytest.approx(6e6)
+    assert row["sources"] == "3" and row["source_names"].count("; ") == 2 and "DeepSeek" in row["source_names"]
+
+
+def test_css_names_fonts_with_han_glyphs():
+    for family in ("Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei"):
+        assert f'"{family}"' in CSS
+
+
+def _scaled_outputs(seed_results, out: Path, copies: int) -> None:
+    """``copies`` × the seeds as differently named articles, amounts varied a little per copy (as many sources state
+    close, often identical figures), every other claim kept (~8 an article, as in bench/'s corpus): 10,000 articles
+    without running the pipeline."""
+    docs, claims = [], []
+    for i in range(copies):
+        factor = 1 + (i % 4) / 100
+        for r in seed_results.values():
+            doc_id = f"{i:05d}{r.document['doc_id'][3:]}"
+            docs.append({**r.document, "doc_id": doc_id, "source_path": f"{doc_id}.txt", "text": ""})
+            for c in r.claims[i % 2::2]:
+                scaled = {k: (v * factor if isinstance(v, float) and k.startswith("usd") else v) for k, v in c.items()}
+                claims.append({**scaled, "doc_id": doc_id, "source_path": f"{doc_id}.txt"})
+    (out / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    (out / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_report_on_10000_articles_stays_small_and_readable(seed_results, tmp_path, request):
+    _scaled_outputs(seed_results, tmp_path, 2000)
+    html_path, md_path, csv_path = build_report(tmp_path)
+    page = html_path.read_text(encoding="utf-8")
+    assert len(page.encode()) < 3_000_000 and md_path.stat().st_size < 3_000_000
+    assert "10000 articles" in page and "Hardware: models and counts" in page
+    parser = _Collect()
+    parser.feed(page)
+    # no table wider than the page: a fixed few columns, never one per source
+    header_cells = re.findall(r"<table><tr>(.*?)</tr>", page)
+    assert header_cells and max(row.count("<th") for row in header_cells) <= 5
+    # identical figures are counted, not repeated: no line states the same amount twice
+    for item in re.findall(r"<li><b>.*? sources \((.*?)\)</li>", page):
+        amounts = [a.split(" ×")[0] for a in html.unescape(item).split(", ") if not a.endswith("more amounts")]
+        assert amounts and len(amounts) == len(set(amounts)), item
+    assert "×2000" in page or "×1000" in page or "×500" in page
+    assert "<details>" in page  # the rest collapsed
+    with csv_path.open(encoding="utf-8-sig") as fh:
+        assert sum(1 for _ in fh) > 10
+    if CHROMIUM:  # and its Han text is drawn with glyphs, as the seeds' report's is
+        boxes = _render(html_path, tmp_path / "boxes.png", request.getfixturevalue("without_han_fonts"))
+        assert _render(html_path, tmp_path / "fonts.png", dict(os.environ)) != boxes
 
 
 # --- Security: article text is data, never markup. -------------------------------------------------------------------
@@ -170,7 +285,7 @@ def test_report_keeps_hostile_titles_and_sentences_inert(seed_results, tmp_path)
         claims += [{**c, "sentence": HOSTILE + (c["sentence"] or ""), "text": HOSTILE + c["text"]} for c in r.claims]
     (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
     (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
-    html_path, md_path = build_report(tmp_path)
+    html_path, md_path, _ = build_report(tmp_path)
     md = md_path.read_text(encoding="utf-8")
     assert "alert(1)" in md.replace("\\", "")  # the text is there, as text
     _assert_inert(html_path.read_text(encoding="utf-8"), "report.html")
