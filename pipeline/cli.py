@@ -152,7 +152,7 @@ def _record_timings(out_dir: Path, timings: dict[str, Any]) -> None:
     """Add the wall time and phases (known only once the flow has returned) to the run's run.json."""
     from pipeline import store
 
-    path = out_dir / store.RUN
+    path = (out_dir / store.RUN).resolve()  # the file in the current generation: out_dir/run.json stays a symlink
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

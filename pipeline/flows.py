@@ -21,10 +21,10 @@ from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
 from prefect.utilities.annotations import quote
 
+from extractors.article import doc_ids
 from pipeline import incremental, progress, store
 from pipeline.settings import Settings
 from pipeline.store import ArticleLines
-from extractors.article import doc_ids
 from pipeline.worker import process_batch_items
 
 MIN_BATCH, MAX_BATCH, BATCHES_PER_CORE = 20, 500, 4

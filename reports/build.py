@@ -698,6 +698,8 @@ def _markdown(rep: _Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...) in a file name or title).
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SUMMARY_COLUMNS = ("subject", "topic", "cluster", "min_usd", "max_usd", "sources", "source_names")
 
 
@@ -716,7 +718,12 @@ def _write_summary_csv(rep: _Report, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(SUMMARY_COLUMNS)
-        writer.writerows(_summary_rows(rep))
+        writer.writerows(tuple(map(_csv_cell, row)) for row in _summary_rows(rep))
+
+
+def _csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet cannot run: one starting like a formula (=, +, -, @) gets a leading quote."""
+    return "'" + value if isinstance(value, str) and value[:1] in CSV_FORMULA_START else value
 
 
 def build_report(out_dir: Path, source_root: Path | None = None) -> list[Path]:

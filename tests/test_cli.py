@@ -143,6 +143,7 @@ def test_run_in_a_terminal_shows_a_bar_with_rate_and_eta_from_the_first_second(t
     for row in ("wall time", "starting Prefect", "reading", "processing", "writing"):
         assert row in summary
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert (out / "run.json").is_symlink()  # the timings went into the current generation's run.json
     assert set(record["phases"]) == {"starting Prefect", "reading", "processing", "writing"}
     assert record["wall_seconds"] >= sum(record["phases"].values()) - 0.01
     print(f"first output after {chunks[0][0]:.2f} s; wall {record['wall_seconds']:.1f} s")

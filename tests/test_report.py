@@ -292,3 +292,19 @@ def test_report_keeps_hostile_titles_and_sentences_inert(seed_results, tmp_path)
     for renderer, page in _rendered_markdown(md).items():
         assert "alert(4)" in page.replace("\\", "")
         _assert_inert(page, renderer)
+
+
+def test_summary_csv_cells_never_start_a_formula(seed_results, tmp_path):
+    import csv
+
+    docs, claims = [], []
+    for r in list(seed_results.values())[:3]:
+        doc_id = '=HYPERLINK("http://x",' + r.document["doc_id"]  # a file named like a formula
+        docs.append({**r.document, "doc_id": doc_id})
+        claims += [{**c, "doc_id": doc_id} for c in r.claims]
+    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    *_, csv_path = build_report(tmp_path)
+    rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
+    assert len(rows) > 1 and any("'=HY" in cell for row in rows for cell in row)
+    assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@")]
