@@ -194,11 +194,11 @@ def process_articles(files: list[SourceFile], settings: Settings, spill: Path, i
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
-def write_outputs(generation: Path, keep: set[str], manifest: dict[str, dict[str, str]], errors: list[dict[str, str]],
-                  settings: Settings, summary: RunSummary) -> None:
+def write_outputs(generation: Path, keep: set[str], previous: frozenset[str], manifest: dict[str, dict[str, str]],
+                  errors: list[dict[str, str]], settings: Settings, summary: RunSummary) -> None:
     """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs."""
     try:
-        merged = incremental.merge(generation, settings.out_dir, keep)
+        merged = incremental.merge(generation, settings.out_dir, keep, previous)
         incremental.remove_spill(generation)
         store.write_jsonl(generation / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
         summary.errors = len(errors)
@@ -230,7 +230,8 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     rel_paths, errors = discover_files(settings)
     summary.found = len(rel_paths)
     ids = doc_ids([_display_name(rel) for rel in rel_paths])
-    old_files = incremental.previous_files(settings.out_dir, settings.version, settings.full)
+    previous = incremental.previous_files(settings.out_dir, settings.version, settings.full)
+    old_files = previous.files
     # A folder that cannot be listed now keeps its articles' earlier claims rather than losing them.
     unlisted = tuple(e["source_path"] for e in errors if e["stage"] == "discover" and e["source_path"].endswith("/"))
     keep = {rel for rel in old_files if unlisted and rel.startswith(unlisted)}  # previous lines carried over
@@ -279,7 +280,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - keep)
     progress.phase("writing")
-    write_outputs(generation, quote(keep), quote(manifest), quote(errors), settings, summary)
+    write_outputs(generation, quote(keep), quote(previous.documents), quote(manifest), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     publish_outputs(settings, summary, generation)
     return summary.as_dict()

@@ -20,6 +20,7 @@ from pipeline import store
 from pipeline.store import ArticleLines
 
 SPILL = ".spill"
+KIND_MONEY = b'"kind": "money"'
 # A record of a spill file: the sort key of a line and the line.
 Record = tuple[tuple[Any, ...], bytes]
 
@@ -32,18 +33,25 @@ class Merged:
     claims: Counter[str] = field(default_factory=Counter)
 
 
-def previous_files(out_dir: Path, version: str, full: bool) -> dict[str, dict[str, str]]:
-    """The previous run's manifest entries (source path → sha256 and doc_id) whose document is in its outputs.
+@dataclass(frozen=True)
+class Previous:
+    """The previous run: its manifest entries (source path → sha256 and doc_id) whose document is in its outputs,
+    and every source path its documents.jsonl holds."""
 
-    Empty with ``--full`` or when the pipeline version changed. Only the documents' source paths are read here
-    (one line per article); their claims are streamed at the merge.
+    files: dict[str, dict[str, str]]
+    documents: frozenset[str]
+
+
+def previous_files(out_dir: Path, version: str, full: bool) -> Previous:
+    """The previous run's articles; none with ``--full`` or when the pipeline version changed.
+
+    Only the documents' source paths are read here (one line per article); their claims are streamed at the merge.
     """
     manifest = store.read_manifest(out_dir)
     if full or manifest.get("version") != version:
-        return {}
-    files = manifest.get("files", {})
-    present = {json.loads(line)["source_path"] for line in _lines(out_dir / store.DOCUMENTS)}
-    return {rel: entry for rel, entry in files.items() if rel in present}
+        return Previous({}, frozenset())
+    present = frozenset(json.loads(line)["source_path"] for line in _lines(out_dir / store.DOCUMENTS))
+    return Previous({rel: e for rel, e in manifest.get("files", {}).items() if rel in present}, present)
 
 
 def spill_dir(generation: Path) -> Path:
@@ -108,23 +116,32 @@ def previous_claims(out_dir: Path, keep: set[str]) -> Iterator[Record]:
             yield store.claim_key(c), line
 
 
-def merge(generation: Path, out_dir: Path, keep: set[str]) -> Merged:
-    """Write documents.jsonl and claims.jsonl into ``generation``: its spill runs and the kept previous lines, merged."""
+def merge(generation: Path, out_dir: Path, keep: set[str], previous: frozenset[str] = frozenset()) -> Merged:
+    """Write documents.jsonl and claims.jsonl into ``generation``: its spill runs and the kept previous lines, merged.
+
+    When every previous article is kept and no batch ran (a re-run with nothing changed), the previous files are
+    copied line by line: nothing to filter and nothing to merge, so no line is parsed.
+    """
     folder = generation / SPILL
     merged = Merged()
-
-    def runs(kind: str, previous: Iterator[Record]) -> Iterator[Record]:
-        paths = sorted(folder.glob(f"*.{kind}")) if folder.is_dir() else []
-        return heapq.merge(previous, *(_read_run(p) for p in paths))  # (key, line) pairs: as sorted() orders them
+    runs = {kind: sorted(folder.glob(f"*.{kind}")) if folder.is_dir() else [] for kind in ("documents", "claims")}
+    copy = not runs["documents"] and not runs["claims"] and previous <= keep
 
     def documents() -> Iterator[bytes]:
-        for _, line in runs("documents", previous_documents(out_dir, keep)):
+        records = heapq.merge(previous_documents(out_dir, keep), *map(_read_run, runs["documents"]))
+        for line in _lines(out_dir / store.DOCUMENTS) if copy else (line for _, line in records):
             merged.documents += 1
             yield line
 
     def claims() -> Iterator[bytes]:
-        for key, line in runs("claims", previous_claims(out_dir, keep)):
-            merged.claims[key[2]] += 1
+        if copy:
+            for line in _lines(out_dir / store.CLAIMS):
+                # A quote inside a JSON string is escaped, so these bytes can only be the "kind" field itself.
+                merged.claims["money" if KIND_MONEY in line else "hardware"] += 1
+                yield line
+            return
+        for key, line in heapq.merge(previous_claims(out_dir, keep), *map(_read_run, runs["claims"])):
+            merged.claims[key[2]] += 1  # (key, line) pairs merge as sorted() orders them
             yield line
 
     store.write_lines(generation / store.DOCUMENTS, documents())

@@ -1,6 +1,7 @@
 """The streamed run: spill files and the k-way merge give the bytes of an in-memory sort; input stays bounded."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -59,9 +60,26 @@ def test_previous_files_are_only_those_with_a_document(tmp_path):
     store.write_json(tmp_path / store.MANIFEST, {"version": "v1", "files": {"a.txt": {"sha256": "1", "doc_id": "a"},
                                                                                "b.txt": {"sha256": "2", "doc_id": "b"}}})
     (tmp_path / store.DOCUMENTS).write_text('{"doc_id": "a", "source_path": "a.txt"}\n', encoding="utf-8")
-    assert incremental.previous_files(tmp_path, "v1", full=False) == {"a.txt": {"sha256": "1", "doc_id": "a"}}
-    assert incremental.previous_files(tmp_path, "v2", full=False) == {}
-    assert incremental.previous_files(tmp_path, "v1", full=True) == {}
+    found = incremental.previous_files(tmp_path, "v1", full=False)
+    assert found.files == {"a.txt": {"sha256": "1", "doc_id": "a"}} and found.documents == {"a.txt"}
+    assert incremental.previous_files(tmp_path, "v2", full=False).files == {}
+    assert incremental.previous_files(tmp_path, "v1", full=True).files == {}
+
+
+def test_a_rerun_with_nothing_changed_copies_the_previous_lines(seed_results, tmp_path):
+    articles = _articles(seed_results, 3)
+    old_out, generation = tmp_path / "old", tmp_path / "gen"
+    old_out.mkdir()
+    generation.mkdir()
+    documents, claims = _in_memory(articles)
+    (old_out / store.DOCUMENTS).write_bytes(documents)
+    (old_out / store.CLAIMS).write_bytes(claims)
+    paths = {a.source_path for a in articles}
+    merged = incremental.merge(generation, old_out, set(paths), frozenset(paths))
+    assert (generation / store.DOCUMENTS).read_bytes() == documents
+    assert (generation / store.CLAIMS).read_bytes() == claims
+    kinds = [json.loads(line)["kind"] for line in claims.splitlines()]
+    assert merged.claims == {"money": kinds.count("money"), "hardware": kinds.count("hardware")}
 
 
 @pytest.mark.slow
