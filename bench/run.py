@@ -114,9 +114,10 @@ def _memory(pid: int) -> tuple[int, int]:
     return main, total
 
 
-def flow_run(corpus: Path, out: Path, home: Path, extra: list[str]) -> tuple[float, tuple[int, int], str]:
-    """Wall seconds and peak memory (bytes: the CLI's RSS, the PSS of it and its children) of one ``run --full``."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out), "--full", *extra]
+def flow_run(corpus: Path, out: Path, home: Path, extra: list[str], full: bool = True) -> tuple[float, tuple[int, int], str]:
+    """Wall seconds and peak memory (bytes: the CLI's RSS, the PSS of it and its children) of one ``run [--full]``."""
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out), *(["--full"] if full else []),
+           *extra]
     peak = (0, 0)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

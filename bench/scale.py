@@ -8,45 +8,17 @@ PSS of the CLI with all its children (batch workers, Prefect's temporary server)
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate  # noqa: E402
-from bench.run import _env, _memory  # noqa: E402
+from bench.run import flow_run  # noqa: E402
 
 MIB = 1024 * 1024
-
-
-def timed_run(corpus: Path, out: Path, home: Path, *extra: str) -> tuple[float, int, int]:
-    """Wall seconds, peak CLI RSS and peak tree PSS (bytes) of one ``newsclaims run``."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out), "--quiet", *extra]
-    peak = [0, 0]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            rss, pss = _memory(proc.pid)
-            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
-            time.sleep(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output, _ = proc.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    if proc.returncode:
-        raise RuntimeError(f"{' '.join(cmd)} failed:\n{output.decode(errors='replace')[-3000:]}")
-    return seconds, peak[0], peak[1]
 
 
 def main() -> None:
@@ -60,8 +32,8 @@ def main() -> None:
         if not corpus.is_dir() or sum(1 for _ in corpus.iterdir()) != args.n:
             generate(corpus, args.n)
         print(f"newsclaims scale bench: {args.n:,} synthetic articles, 2 cores", flush=True)
-        for label, extra in (("full run", ("--full",)), ("re-run, nothing changed", ())):
-            seconds, rss, pss = timed_run(corpus, out, home, *extra)
+        for label, full in (("full run", True), ("re-run, nothing changed", False)):
+            seconds, (rss, pss), _ = flow_run(corpus, out, home, ["--quiet"], full=full)
             print(f"  {label:<26} {seconds:7.1f} s wall   CLI peak RSS {rss / MIB:6.0f} MiB   "
                   f"all processes peak PSS {pss / MIB:6.0f} MiB", flush=True)
 
