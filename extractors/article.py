@@ -90,7 +90,7 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
         raise ArticleError(str(exc)) from exc
     path = PurePosixPath(source_path)
     article = read_article(text, path.suffix)
-    cleaned = clean(article.body, article.is_html, article.meta.get("title"))
+    cleaned = clean(article.body, article.is_html, article.meta.get("title"), article.line_breaks)
     body = cleaned.text
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None

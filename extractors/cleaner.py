@@ -18,7 +18,7 @@ import yaml
 from lxml import etree
 
 from extractors.pagedates import page_dates
-from extractors.patterns import any_of
+from extractors.patterns import NEVER, any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
@@ -32,6 +32,7 @@ WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
 # In HTML a line break in the source is a space; only <br> and blocks break lines.
 NEWLINES = re.compile(r"[\r\n]+")
+NEVER_MATCH = re.compile(NEVER)
 CLASS_PARTS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
@@ -253,8 +254,9 @@ class Page:
     leads: frozenset[int] = frozenset()  # elements named like a teaser: a related item, or the article's lead
 
 
-def html_lines(html: str) -> Page:
+def html_lines(html: str, line_breaks: bool = False) -> Page:
     """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
+    spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
     root = parse_html(html)
     if root is None:
         return Page([])
@@ -289,7 +291,7 @@ def html_lines(html: str) -> Page:
             elif tag == "br":
                 walk.buf.append(("\n", False))
             elif el.text:
-                walk.buf.append((NEWLINES.sub(" ", el.text), walk.links > 0))
+                walk.buf.append((spaced.sub(" ", el.text), walk.links > 0))
             continue
         block, chrome, link, heading = pushed.pop()
         if block:
@@ -305,7 +307,7 @@ def html_lines(html: str) -> Page:
         walk.links -= link
         walk.headings -= heading
         if el.tail:
-            walk.buf.append((NEWLINES.sub(" ", el.tail), walk.links > 0))
+            walk.buf.append((spaced.sub(" ", el.tail), walk.links > 0))
     walk.flush()
     title = walk.h1 or _page_title(root)
     return Page(walk.lines, title, page_dates(root), frozenset(walk.hints),
@@ -643,13 +645,16 @@ def _head(lines: list[Line], start: int, kept: Iterable[str]) -> str:
     return "\n".join([*above, *list(kept)[:HEAD_LINES_BODY]])
 
 
-def clean(body: str, is_html: bool, title: str | None = None) -> Cleaned:
-    """Clean an article body; ``title`` from front matter wins over the page's own."""
+def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool = False) -> Cleaned:
+    """Clean an article body; ``title`` from front matter wins over the page's own.
+
+    ``line_breaks``: the body is markdown or a text dump with HTML in it, whose newlines end lines.
+    """
     meta_dates: tuple[str, ...] = ()
     page_title = None
     start = 0
     if is_html:
-        page = html_lines(body)
+        page = html_lines(body, line_breaks)
         lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
         article, start = article_lines(lines, page.hints, page.anchor, page.leads)
     else:

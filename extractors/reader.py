@@ -42,6 +42,9 @@ class Article:
     is_html: bool
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # A markdown file or text dump with some HTML in it: its newlines end lines, as they do in a text dump; in an
+    # HTML page they are only whitespace.
+    line_breaks: bool = False
 
 
 # libyaml's safe loader when PyYAML was built with it (the wheels are): 10x faster than the pure-Python one.
@@ -126,4 +129,4 @@ def read_article(text: str, suffix: str) -> Article:
     if kind == "markdown" or (kind == "text" and meta):  # Jekyll posts saved as .txt
         text = markdown_to_text(strip_html_comments(text))
     is_html = kind == "html" or bool(HTML_HINT.search(text))
-    return Article(body=text, is_html=is_html, meta=meta, warnings=tuple(warnings))
+    return Article(body=text, is_html=is_html, meta=meta, warnings=tuple(warnings), line_breaks=kind != "html")

@@ -141,3 +141,11 @@ def test_markup_vocabulary_is_words() -> None:
     data = yaml.safe_load(HTML_DATA.read_text(encoding="utf-8"))
     for name, words in data.items():
         assert all(isinstance(w, str) and w for w in words), name
+
+
+def test_markdown_with_html_keeps_its_lines() -> None:
+    """In a markdown file or text dump with some HTML, newlines end lines (in an HTML page they are whitespace)."""
+    md = (f"---\ntitle: t\n---\n# Überschrift\n\n{DE_P1}\n\n<div class=\"related\"><a href=\"/x\">Mehr</a></div>\n\n"
+          f"{DE_P2}\n")
+    text = process_document(md.encode(), "a.md").document["text"]
+    assert text.splitlines()[:3] == ["Überschrift", DE_P1, DE_P2]
