@@ -7,6 +7,7 @@ not taken for the end of the article. Text dumps have no markup, so only the lin
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,6 +74,9 @@ ANCHORED_WRAPPER_SHARE = 0.3
 END_AFTER_SHARE = 0.5
 # After a related-news box inside the article, the article goes on only if this much prose follows.
 RESUME_MIN_CHARS = 80
+# ... and, once half the article has been read, only if what follows is a quarter of what came before (a trailing
+# teaser or two after "Mehr zum Thema" is not the article going on).
+RESUME_SHARE = 0.25
 # A line's weight counts for its block and parent in full, then less the further up (Readability's rule).
 LEVEL_SHARE = (1.0, 1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 # The choice climbs to an ancestor when the ancestor's lines, all counted, weigh this much more.
@@ -535,7 +539,9 @@ def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
 def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], int, str | None]:
     """Keep the article's own lines; return them, the count dropped, and a title from a text dump's head."""
     rules = chrome_rules()
-    total = sum(_prose(line) for line in lines) or 1
+    prose = [_prose(line) for line in lines]
+    after = list(itertools.accumulate(reversed(prose)))[::-1] + [0]  # prose from each line to the end
+    total = after[0] or 1
     kept: list[str] = []
     titles: list[str] = []
     seen: set[str] = set()
@@ -549,8 +555,8 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         simple = to_simplified(line.text)
         if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple):
             skipped = _skip_box(lines, i)
-            rest = sum(_prose(x) for x in lines[skipped:])
-            if rest < RESUME_MIN_CHARS or read >= END_AFTER_SHARE * total and rest < 0.25 * read:
+            rest = after[skipped]
+            if rest < RESUME_MIN_CHARS or read >= END_AFTER_SHARE * total and rest < RESUME_SHARE * read:
                 dropped += len(lines) - i + 1
                 _drop_trailing_headlines(kept)
                 break
@@ -575,7 +581,7 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
             if not body_started and not is_html and len(line.text) < HEAD_MIN_CHARS:
                 dropped += 1
                 continue
-        read += _prose(line)
+        read += prose[i - 1]
         seen.add(line.text)
         kept.append(line.text)
     if is_html:
