@@ -431,12 +431,15 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     if not positive or full[best] < SHORT_ARTICLE:
         if (named := _longest_hint(lines, hints, wrappers)) is not None:
             best = named  # little prose anywhere (quotes, lists, a recipe): trust the markup's article element
-        elif names_count and sum(prose) >= SHORT_ARTICLE:
-            # Most of the page's prose may sit in elements named like furniture (a forum thread's posts are
-            # "comments"): choose again with the names set aside, and keep whichever choice holds more prose.
-            again = article_lines(lines, hints, anchor, leads, names_count=False)
-            first = _chosen_lines(lines, prose, parent, full, best, wrappers, leads) if positive else ([], 0)
-            return max(first, again, key=lambda found: sum(map(_prose, found[0])))
+        elif names_count:
+            # A weak choice. The page's text may sit in elements named like furniture (a forum thread's posts are
+            # "comments"), or in short lines with no prose (a data sheet): compare with the choice made with the
+            # names set aside and with the element of most plain text, and keep the one holding the most text.
+            choices = [_chosen_lines(lines, prose, parent, full, best, wrappers, leads)] if positive else []
+            choices.append(article_lines(lines, hints, anchor, leads, names_count=False))
+            if (dense := _densest(lines, wrappers)) is not None:
+                choices.append(_chosen_lines(lines, prose, parent, full, dense, wrappers, leads))
+            return max(choices, key=lambda found: sum(len(x.text) for x in found[0] if x.link_share < 0.5))
         elif not positive:
             return [], 0
     return _chosen_lines(lines, prose, parent, full, best, wrappers, leads)
@@ -479,6 +482,18 @@ def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | 
             found.append(i)
         i -= 1
     return found[::-1]
+
+
+def _densest(lines: list[Line], wrappers: set[int]) -> int | None:
+    """The element whose plain text most outweighs its links, furniture and dated lines (a list of posts or news)."""
+    score: dict[int, int] = {}
+    for line in lines:
+        plain = line.link_share < 0.5 and not _furniture(line, wrappers) and not DATE_LIKE.search(line.text)
+        weight = len(line.text) if plain else -len(line.text)
+        for number in line.path:
+            score[number] = score.get(number, 0) + weight
+    best = max(score, key=lambda n: score[n], default=None)
+    return best if best is not None and score[best] > 0 else None
 
 
 def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -> int | None:
