@@ -272,15 +272,18 @@ def html_lines(html: str, line_breaks: bool = False) -> Page:
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            skip = tag in rules.never_text or not tag or _is_hidden(el)
+            named = len(el.attrib) > 0  # most elements have no attributes: only their tag can say anything
+            skip = tag in rules.never_text or not tag or named and _is_hidden(el)
             block = bool(tag) and tag not in INLINE_TAGS
             if block:
                 walk.flush()
                 walk.count += 1
                 walk.path.append(walk.count)
-                if _is_article_hint(el, rules):
+                if _is_article_hint(el, rules) if named else tag == "article":
                     walk.hints.add(walk.count)
-            kind = _chrome_kind(el, tag, rules) if block and not skip else None
+            kind = None
+            if block and not skip:
+                kind = _chrome_kind(el, tag, rules) if named else "chrome" if tag in rules.chrome_tags else None
             chrome = kind is not None
             if chrome:
                 walk.chrome.append(walk.count)
