@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import spacy
+from spacy.attrs import LOWER
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -162,6 +163,9 @@ def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) 
     with patterns_path.open(encoding="utf-8") as fh:
         patterns = catalogue_patterns(cat) + [json.loads(line) for line in fh if line.strip()]
     nlp = spacy.blank("xx")
+    # The span ruler matches phrases on LOWER only. Every other lexical attribute (shape, prefix, suffix, like_num,
+    # ...) is computed for each word the vocabulary has not seen, which real pages bring by the thousand.
+    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}
     pieces_of = token_pattern(patterns)
     nlp.tokenizer = lambda text: _tokenize(nlp, pieces_of, text)
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
