@@ -50,7 +50,7 @@ def previous_files(out_dir: Path, version: str, full: bool) -> Previous:
     manifest = store.read_manifest(out_dir)
     if full or manifest.get("version") != version:
         return Previous({}, frozenset())
-    present = frozenset(json.loads(line)["source_path"] for line in _lines(out_dir / store.DOCUMENTS))
+    present = frozenset(json.loads(line)["source_path"] for line in store.iter_lines(out_dir / store.DOCUMENTS))
     return Previous({rel: e for rel, e in manifest.get("files", {}).items() if rel in present}, present)
 
 
@@ -90,19 +90,9 @@ def _records(fh: BinaryIO) -> Iterator[Record]:
             return
 
 
-def _lines(path: Path) -> Iterator[bytes]:
-    """The non-empty lines of a previous output file, one at a time; a missing file has none."""
-    if not path.is_file():
-        return
-    with path.open("rb") as fh:
-        for line in fh:
-            if line := line.rstrip(b"\r\n"):
-                yield line
-
-
 def previous_documents(out_dir: Path, keep: set[str]) -> Iterator[Record]:
     """The previous run's document lines of the articles in ``keep``, in output order."""
-    for line in _lines(out_dir / store.DOCUMENTS):
+    for line in store.iter_lines(out_dir / store.DOCUMENTS):
         d = json.loads(line)
         if d["source_path"] in keep:
             yield (d["doc_id"], d["source_path"]), line
@@ -110,7 +100,7 @@ def previous_documents(out_dir: Path, keep: set[str]) -> Iterator[Record]:
 
 def previous_claims(out_dir: Path, keep: set[str]) -> Iterator[Record]:
     """The previous run's claim lines of the articles in ``keep``, in output order."""
-    for line in _lines(out_dir / store.CLAIMS):
+    for line in store.iter_lines(out_dir / store.CLAIMS):
         c = json.loads(line)
         if c["source_path"] in keep:
             yield store.claim_key(c), line
@@ -129,13 +119,13 @@ def merge(generation: Path, out_dir: Path, keep: set[str], previous: frozenset[s
 
     def documents() -> Iterator[bytes]:
         records = heapq.merge(previous_documents(out_dir, keep), *map(_read_run, runs["documents"]))
-        for line in _lines(out_dir / store.DOCUMENTS) if copy else (line for _, line in records):
+        for line in store.iter_lines(out_dir / store.DOCUMENTS) if copy else (line for _, line in records):
             merged.documents += 1
             yield line
 
     def claims() -> Iterator[bytes]:
         if copy:
-            for line in _lines(out_dir / store.CLAIMS):
+            for line in store.iter_lines(out_dir / store.CLAIMS):
                 # A quote inside a JSON string is escaped, so these bytes can only be the "kind" field itself.
                 merged.claims["money" if KIND_MONEY in line else "hardware"] += 1
                 yield line

@@ -15,7 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 CLAIMS = "claims.jsonl"
 DOCUMENTS = "documents.jsonl"
@@ -160,17 +160,19 @@ def remove_leftovers(out_dir: Path) -> None:
             each.unlink(missing_ok=True)
 
 
-def read_lines(path: Path) -> list[bytes]:
-    """The non-empty lines of an earlier run's JSONL file; a missing file has none."""
+def iter_lines(path: Path) -> Iterator[bytes]:
+    """The non-empty lines of an earlier run's JSONL file, one at a time; a missing file has none."""
     if not path.is_file():
-        return []
+        return
     with path.open("rb") as fh:
-        return [each.rstrip(b"\n") for each in fh if each.strip()]
+        for each in fh:
+            if each.strip():
+                yield each.rstrip(b"\n")
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Records of an earlier run's JSONL file; a missing file is empty."""
-    return [json.loads(each) for each in read_lines(path)]
+    return [json.loads(each) for each in iter_lines(path)]
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:
