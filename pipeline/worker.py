@@ -1,4 +1,4 @@
-"""Run the per-document core under a time bound, so one pathological file never stalls a run."""
+"""Run the per-document core in long-lived worker processes under a time bound: one pathological file never stalls a run."""
 from __future__ import annotations
 
 import math
@@ -65,53 +65,135 @@ def _finite(document: dict[str, Any], claims: list[dict[str, Any]]) -> tuple[dic
     return document, claims
 
 
-_WARM_UP = threading.Lock()
+# (source path, bytes, doc_id); without a doc_id the file's stem is used
+Item = tuple[str, bytes | None] | tuple[str, bytes | None, str | None]
+# A small next article is sent while the worker is still on the one before, so it never waits for the parent
+# between documents; it fits the pipe's buffer, so the send cannot block while the worker sends its outcome back.
+SEND_AHEAD_BYTES = 32 * 1024
+# A worker is replaced after this many documents: spaCy's string store and caches grow with every new word,
+# and a fresh fork starts again from the parent's warmed-up, shared pages.
+DOCS_PER_WORKER = 20_000
 
 
-def _child(items: list[Item], conn: Connection, parent_end: Connection) -> None:
-    parent_end.close()  # else this process holds the pipe's reader: with the parent gone, a send would block forever
+def _serve(conn: Connection, inherited: list[Connection]) -> None:
+    """A worker's loop: process each item the parent sends and send its outcome back, until the pipe closes."""
+    for other in inherited:  # other workers' pipes: holding them would keep those workers alive past the parent
+        other.close()
     try:
-        for item in items:
+        while True:
+            try:
+                item = conn.recv()
+            except (EOFError, OSError):
+                break
             conn.send(process_one(*item))
     finally:
-        conn.close()
         os._exit(0)  # skip the parent's atexit handlers (Prefect's) in this forked copy
 
 
-# (source path, bytes, doc_id); without a doc_id the file's stem is used
-Item = tuple[str, bytes | None] | tuple[str, bytes | None, str | None]
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    done: int = 0
+
+    def stop(self) -> None:
+        self.conn.close()  # the worker's recv ends and it exits
+        self.process.kill()
+        self.process.join(timeout=5)
 
 
-def process_batch_items(items: list[Item], timeout_s: float) -> list[FileOutcome]:
-    """Process ``items`` in a forked worker; a document over ``timeout_s`` seconds is stopped and reported."""
+class Workers:
+    """Long-lived worker processes, forked after warm-up on first need and then reused for every batch.
+
+    A batch takes an idle worker (or forks one: at most as many as batches running at once) and feeds it one
+    document at a time, so a document over its time bound is found, its worker killed and a fresh one forked
+    for the rest of the batch. Forking once per worker instead of once per batch keeps the parent's system time
+    flat as the run's state grows, and the workers share the parent's warmed-up pages.
+    """
+
+    def __init__(self) -> None:
+        self._idle: list[_Worker] = []
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def _take(self) -> _Worker:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+            warm_up()  # patterns and the spaCy pipeline built once in the parent: every worker shares them
+            ctx = mp.get_context("fork")
+            here, there = ctx.Pipe()
+            process = ctx.Process(target=_serve, args=(there, [w.conn for w in self._all] + [here]), daemon=True)
+            process.start()
+            there.close()
+            worker = _Worker(process, here)
+            self._all.append(worker)
+            return worker
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            if worker.done < DOCS_PER_WORKER:
+                self._idle.append(worker)
+                return
+            self._all.remove(worker)
+        worker.stop()
+
+    def _drop(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.remove(worker)
+        worker.stop()
+
+    def pids(self) -> set[int]:
+        """The process ids of the workers alive now."""
+        with self._lock:
+            return {w.process.pid for w in self._all}
+
+    def close(self) -> None:
+        """Stop every worker (they also end on their own when this process exits)."""
+        with self._lock:
+            workers, self._all, self._idle = self._all, [], []
+        for worker in workers:
+            worker.stop()
+
+    def process(self, items: list[Item], timeout_s: float) -> list[FileOutcome]:
+        """The outcome of each item, in order; a document over ``timeout_s`` seconds is stopped and reported."""
+        results: list[FileOutcome] = []
+        while len(results) < len(items):
+            worker = self._take()
+            start = sent = len(results)
+            try:
+                while len(results) < len(items):
+                    while sent < len(items) and (sent == len(results) or (
+                            sent == len(results) + 1 and len(items[sent][1] or b"") <= SEND_AHEAD_BYTES)):
+                        worker.conn.send(items[sent])
+                        sent += 1
+                    rel_path = items[len(results)][0]
+                    if not worker.conn.poll(timeout_s):
+                        results.append(FileOutcome(rel_path, error=f"processing took longer than {timeout_s:g} s; "
+                                                   "stopped", stage="timeout"))
+                        break
+                    try:
+                        results.append(worker.conn.recv())
+                    except (EOFError, OSError):
+                        results.append(FileOutcome(rel_path, error="worker process died while processing this file",
+                                                   stage="extract"))
+                        break
+                else:
+                    worker.done += len(results) - start
+                    self._give_back(worker)
+                    continue
+            except BaseException:
+                self._drop(worker)  # interrupted mid-batch: its pipe may hold half a message
+                raise
+            self._drop(worker)  # items sent after the stopped one go to a fresh worker
+        return results
+
+
+WORKERS = Workers()
+
+
+def process_batch_items(items: list[Item], timeout_s: float, workers: Workers = WORKERS) -> list[FileOutcome]:
+    """Process ``items`` in a long-lived worker process; a document over ``timeout_s`` seconds is stopped and reported."""
     if timeout_s <= 0 or not hasattr(os, "fork"):
         return [process_one(*item) for item in items]
-    with _WARM_UP:  # batches start in several threads: fork only once everything is built
-        warm_up()  # load patterns and the spaCy pipeline once, before forking, so children share them
-    ctx = mp.get_context("fork")
-    results: list[FileOutcome] = []
-    i = 0
-    while i < len(items):
-        receiver, sender = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(items[i:], sender, receiver), daemon=True)
-        proc.start()
-        sender.close()
-        while i < len(items):
-            rel_path = items[i][0]
-            if not receiver.poll(timeout_s):
-                proc.kill()
-                results.append(FileOutcome(rel_path, error=f"processing took longer than {timeout_s:g} s; stopped",
-                                           stage="timeout"))
-                i += 1
-                break
-            try:
-                results.append(receiver.recv())
-            except (EOFError, OSError):
-                results.append(FileOutcome(rel_path, error="worker process died while processing this file",
-                                           stage="extract"))
-                i += 1
-                break
-            i += 1
-        proc.join(timeout=5)
-        receiver.close()
-    return results
+    return workers.process(items, timeout_s)

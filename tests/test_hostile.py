@@ -384,14 +384,37 @@ def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):
     monkeypatch.setattr(worker, "process_document", _sleepy)
     good = (SEEDS / GOOD_SEEDS[1]).read_bytes()
     items = [("a.txt", good), ("stuck.txt", b"STUCK " + ZH_HANS.encode()), ("b.txt", ZH_HANS.encode()), ("none.txt", None)]
+    workers = worker.Workers()  # forked after the patch; the module's long-lived workers may predate it
     started = time.perf_counter()
-    outcomes = worker.process_batch_items(items, timeout_s=3)
+    try:
+        outcomes = worker.process_batch_items(items, timeout_s=3, workers=workers)
+        after = workers.pids()
+        again = worker.process_batch_items(items[:1], timeout_s=3, workers=workers)
+        assert workers.pids() == after and again[0].lines == outcomes[0].lines  # the fresh worker is reused
+    finally:
+        workers.close()
     assert time.perf_counter() - started < 30
     assert [o.rel_path for o in outcomes] == ["a.txt", "stuck.txt", "b.txt", "none.txt"]
     assert outcomes[1].stage == "timeout" and "3 s" in outcomes[1].error and outcomes[1].lines is None
     assert outcomes[0].error is None and len(outcomes[0].lines.claims) == len(process_document(good, "a.txt").claims)
     assert outcomes[2].error is None and outcomes[2].lines.claims
     assert outcomes[3].stage == "read"
+
+
+def test_workers_are_forked_once_and_reused_across_batches():
+    import pipeline.worker as worker
+
+    workers = worker.Workers()
+    items = [(name, (SEEDS / name).read_bytes()) for name in GOOD_SEEDS]
+    try:
+        first = worker.process_batch_items(items, timeout_s=20, workers=workers)
+        pids = workers.pids()
+        for _ in range(3):
+            assert worker.process_batch_items(items, timeout_s=20, workers=workers) == first
+        assert workers.pids() == pids and len(pids) == 1 and os.getpid() not in pids
+    finally:
+        workers.close()
+    assert workers.pids() == set()
 
 
 def test_worker_turns_infinite_numbers_into_null():
