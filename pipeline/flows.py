@@ -9,13 +9,14 @@ import re
 import shutil
 import stat
 import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.futures import PrefectFuture
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture, as_completed
 # Task inputs carry whole articles: hashing them for a cache key would cost more than the work.
 from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
@@ -220,6 +221,14 @@ def batch_size_for(files: int, cores: int) -> int:
     return max(MIN_BATCH, min(MAX_BATCH, math.ceil(files / (cores * BATCHES_PER_CORE))))
 
 
+def _slots() -> int:
+    """How many batches the task runner works on at once: its Dask cluster's threads, else this machine's cores."""
+    runner = FlowRunContext.get().task_runner
+    if hasattr(runner, "client"):  # prefect_dask.DaskTaskRunner
+        return max(1, sum(runner.client.nthreads().values()))
+    return os.cpu_count() or 1
+
+
 @flow(name="newsclaims", log_prints=False)
 def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     """Turn the articles of ``settings.input_dir`` into claims in ``settings.out_dir``."""
@@ -238,14 +247,18 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     manifest = {rel: old_files[rel] for rel in keep}
     generation = store.new_generation(settings.out_dir)
     spill = incremental.spill_dir(generation)
-    size = settings.batch_size or batch_size_for(len(rel_paths), os.cpu_count() or 1)
-    in_flight = (os.cpu_count() or 1) + 1  # one batch read ahead of the workers, no more: input bytes stay bounded
-    pending: deque[PrefectFuture[BatchResult]] = deque()
+    slots = _slots()
+    size = settings.batch_size or batch_size_for(len(rel_paths), slots)
+    in_flight = slots + 1  # one batch read ahead of the workers, no more: input bytes stay bounded
+    pending: list[PrefectFuture[BatchResult]] = []
     submitted = done = 0
 
     def collect() -> None:
         nonlocal done
-        result = pending.popleft().result()  # dropping the future lets the batch go
+        # Whichever batch ends first: waiting for the oldest would leave a worker idle while a later one is done.
+        finished = next(as_completed(pending))
+        pending.remove(finished)  # dropping the future lets the batch go
+        result = finished.result()
         manifest.update(result.manifest)
         errors.extend(result.errors)
         done += len(result.manifest) + len(result.errors)

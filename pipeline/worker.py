@@ -143,6 +143,11 @@ class Workers:
             self._all.remove(worker)
         worker.stop()
 
+    def start(self, count: int) -> None:
+        """Fork ``count`` workers now, while this process is small, rather than on the first batches."""
+        for worker in [self._take() for _ in range(count)]:
+            self._give_back(worker)
+
     def pids(self) -> set[int]:
         """The process ids of the workers alive now."""
         with self._lock:
@@ -197,3 +202,9 @@ def process_batch_items(items: list[Item], timeout_s: float, workers: Workers = 
     if timeout_s <= 0 or not hasattr(os, "fork"):
         return [process_one(*item) for item in items]
     return workers.process(items, timeout_s)
+
+
+def dask_setup(worker: object = None) -> None:
+    """Dask's preload hook (``dask worker --preload pipeline.worker``): fork this Dask worker's extraction process
+    when it starts, so the first batch finds it warm."""
+    WORKERS.start(1)
