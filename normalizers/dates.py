@@ -24,6 +24,10 @@ DE_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(
 # 23.09.22: a two-digit year, read only in a line that holds little else (a byline), not in prose or tables.
 DE_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])")
 SHORT_YEAR_MAX_LINE = 40
+# Every date pattern of a line holds a four-digit year, but for the two-digit one of a short line: a line without
+# either holds no date, and most lines of an article's head are prose without one.
+YEAR = re.compile(r"(?:19|20)\d{2}")
+TWO_DIGITS = re.compile(r"\d{2}")
 # A markup value the patterns cannot read goes to dateparser, absolute forms only ("vor 3 Tagen" is no date here);
 # longer values are prose, not a date field.
 DATEPARSER_MAX_CHARS = 64
@@ -203,6 +207,8 @@ def _line_matches(line: str) -> Iterator[tuple[int, int, dt.date | None]]:
 def dated_spans(line: str) -> list[tuple[int, int, dt.date]]:
     """Valid absolute dates of a line with their spans, left to right; overlapping matches keep the first."""
     spans: list[tuple[int, int, dt.date]] = []
+    if not (YEAR.search(line) or len(line) <= SHORT_YEAR_MAX_LINE and TWO_DIGITS.search(line)):
+        return spans
     for start, end, found in sorted(_line_matches(line), key=lambda s: (s[0], -s[1])):
         if spans and start < spans[-1][1]:
             continue
@@ -257,9 +263,10 @@ def head_dates(head: str, byline_max_chars: int = BYLINE_MAX_CHARS) -> tuple[dt.
     fallback: dt.date | None = None
     rules = date_rules()
     for line in head.splitlines():
-        if rules.other_date_cue.search(line):
+        # The cheaper test first: a line without a date needs no look for a cue of another date.
+        if not (spans := dated_spans(line)) or rules.other_date_cue.search(line):
             continue
-        for start, end, found in dated_spans(line):
+        for start, end, found in spans:
             cue = _cue_of(line, start, end)
             if cue == "publication":
                 return found, fallback

@@ -38,6 +38,8 @@ LANGDETECT_SAMPLE_CHARS = 600
 # Three trials (on 600 characters) gave the same language as the default seven on 5,000 characters
 # for all 666 non-Chinese articles of the benchmark corpus, at a fraction of the cost.
 LANGDETECT_TRIALS = 3
+# Distinct words kept with their n-grams (a few MB at most); a German news article brings a few dozen new ones.
+MAX_GRAM_WORDS = 50_000
 _FACTORY_LOCK = threading.Lock()
 
 
@@ -99,20 +101,12 @@ class _FastDetector(Detector):
     def _extract_ngrams(self) -> list[str]:
         # The library's n-gram buffer restarts after every space, so a run of spaces acts as one and the
         # grams at a character are the (up to) three characters ending there, not reaching back past the
-        # space before its word; a character that continues a run of capitals yields none.
-        text = " " + self.DOUBLE_SPACES.sub(" ", self.text.translate(self.NORMALIZED)).lstrip(" ")
+        # space before its word; a character that continues a run of capitals yields none. So a word and the
+        # space after it give the same grams wherever the word stands: looked up per word, not recomputed.
+        words = self.DOUBLE_SPACES.sub(" ", self.text.translate(self.NORMALIZED)).lstrip(" ").split(" ")
         known = self.word_lang_prob_map
-        result: list[str] = []
-        add = result.append
-        for a, b, c in zip(" " + text, text, text[1:]):
-            if c.isupper() and b.isupper():
-                continue
-            if c != " " and c in known:
-                add(c)
-            if b + c in known:
-                add(b + c)
-            if b != " " and a + b + c in known:
-                add(a + b + c)
+        result = list(itertools.chain.from_iterable(map(_word_grams(known).__getitem__, words[:-1])))
+        result += _grams_after_space(words[-1], known)  # the text's last word has no space after it
         return result
 
     # Probabilities as float64 arrays: element by element the same two IEEE operations as the library's loop,
@@ -132,6 +126,47 @@ class _FastDetector(Detector):
     def _normalize_prob(self, prob: np.ndarray) -> float:
         prob /= sum(prob.tolist())
         return float(prob.max())
+
+
+def _grams_after_space(chunk: str, known: dict[str, list[float]]) -> list[str]:
+    """The n-grams langdetect takes from ``chunk`` (a word, and maybe the space ending it) after a space."""
+    text = "  " + chunk
+    grams: list[str] = []
+    for a, b, c in zip(text, text[1:], text[2:]):
+        if c.isupper() and b.isupper():
+            continue
+        if c != " " and c in known:
+            grams.append(c)
+        if b + c in known:
+            grams.append(b + c)
+        if b != " " and a + b + c in known:
+            grams.append(a + b + c)
+    return grams
+
+
+class _WordGrams(dict[str, tuple[str, ...]]):
+    """The n-grams of a word and the space after it, keyed by the word, filled on first sight."""
+
+    def __init__(self, known: dict[str, list[float]]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        grams = tuple(_grams_after_space(word + " ", self.known))
+        if len(self) >= MAX_GRAM_WORDS:  # a long run over many languages must not grow it without bound
+            self.clear()
+        self[word] = grams
+        return grams
+
+
+_WORD_GRAMS: list[_WordGrams] = []
+
+
+def _word_grams(known: dict[str, list[float]]) -> _WordGrams:
+    """The word table for langdetect's n-gram map ``known`` (one per process: the model is loaded once)."""
+    if not _WORD_GRAMS or _WORD_GRAMS[0].known is not known:
+        _WORD_GRAMS[:] = [_WordGrams(known)]
+    return _WORD_GRAMS[0]
 
 
 def _detector(sample: str) -> Detector:

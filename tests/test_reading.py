@@ -142,6 +142,8 @@ LANGDETECT_TEXTS = {
     "kana-and-hangul": "ひらがな カタカナ 漢字 한국어 abc",
     "english": "This is an English sentence about the money OpenAI spent on training.",
     "spaces-only": "   ",
+    # words seen before (the fast detector keeps each word's n-grams), a space at the end, a one-letter word
+    "repeated-words-trailing-space": "Das Training das TRAINING a GPUs und   das  ",
 }
 
 
