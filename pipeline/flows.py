@@ -172,7 +172,7 @@ def _read_one(rel: str, settings: Settings) -> SourceFile:
 class BatchResult:
     """What a processed batch leaves in the parent: manifest entries and errors; its lines are in spill files."""
 
-    manifest: dict[str, dict[str, str]]
+    manifest: dict[str, str]  # source path → sha256
     errors: list[dict[str, str]]
 
 
@@ -191,11 +191,11 @@ def process_articles(files: list[SourceFile], settings: Settings, spill: Path, i
         else:
             done.append(outcome.lines)
     incremental.spill(spill, index, done)
-    return BatchResult({a.source_path: a.manifest for a in done}, errors)
+    return BatchResult({a.source_path: a.manifest["sha256"] for a in done}, errors)
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
-def write_outputs(generation: Path, keep: set[str], previous: frozenset[str], manifest: dict[str, dict[str, str]],
+def write_outputs(generation: Path, keep: set[str], previous: frozenset[str], manifest: incremental.Manifest,
                   errors: list[dict[str, str]], settings: Settings, summary: RunSummary) -> None:
     """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs."""
     try:
@@ -205,8 +205,7 @@ def write_outputs(generation: Path, keep: set[str], previous: frozenset[str], ma
         summary.errors = len(errors)
         summary.documents = merged.documents
         summary.claims = merged.claims
-        store.write_json(generation / store.MANIFEST,
-                         {"version": settings.version, "files": {rel: manifest[rel] for rel in sorted(manifest)}})
+        store.write_manifest(generation / store.MANIFEST, settings.version, manifest.entries())
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)  # a full disk: free what this attempt took
         raise
@@ -238,13 +237,14 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     store.remove_leftovers(settings.out_dir)  # of a run that crashed or was killed
     rel_paths, errors = discover_files(settings)
     summary.found = len(rel_paths)
-    ids = doc_ids([_display_name(rel) for rel in rel_paths])
+    manifest = incremental.Manifest(doc_ids([_display_name(rel) for rel in rel_paths]))
     previous = incremental.previous_files(settings.out_dir, settings.version, settings.full)
     old_files = previous.files
     # A folder that cannot be listed now keeps its articles' earlier claims rather than losing them.
     unlisted = tuple(e["source_path"] for e in errors if e["stage"] == "discover" and e["source_path"].endswith("/"))
     keep = {rel for rel in old_files if unlisted and rel.startswith(unlisted)}  # previous lines carried over
-    manifest = {rel: old_files[rel] for rel in keep}
+    for rel in keep:
+        manifest.carry(rel, old_files[rel])
     generation = store.new_generation(settings.out_dir)
     spill = incremental.spill_dir(generation)
     slots = _slots()
@@ -266,7 +266,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
 
     progress.phase("reading", len(rel_paths))
     for index, start in enumerate(range(0, len(rel_paths), size)):
-        files = [replace(f, doc_id=ids[f.rel_path]) for f in read_files(rel_paths[start : start + size], settings)]
+        files = [replace(f, doc_id=manifest.doc_id(f.rel_path)) for f in read_files(rel_paths[start : start + size], settings)]
         progress.advance(len(files))
         todo = []
         for f in files:
@@ -274,7 +274,7 @@ def newsclaims_flow(settings: Settings) -> dict[str, Any]:
                 errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
             elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and prev.get("doc_id") == f.doc_id:
                 keep.add(f.rel_path)
-                manifest[f.rel_path] = prev
+                manifest.add(f.rel_path, f.sha256)
             else:
                 todo.append(f)
         del files  # unchanged articles' bytes go now

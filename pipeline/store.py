@@ -32,13 +32,13 @@ LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085
 LINE_BREAKER = re.compile("[\u2028\u2029\u0085]")
 
 
-def dumps(record: dict[str, Any]) -> str:
+def dumps(record: Any) -> str:
     """Canonical JSON line: UTF-8 text, no ASCII escaping (but of the three line breakers), stable key order."""
     text = json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "), allow_nan=False)
     return text.translate(LINE_BREAKERS) if LINE_BREAKER.search(text) else text
 
 
-def line(record: dict[str, Any]) -> bytes:
+def line(record: Any) -> bytes:
     """``dumps`` as UTF-8 bytes: half the memory of a ``str`` holding CJK text (which takes 2 bytes a character)."""
     return dumps(record).encode("utf-8")
 
@@ -103,6 +103,17 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
 
 def write_json(path: Path, record: dict[str, Any]) -> None:
     write_atomic(path, line(record) + b"\n")
+
+
+def write_manifest(path: Path, version: str, files: Iterable[tuple[str, dict[str, str]]]) -> None:
+    """manifest.json written entry by entry: the bytes ``write_json`` would give, without the whole text in memory."""
+    def chunks() -> Iterator[bytes]:
+        yield b'{"version": ' + line(version) + b', "files": {'
+        for i, (rel, entry) in enumerate(files):
+            yield (b", " if i else b"") + line(rel) + b": " + line(entry)
+        yield b"}}\n"
+
+    write_atomic(path, chunks())
 
 
 def new_generation(out_dir: Path) -> Path:
