@@ -78,20 +78,33 @@ def interrupted(signum: int, _frame: FrameType | None = None) -> None:
 
 
 def exit_on_signals() -> None:
-    """Make SIGINT and SIGTERM end this process through :func:`interrupted`, and start the watchdog."""
+    """Make SIGINT and SIGTERM end this process through :func:`interrupted`, and start the watchdog.
+
+    Prefect's SIGTERM handler is replaced too if Prefect is loaded; else call :func:`quiet_prefect_sigterm` after
+    importing it.
+    """
     global _stderr, _owner
     _stderr, _owner = os.dup(2), os.getpid()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, interrupted)
-    # A flow run swaps in Prefect's own SIGTERM handler, which logs a "Crash detected!" error (with the flow's
-    # state) before passing the signal on; this process wants its one line only.
+    if "prefect" in sys.modules:
+        quiet_prefect_sigterm()
+    subprocess.Popen([sys.executable, "-m", "pipeline.interrupts", str(os.getpid())], stdin=subprocess.DEVNULL,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+
+
+def quiet_prefect_sigterm() -> None:
+    """Make SIGTERM during a flow run end this process through :func:`interrupted` too (imports Prefect).
+
+    A flow run swaps in Prefect's own SIGTERM handler, which logs a "Crash detected!" error (with the flow's state)
+    before passing the signal on; this process wants its one line only. Separate from :func:`exit_on_signals`, so
+    that the CLI can install its handlers before it spends seconds importing Prefect.
+    """
     import prefect.utilities.engine as prefect_engine
 
     if hasattr(prefect_engine, "_prefect_sigterm_handler"):
         prefect_engine._prefect_sigterm_handler = interrupted
-    subprocess.Popen([sys.executable, "-m", "pipeline.interrupts", str(os.getpid())], stdin=subprocess.DEVNULL,
-                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
 
 
 def later(signum: int, seconds: float) -> Callable[[], None]:

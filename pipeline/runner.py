@@ -1,44 +1,25 @@
-"""Choose the task runner and run or serve the flow."""
+"""Run or serve the configured flow."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
-from prefect import Flow
-
-from pipeline.flows import newsclaims_flow
+from pipeline.flow_config import configured_flow
 from pipeline.settings import Settings
 
-
-def configured_flow(settings: Settings) -> Flow:
-    """The flow with the task runner the settings ask for (Dask: local cluster or an existing one)."""
-    if settings.runner == "dask":
-        import dask
-        from prefect_dask import DaskTaskRunner
-
-        # Each batch forks a worker process to bound a document's time (pipeline.worker); Dask starts its
-        # worker processes as daemons, and daemons may not have children. Non-daemonic workers can fork.
-        # (An existing cluster's workers need DASK_DISTRIBUTED__WORKER__DAEMON=False in their environment.)
-        dask.config.set({"distributed.worker.daemon": False})
-        runner = DaskTaskRunner(address=settings.dask_address) if settings.dask_address else DaskTaskRunner(
-            cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
-                            "preload": ["pipeline.worker"]})
-        return newsclaims_flow.with_options(task_runner=runner)
-    # Prefect's default thread pool runs every submitted batch at once; each batch forks a worker process, so
-    # 40 batches on 2 cores meant 40 processes competing, 10 GB of RSS and documents hitting their time bound.
-    # One batch per core at a time.
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return newsclaims_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
+# Set by a user who wants flow-run heartbeats (Prefect's crash detection) for `newsclaims run` too.
+HEARTBEAT_VARIABLES = ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY")
 
 
 def start_quiet_ephemeral_server() -> str | None:
     """Start Prefect's temporary local server with its stderr in a log file; return its API URL.
 
-    With no PREFECT_API_URL, Prefect starts a uvicorn subprocess that inherits the terminal and prints
-    CancelledError tracebacks when it is stopped at exit. Started here first (Prefect keeps one instance),
-    it writes them to the log instead. Nothing to do when a real server is configured.
+    For callers other than the CLI (tests, notebooks); the CLI starts its own beside its imports
+    (``pipeline.prefect_api``) and sets PREFECT_API_URL to it. With no PREFECT_API_URL, Prefect starts a uvicorn
+    subprocess that inherits the terminal and prints CancelledError tracebacks when it is stopped at exit. Started
+    here first (Prefect keeps one instance), it writes them to the log instead. Nothing to do when a server is set.
     """
     from prefect.settings import PREFECT_API_URL, PREFECT_HOME
 
@@ -61,17 +42,44 @@ def start_quiet_ephemeral_server() -> str | None:
     return server.api_url
 
 
-def run(settings: Settings) -> dict[str, Any]:
-    """Run the flow once and return its summary."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+@contextlib.contextmanager
+def no_heartbeats() -> Iterator[None]:
+    """Turn off flow-run heartbeats unless the user set their frequency.
 
-    api_url = start_quiet_ephemeral_server()
-    if not api_url:
-        return configured_flow(settings)(settings)
-    # Named, so Dask workers (which get the flow's settings with each task) report to this server rather than
-    # each starting a temporary server of its own (10 s each, and task runs the flow's server never sees).
-    with temporary_settings(updates={PREFECT_API_URL: api_url}):
-        return configured_flow(settings)(settings)
+    The heartbeat thread sleeps in 1-second steps and the flow's end waits for it: ~0.5-1 s added to every run.
+    The CLI's flow runs in the CLI's own process, which reports its own end (or its crash, with its exit status).
+    """
+    if any(os.environ.get(name) for name in HEARTBEAT_VARIABLES):
+        yield
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
+def run(settings: Settings, before_flow: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Run the flow once and return its summary; ``before_flow`` is called when all is ready but the flow's call.
+
+    The CLI waits there for the temporary server it started: what comes before (~0.5 s) overlaps the server's start.
+    """
+    flow = configured_flow(settings)
+    # What Prefect would import at the flow's first call (engines; FastAPI's encoder for the parameters).
+    import fastapi.encoders  # noqa: F401
+    import prefect.flow_engine  # noqa: F401
+    import prefect.task_engine  # noqa: F401
+
+    with no_heartbeats():
+        if before_flow is not None:
+            before_flow()
+        if api_url := start_quiet_ephemeral_server():
+            # Named, so Dask workers (which get the flow's settings with each task) report to this server rather
+            # than each starting a temporary server of its own (10 s each, and task runs this one never sees).
+            from prefect.settings import PREFECT_API_URL, temporary_settings
+
+            with temporary_settings(updates={PREFECT_API_URL: api_url}):
+                return flow(settings)
+        return flow(settings)
 
 
 def serve(settings: Settings, cron: str | None, interval: float | None, max_runs: int | None = None) -> None:

@@ -29,6 +29,7 @@ from typing import Any
 
 from prefect import Flow, flow
 
+from pipeline.flow_config import configured_flow
 from pipeline.interrupts import ignore_signals, interrupted, later
 from pipeline.settings import Settings
 
@@ -66,8 +67,6 @@ def settings_from_parameters(params: dict[str, Any]) -> Settings:
 @flow(name="newsclaims-scheduled", log_prints=False)
 def newsclaims_scheduled(settings: dict[str, Any]) -> dict[str, Any]:
     """One scheduled run: rebuild the settings and run the configured newsclaims flow."""
-    from pipeline.runner import configured_flow
-
     try:  # Ctrl-C reaches the whole process group: `serve` stops this run process, so it need not react itself
         ignore_signals()
     except ValueError:
@@ -196,7 +195,7 @@ def serve_flow(flow: Flow | None, settings: Settings, cron: str | None = None, i
                max_runs: int | None = None) -> int:
     """Serve newsclaims on ``cron`` or every ``interval`` seconds until SIGINT/SIGTERM or ``max_runs`` runs.
 
-    ``flow`` is the flow :func:`pipeline.runner.configured_flow` chose; scheduled runs rebuild it from the
+    ``flow`` is the flow :func:`pipeline.flow_config.configured_flow` chose; scheduled runs rebuild it from the
     settings (``settings.runner``) in the run process, so it is only checked here. Returns the number of runs
     that finished.
     """

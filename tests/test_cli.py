@@ -17,6 +17,8 @@ from pipeline.settings import ARTICLE_SUFFIXES, PIPELINE_VERSION
 from tests.conftest import ROOT
 
 NEWSCLAIMS = [sys.executable, "-m", "pipeline.cli"]
+# The phases of a run, in order, as the summary and run.json name them.
+PHASES = ("loading", "starting Prefect", "starting the flow", "reading", "processing", "writing")
 
 
 def newsclaims(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -140,10 +142,11 @@ def test_run_in_a_terminal_shows_a_bar_with_rate_and_eta_from_the_first_second(t
     assert "/400 articles" in text and "/s" in text and "ETA" in text
     assert "Traceback" not in text
     summary = text.rsplit("newsclaims:", 1)[1]
-    for row in ("wall time", "starting Prefect", "reading", "processing", "writing"):
+    for row in ("wall time", *PHASES):
         assert row in summary
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert (out / "run.json").is_symlink()  # the timings went into the current generation's run.json
-    assert set(record["phases"]) == {"starting Prefect", "reading", "processing", "writing"}
+    assert list(record["phases"]) == list(PHASES)
+    assert record["prefect_api"]["server"] == "temporary" and record["prefect_api"]["server_start_seconds"] > 0
     assert record["wall_seconds"] >= sum(record["phases"].values()) - 0.01
     print(f"first output after {chunks[0][0]:.2f} s; wall {record['wall_seconds']:.1f} s")

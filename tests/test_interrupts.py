@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 MESSAGE = "newsclaims: interrupted; outputs unchanged"
 # The plain progress lines a run prints on a non-terminal stderr (pipeline.progress): "processing 40/600 articles".
 PROCESSING = "newsclaims: processing"
-PROGRESS = re.compile(r"^newsclaims: (?:starting Prefect|reading|processing|writing)\b")
+PROGRESS = re.compile(r"^newsclaims: (?:loading|starting Prefect|starting the flow|reading|processing|writing)\b")
 EXIT_BOUND_S = 5.0
 
 
@@ -112,6 +112,36 @@ def test_run_interrupted_mid_run_exits_quickly_with_one_line(done, env, sig, to_
     rest = [line for line in err.splitlines() if not PROGRESS.match(line)]
     assert rest == [MESSAGE], err  # no traceback, no Prefect crash report
     assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("sig, to_group, code", [
+    pytest.param(signal.SIGINT, True, 130, id="ctrl-c-to-group"),
+    pytest.param(signal.SIGTERM, False, 143, id="sigterm-to-cli"),
+    pytest.param(signal.SIGKILL, False, -signal.SIGKILL, id="kill-9-of-cli"),
+])
+def test_interrupt_while_the_temporary_server_starts_leaves_no_server(done, env, tmp_path, sig, to_group, code):
+    """The temporary server starts beside the CLI's imports: stopped then, nothing of it may be left running."""
+    corpus, _, _ = done
+    proc = _start(["run", str(corpus), "--out", str(tmp_path / "out")], env)
+    deadline = time.monotonic() + 60
+    while not _server_children(proc.pid):  # the server process exists, and has not answered yet
+        assert proc.poll() is None and time.monotonic() < deadline, "no temporary server was started"
+        time.sleep(0.02)
+    returncode, err, took = _signal_and_check(proc, sig, to_group)
+    assert returncode == code, err
+    assert took < EXIT_BOUND_S
+    if sig != signal.SIGKILL:
+        assert [line for line in err.splitlines() if not PROGRESS.match(line)] == [MESSAGE], err
+    assert not (tmp_path / "out" / "claims.jsonl").exists()
+
+
+def _server_children(pid: int) -> list[psutil.Process]:
+    """Prefect's server processes among the descendants of ``pid``."""
+    try:
+        return [p for p in psutil.Process(pid).children(recursive=True)
+                if "prefect.server.api.server:create_app" in " ".join(p.cmdline())]
+    except psutil.Error:
+        return []
 
 
 def test_kill_9_of_the_cli_leaves_no_server_behind(done, env, tmp_path):

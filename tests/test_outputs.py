@@ -109,7 +109,7 @@ def _cases(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
                                   "out is the input", "out read-only", "out cannot be created"])
 def test_bad_folders_stop_the_cli_before_any_work(case, tmp_path, capsys, monkeypatch):
     args, cause = _cases(tmp_path)[case]
-    monkeypatch.setattr("pipeline.runner.run", lambda settings: pytest.fail("the run started"))
+    monkeypatch.setattr("pipeline.runner.run", lambda *args: pytest.fail("the run started"))
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     with pytest.raises(SystemExit) as exit_:
         cli.main(["run", *args])
@@ -120,11 +120,12 @@ def test_bad_folders_stop_the_cli_before_any_work(case, tmp_path, capsys, monkey
 
 
 def test_a_write_failure_is_one_line_and_a_nonzero_exit(tmp_path, capsys, monkeypatch):
-    def no_space(settings):
+    def no_space(settings, before_flow=None):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(settings.out_dir / "claims.jsonl"))
 
     monkeypatch.setattr("pipeline.runner.run", no_space)
     monkeypatch.setattr(cli, "exit_on_signals", lambda: None)  # not in the test process
+    monkeypatch.setattr(cli, "_prefect_api", lambda: (None, {}))  # nor a server the run does not use
     monkeypatch.setattr(cli, "_quiet_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
     with pytest.raises(SystemExit) as exit_:
         cli.main(["run", str(SEEDS), "--out", str(tmp_path / "out")])

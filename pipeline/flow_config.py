@@ -1,0 +1,31 @@
+"""The newsclaims flow with the task runner a run's settings ask for (shared by ``runner`` and ``schedule``)."""
+from __future__ import annotations
+
+import os
+
+from prefect import Flow
+
+from pipeline.flows import newsclaims_flow
+from pipeline.settings import Settings
+
+
+def configured_flow(settings: Settings) -> Flow:
+    """The flow with the task runner the settings ask for (Dask: local cluster or an existing one)."""
+    if settings.runner == "dask":
+        import dask
+        from prefect_dask import DaskTaskRunner
+
+        # Each Dask worker forks a long-lived extraction process to bound a document's time (pipeline.worker; the
+        # preload forks it when the worker starts); Dask starts its worker processes as daemons, and daemons may
+        # not have children. (An existing cluster's workers need DASK_DISTRIBUTED__WORKER__DAEMON=False in their
+        # environment and --preload pipeline.worker.)
+        dask.config.set({"distributed.worker.daemon": False})
+        runner = DaskTaskRunner(address=settings.dask_address) if settings.dask_address else DaskTaskRunner(
+            cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+                            "preload": ["pipeline.worker"]})
+        return newsclaims_flow.with_options(task_runner=runner)
+    # Prefect's default thread pool runs every submitted batch at once; each running batch feeds a worker process,
+    # so 40 batches on 2 cores meant 40 processes competing. One batch per core at a time.
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return newsclaims_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))

@@ -1,0 +1,202 @@
+"""Prefect's API for a CLI run: the server PREFECT_API_URL names, else a temporary one started beside the imports.
+
+Left to itself, Prefect starts its temporary server (a uvicorn subprocess) on the flow's first API call: after the
+CLI has imported Prefect and the pipeline (~2 s), importing Prefect's server code in the CLI as well (~2 s), then
+waiting for the subprocess to import the same code and answer (~3 s). :func:`start_temporary_server` starts that
+subprocess first thing instead, without importing Prefect here, so its start overlaps the CLI's imports. The
+listening socket is bound here and handed to uvicorn (``--fd``): the API's address is known before Prefect is
+imported (Prefect reads PREFECT_API_URL from the environment once, at import, for the threads that do not copy
+the settings context) and no other process can take the port meanwhile.
+
+Kept free of Prefect imports: it runs before Prefect is loaded.
+"""
+from __future__ import annotations
+
+import http.client
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: Prefect's own dependency reads TOML there
+    import toml as tomllib  # type: ignore[no-redef]
+
+# What Prefect's own SubprocessASGIServer sets for its temporary server: no UI, ephemeral-mode services only.
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+DEFAULT_STARTUP_TIMEOUT_S = 120.0
+POLL_S = 0.05
+STOP_GRACE_S = 5.0
+LOG_NAME = "newsclaims-ephemeral-server.log"
+PARENT_VARIABLE = "NEWSCLAIMS_SERVER_PARENT"  # the CLI's pid, for the server process to follow it
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def prefect_home() -> Path:
+    """PREFECT_HOME as Prefect resolves it by default (the environment, else ~/.prefect)."""
+    return Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+
+
+def configured_api_url() -> str | None:
+    """The Prefect API a user has configured: PREFECT_API_URL in the environment or in the active Prefect profile.
+
+    Read without importing Prefect (``prefect config set PREFECT_API_URL=…`` writes it to the profile).
+    """
+    if url := os.environ.get("PREFECT_API_URL"):
+        return url
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+        raise RuntimeError(f"cannot read the Prefect profiles {path}: {exc}") from exc
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
+    value = profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
+    return str(value) if value else None
+
+
+@dataclass
+class TemporaryServer:
+    """Prefect's temporary API server in a uvicorn subprocess, started by :func:`start_temporary_server`."""
+
+    process: subprocess.Popen[bytes]
+    host: str
+    port: int
+    log: Path
+    started: float  # time.monotonic() when the subprocess was started
+    timeout_s: float
+    ready_at: float | None = None  # time.monotonic() when it first answered
+    error: str | None = None
+    _done: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.port}/api"
+
+    def _watch(self) -> None:
+        """Wait for the API's health endpoint to answer (in a thread, while the CLI imports), then warm it up."""
+        try:
+            self._wait_healthy()
+        finally:
+            self._done.set()
+        if self.ready_at is not None:
+            # The server's first API request (any route) builds FastAPI's routes for all of Prefect's routers:
+            # 0.3-1 s of its time. Made now, it overlaps what the CLI still does before its flow's first call.
+            self._get("/api/admin/version")
+
+    def _get(self, path: str, timeout: float = 30.0) -> int | None:
+        """The status of GET ``path`` on the server, or None if it did not answer."""
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        try:
+            connection.request("GET", path)
+            return connection.getresponse().status
+        except (OSError, http.client.HTTPException):
+            return None
+        finally:
+            connection.close()
+
+    def _wait_healthy(self) -> None:
+        deadline = self.started + self.timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.error = f"the server exited with status {self.process.returncode} before answering"
+                return
+            # The socket listens from the start: a request waits in its backlog until uvicorn serves it.
+            if self._get("/api/health", timeout=max(POLL_S, min(2.0, deadline - time.monotonic()))) == 200:
+                self.ready_at = time.monotonic()
+                return
+            time.sleep(POLL_S)
+        self.error = f"no answer within {self.timeout_s:g} s (PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)"
+
+    def wait(self) -> float:
+        """Block until the server answers; return the seconds its start took. Raise RuntimeError if it did not start."""
+        self._done.wait()
+        if self.ready_at is None:
+            raise RuntimeError(f"Prefect's temporary server at {self.api_url} did not start: "
+                               f"{self.error or 'unknown'}; its log: {self.log}")
+        return self.ready_at - self.started
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after STOP_GRACE_S); safe to call twice."""
+        if self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_GRACE_S)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def start_temporary_server(log: Path | None = None) -> TemporaryServer:
+    """Start Prefect's temporary server in the background and return at once; its output goes to ``log``.
+
+    The caller sets PREFECT_API_URL to ``api_url`` before importing Prefect and calls ``wait()`` before the flow
+    runs, ``stop()`` at the end (the CLI's interrupt handlers and watchdog kill it on Ctrl-C or ``kill -9``).
+    """
+    spec = importlib.util.find_spec("prefect")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("Prefect is not installed in this environment (pip install -e .)")
+    log = log or prefect_home() / LOG_NAME
+    log.parent.mkdir(parents=True, exist_ok=True)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.bind(("127.0.0.1", 0))  # a free port chosen by the system, held until uvicorn takes the socket
+        listener.listen(128)
+        port = listener.getsockname()[1]
+        # PREFECT_API_URL is left out: the server is the API, and the CLI sets it to this server only afterwards.
+        env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+        started = time.monotonic()
+        with open(log, "ab") as out:
+            out.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} newsclaims: temporary server on port {port}\n".encode())
+            out.flush()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "pipeline.prefect_api", "--app-dir",
+                 str(Path(next(iter(spec.submodule_search_locations))).parent),
+                 "--factory", "prefect.server.api.server:create_app", "--fd", str(listener.fileno()),
+                 "--log-level", "error", "--lifespan", "on"],
+                env={**env, **SERVER_ENV, PARENT_VARIABLE: str(os.getpid()),
+                     "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+                stdin=subprocess.DEVNULL, stdout=out, stderr=out, pass_fds=(listener.fileno(),),
+                # Its own session: a Ctrl-C to the terminal's process group must not stop it while the CLI still
+                # sends its last events (Prefect logs each lost one as an error); the CLI stops or kills it.
+                start_new_session=True)
+    finally:
+        listener.close()  # the subprocess holds its own copy; if it dies, connections are refused, not left waiting
+    timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or DEFAULT_STARTUP_TIMEOUT_S)
+    server = TemporaryServer(process, "127.0.0.1", port, log, started, timeout)
+    threading.Thread(target=server._watch, name="prefect-server-start", daemon=True).start()
+    return server
+
+
+def _follow_parent() -> None:
+    """End this server process (SIGTERM) when the CLI that started it dies, even by ``kill -9``.
+
+    The CLI's watchdog (``pipeline.interrupts``) notes its children every half second; a CLI killed within that
+    time of starting the server would otherwise leave it running. Linux only; elsewhere the watchdog alone.
+    """
+    parent = int(os.environ.pop(PARENT_VARIABLE))
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), f"prctl(PR_SET_PDEATHSIG) failed in the temporary server {os.getpid()}")
+    if os.getppid() != parent:  # the CLI died before the line above took effect
+        sys.exit(f"newsclaims: the CLI ({parent}) that started this Prefect server is gone")
+
+
+if __name__ == "__main__":  # the temporary server: python -m pipeline.prefect_api UVICORN-ARGUMENTS
+    import runpy
+
+    _follow_parent()
+    sys.argv = ["uvicorn", *sys.argv[1:]]
+    runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
