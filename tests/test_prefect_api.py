@@ -62,7 +62,9 @@ def _run_cli(out: Path, env: dict[str, str]) -> tuple[subprocess.CompletedProces
                 children = []  # the CLI ended meanwhile
             for child in children:
                 try:
-                    seen.setdefault(child, " ".join(child.cmdline()))
+                    # The latest non-empty: a child seen before its exec shows our command, a zombie none.
+                    if (command := " ".join(child.cmdline())) or child not in seen:
+                        seen[child] = command
                 except psutil.Error:
                     pass  # a batch worker that ended while being listed
             time.sleep(0.02)
