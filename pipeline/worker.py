@@ -75,6 +75,11 @@ SEND_AHEAD_BYTES = 32 * 1024
 DOCS_PER_WORKER = 20_000
 
 
+def _may_send(item: Item, unanswered: int) -> bool:
+    """Whether ``item`` goes now to a worker that has ``unanswered`` items: to an idle one, or one small item ahead."""
+    return unanswered == 0 or (unanswered == 1 and len(item[1] or b"") <= SEND_AHEAD_BYTES)
+
+
 def _serve(conn: Connection, inherited: list[Connection]) -> None:
     """A worker's loop: process each item the parent sends and send its outcome back, until the pipe closes."""
     for other in inherited:  # other workers' pipes: holding them would keep those workers alive past the parent
@@ -168,8 +173,7 @@ class Workers:
             start = sent = len(results)
             try:
                 while len(results) < len(items):
-                    while sent < len(items) and (sent == len(results) or (
-                            sent == len(results) + 1 and len(items[sent][1] or b"") <= SEND_AHEAD_BYTES)):
+                    while sent < len(items) and _may_send(items[sent], unanswered=sent - len(results)):
                         worker.conn.send(items[sent])
                         sent += 1
                     rel_path = items[len(results)][0]

@@ -406,6 +406,9 @@ def test_workers_are_forked_once_and_reused_across_batches():
 
     workers = worker.Workers()
     items = [(name, (SEEDS / name).read_bytes()) for name in GOOD_SEEDS]
+    # Larger than the pipe's buffer, between small ones: sent only once the worker is idle, so neither side blocks.
+    big = items[0][1] * (4 * worker.SEND_AHEAD_BYTES // len(items[0][1]) + 1)
+    items = [items[0], ("big.txt", big), items[1], ("big2.txt", big)]
     try:
         first = worker.process_batch_items(items, timeout_s=20, workers=workers)
         pids = workers.pids()
