@@ -1,6 +1,7 @@
 """The newsclaims flow with the task runner a run's settings ask for (shared by ``runner`` and ``schedule``)."""
 from __future__ import annotations
 
+import logging
 import os
 
 from prefect import Flow
@@ -12,6 +13,11 @@ from pipeline.settings import Settings
 def configured_flow(settings: Settings) -> Flow:
     """The flow with the task runner the settings ask for (Dask: local cluster or an existing one)."""
     if settings.runner == "dask":
+        # Dask logs every scheduler and worker event at INFO, and a closing worker's heartbeat as an ERROR with its
+        # traceback: a run's output is newsclaims' own (task failures still reach it through Prefect). Set
+        # DASK_LOGGING__DISTRIBUTED=info to see them; the local cluster's worker processes inherit the variable.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+        logging.getLogger("distributed").setLevel(os.environ["DASK_LOGGING__DISTRIBUTED"].upper())
         import dask
         from prefect_dask import DaskTaskRunner
 

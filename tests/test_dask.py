@@ -24,3 +24,12 @@ def test_dask_runner_gives_the_same_claims_bytes(prefect_harness, tmp_path: Path
     assert default["processed"] == dask["processed"] == 5 and dask["errors"] == 0
     for name in ("claims.jsonl", "documents.jsonl", "errors.jsonl"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "default" / name).read_bytes(), name
+
+
+def test_a_quiet_dask_run_prints_nothing(tmp_path: Path):
+    from tests.test_cli import newsclaims
+
+    done = newsclaims("run", str(SEEDS), "--out", str(tmp_path / "out"), "--runner", "dask", "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert (done.stdout, done.stderr) == ("", "")  # no Dask scheduler/worker log lines
+    assert (tmp_path / "out" / "claims.jsonl").read_bytes()
