@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import multiprocessing as mp
 import os
+import signal
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -82,6 +83,10 @@ def _may_send(item: Item, unanswered: int) -> bool:
 
 def _serve(conn: Connection, inherited: list[Connection]) -> None:
     """A worker's loop: process each item the parent sends and send its outcome back, until the pipe closes."""
+    # Ctrl-C reaches the terminal's whole process group: the parent decides what a run does then, and its end
+    # closes this pipe. A worker stopping on its own would fail the batch it is serving before the parent reacts.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler this fork inherited: a worker just ends
     for other in inherited:  # other workers' pipes: holding them would keep those workers alive past the parent
         other.close()
     try:
@@ -123,8 +128,12 @@ class Workers:
 
     def _take(self) -> _Worker:
         with self._lock:
-            if self._idle:
-                return self._idle.pop()
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.process.is_alive():
+                    return worker
+                self._all.remove(worker)  # ended while idle (the OOM killer, a stray signal): not this batch's fault
+                worker.conn.close()
             warm_up()  # patterns and the spaCy pipeline built once in the parent: every worker shares them
             ctx = mp.get_context("fork")
             here, there = ctx.Pipe()
@@ -173,15 +182,15 @@ class Workers:
             start = sent = len(results)
             try:
                 while len(results) < len(items):
-                    while sent < len(items) and _may_send(items[sent], unanswered=sent - len(results)):
-                        worker.conn.send(items[sent])
-                        sent += 1
                     rel_path = items[len(results)][0]
-                    if not worker.conn.poll(timeout_s):
-                        results.append(FileOutcome(rel_path, error=f"processing took longer than {timeout_s:g} s; "
-                                                   "stopped", stage="timeout"))
-                        break
-                    try:
+                    try:  # a dead worker shows as a broken pipe on the send or the end of its pipe on the receive
+                        while sent < len(items) and _may_send(items[sent], unanswered=sent - len(results)):
+                            worker.conn.send(items[sent])
+                            sent += 1
+                        if not worker.conn.poll(timeout_s):
+                            results.append(FileOutcome(rel_path, error=f"processing took longer than {timeout_s:g} s;"
+                                                       " stopped", stage="timeout"))
+                            break
                         results.append(worker.conn.recv())
                     except (EOFError, OSError):
                         results.append(FileOutcome(rel_path, error="worker process died while processing this file",

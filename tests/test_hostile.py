@@ -24,6 +24,7 @@ import codecs
 import json
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -402,6 +403,10 @@ def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):
 
 
 def test_workers_are_forked_once_and_reused_across_batches():
+    import time
+
+    import psutil
+
     import pipeline.worker as worker
 
     workers = worker.Workers()
@@ -415,6 +420,13 @@ def test_workers_are_forked_once_and_reused_across_batches():
         for _ in range(3):
             assert worker.process_batch_items(items, timeout_s=20, workers=workers) == first
         assert workers.pids() == pids and len(pids) == 1 and os.getpid() not in pids
+        (pid,) = pids
+        os.kill(pid, signal.SIGKILL)  # a worker that dies while idle is replaced, and the next batch is whole
+        deadline = time.monotonic() + 10
+        while psutil.Process(pid).status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
+            time.sleep(0.01)  # dead, and left for its parent to reap
+        assert worker.process_batch_items(items, timeout_s=20, workers=workers) == first
+        assert len(workers.pids()) == 1 and workers.pids() != pids
     finally:
         workers.close()
     assert workers.pids() == set()
