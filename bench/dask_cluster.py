@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,15 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate  # noqa: E402
 from bench.run import _env, flow_run  # noqa: E402
+from bench.startup import free_port  # noqa: E402
 
 OUTPUTS = ("claims.jsonl", "documents.jsonl", "errors.jsonl")
 WORKERS_READY_S = 120
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextlib.contextmanager
@@ -40,7 +34,7 @@ def cluster(workers: int, home: Path, logs: Path) -> Iterator[str]:
     """A scheduler and ``workers`` worker processes (one thread each) on 127.0.0.1; yields the scheduler's address."""
     from distributed import Client
 
-    port = _free_port()
+    port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     # Workers fork their long-lived extraction process (pipeline.worker): daemonic processes may not have children.
     env = {**_env(home), "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}

@@ -37,7 +37,8 @@ def _env(home: Path, api_url: str | None) -> dict[str, str]:
     return env
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port of 127.0.0.1 no process listens on now, for a server this bench starts."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -45,7 +46,7 @@ def _free_port() -> int:
 
 def start_server(home: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     """``prefect server start`` on a free port of 127.0.0.1 (its own session, to stop it with its children)."""
-    port = _free_port()
+    port = free_port()
     with open(log, "ab") as out:
         proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port",
                                  str(port)], env=_env(home, None), stdin=subprocess.DEVNULL, stdout=out, stderr=out,
