@@ -13,9 +13,10 @@ from pipeline.settings import Settings
 def configured_flow(settings: Settings) -> Flow:
     """The flow with the task runner the settings ask for (Dask: local cluster or an existing one)."""
     if settings.runner == "dask":
-        # Dask logs every scheduler and worker event at INFO, and a closing worker's heartbeat as an ERROR with its
-        # traceback: a run's output is newsclaims' own (task failures still reach it through Prefect). Set
-        # DASK_LOGGING__DISTRIBUTED=info to see them; the local cluster's worker processes inherit the variable.
+        # Dask logs every scheduler and worker event at INFO: a run's output is newsclaims' own (task failures still
+        # reach it through Prefect, Dask's own errors still print). Set DASK_LOGGING__DISTRIBUTED=info to see them;
+        # the local cluster's worker processes inherit the variable. (A closing worker's heartbeat error is dropped
+        # by pipeline.worker's preload.)
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
         logging.getLogger("distributed").setLevel(os.environ["DASK_LOGGING__DISTRIBUTED"].upper())
         import dask

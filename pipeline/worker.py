@@ -1,6 +1,7 @@
 """Run the per-document core in long-lived worker processes under a time bound: one pathological file never stalls a run."""
 from __future__ import annotations
 
+import logging
 import math
 import multiprocessing as mp
 import os
@@ -221,3 +222,22 @@ def dask_setup(worker: object = None) -> None:
     """Dask's preload hook (``dask worker --preload pipeline.worker``): fork this Dask worker's extraction process
     when it starts, so the first batch finds it warm."""
     WORKERS.start(1)
+    if worker is not None:
+        logging.getLogger("distributed.worker").addFilter(ClosingHeartbeatFilter(worker))
+
+
+class ClosingHeartbeatFilter(logging.Filter):
+    """Drops the heartbeat error a Dask worker logs while it closes: a heartbeat in flight when the worker closes its
+    own connection pool fails with "ConnectionPool closing" and is logged as an ERROR with a traceback, at the end of
+    a run that went well. The same failure in a running worker (a lost scheduler) still reaches the log."""
+
+    HEARTBEAT_FAILED = "Failed to communicate with scheduler during heartbeat."
+    CLOSING = frozenset({"closing", "closing_gracefully", "closed"})
+
+    def __init__(self, worker: object) -> None:
+        super().__init__()
+        self._worker = worker
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(getattr(self._worker, "status", None), "value", None)
+        return not (record.msg == self.HEARTBEAT_FAILED and status in self.CLOSING)

@@ -33,3 +33,20 @@ def test_a_quiet_dask_run_prints_nothing(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert (done.stdout, done.stderr) == ("", "")  # no Dask scheduler/worker log lines
     assert (tmp_path / "out" / "claims.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize(("status", "shown"), [("closing", False), ("closed", False), ("running", True)])
+def test_a_heartbeat_error_is_dropped_only_while_the_worker_closes(status: str, shown: bool):
+    import logging
+    from types import SimpleNamespace
+
+    from distributed.core import Status
+
+    from pipeline.worker import ClosingHeartbeatFilter
+
+    heartbeat = ClosingHeartbeatFilter(SimpleNamespace(status=Status(status)))
+    failed = logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1, ClosingHeartbeatFilter.HEARTBEAT_FAILED,
+                               None, None)
+    other = logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1, "Unexpected exception", None, None)
+    assert heartbeat.filter(failed) is shown
+    assert heartbeat.filter(other) is True
