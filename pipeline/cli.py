@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import io
 import json
 import os
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
-from pipeline import prefect_api, progress
+from pipeline import prefect_api, progress, store
 from pipeline.contract import SCHEMAS, schema_text
 from pipeline.interrupts import exit_on_signals, quiet_prefect_sigterm
 from pipeline.settings import DEFAULT_DOC_TIMEOUT_S, DEFAULT_MAX_BYTES, PIPELINE_VERSION, Settings, pipeline_version
@@ -192,6 +193,12 @@ def _run(args: argparse.Namespace) -> None:
     settings = settings_from(args)
     check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
     check_folders(settings.input_dir, settings.out_dir)
+    # A run holds its output folder from here (a second one stops at once); a served flow takes it at each run.
+    with store.output_lock(settings.out_dir) if args.command == "run" else contextlib.nullcontext():
+        _run_checked(args, settings)
+
+
+def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
     reporter = progress.use(_reporter(args.quiet))
     reporter.phase("loading")  # Prefect, the pipeline, the flow; a temporary Prefect server starts meanwhile
     for key, value in PREFECT_DEFAULTS.items():
@@ -268,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         if debug:
             raise
         _fail(str(exc), 2)
+    except store.OutputsBusy as exc:  # "try again later", for a scheduler
+        _fail(str(exc), os.EX_TEMPFAIL)
     except Exception as exc:  # a bug or an environment problem: one line here too, the details with --debug
         if debug:
             raise

@@ -230,7 +230,13 @@ def _slots() -> int:
 
 @flow(name="newsclaims", log_prints=False)
 def newsclaims_flow(settings: Settings) -> dict[str, Any]:
-    """Turn the articles of ``settings.input_dir`` into claims in ``settings.out_dir``."""
+    """Turn the articles of ``settings.input_dir`` into claims in ``settings.out_dir`` (one run at a time there)."""
+    with store.output_lock(settings.out_dir):
+        return _newsclaims(settings)
+
+
+def _newsclaims(settings: Settings) -> dict[str, Any]:
+    """The run itself, under the output folder's lock."""
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()

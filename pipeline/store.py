@@ -7,11 +7,15 @@ previous set in place, and the next run removes the half-written generation.
 """
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 import os
 import re
 import shutil
+import socket
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +29,7 @@ RUN = "run.json"
 OUTPUTS = (CLAIMS, DOCUMENTS, ERRORS, MANIFEST, RUN)
 GENERATIONS = ".generations"
 CURRENT = "current"
+LOCK = ".lock"
 
 
 # Valid inside a JSON string, but str.splitlines() and JavaScript line readers end a record there.
@@ -114,6 +119,59 @@ def write_manifest(path: Path, version: str, files: Iterable[tuple[str, dict[str
         yield b"}}\n"
 
     write_atomic(path, chunks())
+
+
+class OutputsBusy(RuntimeError):
+    """Another run is writing to the same output folder."""
+
+
+# The output locks this process holds: resolved folder -> (file descriptor, thread that took it).
+_HELD_LOCKS: dict[Path, tuple[int, int]] = {}
+
+
+def _close_held_locks() -> None:
+    # A forked worker must not keep its parent's lock alive after the parent's run ends (a flock lives as long as
+    # any descriptor of it); closing a copy does not release the parent's lock.
+    for fd, _ in _HELD_LOCKS.values():
+        os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold ``out_dir`` for one run: a second run on it stops at once instead of removing the first's generation.
+
+    A flock on ``OUT/.lock``: the kernel ends it with its process, so a killed run leaves no stale lock behind.
+    Taken again in the thread that holds it (the CLI, then its flow), it is already held.
+    """
+    import fcntl  # POSIX, like the forked workers
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    key = out_dir.resolve()
+    if _HELD_LOCKS.get(key, (None, None))[1] == threading.get_ident():
+        yield
+        return
+    fd = os.open(key / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 256, 0).decode("utf-8", "replace").strip() or "a run"
+            raise OutputsBusy(f"{out_dir} is in use by another newsclaims run ({holder}); wait for it to end, or "
+                              "write to another folder with --out") from None
+        started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n".encode(), 0)
+        _HELD_LOCKS[key] = (fd, threading.get_ident())
+        yield
+    finally:
+        if _HELD_LOCKS.get(key, (None,))[0] == fd:
+            del _HELD_LOCKS[key]
+        os.close(fd)
 
 
 def new_generation(out_dir: Path) -> Path:

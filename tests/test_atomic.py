@@ -104,7 +104,7 @@ def test_kill_9_mid_run_keeps_previous_outputs_and_rerun_loses_nothing(tmp_path,
         json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         # What a kill may leave is hidden (a half-written generation, temp files), never named like an output.
         for path in out.iterdir():
-            assert path.name in (*OUTPUTS, "current", ".generations") or (
+            assert path.name in (*OUTPUTS, "current", ".generations", ".lock") or (
                 path.name.startswith(".") and path.name.endswith(".tmp")), path
 
     run_to_end([str(corpus), "--out", str(out)], env)  # the interrupted run, to completion

@@ -167,4 +167,4 @@ def test_serve_interrupted_during_a_scheduled_run(done, env, tmp_path):
     assert took < EXIT_BOUND_S
     assert MESSAGE in err.splitlines() and "Traceback" not in err
     for path in out.iterdir() if out.exists() else ():
-        assert path.name in (*OUTPUTS, "current", ".generations") or path.name.endswith(".tmp"), path
+        assert path.name in (*OUTPUTS, "current", ".generations", ".lock") or path.name.endswith(".tmp"), path

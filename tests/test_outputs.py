@@ -5,6 +5,9 @@ import errno
 import json
 import os
 import shutil
+import signal
+import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +137,77 @@ def test_a_write_failure_is_one_line_and_a_nonzero_exit(tmp_path, capsys, monkey
     assert err.splitlines() == [f"newsclaims: cannot write the outputs: {tmp_path / 'out' / 'claims.jsonl'}: "
                                 "No space left on device; previous outputs unchanged"]
     assert json.dumps(err)  # plain text, one line
+
+
+def _hold_in_child(out: Path) -> tuple[int, int]:
+    """A forked process holding ``out``'s lock until its pipe is closed; returns (pid, write end)."""
+    (ready_r, ready_w), (release_r, release_w) = os.pipe(), os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(release_w)
+        with store.output_lock(out):
+            os.write(ready_w, b"x")
+            os.read(release_r, 1)  # until the parent closes its end
+        os._exit(0)
+    os.close(ready_w)
+    os.close(release_r)
+    os.read(ready_r, 1)
+    os.close(ready_r)
+    return pid, release_w
+
+
+def test_a_second_run_on_a_held_output_folder_stops_and_the_first_keeps_its_lock(tmp_path):
+    out = tmp_path / "out"
+    pid, release = _hold_in_child(out)
+    try:
+        with pytest.raises(store.OutputsBusy, match=rf"in use by another newsclaims run \(pid {pid} on .*--out"):
+            with store.output_lock(out):
+                pytest.fail("a second holder")
+    finally:
+        os.close(release)
+        os.waitpid(pid, 0)
+    with store.output_lock(out), store.output_lock(out):  # free once its holder ends; the holder's thread may nest
+        assert (out / store.LOCK).read_text().startswith(f"pid {os.getpid()} ")
+
+
+def test_a_lock_ends_with_its_process_and_a_forked_worker_does_not_keep_it(tmp_path):
+    out = tmp_path / "out"
+    started_r, started_w = os.pipe()
+    with store.output_lock(out):
+        worker = os.fork()  # like a long-lived extraction worker, which outlives the run that forked it
+        if worker == 0:  # pragma: no cover - the child
+            os.write(started_w, b"x")
+            time.sleep(30)
+            os._exit(0)
+        os.read(started_r, 1)  # the fork's hooks have run in the child
+    os.close(started_r)
+    os.close(started_w)
+    try:
+        with store.output_lock(out):  # the parent's lock ended with its block, though the worker still runs
+            pass
+    finally:
+        os.kill(worker, signal.SIGKILL)
+        os.waitpid(worker, 0)
+    pid, release = _hold_in_child(out)
+    os.kill(pid, signal.SIGKILL)  # a killed run leaves no stale lock
+    os.waitpid(pid, 0)
+    os.close(release)
+    with store.output_lock(out):
+        pass
+
+
+def test_the_cli_stops_at_once_on_an_output_folder_another_run_holds(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "out"
+    monkeypatch.setattr("pipeline.runner.run", lambda *args: pytest.fail("the run started"))
+    pid, release = _hold_in_child(out)
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(["run", str(SEEDS), "--out", str(out)])
+    finally:
+        os.close(release)
+        os.waitpid(pid, 0)
+    err = capsys.readouterr().err
+    assert exit_.value.code == os.EX_TEMPFAIL  # 75: try again later
+    assert err.splitlines() == [f"newsclaims: error: {out} is in use by another newsclaims run "
+                                f"(pid {pid} on {socket.gethostname()}, started {err.split('started ')[1].split(')')[0]}); "
+                                "wait for it to end, or write to another folder with --out"]
