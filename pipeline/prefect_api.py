@@ -45,22 +45,48 @@ def prefect_home() -> Path:
 
 
 def configured_api_url() -> str | None:
-    """The Prefect API a user has configured: PREFECT_API_URL in the environment or in the active Prefect profile.
+    """The Prefect API a user has configured, looked up where Prefect looks and in its order, without importing it.
 
-    Read without importing Prefect (``prefect config set PREFECT_API_URL=…`` writes it to the profile).
+    The environment, then the working folder's ``.env``, ``prefect.toml`` (``[api] url``) and ``pyproject.toml``
+    (``[tool.prefect.api] url``), then the active profile (``prefect config set PREFECT_API_URL=…`` writes there).
     """
-    if url := os.environ.get("PREFECT_API_URL"):
+    if url := os.environ.get("PREFECT_API_URL") or _project_setting("PREFECT_API_URL", ("api", "url")):
         return url
-    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml").expanduser()
-    try:
-        profiles = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
-        raise RuntimeError(f"cannot read the Prefect profiles {path}: {exc}") from exc
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or _project_setting("PREFECT_PROFILES_PATH", ("profiles_path",))
+                or prefect_home() / "profiles.toml").expanduser()
+    profiles = _read_toml(path, "Prefect profiles")
     active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
     value = profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
     return str(value) if value else None
+
+
+# Prefect's project files in the working folder, after the environment and before the profile: (file, table).
+PROJECT_TOML = ((Path("prefect.toml"), ()), (Path("pyproject.toml"), ("tool", "prefect")))
+
+
+def _project_setting(variable: str, keys: tuple[str, ...]) -> str | None:
+    """A Prefect setting from the working folder's ``.env`` (as ``variable``), else its TOML files (at ``keys``)."""
+    if Path(".env").is_file():
+        import dotenv  # python-dotenv: Prefect's own reader of .env
+
+        if value := dotenv.dotenv_values(".env").get(variable):
+            return value
+    for path, table in PROJECT_TOML:
+        value: object = _read_toml(path, "Prefect settings")
+        for key in (*table, *keys):
+            value = value.get(key) if isinstance(value, dict) else None
+        if value:
+            return str(value)
+    return None
+
+
+def _read_toml(path: Path, what: str) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+        raise RuntimeError(f"cannot read the {what} {path}: {exc}") from exc
 
 
 @dataclass

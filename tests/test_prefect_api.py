@@ -32,6 +32,38 @@ def test_the_api_url_comes_from_the_environment_then_the_active_profile(tmp_path
     assert prefect_api.configured_api_url() == "http://env:2/api"
 
 
+PROFILE = 'active = "x"\n[profiles.x]\nPREFECT_API_URL = "http://profile:4/api"\n'
+PROJECT_FILES = {
+    "prefect-toml": {"prefect.toml": '[api]\nurl = "http://toml:1/api"\n'},
+    "pyproject-tool-prefect": {"pyproject.toml": '[project]\nname = "x"\n[tool.prefect.api]\nurl = "http://py:2/api"\n'},
+    "dotenv-before-prefect-toml": {".env": "PREFECT_API_URL=http://dotenv:3/api\n",
+                                   "prefect.toml": '[api]\nurl = "http://toml:1/api"\n'},
+    "prefect-toml-before-pyproject": {"prefect.toml": '[api]\nurl = "http://toml:1/api"\n',
+                                      "pyproject.toml": '[tool.prefect.api]\nurl = "http://py:2/api"\n'},
+    "project-file-before-profile": {"prefect.toml": '[api]\nurl = "http://toml:1/api"\n', "home/profiles.toml": PROFILE},
+    "profiles-path-in-prefect-toml": {"prefect.toml": 'profiles_path = "mine.toml"\n', "mine.toml": PROFILE},
+    "profiles-path-in-dotenv": {".env": "PREFECT_PROFILES_PATH=mine.toml\n", "mine.toml": PROFILE},
+    "pyproject-without-prefect": {"pyproject.toml": '[project]\nname = "x"\n'},
+}
+
+
+@pytest.mark.parametrize("files", PROJECT_FILES.values(), ids=PROJECT_FILES.keys())
+def test_the_api_url_of_the_working_folders_files_is_the_one_prefect_itself_resolves(files, tmp_path, monkeypatch):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    prefect = subprocess.run([sys.executable, "-c", "from prefect.settings import get_current_settings as s; "
+                              "print(s().api.url or '')"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    for name in [k for k in os.environ if k.startswith("PREFECT_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert (prefect_api.configured_api_url() or "") == prefect
+
+
 def test_an_unreadable_profiles_file_is_an_error_naming_it(tmp_path, monkeypatch):
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
