@@ -31,17 +31,19 @@ CJK_RANGE = ("\u3400", "\u9fff")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
-DE_COUNT_NUMBER = r"(?<![\w.,\-])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s+(?:Tausend|Million(?:en)?))?"
+DE_COUNT_SCALE = r"Tausend|Million(?:en)?"
+DE_COUNT_NUMBER = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{DE_COUNT_SCALE}))?"
 BARE_UNITS = "百千万亿"
 # The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
 # are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
 RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
-               "de": (re.compile(r"\s+(?:Tausend|Million(?:en)?)$"), re.compile(r"Tausend|Million"))}
+               "de": (re.compile(rf"\s+(?:{DE_COUNT_SCALE})$"), re.compile(DE_COUNT_SCALE))}
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 # How far after a count the counted noun may stand: Chinese modifiers can be long
 # (2048块英伟达中国市场低配版H800), German counts sit next to their noun.
 ZH_WINDOW = 32
 DE_WINDOW = 40
+DE_WORD_COUNT_CHARS = 40  # the longest German count in words: dreihundertfünfundzwanzigtausend, anderthalb Millionen
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 # How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
@@ -252,6 +254,25 @@ def _zh_count_number(vague_digits: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _de_word_count_pattern() -> re.Pattern[str]:
+    """German counts in words, only as large as fleets are.
+
+    With a scale (eine Million, zwei Millionen, eine halbe Million) or a compound of hundred or thousand
+    (zehntausend, hunderttausend). A small number word alone is too often an article: eine H100 kostet 30.000 Dollar.
+    Tried only just before a named chip (:func:`_counts`): at every word of a text it would triple the count search.
+    """
+    num = load_locale("de")["number"]
+    comp = num["compound"]
+    big = (comp["hundred"], comp["thousand"])
+    parts = word_alternation([*comp["units"], *comp["teens"], *comp["tens"], *big])
+    compound = rf"(?:(?:{parts})(?:{comp['joiner']})?)*?(?:{'|'.join(big)})(?:(?:{comp['joiner']})?(?:{parts}))*"
+    fractions = word_alternation(num["fractions"])
+    scaled = rf"(?:{word_alternation(num['words'])})(?:\s+(?:{fractions}))?\s+(?:{DE_COUNT_SCALE})"
+    # The groups of _count_pattern's German matches; no range in words, so "hi" never takes part.
+    return re.compile(rf"(?<![\w-])(?P<lo>(?i:{scaled}|{compound}))(?!\w)(?P<hi>(?!))?(?=\s)")
+
+
+@lru_cache(maxsize=None)
 def _count_pattern(locale: str) -> re.Pattern[str]:
     words = load_words(locale)
     if locale == "de":
@@ -366,7 +387,7 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
              for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
     used: set[Hit] = set()
     found: list[HardwareSpan] = []
-    counts = list(_count_pattern(hw_locale).finditer(text))
+    counts = _counts(text, hw_locale, starts)
     limit = DE_WINDOW if hw_locale == "de" else ZH_WINDOW
     for i, m in enumerate(counts):
         first = bisect.bisect_left(starts, m.end())
@@ -383,6 +404,19 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
+    """The counts in ``text``; German counts in words only where a span starts right after them."""
+    counts = list(_count_pattern(locale).finditer(text))
+    if locale != "de" or not starts:
+        return counts
+    in_words = _de_word_count_pattern()
+    searched = 0
+    for start in starts:  # a count claims only a span named within DE_WINDOW after it
+        counts += in_words.finditer(text, max(searched, start - DE_WINDOW - DE_WORD_COUNT_CHARS), start)
+        searched = start
+    return sorted(counts, key=lambda m: m.start())
 
 
 def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit], starts: list[int],
