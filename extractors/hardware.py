@@ -34,6 +34,7 @@ ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
 DE_COUNT_SCALE = r"Tausend|Million(?:en)?"
 DE_COUNT_NUMBER = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{DE_COUNT_SCALE}))?"
 BARE_UNITS = "百千万亿"
+NO_CLASSIFIER = r"(?<=[千万])(?=\s?[A-Za-z])"
 # The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
 # are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
 RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
@@ -287,6 +288,8 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
     number = _zh_count_number("".join(load_locale(locale)["number"].get("vague_digits", [])))
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
+    # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no fleet.
+    classifiers += f"|{NO_CLASSIFIER}"
     return re.compile(
         rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
     )
@@ -427,6 +430,8 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
     if locale == "de" and inside and inside[0].start_char - m.end() > 16:
         return None  # a German count stands right before its noun
+    if locale != "de" and not m["cls"] and _not_a_bare_count(text, m, inside, words):
+        return None
     card = words.card_classifiers.get(m["cls"]) if locale != "de" else None
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
         if words.other_nouns.match(text, m.end()):
@@ -465,6 +470,15 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
         return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
     qualifier = "over" if number.over else _qualifier(text, m.start(), m.end(), locale, m)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
+
+
+def _not_a_bare_count(text: str, m: re.Match[str], inside: list[Hit], words: Words) -> bool:
+    """A Chinese count without a measure word counts only what it touches, and never in a price's clause.
+
+    10万用户使用H100 counts users; 售价3万H100 would be a price.
+    """
+    clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
+    return not (inside and inside[0].start_char - m.end() <= 1) or bool(words.price_words.search(clause))
 
 
 def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:

@@ -291,6 +291,15 @@ CASES = {
     "de-hochleistungschips": ("de", "25.000 Hochleistungschips", [n(None, "chip", 25000)]),
     "de-nvidia-chips-vendor-modifier": ("de", "50.000 Nvidia-Chips", [n(None, "chip", 50000)]),
     "de-tausende-gpus": ("de", "Tausende GPUs", [rng(None, "GPU", 1000, 10000, "approx")]),
+    "zh-no-classifier-thousands": ("zh-Hans", "部署了10万GPU", [n(None, "GPU", 100000)]),
+    "zh-no-classifier-model-space": ("zh-Hans", "使用1.5万 H800训练", [n(NV, "H800", 15000)]),
+    "zh-no-classifier-vague": ("zh-Hans", "数万GPU", [rng(None, "GPU", 10000, 100000, "approx")]),
+    "hant-no-classifier-thousands": ("zh-Hant", "訓練用了2萬H100", [n(NV, "H100", 20000)]),
+    "neg-zh-no-classifier-plain-digits": ("zh-Hans", "4090显卡", []),
+    "neg-zh-no-classifier-not-touching": ("zh-Hans", "10万用户使用H100", [n(NV, "H100")]),
+    "neg-zh-no-classifier-price": ("zh-Hans", "售价3万H100", [n(NV, "H100")]),
+    "neg-zh-no-classifier-gpu-hours": ("zh-Hans", "278.8万GPU小时", []),
+    "neg-zh-no-classifier-yi": ("zh-Hans", "100亿GPU市场", []),
     "de-million-word": ("de", "eine Million Grafikprozessoren", [n(None, "GPU", 1000000)]),
     "de-mehr-als-million-word": ("de", "mehr als eine Million GPUs", [n(None, "GPU", 1000000, "over")]),
     "de-halbe-million-word": ("de", "eine halbe Million H100", [n(NV, "H100", 500000)]),
@@ -417,8 +426,8 @@ CASES = {
 }
 
 GAPS = {
-    "gap-zh-no-classifier": gap("zh-Hans", "部署了10万GPU", [n(None, "GPU", 100000)],
-                                "a count without a measure word (10万GPU) is not read: 4090显卡 would be 4090 GPUs"),
+    "gap-zh-no-classifier-vendor-first": gap("zh-Hans", "部署了10万英伟达H100", [n(NV, "H100", 100000)],
+                                             "a count without a measure word is read only before a Latin name"),
     "gap-zh-count-after-verb-far": gap("zh-Hans", "H20芯片的出货量，据估计今年将达到100万颗左右", [n(NV, "H20", 1000000, "approx")],
                                        "a count that refers back is read only up to its clause break, and 左右 after it is not"),
     "gap-de-count-after-noun": gap("de", "Die Zahl der GPUs soll auf 100.000 steigen.", [n(None, "GPU", 100000)],
