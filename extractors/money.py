@@ -121,6 +121,9 @@ class _Grammar:
     vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
     vague_sums: dict[str, float]
     vague_sum_digits: dict[str, int]
+    carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
+    carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" between it and an amount
+    carried_not_before: re.Pattern[str] | None  # a noun after the figure: it counts that
     is_de: bool
     locale: str
 
@@ -331,9 +334,25 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                         *money.get("vague_plural_scales", {}))),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
+        **_carried_grammar(money, before_words),
         is_de=is_de,
         locale=locale,
     )
+
+
+def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str]) -> dict[str, Any]:
+    """The patterns of a figure that takes its currency from the amount it is compared with (none for a locale
+    without ``carried_after``)."""
+    if not money.get("carried_after"):
+        return {"carried_after": None, "carried_before": None, "carried_not_before": None}
+    qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)})\s+)?"
+    first, second = money["carried_before"]
+    return {
+        "carried_after": re.compile(rf"\s*[,;]?\s*(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
+        "carried_before": (re.compile(rf"(?:^|\s){re.escape(first)}\s+{qualifier}$", re.I),
+                           re.compile(rf"\s+{re.escape(second)}\s+{qualifier}", re.I)),
+        "carried_not_before": re.compile(money["carried_not_before"]),
+    }
 
 
 def _without_longer(words: Iterable[str]) -> tuple[str, ...]:
@@ -553,6 +572,15 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
 
 
+def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency: str) -> MoneySpan | None:
+    """A scaled figure that names no currency, in the ``currency`` of the amount it is compared with."""
+    figure = match["pt"] or match["hi"]
+    if not figure or not _has_scale(figure, g) or g.carried_not_before and g.carried_not_before.match(text, match.end()):
+        return None
+    span = _span_from_match(match, text, g, locale)
+    return replace(span, currency=currency, rule="carried") if span else None
+
+
 def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
     """Where a minus sign or word before the figure starts (负1亿元, -3 Mio. Euro, minus 2 Milliarden), if any."""
     if not figure:
@@ -687,12 +715,26 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     if not g.is_de:
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
+    carried: list[MoneySpan] = []
+    bare: re.Match[str] | None = None  # the last figure with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro"
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or _ca1(match, g)):
+            if g.carried_after is not None:
+                joined = spans and g.carried_after.fullmatch(text, spans[-1].end, match.start())
+                if joined and (span := _carried(match, text, g, locale, spans[-1].currency)):
+                    carried.append(span)
+                else:
+                    bare = match
             continue
         span = _span_from_match(match, text, g, locale)
         if span is None:
             continue
+        if bare is not None and g.carried_before is not None:
+            von, auf = g.carried_before
+            if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
+                    and (earlier := _carried(bare, text, g, locale, span.currency))):
+                carried.append(earlier)
+            bare = None
         per = _per(text, span.start, span.end, g)
         equivalent_of = None
         if spans and g.equivalent.match(text[spans[-1].end : span.start]):
@@ -700,6 +742,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         if per or equivalent_of is not None:
             span = replace(span, per=per, equivalent_of=equivalent_of)
         spans.append(span)
+    if carried:
+        spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):
         spans = _merge(spans, vague)
     return _restore_offsets(spans, offsets) if offsets else spans
