@@ -10,6 +10,7 @@ import atexit
 import contextlib
 import io
 import json
+import logging
 import os
 import sys
 import threading
@@ -189,6 +190,25 @@ def _prefect_api() -> tuple[prefect_api.TemporaryServer | None, dict[str, Any]]:
     return server, {"server": "temporary", "api_url": server.api_url, "log": str(server.log)}
 
 
+class _WriteFailureFilter(logging.Filter):
+    """Keeps Prefect's console records of a failed output write (a full disk) off the terminal: the CLI says it in one
+    line. Its flow and task run logs in the Prefect API keep them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.ERROR or not record.name.startswith(("prefect.flow_runs", "prefect.task_runs")):
+            return True
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, OSError) or "OSError" in record.getMessage())  # also "Finished in state Failed"
+
+
+def _quiet_write_failures() -> None:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(_WriteFailureFilter())
+
+
 def _run(args: argparse.Namespace) -> None:
     settings = settings_from(args)
     check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
@@ -210,6 +230,8 @@ def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
         from pipeline.runner import run, serve
 
         quiet_prefect_sigterm()
+        if not args.debug:
+            _quiet_write_failures()
         if args.command == "run":
             def before_flow() -> None:
                 reporter.phase("starting Prefect")  # what is left of the temporary server's start

@@ -16,7 +16,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.context import FlowRunContext
-from prefect.futures import PrefectFuture, as_completed
+from prefect.futures import PrefectFuture, as_completed, wait
 # Task inputs carry whole articles: hashing them for a cache key would cost more than the work.
 from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
@@ -232,7 +232,11 @@ def _slots() -> int:
 def newsclaims_flow(settings: Settings) -> dict[str, Any]:
     """Turn the articles of ``settings.input_dir`` into claims in ``settings.out_dir`` (one run at a time there)."""
     with store.output_lock(settings.out_dir):
-        return _newsclaims(settings)
+        try:
+            return _newsclaims(settings)
+        except BaseException:
+            store.remove_leftovers(settings.out_dir)  # now: on a full disk, the failed run's spill files hold the space
+            raise
 
 
 def _newsclaims(settings: Settings) -> dict[str, Any]:
@@ -264,7 +268,11 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
         # Whichever batch ends first: waiting for the oldest would leave a worker idle while a later one is done.
         finished = next(as_completed(pending))
         pending.remove(finished)  # dropping the future lets the batch go
-        result = finished.result()
+        try:
+            result = finished.result()
+        except BaseException:
+            wait(pending)  # the batches still running write into the generation the failed flow removes
+            raise
         manifest.update(result.manifest)
         errors.extend(result.errors)
         done += len(result.manifest) + len(result.errors)

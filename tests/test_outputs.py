@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import shutil
 import signal
@@ -85,6 +86,47 @@ def test_a_full_disk_while_writing_keeps_the_previous_outputs(prefect_harness, t
     assert failure.value.errno == errno.ENOSPC
     assert {name: (out / name).read_bytes() for name in store.OUTPUTS} == before
     assert [p.resolve() for p in (out / ".generations").iterdir()] == [(out / "current").resolve()]
+
+
+@pytest.mark.slow
+def test_a_full_disk_while_processing_removes_the_new_generation_at_once(prefect_harness, tmp_path, monkeypatch):
+    from pipeline import incremental
+    from pipeline.flows import newsclaims_flow
+
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(SEEDS, corpus)
+    settings = Settings(input_dir=corpus, out_dir=out, doc_timeout_s=0, batch_size=1)
+    newsclaims_flow(settings)
+    before = {name: (out / name).read_bytes() for name in store.OUTPUTS}
+    for seed in SEEDS.iterdir():  # every article changed: five batches in flight
+        (corpus / seed.name).write_text(seed.read_text(encoding="utf-8") + "\n该公司支付了5亿元人民币。", encoding="utf-8")
+    real = incremental._write_run
+
+    def full(path: Path, records) -> None:
+        if not path.name.startswith("000000."):  # the first batch's spill fits, the others do not
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real(path, records)
+
+    monkeypatch.setattr(incremental, "_write_run", full)
+    with pytest.raises(OSError) as failure:
+        newsclaims_flow(settings)
+    assert failure.value.errno == errno.ENOSPC
+    assert {name: (out / name).read_bytes() for name in store.OUTPUTS} == before
+    # removed as the run fails (its spill files would hold the full disk's space), after its last batch ended
+    assert [p.resolve() for p in (out / ".generations").iterdir()] == [(out / "current").resolve()]
+
+
+@pytest.mark.parametrize(("logger", "message", "error", "shown"), [
+    ("prefect.task_runs", "Task run failed with exception: OSError(28)", OSError(errno.ENOSPC, "full"), False),
+    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception OSError: [Errno 28]')", None, False),
+    ("prefect.flow_runs", "Encountered exception during execution: ValueError('bug')", ValueError("bug"), True),
+    ("prefect.task_runs", "Task run failed with exception: KeyError('x')", KeyError("x"), True),
+    ("distributed.worker", "OSError while closing", OSError(errno.EPIPE, "pipe"), True),
+], ids=["task-oserror", "task-failed-state", "flow-bug", "task-bug", "not-prefect"])
+def test_only_a_write_failure_is_kept_off_the_console(logger, message, error, shown):
+    record = logging.LogRecord(logger, logging.ERROR, __file__, 1, message, None,
+                               (type(error), error, None) if error else None)
+    assert cli._WriteFailureFilter().filter(record) is shown
 
 
 # --- Argument checks: one line naming the path and the cause, exit 2, nothing done. --------------------------------
