@@ -29,6 +29,14 @@ INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+# Soft hyphens (&shy;) and word joiners: break hints inside words (Ita\u00adli\u00adens), invisible in the page, and
+# they split every word they sit in for search, matching and readers of the text.
+BREAK_HINTS = re.compile("[\u00ad\u2060]+")
+
+
+def squeeze(text: str) -> str:
+    """``text`` as a reader sees it: break hints gone, each run of spaces one space, no space at either end."""
+    return WHITESPACE.sub(" ", BREAK_HINTS.sub("", text)).strip()
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
 # In HTML a line break in the source is a space; only <br> and blocks break lines.
@@ -240,7 +248,7 @@ class _Walk:
         total = max(len(text.strip()), 1)
         path, chrome = tuple(self.path), tuple(self.chrome)
         for part in text.split("\n"):
-            part = WHITESPACE.sub(" ", part).strip()
+            part = squeeze(part)
             if part:
                 self.lines.append(Line(part, min(link / total, 1.0), self.headings > 0, path, chrome))
         self.buf.clear()
@@ -303,7 +311,7 @@ def html_lines(html: str, line_breaks: bool = False) -> Page:
         block, chrome, link, heading = pushed.pop()
         if block:
             if tag == "h1" and walk.buf:  # a page may have two: the site's logo and the article's headline
-                walk.h1 = walk.h1 or WHITESPACE.sub(" ", "".join(t for t, _ in walk.buf)).strip() or None
+                walk.h1 = walk.h1 or squeeze("".join(t for t, _ in walk.buf)) or None
                 walk.h1_path += tuple(walk.chrome)
             elif tag == "h2" and walk.h2_path is None and walk.buf:  # the headline of a page without an h1
                 walk.h2_path = tuple(walk.chrome)
@@ -343,14 +351,14 @@ def _page_title(root: etree._Element) -> str | None:
         found = root.find(path)
         if found is not None:
             text = found.get("content") if found.tag == "meta" else found.text_content()
-            if text and (text := WHITESPACE.sub(" ", text).strip()):
+            if text and (text := squeeze(text)):
                 return text
     return None
 
 
 def text_lines(text: str) -> list[Line]:
     """Lines of a plain-text dump."""
-    return [Line(WHITESPACE.sub(" ", raw).strip()) for raw in text.split("\n") if raw.strip()]
+    return [Line(line) for raw in text.split("\n") if (line := squeeze(raw))]
 
 
 def _is_body(text: str) -> bool:

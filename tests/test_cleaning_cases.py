@@ -109,6 +109,10 @@ CASES = [
                  [DE_P1, DE_P2], ["Teaser Nummer"], id="teaser-list-loses-to-article",
                  marks=pytest.mark.xfail(strict=True, reason="eight teaser cards outweigh a two-paragraph article: "
                                          "the choice does not yet recognise repeated card structure")),
+    pytest.param(page(f'<article><h1>Um&shy;satz</h1><p>{DE_P1}</p><p>Die Wei&shy;ne Ita&shy;li&shy;ens, '
+                      f'neben Baro\u00adlo und Bar\u2060ba\u00adres\u00adco. {DE_P2}</p></article>'),
+                 ["Die Weine Italiens, neben Barolo und Barbaresco.", DE_P2], ["\u00ad", "\u2060"],
+                 id="soft-hyphens-and-word-joiners-go"),
 ]
 
 
