@@ -28,10 +28,10 @@ INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
-# Soft hyphens (&shy;) and word joiners: break hints inside words (Ita\u00adli\u00adens), invisible in the page, and
-# they split every word they sit in for search, matching and readers of the text.
-BREAK_HINTS = re.compile("[\u00ad\u2060]+")
+WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
+# Soft hyphens (&shy;), zero-width spaces and word joiners: break hints (Ita\u00adli\u00adens, 2\u200b500万), invisible
+# in the page, and they split every word or figure they sit in for search, matching and readers of the text.
+BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 
 
 def squeeze(text: str) -> str:

@@ -113,6 +113,8 @@ CASES = [
                       f'neben Baro\u00adlo und Bar\u2060ba\u00adres\u00adco. {DE_P2}</p></article>'),
                  ["Die Weine Italiens, neben Barolo und Barbaresco.", DE_P2], ["\u00ad", "\u2060"],
                  id="soft-hyphens-and-word-joiners-go"),
+    pytest.param(page(f'<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>该公司投入2\u200b500万美元采购芯片。{ZH_P2}</p></article>'),
+                 ["该公司投入2500万美元采购芯片。"], ["\u200b", "2 500"], id="zero-width-space-inside-a-figure-goes"),
 ]
 
 
