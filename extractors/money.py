@@ -348,7 +348,8 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str]) -> dict[s
     qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)})\s+)?"
     first, second = money["carried_before"]
     return {
-        "carried_after": re.compile(rf"\s*[,;]?\s*(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
+        "carried_after": re.compile(rf"(?:\s+(?:{word_alternation(money.get('carried_particles', []))}))?\s*[,;]?\s*"
+                                    rf"(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
         "carried_before": (re.compile(rf"(?:^|\s){re.escape(first)}\s+{qualifier}$", re.I),
                            re.compile(rf"\s+{re.escape(second)}\s+{qualifier}", re.I)),
         "carried_not_before": re.compile(money["carried_not_before"]),
