@@ -34,7 +34,7 @@ ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
 DE_COUNT_SCALE = r"Tausend|Million(?:en)?"
 DE_COUNT_NUMBER = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{DE_COUNT_SCALE}))?"
 BARE_UNITS = "百千万亿"
-NO_CLASSIFIER = r"(?<=[千万])(?=\s?[A-Za-z])"
+NO_CLASSIFIER = r"(?<=[千万])"
 # The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
 # are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
 RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
@@ -430,8 +430,6 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
     if locale == "de" and inside and inside[0].start_char - m.end() > 16:
         return None  # a German count stands right before its noun
-    if locale != "de" and not m["cls"] and _not_a_bare_count(text, m, inside, words):
-        return None
     card = words.card_classifiers.get(m["cls"]) if locale != "de" else None
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
         if words.other_nouns.match(text, m.end()):
@@ -446,6 +444,8 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
+    if locale != "de" and not m["cls"] and _not_a_bare_count(text, m, head, inside, words):
+        return None
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
     vague = words.vague_counts.get(m["lo"].capitalize())
@@ -472,13 +472,14 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
-def _not_a_bare_count(text: str, m: re.Match[str], inside: list[Hit], words: Words) -> bool:
-    """A Chinese count without a measure word counts only what it touches, and never in a price's clause.
-
-    10万用户使用H100 counts users; 售价3万H100 would be a price.
-    """
+def _not_a_bare_count(text: str, m: re.Match[str], head: Hit, inside: list[Hit], words: Words) -> bool:
+    """A Chinese count without a measure word counts only the chip right after it (its vendor may stand between),
+    and never in a price's clause: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be a price."""
+    between = text[m.end() : head.start_char]
+    for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
+        between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
-    return not (inside and inside[0].start_char - m.end() <= 1) or bool(words.price_words.search(clause))
+    return bool(between.strip(" -")) or bool(words.price_words.search(clause))
 
 
 def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:

@@ -295,6 +295,9 @@ CASES = {
     "zh-no-classifier-model-space": ("zh-Hans", "使用1.5万 H800训练", [n(NV, "H800", 15000)]),
     "zh-no-classifier-vague": ("zh-Hans", "数万GPU", [rng(None, "GPU", 10000, 100000, "approx")]),
     "hant-no-classifier-thousands": ("zh-Hant", "訓練用了2萬H100", [n(NV, "H100", 20000)]),
+    "zh-no-classifier-vendor-first": ("zh-Hans", "部署了10万英伟达H100", [n(NV, "H100", 100000)]),
+    "neg-zh-no-classifier-other-noun-first": ("zh-Hans", "3万英伟达员工使用H100", [n(NV, "H100")]),
+    "neg-zh-no-classifier-yuan": ("zh-Hans", "他花了3万元买了H800", [n(NV, "H800")]),
     "neg-zh-no-classifier-plain-digits": ("zh-Hans", "4090显卡", []),
     "neg-zh-no-classifier-not-touching": ("zh-Hans", "10万用户使用H100", [n(NV, "H100")]),
     "neg-zh-no-classifier-price": ("zh-Hans", "售价3万H100", [n(NV, "H100")]),
@@ -426,8 +429,6 @@ CASES = {
 }
 
 GAPS = {
-    "gap-zh-no-classifier-vendor-first": gap("zh-Hans", "部署了10万英伟达H100", [n(NV, "H100", 100000)],
-                                             "a count without a measure word is read only before a Latin name"),
     "gap-zh-count-after-verb-far": gap("zh-Hans", "H20芯片的出货量，据估计今年将达到100万颗左右", [n(NV, "H20", 1000000, "approx")],
                                        "a count that refers back is read only up to its clause break, and 左右 after it is not"),
     "gap-de-count-after-noun": gap("de", "Die Zahl der GPUs soll auf 100.000 steigen.", [n(None, "GPU", 100000)],
