@@ -340,7 +340,7 @@ def _qualifiers_before(locale: str) -> tuple[dict[str, str], re.Pattern[str], re
     return table, german, word_at_end(words)
 
 
-def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str]) -> str | None:
+def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups.get("atleast") or groups.get("atleast2"):
         return "at_least"
@@ -359,8 +359,22 @@ def _qualifier(text: str, start: int, end: int, locale: str, match: re.Match[str
         found = chinese.search(window)
         if found:
             return table[found[0]]
-    after = text[end : end + 4]
-    return "at_least" if after.startswith("以上") else None
+    return None
+
+
+@lru_cache(maxsize=None)
+def _qualifiers_after(locale: str) -> re.Pattern[str]:
+    """The locale's qualifier words that follow a count (10万块左右, 10.000 oder mehr), longest first."""
+    return re.compile(rf"\s*(?P<q>{word_alternation(load_locale(locale)['qualifiers']['after'])})", re.I)
+
+
+def _qualifier_after(text: str, end: int, locale: str) -> tuple[str, str] | None:
+    """(qualifier, word) of the qualifier word right after a count, if any."""
+    found = _qualifiers_after(locale).match(text, end)
+    if not found:
+        return None
+    table = {word.lower(): q for word, q in load_locale(locale)["qualifiers"]["after"].items()}
+    return table[found["q"].lower()], found[0]
 
 
 def extract_hardware(text: str, locale: str,
@@ -440,7 +454,9 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     else:
         head = _head(text, m.end(), inside, words)
         claim_end = head.end_char if head else m.end()
-    if head is None and locale != "de" and m["cls"] in words.referring_back and _ends_clause(text, m.end()):
+    after = _qualifier_after(text, m.end(), locale)
+    if head is None and locale != "de" and m["cls"] in words.referring_back \
+            and _ends_clause(text, m.end() + (len(after[1]) if after else 0)):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
@@ -468,7 +484,7 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     used.add(head)
     if hi is not None:
         return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
-    qualifier = "over" if number.over else _qualifier(text, m.start(), m.end(), locale, m)
+    qualifier = "over" if number.over else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 

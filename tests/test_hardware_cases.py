@@ -291,6 +291,11 @@ CASES = {
     "de-hochleistungschips": ("de", "25.000 Hochleistungschips", [n(None, "chip", 25000)]),
     "de-nvidia-chips-vendor-modifier": ("de", "50.000 Nvidia-Chips", [n(None, "chip", 50000)]),
     "de-tausende-gpus": ("de", "Tausende GPUs", [rng(None, "GPU", 1000, 10000, "approx")]),
+    "zh-count-after-verb-far-zuoyou": ("zh-Hans", "H20芯片的出货量，据估计今年将达到100万颗左右",
+                                       [n(NV, "H20", 1000000, "approx")]),
+    "zh-zuoyou-before-de": ("zh-Hans", "今年将采购10万块左右的H100", [n(NV, "H100", 100000, "approx")]),
+    "hant-shangxia": ("zh-Hant", "採購了10萬張上下的H100", [n(NV, "H100", 100000, "approx")]),
+    "de-oder-mehr-after-count": ("de", "10.000 oder mehr GPUs", [n(None, "GPU", 10000, "at_least")]),
     "zh-no-classifier-thousands": ("zh-Hans", "部署了10万GPU", [n(None, "GPU", 100000)]),
     "zh-no-classifier-model-space": ("zh-Hans", "使用1.5万 H800训练", [n(NV, "H800", 15000)]),
     "zh-no-classifier-vague": ("zh-Hans", "数万GPU", [rng(None, "GPU", 10000, 100000, "approx")]),
@@ -429,8 +434,6 @@ CASES = {
 }
 
 GAPS = {
-    "gap-zh-count-after-verb-far": gap("zh-Hans", "H20芯片的出货量，据估计今年将达到100万颗左右", [n(NV, "H20", 1000000, "approx")],
-                                       "a count that refers back is read only up to its clause break, and 左右 after it is not"),
     "gap-de-count-after-noun": gap("de", "Die Zahl der GPUs soll auf 100.000 steigen.", [n(None, "GPU", 100000)],
                                    "German counts after their noun (Zahl der GPUs … 100.000) are not linked"),
     "gap-zh-per-server-yitai": gap("zh-Hans", "一台DGX B200服务器搭载8块B200 GPU", [n(NV, "B200")],
