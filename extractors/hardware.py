@@ -269,8 +269,26 @@ def _de_word_count_pattern() -> re.Pattern[str]:
     compound = rf"(?:(?:{parts})(?:{comp['joiner']})?)*?(?:{'|'.join(big)})(?:(?:{comp['joiner']})?(?:{parts}))*"
     fractions = word_alternation(num["fractions"])
     scaled = rf"(?:{word_alternation(num['words'])})(?:\s+(?:{fractions}))?\s+(?:{DE_COUNT_SCALE})"
+    several = word_alternation(_several_counts())  # mehrere Tausend: see _several_of
     # The groups of _count_pattern's German matches; no range in words, so "hi" never takes part.
-    return re.compile(rf"(?<![\w-])(?P<lo>(?i:{scaled}|{compound}))(?!\w)(?P<hi>(?!))?(?=\s)")
+    return re.compile(rf"(?<![\w-])(?:(?P<several>(?i:{several}))\s+)?(?P<lo>(?i:{scaled}|{compound}))(?!\w)"
+                      rf"(?P<hi>(?!))?(?=\s)")
+
+
+@lru_cache(maxsize=None)
+def _several_counts() -> dict[str, tuple[int, int]]:
+    """German words for an unknown count of what follows (mehrere, einige, zig), lower-cased: (low, high)."""
+    return {word.lower(): (low, high) for word, (low, high) in load_locale("de")["money"]["vague_counts"].items()}
+
+
+def _several_of(m: re.Match[str]) -> tuple[int, int] | None:
+    """mehrere Tausend, einige hundert: an unknown multiple of the count in words after it, as (low, high)."""
+    several = m.groupdict().get("several")
+    unit = _count_value(m["lo"], "de") if several else None
+    if not unit:
+        return None
+    low, high = _several_counts()[" ".join(several.lower().split())]
+    return int(low * unit), int(high * unit)
 
 
 @lru_cache(maxsize=None)
@@ -464,7 +482,7 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
         return None
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
-    vague = words.vague_counts.get(m["lo"].capitalize())
+    vague = words.vague_counts.get(m["lo"].capitalize()) or (_several_of(m) if locale == "de" else None)
     number = None if vague else _count_number(_low_with_scale(m["lo"], m["hi"], locale), locale)
     lo = number.value if number else None
     hi = _count_value(m["hi"], locale) if m["hi"] else None
