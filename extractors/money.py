@@ -122,7 +122,7 @@ class _Grammar:
     vague_sums: dict[str, float]
     vague_sum_digits: dict[str, int]
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
-    carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" between it and an amount
+    carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_not_before: re.Pattern[str] | None  # a noun after the figure: it counts that
     is_de: bool
     locale: str
@@ -334,24 +334,26 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                         *money.get("vague_plural_scales", {}))),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
-        **_carried_grammar(money, before_words),
+        **_carried_grammar(money, before_words, is_de),
         is_de=is_de,
         locale=locale,
     )
 
 
-def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str]) -> dict[str, Any]:
+def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], is_de: bool) -> dict[str, Any]:
     """The patterns of a figure that takes its currency from the amount it is compared with (none for a locale
-    without ``carried_after``)."""
+    without ``carried_after``). German words stand between spaces, Chinese ones between characters."""
     if not money.get("carried_after"):
         return {"carried_after": None, "carried_before": None, "carried_not_before": None}
-    qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)})\s+)?"
-    first, second = money["carried_before"]
+    space, bound = (r"\s+", r"(?<!\w)") if is_de else (r"\s*", "")
+    qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)}){space})?"
+    particles = word_alternation(money.get("carried_particles", []))
+    first, second = (word_alternation(words) for words in money["carried_before"])
     return {
-        "carried_after": re.compile(rf"(?:\s+(?:{word_alternation(money.get('carried_particles', []))}))?\s*[,;]?\s*"
+        "carried_after": re.compile(rf"(?:\s+(?:{particles}))?\s*[,;，；]?\s*"
                                     rf"(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
-        "carried_before": (re.compile(rf"(?:^|\s){re.escape(first)}\s+{qualifier}$", re.I),
-                           re.compile(rf"\s+{re.escape(second)}\s+{qualifier}", re.I)),
+        "carried_before": (re.compile(rf"{bound}(?:{first}){space}{qualifier}$", re.I),
+                           re.compile(rf"\s*(?:{second})\s*{qualifier}", re.I)),
         "carried_not_before": re.compile(money["carried_not_before"]),
     }
 
@@ -573,10 +575,14 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     return MoneySpan(start, end, currency, sign * value, None, None, qualifier or "exact", rule="point")
 
 
-def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency: str) -> MoneySpan | None:
-    """A scaled figure that names no currency, in the ``currency`` of the amount it is compared with."""
+def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency: str,
+             followed: bool = False) -> MoneySpan | None:
+    """A scaled figure that names no currency, in the ``currency`` of the amount it is compared with.
+
+    ``followed``: the amount comes after it (von 2,9 Milliarden auf 3 Milliarden Euro), so what follows it is known.
+    """
     figure = match["pt"] or match["hi"]
-    if not figure or not _has_scale(figure, g) or g.carried_not_before and g.carried_not_before.match(text, match.end()):
+    if not figure or not _has_scale(figure, g) or not followed and g.carried_not_before.match(text, match.end()):
         return None
     span = _span_from_match(match, text, g, locale)
     return replace(span, currency=currency, rule="carried") if span else None
@@ -733,7 +739,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         if bare is not None and g.carried_before is not None:
             von, auf = g.carried_before
             if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
-                    and (earlier := _carried(bare, text, g, locale, span.currency))):
+                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True))):
                 carried.append(earlier)
             bare = None
         per = _per(text, span.start, span.end, g)

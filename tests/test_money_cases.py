@@ -463,6 +463,10 @@ CASES = [
          xfail="块 with no count cue in its clause is read as yuan (bare 7块 is a price far more often)"),
     hans("fen-score-no-cue", "这次打了5分。", [],
          xfail="分 alone with no score cue in its clause is read as cents"),
+    hans("currency-carried-same-period", "营收350.8亿美元，去年同期为181.2亿。", [pt("USD", 350.8 * E8), pt("USD", 181.2 * E8)]),
+    hans("currency-carried-back-cong-zengzhi", "营收从250亿增至300亿美元", [pt("USD", 250 * E8), pt("USD", 300 * E8)]),
+    hans("neg-currency-carried-noun-after", "营收300亿元，去年同期为2.5亿用户", [pt("CNY", 300 * E8)]),
+    hans("neg-currency-carried-no-joining-words", "营收300亿元，用户3亿。", [pt("CNY", 300 * E8)]),
     # ---- zh-Hans: over, ranges whose low end has no scale, mixed units ----------------------------
     hans("over-duo-wan-arabic", "300多万元", [pt("CNY", 3 * E6, "over")]),
     hans("over-yu-yi-cn", "三十余亿元", [pt("CNY", 30 * E8, "over")]),
@@ -548,6 +552,7 @@ CASES = [
     hant("hk-man-hou", "3蚊5毫", [pt("HKD", 3.5)], region="HK"),
     hant("hk-hou-alone", "加價5毫", [pt("HKD", 0.5)], region="HK"),
     hant("hk-man-half", "兩蚊半", [pt("HKD", 2.5)], region="HK"),
+    hant("currency-carried-same-period", "營收350.8億美元，去年同期為181.2億。", [pt("USD", 350.8 * E8), pt("USD", 181.2 * E8)]),
     hant("hk-go-dollar", "五個半", [pt("HKD", 5.5)], region="HK",
          xfail="個 as the Cantonese dollar is the commonest measure word: not read as money"),
     hant("kuai-half", "車票三塊半。", [pt("CNY", 3.5)]),
