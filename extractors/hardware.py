@@ -381,18 +381,18 @@ def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str 
 
 
 @lru_cache(maxsize=None)
-def _qualifiers_after(locale: str) -> re.Pattern[str]:
-    """The locale's qualifier words that follow a count (10万块左右, 10.000 oder mehr), longest first."""
-    return re.compile(rf"\s*(?P<q>{word_alternation(load_locale(locale)['qualifiers']['after'])})", re.I)
+def _qualifiers_after(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """What finds the locale's qualifier words after a count (10万块左右, 10.000 oder mehr), and word → qualifier."""
+    after = load_locale(locale)["qualifiers"]["after"]
+    return (re.compile(rf"\s*(?P<q>{word_alternation(after)})", re.I),
+            {word.lower(): qualifier for word, qualifier in after.items()})
 
 
 def _qualifier_after(text: str, end: int, locale: str) -> tuple[str, str] | None:
-    """(qualifier, word) of the qualifier word right after a count, if any."""
-    found = _qualifiers_after(locale).match(text, end)
-    if not found:
-        return None
-    table = {word.lower(): q for word, q in load_locale(locale)["qualifiers"]["after"].items()}
-    return table[found["q"].lower()], found[0]
+    """(qualifier, the text it takes) of the qualifier word right after a count, if any."""
+    pattern, table = _qualifiers_after(locale)
+    found = pattern.match(text, end)
+    return (table[found["q"].lower()], found[0]) if found else None
 
 
 def extract_hardware(text: str, locale: str,

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 import threading
 import time
@@ -190,15 +191,22 @@ def _prefect_api() -> tuple[prefect_api.TemporaryServer | None, dict[str, Any]]:
     return server, {"server": "temporary", "api_url": server.api_url, "log": str(server.log)}
 
 
+def _subclasses(cls: type) -> list[type]:
+    return [cls] + [sub for direct in cls.__subclasses__() for sub in _subclasses(direct)]
+
+
 class _WriteFailureFilter(logging.Filter):
     """Keeps Prefect's console records of a failed output write (a full disk) off the terminal: the CLI says it in one
     line. Its flow and task run logs in the Prefect API keep them."""
+
+    # "Finished in state Failed('Task run encountered an exception PermissionError: …')" names the error only in text.
+    NAMED = re.compile(rf"\b(?:{'|'.join(c.__name__ for c in _subclasses(OSError) if c.__module__ == 'builtins')})\b")
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.ERROR or not record.name.startswith(("prefect.flow_runs", "prefect.task_runs")):
             return True
         error = record.exc_info[1] if record.exc_info else None
-        return not (isinstance(error, OSError) or "OSError" in record.getMessage())  # also "Finished in state Failed"
+        return not (isinstance(error, OSError) or self.NAMED.search(record.getMessage()))
 
 
 def _quiet_write_failures() -> None:

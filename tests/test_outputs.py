@@ -119,10 +119,11 @@ def test_a_full_disk_while_processing_removes_the_new_generation_at_once(prefect
 @pytest.mark.parametrize(("logger", "message", "error", "shown"), [
     ("prefect.task_runs", "Task run failed with exception: OSError(28)", OSError(errno.ENOSPC, "full"), False),
     ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception OSError: [Errno 28]')", None, False),
+    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception PermissionError: x')", None, False),
     ("prefect.flow_runs", "Encountered exception during execution: ValueError('bug')", ValueError("bug"), True),
     ("prefect.task_runs", "Task run failed with exception: KeyError('x')", KeyError("x"), True),
     ("distributed.worker", "OSError while closing", OSError(errno.EPIPE, "pipe"), True),
-], ids=["task-oserror", "task-failed-state", "flow-bug", "task-bug", "not-prefect"])
+], ids=["task-oserror", "task-failed-state", "task-failed-state-subclass", "flow-bug", "task-bug", "not-prefect"])
 def test_only_a_write_failure_is_kept_off_the_console(logger, message, error, shown):
     record = logging.LogRecord(logger, logging.ERROR, __file__, 1, message, None,
                                (type(error), error, None) if error else None)
