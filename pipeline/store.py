@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
+import logging
 import os
 import re
 import shutil
@@ -30,6 +32,8 @@ OUTPUTS = (CLAIMS, DOCUMENTS, ERRORS, MANIFEST, RUN)
 GENERATIONS = ".generations"
 CURRENT = "current"
 LOCK = ".lock"
+CANNOT_LOCK = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS})
+LOG = logging.getLogger(__name__)
 
 
 # Valid inside a JSON string, but str.splitlines() and JavaScript line readers end a record there.
@@ -163,6 +167,12 @@ def output_lock(out_dir: Path) -> Iterator[None]:
             holder = os.pread(fd, 256, 0).decode("utf-8", "replace").strip() or "a run"
             raise OutputsBusy(f"{out_dir} is in use by another newsclaims run ({holder}); wait for it to end, or "
                               "write to another folder with --out") from None
+        except OSError as exc:
+            if exc.errno not in CANNOT_LOCK:
+                raise
+            # Some FUSE and network file systems cannot lock: run unguarded rather than not at all.
+            LOG.warning("%s: its file system cannot lock files (%s); a second run on it at the same time is not "
+                        "stopped", out_dir, exc.strerror)
         started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n".encode(), 0)

@@ -239,6 +239,18 @@ def test_a_lock_ends_with_its_process_and_a_forked_worker_does_not_keep_it(tmp_p
         pass
 
 
+def test_a_file_system_that_cannot_lock_runs_unguarded_with_a_warning(tmp_path, monkeypatch, caplog):
+    import fcntl
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with caplog.at_level(logging.WARNING, logger="pipeline.store"), store.output_lock(tmp_path / "out"):
+        pass
+    assert "cannot lock files" in caplog.text and "not stopped" in caplog.text
+
+
 def test_the_cli_stops_at_once_on_an_output_folder_another_run_holds(tmp_path, capsys, monkeypatch):
     out = tmp_path / "out"
     monkeypatch.setattr("pipeline.runner.run", lambda *args: pytest.fail("the run started"))
