@@ -6,7 +6,6 @@ import hashlib
 import math
 import os
 import re
-import shutil
 import stat
 import time
 from collections import Counter
@@ -200,15 +199,18 @@ def write_outputs(generation: Path, keep: set[str], previous: frozenset[str], ma
     """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs."""
     try:
         merged = incremental.merge(generation, settings.out_dir, keep, previous)
-        incremental.remove_spill(generation)
         store.write_jsonl(generation / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
         summary.errors = len(errors)
         summary.documents = merged.documents
         summary.claims = merged.claims
         store.write_manifest(generation / store.MANIFEST, settings.version, manifest.entries())
     except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)  # a full disk: free what this attempt took
+        # A full disk: free what this attempt wrote. The spill files stay: a retry merges them again (without them
+        # it would publish outputs that lack every changed article, under a manifest that lists them as done).
+        for name in store.OUTPUTS:
+            (generation / name).unlink(missing_ok=True)
         raise
+    incremental.remove_spill(generation)
 
 
 def batch_size_for(files: int, cores: int) -> int:

@@ -89,6 +89,33 @@ def test_a_full_disk_while_writing_keeps_the_previous_outputs(prefect_harness, t
 
 
 @pytest.mark.slow
+def test_a_write_that_fails_once_is_retried_with_every_changed_article(prefect_harness, tmp_path, monkeypatch):
+    from pipeline.flows import newsclaims_flow
+
+    corpus, out, clean = tmp_path / "in", tmp_path / "out", tmp_path / "clean"
+    shutil.copytree(SEEDS, corpus)
+    settings = Settings(input_dir=corpus, out_dir=out, doc_timeout_s=0)
+    newsclaims_flow(settings)
+    (corpus / "new.txt").write_text("该公司支付了5亿元人民币。", encoding="utf-8")
+    real, failed = store.write_lines, []
+
+    def once(path: Path, lines) -> None:
+        if path.name == store.CLAIMS and not failed:  # documents.jsonl is written, then a transient error
+            failed.append(path)
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+        real(path, lines)
+
+    monkeypatch.setattr(store, "write_lines", once)
+    monkeypatch.setattr("pipeline.flows.write_outputs.retry_delay_seconds", [0, 0])
+    newsclaims_flow(settings)
+    assert failed
+    newsclaims_flow(Settings(input_dir=corpus, out_dir=clean, doc_timeout_s=0))  # the same input, no failure
+    for name in (store.CLAIMS, store.DOCUMENTS, store.MANIFEST):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    assert b"new.txt" in (out / store.DOCUMENTS).read_bytes()
+
+
+@pytest.mark.slow
 def test_a_full_disk_while_processing_removes_the_new_generation_at_once(prefect_harness, tmp_path, monkeypatch):
     from pipeline import incremental
     from pipeline.flows import newsclaims_flow
