@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import errno
 import io
 import json
 import logging
@@ -191,22 +192,30 @@ def _prefect_api() -> tuple[prefect_api.TemporaryServer | None, dict[str, Any]]:
     return server, {"server": "temporary", "api_url": server.api_url, "log": str(server.log)}
 
 
-def _subclasses(cls: type) -> list[type]:
-    return [cls] + [sub for direct in cls.__subclasses__() for sub in _subclasses(direct)]
+# A full disk, a quota, a read-only or size-limited file system: what makes writing the outputs fail.
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG})
+
+
+def _is_write_failure(error: OSError, out_dir: Path) -> bool:
+    """Whether ``error`` is a failure to write the outputs (not, say, a Dask scheduler that does not answer)."""
+    if error.errno in FULL:
+        return True
+    return bool(error.filename) and Path(os.fsdecode(error.filename)).resolve().is_relative_to(out_dir.resolve())
 
 
 class _WriteFailureFilter(logging.Filter):
-    """Keeps Prefect's console records of a failed output write (a full disk) off the terminal: the CLI says it in one
-    line. Its flow and task run logs in the Prefect API keep them."""
+    """Keeps Prefect's console records of a full disk off the terminal: the CLI says it in one line. Its flow and
+    task run logs in the Prefect API keep them."""
 
-    # "Finished in state Failed('Task run encountered an exception PermissionError: …')" names the error only in text.
-    NAMED = re.compile(rf"\b(?:{'|'.join(c.__name__ for c in _subclasses(OSError) if c.__module__ == 'builtins')})\b")
+    # "Finished in state Failed('Task run encountered an exception OSError: [Errno 28] No space left on device')"
+    # names the error only in text.
+    NAMED = re.compile("|".join(re.escape(os.strerror(code)) for code in sorted(FULL)))
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.ERROR or not record.name.startswith(("prefect.flow_runs", "prefect.task_runs")):
             return True
         error = record.exc_info[1] if record.exc_info else None
-        return not (isinstance(error, OSError) or self.NAMED.search(record.getMessage()))
+        return not (isinstance(error, OSError) and error.errno in FULL or self.NAMED.search(record.getMessage()))
 
 
 def _quiet_write_failures() -> None:
@@ -249,6 +258,8 @@ def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
 
             summary = run(settings, before_flow)
     except OSError as exc:
+        if not _is_write_failure(exc, settings.out_dir):
+            raise  # one line from main(), the traceback with --debug
         failure = exc
     finally:
         reporter.close()

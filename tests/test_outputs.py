@@ -145,12 +145,15 @@ def test_a_full_disk_while_processing_removes_the_new_generation_at_once(prefect
 
 @pytest.mark.parametrize(("logger", "message", "error", "shown"), [
     ("prefect.task_runs", "Task run failed with exception: OSError(28)", OSError(errno.ENOSPC, "full"), False),
-    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception OSError: [Errno 28]')", None, False),
-    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception PermissionError: x')", None, False),
+    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception OSError: [Errno 28] "
+                          f"{os.strerror(errno.ENOSPC)}')", None, False),
+    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception PermissionError: x')", None, True),
+    ("prefect.flow_runs", "Encountered exception during execution: TimeoutError('Timed out trying to connect')",
+     TimeoutError("Timed out trying to connect"), True),
     ("prefect.flow_runs", "Encountered exception during execution: ValueError('bug')", ValueError("bug"), True),
     ("prefect.task_runs", "Task run failed with exception: KeyError('x')", KeyError("x"), True),
     ("distributed.worker", "OSError while closing", OSError(errno.EPIPE, "pipe"), True),
-], ids=["task-oserror", "task-failed-state", "task-failed-state-subclass", "flow-bug", "task-bug", "not-prefect"])
+], ids=["task-full-disk", "task-failed-state", "task-failed-permission", "dask-timeout", "flow-bug", "task-bug", "not-prefect"])
 def test_only_a_write_failure_is_kept_off_the_console(logger, message, error, shown):
     record = logging.LogRecord(logger, logging.ERROR, __file__, 1, message, None,
                                (type(error), error, None) if error else None)
@@ -190,6 +193,21 @@ def test_bad_folders_stop_the_cli_before_any_work(case, tmp_path, capsys, monkey
     assert exit_.value.code == 2
     assert len(err.splitlines()) == 1 and cause in err and "Traceback" not in err, err
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_an_oserror_that_is_no_write_failure_is_not_called_one(tmp_path, capsys, monkeypatch):
+    def unreachable(settings, before_flow=None):
+        raise TimeoutError("Timed out trying to connect to tcp://127.0.0.1:1 after 30 s")
+
+    monkeypatch.setattr("pipeline.runner.run", unreachable)
+    monkeypatch.setattr(cli, "exit_on_signals", lambda: None)
+    monkeypatch.setattr(cli, "_prefect_api", lambda: (None, {}))
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["run", str(SEEDS), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1
+    assert err.splitlines() == ["newsclaims: error: TimeoutError: Timed out trying to connect to tcp://127.0.0.1:1 "
+                                "after 30 s (run again with --debug to see where)"]
 
 
 def test_a_write_failure_is_one_line_and_a_nonzero_exit(tmp_path, capsys, monkeypatch):
