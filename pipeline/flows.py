@@ -270,42 +270,42 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
         # Whichever batch ends first: waiting for the oldest would leave a worker idle while a later one is done.
         finished = next(as_completed(pending))
         pending.remove(finished)  # dropping the future lets the batch go
-        try:
-            result = finished.result()
-        except BaseException:
-            wait(pending)  # the batches still running write into the generation the failed flow removes
-            raise
+        result = finished.result()
         manifest.update(result.manifest)
         errors.extend(result.errors)
         done += len(result.manifest) + len(result.errors)
         logger.info("processed %d changed articles", done)
 
-    progress.phase("reading", len(rel_paths))
-    for index, start in enumerate(range(0, len(rel_paths), size)):
-        files = [replace(f, doc_id=manifest.doc_id(f.rel_path)) for f in read_files(rel_paths[start : start + size], settings)]
-        progress.advance(len(files))
-        todo = []
-        for f in files:
-            if f.error:
-                errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
-            elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and prev.get("doc_id") == f.doc_id:
-                keep.add(f.rel_path)
-                manifest.add(f.rel_path, f.sha256)
-            else:
-                todo.append(f)
-        del files  # unchanged articles' bytes go now
-        if todo:
-            pending.append(process_articles.submit(todo, settings, spill, index))
-            submitted += len(todo)
-        while len(pending) >= in_flight:
+    try:
+        progress.phase("reading", len(rel_paths))
+        for index, start in enumerate(range(0, len(rel_paths), size)):
+            files = [replace(f, doc_id=manifest.doc_id(f.rel_path)) for f in read_files(rel_paths[start : start + size], settings)]
+            progress.advance(len(files))
+            todo = []
+            for f in files:
+                if f.error:
+                    errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
+                elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and prev.get("doc_id") == f.doc_id:
+                    keep.add(f.rel_path)
+                    manifest.add(f.rel_path, f.sha256)
+                else:
+                    todo.append(f)
+            del files  # unchanged articles' bytes go now
+            if todo:
+                pending.append(process_articles.submit(todo, settings, spill, index))
+                submitted += len(todo)
+            while len(pending) >= in_flight:
+                collect()
+        summary.unchanged = len(keep)
+        progress.phase("processing", submitted)
+        progress.advance(done)
+        while pending:
+            before = done
             collect()
-    summary.unchanged = len(keep)
-    progress.phase("processing", submitted)
-    progress.advance(done)
-    while pending:
-        before = done
-        collect()
-        progress.advance(done - before)
+            progress.advance(done - before)
+    except BaseException:
+        wait(pending)  # the batches still running write into the generation the failed flow removes
+        raise
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - keep)
     progress.phase("writing")
