@@ -123,7 +123,7 @@ class _Grammar:
     vague_sum_digits: dict[str, int]
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
-    carried_not_before: re.Pattern[str] | None  # a noun after the figure: it counts that
+    carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
     is_de: bool
     locale: str
 
@@ -344,7 +344,7 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], is_de: bo
     """The patterns of a figure that takes its currency from the amount it is compared with (none for a locale
     without ``carried_after``). German words stand between spaces, Chinese ones between characters."""
     if not money.get("carried_after"):
-        return {"carried_after": None, "carried_before": None, "carried_not_before": None}
+        return {"carried_after": None, "carried_before": None, "carried_followed_by": None}
     space, bound = (r"\s+", r"(?<!\w)") if is_de else (r"\s*", "")
     qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)}){space})?"
     particles = word_alternation(money.get("carried_particles", []))
@@ -354,7 +354,7 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], is_de: bo
                                     rf"(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
         "carried_before": (re.compile(rf"{bound}(?:{first}){space}{qualifier}$", re.I),
                            re.compile(rf"\s*(?:{second})\s*{qualifier}", re.I)),
-        "carried_not_before": re.compile(money["carried_not_before"]),
+        "carried_followed_by": re.compile(money["carried_followed_by"]),
     }
 
 
@@ -582,7 +582,7 @@ def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency
     ``followed``: the amount comes after it (von 2,9 Milliarden auf 3 Milliarden Euro), so what follows it is known.
     """
     figure = match["pt"] or match["hi"]
-    if not figure or not _has_scale(figure, g) or not followed and g.carried_not_before.match(text, match.end()):
+    if not figure or not _has_scale(figure, g) or not followed and not g.carried_followed_by.match(text, match.end()):
         return None
     span = _span_from_match(match, text, g, locale)
     return replace(span, currency=currency, rule="carried") if span else None
