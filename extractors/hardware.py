@@ -34,7 +34,7 @@ ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
 DE_COUNT_SCALE = r"Tausend|Million(?:en)?"
 DE_COUNT_NUMBER = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{DE_COUNT_SCALE}))?"
 BARE_UNITS = "百千万亿"
-NO_CLASSIFIER = r"(?<=[千万])"
+NO_CLASSIFIER = r"(?<=[千万])(?<!千万)"  # 5千万H100 (50 million) is no fleet
 # The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
 # are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
 RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
@@ -199,6 +199,7 @@ class Words:
     card_classifiers: dict[str, str]
     card_not_before: str
     unit_qualifiers: dict[str, str]
+    bare_not_before: re.Pattern[str]  # after the chip a count without a measure word names: it counts those instead
 
 
 def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
@@ -240,6 +241,7 @@ def load_words(locale: str, path: Path = WORDS) -> Words:
         card_classifiers=dict(raw.get("card_classifiers", {})),
         card_not_before="".join(raw.get("card_not_before", [])),
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
+        bare_not_before=re.compile(word_alternation(raw.get("bare_count_not_before", []))),
     )
 
 
@@ -384,7 +386,9 @@ def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str 
 def _qualifiers_after(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """What finds the locale's qualifier words after a count (10万块左右, 10.000 oder mehr), and word → qualifier."""
     after = load_locale(locale)["qualifiers"]["after"]
-    return (re.compile(rf"\s*(?P<q>{word_alternation(after)})", re.I),
+    # A whole word: not "und mehr" of "und mehrere", nor 上下 of 上下游 (a CJK character other than 的 goes on the word).
+    end = r"(?!\w)" if locale == "de" else r"(?=的|[^\u3400-\u9fff]|$)"
+    return (re.compile(rf"\s*(?P<q>{word_alternation(after)}){end}", re.I),
             {word.lower(): qualifier for word, qualifier in after.items()})
 
 
@@ -480,6 +484,8 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if locale != "de" and not m["cls"] and _not_a_bare_count(text, m, head, inside, words):
         return None
+    if locale == "de" and _currency_words().search(text, m.end(), head.start_char):
+        return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
     vague = words.vague_counts.get(m["lo"].capitalize()) or (_several_of(m) if locale == "de" else None)
@@ -508,12 +514,20 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
 
 def _not_a_bare_count(text: str, m: re.Match[str], head: Hit, inside: list[Hit], words: Words) -> bool:
     """A Chinese count without a measure word counts only the chip right after it (its vendor may stand between),
-    and never in a price's clause: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be a price."""
+    never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be
+    a price, 10万GPU开发者 counts developers."""
     between = text[m.end() : head.start_char]
     for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
         between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
-    return bool(between.strip(" -")) or bool(words.price_words.search(clause))
+    return bool(between.strip(" -") or words.price_words.search(clause) or words.bare_not_before.match(text, head.end_char))
+
+
+@lru_cache(maxsize=None)
+def _currency_words() -> re.Pattern[str]:
+    """German currency words and signs (the money locale's), as whole words."""
+    money = load_locale("de")["money"]
+    return re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})(?!\w)", re.I)
 
 
 def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
