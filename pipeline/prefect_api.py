@@ -69,7 +69,8 @@ def _project_setting(variable: str, keys: tuple[str, ...]) -> str | None:
     if Path(".env").is_file():
         import dotenv  # python-dotenv: Prefect's own reader of .env
 
-        if value := dotenv.dotenv_values(".env").get(variable):
+        # Prefect reads .env names in any case (prefect_api_url)
+        if value := next((v for k, v in dotenv.dotenv_values(".env").items() if k.upper() == variable and v), None):
             return value
     for path, table in PROJECT_TOML:
         value: object = _read_toml(path, "Prefect settings")
@@ -81,6 +82,8 @@ def _project_setting(variable: str, keys: tuple[str, ...]) -> str | None:
 
 
 def _read_toml(path: Path, what: str) -> dict[str, object]:
+    if path.exists() and not path.is_file():
+        return {}  # a folder of that name: Prefect reads files only
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -159,7 +159,7 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     if _HELD_LOCKS.get(key, (None, None))[1] == threading.get_ident():
         yield
         return
-    fd = os.open(key / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = os.open(key / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)  # never truncate a link's target
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -44,6 +44,7 @@ PROJECT_FILES = {
     "profiles-path-in-prefect-toml": {"prefect.toml": 'profiles_path = "mine.toml"\n', "mine.toml": PROFILE},
     "profiles-path-in-dotenv": {".env": "PREFECT_PROFILES_PATH=mine.toml\n", "mine.toml": PROFILE},
     "pyproject-without-prefect": {"pyproject.toml": '[project]\nname = "x"\n'},
+    "dotenv-lower-case-name": {".env": "prefect_api_url=http://lower:5/api\n"},
 }
 
 
