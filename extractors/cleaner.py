@@ -32,11 +32,6 @@ WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
 # Soft hyphens (&shy;), zero-width spaces and word joiners: break hints (Ita\u00adli\u00adens, 2\u200b500万), invisible
 # in the page, and they split every word or figure they sit in for search, matching and readers of the text.
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
-
-
-def squeeze(text: str) -> str:
-    """``text`` as a reader sees it: break hints gone, each run of spaces one space, no space at either end."""
-    return WHITESPACE.sub(" ", BREAK_HINTS.sub("", text)).strip()
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
 # In HTML a line break in the source is a space; only <br> and blocks break lines.
@@ -354,6 +349,11 @@ def _page_title(root: etree._Element) -> str | None:
             if text and (text := squeeze(text)):
                 return text
     return None
+
+
+def squeeze(text: str) -> str:
+    """``text`` as a reader sees it: break hints gone, each run of spaces one space, no space at either end."""
+    return WHITESPACE.sub(" ", BREAK_HINTS.sub("", text)).strip()
 
 
 def text_lines(text: str) -> list[Line]:
