@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from extractors.patterns import NEVER, word_alternation
+from normalizers.patterns import NEVER, word_alternation
 from extractors.sentences import previous_sentence
 from normalizers.script import to_simplified
 

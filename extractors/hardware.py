@@ -15,7 +15,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.patterns import NEVER, word_alternation, word_at_end
+from normalizers.patterns import NEVER, word_alternation, word_at_end
 from extractors.sentences import pieces
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
-from extractors.patterns import NEVER, word_alternation, word_at_end
+from normalizers.patterns import NEVER, word_alternation, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 

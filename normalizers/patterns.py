@@ -1,4 +1,4 @@
-"""Regex building blocks shared by the extractors."""
+"""Regex building blocks shared by the extractors and normalizers."""
 from __future__ import annotations
 
 import re
