@@ -238,6 +238,7 @@ def warm_up() -> None:
             extract_money("", locale, region)
         topic_of("", 0, 0, locale)
         subject_of("", 0, 0, locale)
-    detect_script("繁體中文", "zh")
+    for language in SUPPORTED_LANGUAGES:
+        detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
     detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads langdetect's profiles
     latest_rate_date()
