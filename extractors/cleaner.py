@@ -19,7 +19,7 @@ import yaml
 from lxml import etree
 
 from extractors.pagedates import page_dates
-from extractors.patterns import NEVER, any_of
+from normalizers.patterns import NEVER, any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 

@@ -6,11 +6,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from extractors.patterns import NEVER, word_alternation, word_at_end
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
+from normalizers.patterns import NEVER, WORD_STYLES, WordStyle, word_alternation, word_at_end
 
 # Characters that may stand between a qualifier and its amount: quotes, 为/是/达, spaces.
 QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
@@ -83,17 +83,17 @@ class _Grammar:
     qualifiers_before: dict[str, str]
     qualifier_before_rank: dict[str, int]  # position in the longest-first order
     qualifier_before_end: re.Pattern[str]  # the longest qualifier word that ends a string
-    qualifier_before_de: re.Pattern[str]  # the longest qualifier word that ends the window
+    qualifier_before_spaced: re.Pattern[str]  # the longest qualifier word that ends the window
     qualifiers_before_lower: dict[str, str]
     qualifier_before_width: int
     qualifiers_after: tuple[tuple[str, str], ...]  # (lower-case word, qualifier), longest first
     qualifier_after_width: int
     per_prefix: str
     per_units: tuple[tuple[str, str], ...]  # longest first
-    per_unit_de: re.Pattern[str]
+    per_unit_after: re.Pattern[str]
     per_units_lower: dict[str, str]
     per_words: dict[str, str]
-    per_words_de: tuple[tuple[re.Pattern[str], str], ...]
+    per_words_spaced: tuple[tuple[re.Pattern[str], str], ...]
     equivalent: re.Pattern[str]
     sub_units: dict[str, Decimal]  # lower-case word -> fraction of its unit
     sub_unit_hosts: dict[str, str]  # lower-case unit word -> the sub-unit a bare figure after it stands for
@@ -124,7 +124,10 @@ class _Grammar:
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
-    is_de: bool
+    numbers: NumberGrammar  # how the locale writes and reads figures
+    spaced: bool  # words stand between spaces and word boundaries (Latin script), not glued (Han)
+    per_after: bool  # the unit of a unit price follows the amount (2 Dollar pro Stunde), not precedes it (每小时2美元)
+    low_end_currency: bool  # the pattern reads a currency word after a range's low end too (19.23万元～24.03万元)
     locale: str
 
 
@@ -133,18 +136,24 @@ def _de_currency_after(words: list[str]) -> str:
     return rf"(?:US(?:\s-\s?|-\s)Dollars?|{word_alternation(words)})"
 
 
-def _first_chars(data: dict[str, Any], is_de: bool) -> str:
+def _de_first_chars(num: dict[str, Any]) -> set[str]:
+    """What a German number can start with: its words (and zwischen of a range), a minus sign."""
+    comp = num.get("compound", {})
+    words = [*num["words"], *comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+             comp.get("hundred") or "", comp.get("thousand") or "", "zwischen"]
+    return {w[0] for w in words if w} | set("-−–")
+
+
+def _zh_first_chars(num: dict[str, Any]) -> set[str]:
+    """What a Chinese number can start with: a numeral, a unit (百亿), a vague prefix (数百万)."""
+    return {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
+
+
+def _first_chars(data: dict[str, Any], numbers: NumberGrammar, style: WordStyle) -> str:
     """A character class body holding every character an amount can start with."""
-    num, money = data["number"], data["money"]
-    starts = {w[0] for w in money["currency_before"]} | set("0123456789")
-    if is_de:
-        comp = num.get("compound", {})
-        words = [*num["words"], *comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
-                 comp.get("hundred") or "", comp.get("thousand") or "", "zwischen"]
-        starts |= {w[0] for w in words if w} | set("-−–")
+    starts = {w[0] for w in data["money"]["currency_before"]} | set("0123456789") | numbers.first_chars(data["number"])
+    if style.spaced:
         starts |= {c.swapcase() for c in starts}  # currency and number words match in any case
-    else:
-        starts |= {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
     return "".join(re.escape(c) for c in sorted(starts))
 
 
@@ -252,22 +261,44 @@ def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]
     return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
 
 
+def _parse_de(text: str, _locale: str) -> Number:
+    # "500-Millionen": a hyphenated scale reads as a spaced one.
+    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
+
+
+@dataclass(frozen=True)
+class NumberGrammar:
+    """How amounts are written in a ``number.grammar`` of a locale file."""
+
+    build: Callable[[dict[str, Any], str, list[str], str], str]  # the amount pattern (see _build_de)
+    first_chars: Callable[[dict[str, Any]], set[str]]  # what a number may start with, from ``number:``
+    parse: Callable[[str, str], Number]  # (figure, locale) -> its value
+    scaled_figure: re.Pattern[str]  # a figure with a scale word or unit (2 Millionen, 500万): no sub-units follow it
+    own_scale: re.Pattern[str]  # a range's low end that carries its own scale (二百 does not)
+
+
+NUMBER_GRAMMARS = {
+    "german": NumberGrammar(_build_de, _de_first_chars, _parse_de, DE_SCALED_FIGURE, LATIN_LETTER),
+    "chinese": NumberGrammar(_build_zh, _zh_first_chars, parse_zh, ZH_SCALED_FIGURE, ZH_BIG_SCALE),
+}
+
+
 @lru_cache(maxsize=None)
 def grammar(locale: str, region: str | None = None) -> _Grammar:
     """The money pattern and vocabulary of a locale, compiled once."""
     data: dict[str, Any] = load_locale(locale, region)
     money, quals, per = data["money"], data["qualifiers"], data["per"]
-    is_de = locale == "de"
+    numbers = NUMBER_GRAMMARS[data["number"]["grammar"]]
+    style = WORD_STYLES[data["matching_script"]]
     before = word_alternation(money["currency_before"])
     after_words = list(money["currency_after"])
     sub_units = {k.lower(): Decimal(str(v)) for k, v in money.get("sub_units", {}).items()}
     tail_words = _alternation(sub_units) if sub_units else NEVER
-    build = _build_de if is_de else _build_zh
     # Every number is matched; those with no currency word on either side are dropped after.
     # The pattern is tried at every position: one class check first rejects most of them at once.
-    # A German amount never starts inside a word or a figure (every branch looks behind for that).
-    start = rf"(?=[{_first_chars(data, is_de)}])" + (r"(?<!\w)" if is_de else "")
-    pattern = re.compile(start + build(data, before, after_words, tail_words))
+    # In a spaced script an amount never starts inside a word or a figure (every branch looks behind for that).
+    start = rf"(?=[{_first_chars(data, numbers, style)}])" + style.word_start
+    pattern = re.compile(start + numbers.build(data, before, after_words, tail_words))
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
@@ -288,7 +319,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
         qualifier_before_end=word_at_end(before_words),
         # Every match ends at the window's end, so the leftmost one is the longest word.
-        qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
+        qualifier_before_spaced=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
         # Long enough for the longest qualifier and its filler ("über die Marke von 80 Euro").
         qualifier_before_width=max(16, max((len(w) for w in before_words), default=0) + 4),
@@ -297,16 +328,16 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
         per_prefix=per["prefix"],
         per_units=units,
-        per_unit_de=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b",
+        per_unit_after=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b",
                                re.I),
         per_units_lower=_first_by_lower(units),
         per_words=per["words"],
-        per_words_de=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
+        per_words_spaced=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
         equivalent=equivalent,
         sub_units=sub_units,
         sub_unit_hosts={k.lower(): v.lower() for k, v in money.get("sub_unit_hosts", {}).items()},
-        # German figures are words ("fünfzig Cent"), Chinese ones single characters (三角二分).
-        sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if is_de
+        # Spaced figures are words ("fünfzig Cent"), Han ones single characters (三角二分).
+        sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if style.spaced
                                   else rf"(?P<d>\d|[^\W\d_])(?P<w>{tail_words})?", re.I),
         currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
         other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
@@ -314,16 +345,16 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
         words_to_check=frozenset(w.lower() for w in (*money.get("currency_not_before", {}),
                                                      *money.get("ambiguous_units", {}), *sub_units)),
-        digit_values={} if is_de else dict(data["number"]["digits"]),
+        digit_values=dict(data["number"].get("digits", {})),
         half_word=money.get("half_word"),
         money_word=money.get("money_word", ""),
         sub_unit_joiners=frozenset(w.lower() for w in money.get("sub_unit_joiners", [])),
         zeros=frozenset(data["number"].get("zeros", [])),
         unit_figure_qualifiers=dict(quals.get("before_unit_led_figure", {})),
-        unit_led_figure_starts=frozenset() if is_de else frozenset(data["number"]["small_units"]),
+        unit_led_figure_starts=frozenset(data["number"].get("small_units", {})),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
-        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
+        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()},
         negative_signs=frozenset(money.get("negative_signs", [])),
         negative_words=tuple(money.get("negative_words", [])),
         negative_last_chars=frozenset(money.get("negative_signs", [])) | (
@@ -334,18 +365,21 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                         *money.get("vague_plural_scales", {}))),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
-        **_carried_grammar(money, before_words, is_de),
-        is_de=is_de,
+        **_carried_grammar(money, before_words, style),
+        numbers=numbers,
+        spaced=style.spaced,
+        per_after=per["position"] == "after",
+        low_end_currency="ca1" in pattern.groupindex,
         locale=locale,
     )
 
 
-def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], is_de: bool) -> dict[str, Any]:
+def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: WordStyle) -> dict[str, Any]:
     """The patterns of a figure that takes its currency from the amount it is compared with (none for a locale
-    without ``carried_after``). German words stand between spaces, Chinese ones between characters."""
+    without ``carried_after``). Latin words stand between spaces, Han ones between characters."""
     if not money.get("carried_after"):
         return {"carried_after": None, "carried_before": None, "carried_followed_by": None}
-    space, bound = (r"\s+", r"(?<!\w)") if is_de else (r"\s*", "")
+    space, bound = style.gap, style.word_start
     qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)}){space})?"
     particles = word_alternation(money.get("carried_particles", []))
     first, second = (word_alternation(words) for words in money["carried_before"])
@@ -373,10 +407,7 @@ def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
-    # "500-Millionen": a hyphenated scale reads as a spaced one.
-    if not g.is_de:
-        return parse_zh(text, locale)
-    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
+    return g.numbers.parse(text, locale)
 
 
 def _currency_word(match: re.Match[str], g: _Grammar) -> str | None:
@@ -397,8 +428,8 @@ def _currency(match: re.Match[str], word: str | None, g: _Grammar) -> str:
 
 
 def _ca1(match: re.Match[str], g: _Grammar) -> str | None:
-    """The currency word after a range's low end (Chinese only: 19.23万元～24.03万元)."""
-    return None if g.is_de else match["ca1"]
+    """The currency word after a range's low end (19.23万元～24.03万元), where the pattern reads one."""
+    return match["ca1"] if g.low_end_currency else None
 
 
 def _lookup_ci(table: dict[str, str], word: str) -> str | None:
@@ -408,8 +439,8 @@ def _lookup_ci(table: dict[str, str], word: str) -> str | None:
 
 def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     window = text[max(0, start - g.qualifier_before_width) : start]
-    if g.is_de:
-        found = g.qualifier_before_de.search(window.lower())
+    if g.spaced:
+        found = g.qualifier_before_spaced.search(window.lower())
         return g.qualifiers_before_lower[found["q"]] if found else None
     # The first word, longest first, that ends the window with or without the filler before the amount.
     found = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
@@ -433,11 +464,11 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
     """The unit of a unit price, from 每…/pro … in the same clause or a salary word."""
     before = PARENTHESES.sub("", text[max(0, start - PER_LOOKBACK) : start])
     clause = CLAUSE_BREAK.split(before)[-1]
-    if g.is_de:
-        unit = g.per_unit_de.match(text, end, end + 24)
+    if g.per_after:
+        unit = g.per_unit_after.match(text, end, end + 24)
         if unit:
             return g.per_units_lower[unit["u"].lower()]
-        return next((name for word, name in g.per_words_de if word.search(clause)), None)
+        return next((name for word, name in g.per_words_spaced if word.search(clause)), None)
     after = PER_SLASH.match(text, end, end + 24)
     if after:  # 1.5万元/月, 2美元/小时
         tail = after["u"].lower()
@@ -460,7 +491,7 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     """False where the currency word after the figure means something else here (a count, a weight)."""
     if word is None:
         return True
-    if g.is_de and match["ca"] and text[match.start("ca") - 1] == "-":
+    if match["ca"] and text[match.start("ca") - 1] == "-":
         # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
         return text[match.end("ca") : match.end("ca") + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
     low = word.lower()
@@ -498,9 +529,7 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
 
 def _has_scale(figure: str, g: _Grammar) -> bool:
     """2 Millionen, 500万: a figure with a scale word or unit (no sub-units follow those)."""
-    if g.is_de:
-        return bool(DE_SCALED_FIGURE.search(figure))
-    return bool(ZH_SCALED_FIGURE.search(figure))
+    return bool(g.numbers.scaled_figure.search(figure))
 
 
 def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _Grammar) -> Decimal | None:
@@ -536,7 +565,7 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if word is not None:
         low = word.lower()
         # Most amounts end in a plain currency word: the special cases are looked at only for their words.
-        if (low in g.words_to_check or g.is_de and text[match.start("ca") - 1] == "-") and not _is_money_word(
+        if (low in g.words_to_check or match["ca"] and text[match.start("ca") - 1] == "-") and not _is_money_word(
                 match, text, g, word):
             return None
         fraction = g.sub_units.get(low, ONE)
@@ -611,7 +640,7 @@ def _range(match: re.Match[str], g: _Grammar, locale: str, currency: str, word: 
     lo_v, hi_v = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
     if lo_v is None or hi_v is None:
         return None
-    ca1, tail1 = (None, None) if g.is_de else (match["ca1"], match["tail1"])
+    ca1, tail1 = (match["ca1"], match["tail1"]) if g.low_end_currency else (None, None)
     if not ca1:
         lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
     lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
@@ -643,7 +672,7 @@ def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, curren
 
 def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
     """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
-    has_scale = bool((LATIN_LETTER if g.is_de else ZH_BIG_SCALE).search(lo_text))
+    has_scale = bool(g.numbers.own_scale.search(lo_text))
     if has_scale or lo >= hi or lo == 0:
         return lo
     # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
@@ -719,7 +748,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     text, offsets = _without_zero_width(text)
     # Full-width digits (１．０７５３) and grouping commas to ASCII, one character for one so offsets hold.
     text = FULLWIDTH_NUMBER.sub(lambda m: m[0].translate(FULLWIDTH_DIGITS), text)
-    if not g.is_de:
+    if not g.spaced:  # full-width punctuation is Han text's own
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     carried: list[MoneySpan] = []

@@ -495,13 +495,6 @@ def _de_numeral(raw: str, v: DeVocab) -> Decimal:
     return _de_word(raw.lower(), v)
 
 
-@_only_number_errors
-def parse_de_numeral(text: str) -> float:
-    """A German number in digits (``1,6``, ``50.000``, ``2.000,352``, ``1/2``) or one word (``zwei``)."""
-    raw = _checked(text)
-    return _float(_de_numeral(raw, _de_vocab()), raw)
-
-
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
 @_only_number_errors
 def parse_de(text: str) -> Number:
@@ -569,13 +562,22 @@ def _de_add_decimals(pending: Decimal | None, decimals: str, v: DeVocab) -> Deci
     return (pending or ZERO) + Decimal(f"0.{decimals}")
 
 
+# The parser of each ``number.grammar`` a locale file names.
+PARSERS: dict[str, Callable[[str, str], Number]] = {"german": lambda text, _: parse_de(text), "chinese": parse_zh}
+
+
+def parse(text: str, locale: str) -> Number:
+    """``text`` read by the number grammar of ``locale`` (``number.grammar`` of its locale file)."""
+    return PARSERS[load_locale(locale)["number"]["grammar"]](text, locale)
+
+
 def parse_number(text: str, locale: str) -> float | None:
     """The value of ``text`` in ``locale`` (``zh-Hans``, ``zh-Hant``, ``de``), or None if it is not a number.
 
     Vague forms (数十亿) have no point value and give None too; use parse_zh for their range.
     """
     try:
-        number = parse_de(text) if locale == "de" else parse_zh(text, locale)
+        number = parse(text, locale)
     except (NumberError, KeyError):  # KeyError: no locale data for ``locale``
         return None
     return number.value

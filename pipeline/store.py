@@ -249,11 +249,6 @@ def iter_lines(path: Path) -> Iterator[bytes]:
                 yield each.rstrip(b"\n")
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Records of an earlier run's JSONL file; a missing file is empty."""
-    return [json.loads(each) for each in iter_lines(path)]
-
-
 def read_manifest(out_dir: Path) -> dict[str, Any]:
     path = out_dir / MANIFEST
     if not path.is_file():

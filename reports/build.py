@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import math
 import os
 import re
@@ -32,8 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 from urllib.parse import quote
-
-from pipeline.store import read_jsonl
 
 TOLERANCE = 0.10
 # Markdown syntax that could start a link, image, emphasis, code, heading or table cell in an article's text
@@ -355,6 +354,18 @@ class Section:
 
     def split(self) -> tuple[list[list[Figure]], list[list[Figure]]]:
         return top(self.clusters, TOP_CLUSTERS, n_sources)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSONL output file (blank lines skipped); a missing file has none.
+
+    The report reads outputs itself rather than through ``pipeline.store``: the pipeline calls the report, so the
+    report must not import the pipeline.
+    """
+    if not path.is_file():
+        return []
+    with path.open("rb") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 class _Report:

@@ -1,7 +1,8 @@
-"""Regex building blocks shared by the extractors."""
+"""Regex building blocks shared by the extractors and normalizers."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 NEVER = r"(?!x)x"
@@ -75,3 +76,32 @@ def anchored_body(pattern: str) -> str | None:
             return None
         i += 1
     return pattern[1:]
+
+
+@dataclass(frozen=True)
+class WordStyle:
+    """How words stand in the text of a script, for the patterns built from a locale's words.
+
+    Latin words stand between spaces and word boundaries and match in any case (Euro, euro); Han words are glued
+    to the characters around them and match as written, and Han text has full-width punctuation of its own (，).
+    """
+
+    spaced: bool
+
+    @property
+    def flags(self) -> int:
+        return re.I if self.spaced else 0
+
+    @property
+    def word_start(self) -> str:
+        """What a word may not follow: a letter or digit of another word (nothing, in Han text)."""
+        return r"(?<!\w)" if self.spaced else ""
+
+    @property
+    def gap(self) -> str:
+        """What stands between two words."""
+        return r"\s+" if self.spaced else r"\s*"
+
+
+# By a locale's ``matching_script``.
+WORD_STYLES = {"Latn": WordStyle(spaced=True), "Hans": WordStyle(spaced=False)}
