@@ -26,8 +26,13 @@ DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+SENTENCE_ENDS = "。！？!?\n"
+SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 # A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
 PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+)")
+# One space (or no-break space) between an Arabic figure and its Han unit: 59.3 亿美元.
+ZH_FIGURE_SPACE = r"[ \u00a0]"
+ZH_FIGURE_SPACES = re.compile(ZH_FIGURE_SPACE)
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 # A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation.
@@ -66,6 +71,7 @@ class MoneySpan:
     equivalent_of: int | None = None  # index in the result list of the amount this one restates
     vague: bool = False
     rule: str = ""
+    bare: bool = False  # the currency is the locale's default for a bare unit (元, or no word): a declaration may name it
 
 
 def _alternation(words: list[str]) -> str:
@@ -124,6 +130,8 @@ class _Grammar:
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
+    declared: re.Pattern[str] | None  # a currency declared for what follows: （人民币，下同）
+    declared_in_sentence: re.Pattern[str] | None  # a currency declared for the rest of its sentence: 若以美元计算
     numbers: NumberGrammar  # how the locale writes and reads figures
     spaced: bool  # words stand between spaces and word boundaries (Latin script), not glued (Han)
     per_after: bool  # the unit of a unit price follows the amount (2 Dollar pro Stunde), not precedes it (每小时2美元)
@@ -200,15 +208,18 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
     suffix = "".join(sorted(num.get("suffix_multipliers", {})))
     suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
-    # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units.
+    # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units. Mixed-script typesetting sets a space between
+    # an Arabic figure and its Han unit (59.3 亿美元, 4.6 萬億港元): one space may stand there.
     arabic = (rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}"
-              rf"(?:[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
+              rf"(?:{ZH_FIGURE_SPACE}?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
     # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
     # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
     # Tried only at the start of a numeral run, so long runs stay linear.
     leading = "".join(sorted({*num["digits"], "十", "拾"}))
+    # 十五点七亿, 一．九三兆: a decimal point only between numeral characters.
+    points = _alternation(num.get("decimal_points", [])) or NEVER
     chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}]|[百千](?=[{big}]))"
-               rf"[{cn_chars}{over}几]*")
+               rf"(?:[{cn_chars}{over}几]|(?:{points})(?=[{leading}]))*")
     number = rf"(?:{arabic}|{chinese})"
     bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
     after = word_alternation(after_words)
@@ -261,6 +272,11 @@ def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]
     return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
 
 
+def _parse_zh(text: str, locale: str) -> Number:
+    # "59.3 亿": the space typesetting puts between figure and unit is no part of the number.
+    return parse_zh(ZH_FIGURE_SPACES.sub("", text) if " " in text or "\u00a0" in text else text, locale)
+
+
 def _parse_de(text: str, _locale: str) -> Number:
     # "500-Millionen": a hyphenated scale reads as a spaced one.
     return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
@@ -279,7 +295,7 @@ class NumberGrammar:
 
 NUMBER_GRAMMARS = {
     "german": NumberGrammar(_build_de, _de_first_chars, _parse_de, DE_SCALED_FIGURE, LATIN_LETTER),
-    "chinese": NumberGrammar(_build_zh, _zh_first_chars, parse_zh, ZH_SCALED_FIGURE, ZH_BIG_SCALE),
+    "chinese": NumberGrammar(_build_zh, _zh_first_chars, _parse_zh, ZH_SCALED_FIGURE, ZH_BIG_SCALE),
 }
 
 
@@ -366,12 +382,24 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
         **_carried_grammar(money, before_words, style),
+        **_declared_grammar(money),
         numbers=numbers,
         spaced=style.spaced,
         per_after=per["position"] == "after",
         low_end_currency="ca1" in pattern.groupindex,
         locale=locale,
     )
+
+
+def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
+    """The patterns of a currency declared once for the amounts after it (none for a locale without them)."""
+    declared = money.get("declared_currency") or {}
+    currency = rf"(?P<cur>{word_alternation(money['currency_after'])})"
+    following, in_sentence = declared.get("following"), declared.get("in_sentence")
+    return {
+        "declared": re.compile(following.replace("{currency}", currency)) if following else None,
+        "declared_in_sentence": re.compile(in_sentence.replace("{currency}", currency)) if in_sentence else None,
+    }
 
 
 def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: WordStyle) -> dict[str, Any]:
@@ -617,6 +645,50 @@ def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency
     return replace(span, currency=currency, rule="carried") if span else None
 
 
+def _is_bare(match: re.Match[str], g: _Grammar) -> bool:
+    """Whether the amount's currency is only the locale's default: no word, or a bare unit (元, 块) after it."""
+    if match["cb"]:
+        return False
+    word = _currency_word(match, g)
+    return word is None or word in g.bare_words and word not in g.bare_word_currency
+
+
+def _declared_figure(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
+    """A scaled figure with no currency word right before a declaration: 收入录10.82亿(美元.下同)."""
+    figure = match["pt"] or match["hi"]
+    if not figure or not _has_scale(figure, g) or not g.declared.match(text, match.end()):
+        return None
+    span = _span_from_match(match, text, g, locale)
+    return replace(span, bare=True) if span else None
+
+
+def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Bare amounts in the currency an article declares: from the start of the declaration's sentence to the next
+    declaration (（人民币，下同）), or to the end of its sentence (若以美元计算，营收为196.2亿元)."""
+    scopes: list[tuple[int, int, str]] = []
+    if g.declared is not None:
+        found = [(_sentence_start(text, m.start()), m) for m in g.declared.finditer(text)]
+        for i, (start, m) in enumerate(found):
+            end = found[i + 1][0] if i + 1 < len(found) else len(text)
+            scopes.append((start, end, m["cur"]))
+    if g.declared_in_sentence is not None:
+        for m in g.declared_in_sentence.finditer(text):
+            end = SENTENCE_END.search(text, m.end())
+            scopes.append((m.end(), end.start() if end else len(text), m["cur"]))
+    if not scopes:
+        return spans
+    out = []
+    for span in spans:
+        scope = next((sc for sc in reversed(scopes) if sc[0] <= span.start < sc[1]), None) if span.bare else None
+        currency = scope and (g.currency_after.get(scope[2]) or _lookup_ci(g.currency_after, scope[2]))
+        out.append(replace(span, currency=currency) if currency and currency != span.currency else span)
+    return out
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(ch, 0, at) for ch in SENTENCE_ENDS) + 1
+
+
 def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
     """Where a minus sign or word before the figure starts (负1亿元, -3 Mio. Euro, minus 2 Milliarden), if any."""
     if not figure:
@@ -755,6 +827,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     bare: re.Match[str] | None = None  # the last figure with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro"
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or _ca1(match, g)):
+            if g.declared is not None and (span := _declared_figure(match, text, g, locale)):
+                spans.append(span)  # 10.82亿(美元，下同): the declaration names the figure's currency
+                continue
             if g.carried_after is not None:
                 joined = spans and g.carried_after.fullmatch(text, spans[-1].end, match.start())
                 if joined and (span := _carried(match, text, g, locale, spans[-1].currency)):
@@ -775,9 +850,11 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         equivalent_of = None
         if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1
-        if per or equivalent_of is not None:
-            span = replace(span, per=per, equivalent_of=equivalent_of)
+        if per or equivalent_of is not None or _is_bare(match, g):
+            span = replace(span, per=per, equivalent_of=equivalent_of, bare=_is_bare(match, g))
         spans.append(span)
+    if g.declared is not None or g.declared_in_sentence is not None:
+        spans = _declared(text, spans, g)
     if carried:
         spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):
