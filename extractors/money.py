@@ -1,6 +1,7 @@
 """Find monetary amounts in Chinese (Simplified matching text) and German news text."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -12,18 +13,15 @@ from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.patterns import NEVER, WORD_STYLES, WordStyle, word_alternation, word_at_end
 
-# Characters that may stand between a qualifier and its amount: quotes, 为/是/达, spaces.
-QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
+# Characters that may stand between a qualifier and its amount: quotes, 为/是/达 (最高达: at most), spaces.
+QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在达"
 # How far before an amount a 每… unit-price phrase may start (same clause, parentheses removed).
 PER_LOOKBACK = 40
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
-# A low range end with one of these carries its own scale (二百 does not: 二百到二百五十万元 is 2-2.5 million).
-ZH_BIG_SCALE = re.compile(r"[万亿兆]")
 # Sub-units follow a plain figure only (245元3角2分): after 500万元 a 三角 is something else.
 ONE = Decimal(1)
 ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
 DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 SENTENCE_ENDS = "。！？!?\n"
@@ -130,6 +128,12 @@ class _Grammar:
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
+    range_own_scale: re.Pattern[str]  # a range's low end with a scale of its own (2亿至3亿, 2 Millionen bis 3 Millionen)
+    range_unit_tail: re.Pattern[str]  # the units after a range's high end figure (3亿, 9千万, 1,2 Milliarden)
+    range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
+    small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
+    currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
     declared: re.Pattern[str] | None  # a currency declared for what follows: （人民币，下同）
     declared_in_sentence: re.Pattern[str] | None  # a currency declared for the rest of its sentence: 若以美元计算
     numbers: NumberGrammar  # how the locale writes and reads figures
@@ -178,13 +182,18 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
     # "500-Millionen-Dollar-Kredit": the scale may be hyphenated to the figure.
     # "eine halbe Milliarde": a fraction word only before a scale ("eine halbe Stunde" is no number).
+    # "eine Dreiviertel Milliarde": the fraction word may have a number word before it.
     fractions = word_alternation(data["number"].get("fractions", {}))
+    units = word_alternation(comp.get("units", {})) or NEVER
     number = (rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))"
-              rf"(?:\s+(?i:{fractions})(?=\s+(?:{scales})(?![\w])))?(?:(?:\s+|-)(?:{scales})(?![\w]))?")
+              rf"(?:\s+(?i:(?:{units})?(?:{fractions}))(?=\s+(?:{scales})(?![\w])))?(?:(?:\s+|-)(?:{scales})(?![\w]))?")
     # Not inside a longer figure or word; a minus sign glued to the figure ("-3 Mio. Euro") is read after the match.
     lead = r"(?<![\w.,\-−–])"
     sep = r"\s*(?:-|–|—|bis)\s*"
-    rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
+    # "300 bis etwa 420 Millionen Euro": a qualifier word may stand before the high end.
+    qualifier = word_alternation(data["qualifiers"]["before"])
+    rng = (rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?:(?i:{qualifier})\s+)?"
+           rf"(?P<hi>{number})")
     amount = rf"(?:{rng}|{lead}(?:[-−–](?=\d))?(?P<pt>{number}))"
     # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
     tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
@@ -290,12 +299,11 @@ class NumberGrammar:
     first_chars: Callable[[dict[str, Any]], set[str]]  # what a number may start with, from ``number:``
     parse: Callable[[str, str], Number]  # (figure, locale) -> its value
     scaled_figure: re.Pattern[str]  # a figure with a scale word or unit (2 Millionen, 500万): no sub-units follow it
-    own_scale: re.Pattern[str]  # a range's low end that carries its own scale (二百 does not)
 
 
 NUMBER_GRAMMARS = {
-    "german": NumberGrammar(_build_de, _de_first_chars, _parse_de, DE_SCALED_FIGURE, LATIN_LETTER),
-    "chinese": NumberGrammar(_build_zh, _zh_first_chars, _parse_zh, ZH_SCALED_FIGURE, ZH_BIG_SCALE),
+    "german": NumberGrammar(_build_de, _de_first_chars, _parse_de, DE_SCALED_FIGURE),
+    "chinese": NumberGrammar(_build_zh, _zh_first_chars, _parse_zh, ZH_SCALED_FIGURE),
 }
 
 
@@ -383,12 +391,32 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         vague_sum_digits=vague_digits,
         **_carried_grammar(money, before_words, style),
         **_declared_grammar(money),
+        currency_in_context=tuple(
+            # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
+            (re.compile(rf"(?:\d|{word_alternation(data['number'].get('scales', {})) or NEVER}\.?)[\s-]*"
+                        rf"{re.escape(word)}\w*$", re.I),
+             tuple((iso, re.compile(word_alternation(cues), re.I)) for iso, cues in readings.items()))
+            for word, readings in money.get("currency_in_context", {}).items()),
+        **_range_scale_grammar(data["number"]),
         numbers=numbers,
         spaced=style.spaced,
         per_after=per["position"] == "after",
         low_end_currency="ca1" in pattern.groupindex,
         locale=locale,
     )
+
+
+def _range_scale_grammar(number: dict[str, Any]) -> dict[str, Any]:
+    """How a range's low end tells a scale of its own, and the units after its high end: scale words where the
+    locale writes them apart (Millionen, Mrd.), unit characters where they are glued to the figure (万, 亿)."""
+    if number.get("scales"):
+        words = word_alternation(number["scales"])
+        tail = re.compile(rf"[\s-]+(?:{words})(?!\w)\.?$", re.I)
+        return {"range_own_scale": re.compile(rf"(?:^|[\s-])(?:{words})(?!\w)", re.I), "range_unit_tail": tail,
+                "range_big_tail": tail, "small_units": frozenset()}
+    big, small = "".join(number["big_units"]), "".join(number["small_units"])
+    return {"range_own_scale": re.compile(f"[{big}]"), "range_unit_tail": re.compile(f"[{small}]?[{big}]*$"),
+            "range_big_tail": re.compile(f"[{big}]+$"), "small_units": frozenset(number["small_units"])}
 
 
 def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
@@ -685,6 +713,31 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
     return out
 
 
+def _currency_from_context(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Amounts in a word that names several currencies (5000 Schilling), in the one the article's cue words name;
+    without a cue the word names none and the amount goes."""
+    out = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        readings = next((r for word, r in g.currency_in_context if word.search(surface)), None)
+        if readings is None:
+            out.append(span)
+            continue
+        currency = next((iso for iso, cues in readings if cues.search(text)), None)
+        if currency is not None:
+            out.append(replace(span, currency=currency))
+    return out if len(out) == len(spans) else _renumbered(spans, out)
+
+
+def _renumbered(before: list[MoneySpan], after: list[MoneySpan]) -> list[MoneySpan]:
+    """``after`` (a subset of ``before``, in order) with ``equivalent_of`` pointing into it, or None where the
+    amount it pointed to has gone."""
+    index = {id(s): i for i, s in enumerate(after)}
+    position = {i: index.get(id(s)) for i, s in enumerate(before)}
+    return [replace(s, equivalent_of=position.get(s.equivalent_of)) if s.equivalent_of is not None else s
+            for s in after]
+
+
 def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(ch, 0, at) for ch in SENTENCE_ENDS) + 1
 
@@ -714,11 +767,16 @@ def _range(match: re.Match[str], g: _Grammar, locale: str, currency: str, word: 
         return None
     ca1, tail1 = (match["ca1"], match["tail1"]) if g.low_end_currency else (None, None)
     if not ca1:
-        lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
+        lo_v = _distribute_scale(match["lo"], lo_v, match["hi"], hi_v, g)
     lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
     lo_d += _sub_unit_value(tail1, ca1, match["lo"], g) or 0
     hi_d += _sub_unit_value(match["tail"], word, match["hi"], g) or 0
     if lo_d >= hi_d:
+        if match["cb"] and not match["ca"]:
+            # "EUR 160 Mrd. bis 2030": no range; the low end with the currency before it is the amount.
+            end = match.end("lo")
+            qualifier = _qualifier_before(match.string, match.start(), g) or "exact"
+            return MoneySpan(match.start(), end, currency, float(lo_d), None, None, qualifier, rule="point")
         return None
     end = match.end() if match["tail"] or not match["ca"] else match.end("ca")
     return MoneySpan(match.start(), end, currency, None, float(lo_d), float(hi_d), "range", rule="range")
@@ -742,16 +800,23 @@ def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, curren
                      float(Decimal(str(hi)) * fraction), "range", rule="range")
 
 
-def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
-    """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
-    has_scale = bool(g.numbers.own_scale.search(lo_text))
-    if has_scale or lo >= hi or lo == 0:
+def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Grammar) -> float:
+    """2至3亿美元, 1.5至2.3亿, 8至9千万, 1,04 bis 1,2 Milliarden: a low end without a scale of its own takes the
+    high end's (the units after the high end's figure), where that keeps it below the high end. A low end with a
+    unit of its own shares only the big units (二百到二百五十万元 is 2-2.5 million)."""
+    if lo >= hi or lo == 0 or g.range_own_scale.search(lo_text):
         return lo
-    # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
-    for unit in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
-        if hi % unit == 0 and hi / unit < 10000 and lo < hi / unit * 10 and lo * unit <= hi:
-            return lo * unit
-    return lo
+    tail = (g.range_big_tail if g.small_units.intersection(lo_text) else g.range_unit_tail).search(hi_text)
+    if not tail or not tail.start():
+        return lo
+    try:
+        figure = _parse(hi_text[: tail.start()], g, g.locale).value
+    except NumberError:
+        return lo
+    if not figure or figure <= 0:
+        return lo
+    scale = 10.0 ** round(math.log10(hi / figure))  # units are powers of ten
+    return lo * scale if 1 < scale and lo * scale < hi else lo
 
 
 def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[MoneySpan]:
@@ -855,6 +920,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans.append(span)
     if g.declared is not None or g.declared_in_sentence is not None:
         spans = _declared(text, spans, g)
+    if g.currency_in_context:
+        spans = _currency_from_context(text, spans, g)
     if carried:
         spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):

@@ -568,6 +568,8 @@ def parse_de(text: str) -> Number:
             decimals = ""
         else:
             value = _de_numeral(part, v)
+            if pending == ONE and last == ONE and not may_add and ZERO < value < ONE:
+                pending = None  # "eine Dreiviertel Milliarde": the "eine" was an article
             if pending is not None and not may_add:
                 raise NumberError(f"two numbers in a row: {raw[:40]!r}")
             pending = value if pending is None else pending + value

@@ -744,6 +744,30 @@ CASES = [
     hans("neg-declared-not-before", "营收100亿元。后来公司宣布（美元，下同）新的目标", [pt("CNY", 100 * E8)]),
     hant("cents-mei-xian", "每股盈利17.45美仙", [pt("USD", 0.1745, per="share")], region="HK"),
     hant("cents-gang-xian", "派發末期息30港仙", [pt("HKD", 0.3)], region="HK"),
+    # ---- a range's low end takes the units after the high end's figure -----------------------------
+    hans("range-decimal-yi", "售价1.5至2.3亿美元", [rg("USD", 1.5 * E8, 2.3 * E8)]),
+    hans("range-qian-wan", "估值8至9千万美元", [rg("USD", 8 * E7, 9 * E7)]),
+    hans("range-low-own-small-unit", "二十到五十万元", [rg("CNY", 2e5, 5e5)]),
+    hant("range-decimal-yi-hant", "約5.9至6.5萬億港元", [rg("HKD", 5.9 * E12, 6.5 * E12)], region="HK"),
+    de("range-decimal-low", "Der Umsatz soll 1,04 bis 1,2 Milliarden Euro betragen.", [rg("EUR", 1.04 * E9, 1.2 * E9)]),
+    de("range-words", "kostet zwischen zwei und vier Millionen Euro.", [rg("EUR", 2 * E6, 4 * E6)]),
+    de("range-qualifier-before-high", "zwischen 300 bis etwa 420 Millionen Euro", [rg("EUR", 300 * E6, 420 * E6)]),
+    de("range-qualifier-rund", "300 bis rund 420 Millionen Euro", [rg("EUR", 300 * E6, 420 * E6)]),
+    de("neg-range-to-year", "ein Volumen von bis zu EUR 160 Mrd. bis 2030", [pt("EUR", 160 * E9, "at_most")]),
+    # ---- German: fractions, shillings, "ab" ---------------------------------------------------------
+    de("fraction-dreiviertel", "mehr als eine Dreiviertel Milliarde Euro", [pt("EUR", 750 * E6, "over")]),
+    de("schilling-kenyan", "Das kostet 5000 kenianische Schilling.", [pt("KES", 5000)]),
+    de("schilling-bare-in-kenya", "In Kenia kostet ein Liter Milch 120 Schilling.", [pt("KES", 120)]),
+    de("schilling-named-wins", "In Kenia kostet das 5000 ugandische Schilling.", [pt("UGX", 5000)]),
+    de("schilling-austria", "Damals kostete das in Österreich 100 Schilling.", [pt("ATS", 100)]),
+    de("neg-schilling-no-cue", "Das kostet 5000 Schilling.", []),
+    de("at-least-ab-brackets", "Tickets gibt es (ab 12 Euro) im Vorverkauf.", [pt("EUR", 12, "at_least")]),
+    de("neg-ab-after-amount", "Der Kurs sackte um 5 Euro ab.", [pt("EUR", 5)]),
+    hans("kenyan-shilling", "售价为5000肯尼亚先令", [pt("KES", 5000)]),
+    # ---- zh: a qualifier before 达 ----------------------------------------------------------------
+    hant("at-most-zuigao-da", "股價最高達1.8兆元", [pt("TWD", 1.8 * E12, "at_most")], region="TW"),
+    hans("approx-yue-da", "投资约达300亿元", [pt("CNY", 300 * E8, "approx")]),
+    hans("exact-gao-da", "营收高达300亿元", [pt("CNY", 300 * E8)]),
 ]
 
 
