@@ -74,9 +74,11 @@ def region_of(matching: str, locale: str) -> str | None:
     """The region of an article (``TW`` or ``HK`` for Traditional Chinese) by which region's marker words (``regions:``
     of its locale file) its text, in matching form, uses more; None for a locale without regions."""
     regions = load_locale(locale).get("regions", {})
-    scores = {name: sum(matching.count(w) for w in words) for name, words in regions.items()}
+    counts = {name: [matching.count(w) for w in words] for name, words in regions.items()}
+    # Distinct markers first: one outlet's spelling repeated (輝達 ×9 on a Hong Kong channel) is one cue.
+    scores = {name: (sum(1 for c in found if c), sum(found)) for name, found in counts.items()}
     best = max(scores, key=lambda k: scores[k], default=None)
-    if best is None or scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
+    if best is None or scores[best][1] == 0 or list(scores.values()).count(scores[best]) > 1:
         return None
     return best
 

@@ -106,7 +106,8 @@ class _Grammar:
     other_sense: dict[str, re.Pattern[str]]  # unit word -> cues that it measures something else here
     words_to_check: frozenset[str]  # lower-case currency words _is_money_word has a rule for
     price_word: re.Pattern[str]
-    idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
+    idiom_numbers: dict[str, frozenset[str]]  # a number before a sub-unit alone that makes an idiom (冰山一角, 十分大),
+    # and the sub-units it does so with (empty: all)
     digit_values: dict[str, int]  # Chinese digit characters (empty for German)
     half_word: str | None
     money_word: str  # 钱: after a unit it makes the amount money (5分钱)
@@ -366,7 +367,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
         other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
         price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
-        idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
+        idiom_numbers={n: frozenset(units) for n, units in money.get("sub_unit_alone_not_after", {}).items()},
         words_to_check=frozenset(w.lower() for w in (*money.get("currency_not_before", {}),
                                                      *money.get("ambiguous_units", {}), *sub_units)),
         digit_values=dict(data["number"].get("digits", {})),
@@ -565,7 +566,7 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
             and not match["tail"]:
         # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
         figure = match["pt"] or match["hi"] or ""
-        if figure in g.idiom_numbers:
+        if figure in g.idiom_numbers and (not g.idiom_numbers[figure] or low in g.idiom_numbers[figure]):
             return False
         try:
             value = _parse(figure, g, g.locale).value

@@ -768,6 +768,11 @@ CASES = [
     hant("at-most-zuigao-da", "股價最高達1.8兆元", [pt("TWD", 1.8 * E12, "at_most")], region="TW"),
     hans("approx-yue-da", "投资约达300亿元", [pt("CNY", 300 * E8, "approx")]),
     hans("exact-gao-da", "营收高达300亿元", [pt("CNY", 300 * E8)]),
+    # ---- zh: 十分 is the adverb "very", not ten cents ------------------------------------------------
+    hant("neg-shifen-very", "這個市場十分大，前景可期。", [], region="HK"),
+    hans("neg-shifen-important", "这件事十分重要", []),
+    hans("shifen-qian", "一支笔十分钱", [pt("CNY", 0.1)]),
+    hant("shi-xian-hk-cents", "每股派十仙", [pt("HKD", 0.1, per="share")], region="HK"),
 ]
 
 
