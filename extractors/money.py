@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
+from extractors.sentences import SENTENCE_END as SENTENCES
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.patterns import NEVER, WORD_STYLES, WordStyle, word_alternation, word_at_end
@@ -24,6 +25,8 @@ ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
 DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+# How far back a sentence's start is looked for (a page without full stops has no sentences).
+SENTENCE_LOOKBACK = 400
 SENTENCE_ENDS = "。！？!?\n"
 SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 # A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
@@ -129,6 +132,9 @@ class _Grammar:
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
+    carried_in_sentence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None  # (what follows such a
+    # figure, the money cue words of its sentence, the nouns of counted things that may not stand before it in its
+    # clause): a figure in a sentence about money takes the currency of the last amount before it
     range_own_scale: re.Pattern[str]  # a range's low end with a scale of its own (2亿至3亿, 2 Millionen bis 3 Millionen)
     range_unit_tail: re.Pattern[str]  # the units after a range's high end figure (3亿, 9千万, 1,2 Milliarden)
     range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
@@ -434,8 +440,13 @@ def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
 def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: WordStyle) -> dict[str, Any]:
     """The patterns of a figure that takes its currency from the amount it is compared with (none for a locale
     without ``carried_after``). Latin words stand between spaces, Han ones between characters."""
+    in_sentence = money.get("carried_in_sentence")
+    carried_in_sentence = (re.compile(in_sentence["followed_by"]),
+                           re.compile(word_alternation(in_sentence["cues"]), re.I),
+                           re.compile(word_alternation(in_sentence["not_after"]), re.I)) if in_sentence else None
     if not money.get("carried_after"):
-        return {"carried_after": None, "carried_before": None, "carried_followed_by": None}
+        return {"carried_after": None, "carried_before": None, "carried_followed_by": None,
+                "carried_in_sentence": carried_in_sentence}
     space, bound = style.gap, style.word_start
     qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)}){space})?"
     particles = word_alternation(money.get("carried_particles", []))
@@ -446,6 +457,7 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: Wo
         "carried_before": (re.compile(rf"{bound}(?:{first}){space}{qualifier}$", re.I),
                            re.compile(rf"\s*(?:{second})\s*{qualifier}", re.I)),
         "carried_followed_by": re.compile(money["carried_followed_by"]),
+        "carried_in_sentence": carried_in_sentence,
     }
 
 
@@ -739,8 +751,39 @@ def _renumbered(before: list[MoneySpan], after: list[MoneySpan]) -> list[MoneySp
             for s in after]
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``text[start:end]`` (German full stops included, as sentences.py
+    reads them), looking back at most SENTENCE_LOOKBACK characters."""
+    before = start
+    for m in SENTENCES.finditer(text, max(0, start - SENTENCE_LOOKBACK), start):
+        before = m.end()
+    if before == start and start > SENTENCE_LOOKBACK:
+        before = start - SENTENCE_LOOKBACK
+    elif before == start:
+        before = 0
+    after = SENTENCES.search(text, end)
+    return before, after.start() if after else len(text)
+
+
 def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(ch, 0, at) for ch in SENTENCE_ENDS) + 1
+
+
+def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str,
+                         last: MoneySpan) -> MoneySpan | None:
+    """A scaled figure with no currency in a sentence about money (one of its cue words), followed only by its
+    clause's end, a bracket or a verb that ends the clause ("sieben Milliarden beisteuern"), with no noun of counted
+    things before it in its clause, in the currency of the last amount before it: "einen Umsatz von 6,9 Milliarden
+    prognostizierten", "OpenAI 每建成 1GW 的设施就投 100 亿"."""
+    follows, cues, counted = g.carried_in_sentence
+    figure = match["pt"] or match["hi"]
+    if not figure or not _has_scale(figure, g) or not follows.match(text, match.end()):
+        return None
+    start, end = _sentence_around(text, match.start(), match.end())
+    clause = _last_end(CLAUSE_BREAK, text[start : match.start()]) + start
+    if not cues.search(text, start, end) or counted.search(text, clause, match.start()):
+        return None  # not about money, or it counts users (用户3亿, die Zahl der Nutzer auf 2,9 Milliarden)
+    return _carried(match, text, g, locale, last.currency, followed=True)
 
 
 def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
@@ -900,8 +943,11 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                 joined = spans and g.carried_after.fullmatch(text, spans[-1].end, match.start())
                 if joined and (span := _carried(match, text, g, locale, spans[-1].currency)):
                     carried.append(span)
-                else:
-                    bare = match
+                    continue
+                bare = match
+            if spans and g.carried_in_sentence is not None and (
+                    span := _carried_in_sentence(match, text, g, locale, spans[-1])):
+                carried.append(span)
             continue
         span = _span_from_match(match, text, g, locale)
         if span is None:

@@ -773,6 +773,22 @@ CASES = [
     hans("neg-shifen-important", "这件事十分重要", []),
     hans("shifen-qian", "一支笔十分钱", [pt("CNY", 0.1)]),
     hant("shi-xian-hk-cents", "每股派十仙", [pt("HKD", 0.1, per="share")], region="HK"),
+    # ---- a bare scaled figure in a sentence about money takes the last amount's currency -----------------
+    de("carried-sentence-verb", "Nvidia meldet 7,1 Milliarden Dollar.\nWährend Analysten einen Umsatz von 6,9 "
+       "Milliarden prognostizierten, rechnet der Hersteller selbst mit 7,4 Milliarden.",
+       [pt("USD", 7.1 * E9), pt("USD", 6.9 * E9), pt("USD", 7.4 * E9)]),
+    de("carried-sentence-particle-verb", "SoftBank und OpenAI investieren jeweils 18 Milliarden Dollar, während "
+       "Oracle und MGX sieben Milliarden beisteuern.", [pt("USD", 18 * E9), pt("USD", 7 * E9)]),
+    de("carried-sentence-bracket", "Der Umsatz lag bei 7,1 Milliarden Dollar. Auf das Data-Center-Segment "
+       "entfielen 2,94 Milliarden (plus 55 Prozent).", [pt("USD", 7.1 * E9), pt("USD", 2.94 * E9)]),
+    de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.", [pt("EUR", 5 * E6)]),
+    de("neg-carried-sentence-people", "Die Kosten: 5 Millionen Euro. Der Umsatz wuchs, die Zahl der Kunden auf "
+       "2 Millionen.", [pt("EUR", 5 * E6)]),
+    hans("carried-sentence-verb-tou", "这1000亿美元不是一次性投资，OpenAI每建成1GW的设施就投100亿，明年完工。",
+         [pt("USD", 1000 * E8), pt("USD", 100 * E8)]),
+    hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
+         [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
+    hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
 ]
 
 
