@@ -789,6 +789,10 @@ CASES = [
     hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
          [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
     hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
+    hans("neg-kuai-space-chip", "该设施将容纳超过 40 万块 GPU,规模达到 1.4GW。", []),
+    hans("neg-kuai-space-range-chip", "大概相当于 400-500 万块 GPU。", []),
+    hans("kuai-space-then-han", "这杯咖啡3块 好贵", [pt("CNY", 3)]),
+    hant("neg-percentage-points", "收入716.18億元(美元,下同),毛利率上升0.7百分點", [pt("USD", 716.18 * E8)], region="HK"),
 ]
 
 
