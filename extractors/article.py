@@ -16,7 +16,7 @@ from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
 from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, parse_date_value, publication_date
-from normalizers.encoding import DecodeError, decode
+from normalizers.encoding import DecodeError, decode, decoding_note
 from normalizers.locale import load_locale
 from normalizers.script import detect_language, detect_script, to_simplified
 
@@ -96,8 +96,8 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
     warnings = list(article.warnings)
-    if "replaced" in encoding:
-        warnings.append(f"decoded as {encoding}: the page has bytes that are not text in any encoding tried")
+    if note := decoding_note(encoding):
+        warnings.append(note)
     published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
     warnings += [f"front matter {key} {article.meta[key]} is outside {EARLIEST.year}–today; ignored"
                  for key in FRONT_MATTER_KEYS if isinstance(article.meta.get(key), dt.date) and
