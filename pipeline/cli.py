@@ -105,7 +105,9 @@ def format_summary(summary: dict[str, Any], settings: Settings) -> str:
     width = max(len(k) for k, _ in rows)
     lines = [f"newsclaims: {settings.input_dir} → {settings.out_dir}"]
     lines += [f"  {k:<{width}}  {v}" for k, v in rows]
-    if summary["processed"] == 0 and summary["found"]:
+    if summary.get("repaired"):
+        lines.append(f"  repaired: {summary['repaired']}")
+    elif summary["processed"] == 0 and summary["found"]:
         lines.append("  nothing changed since the last run: 0 articles processed")
     if summary["errors"]:
         lines.append(f"  see {settings.out_dir / 'errors.jsonl'} for the files that could not be processed")

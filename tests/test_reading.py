@@ -35,6 +35,48 @@ def test_decodes_each_encoding(data, encoding):
     assert "2048" in text and "H800" in text
 
 
+def _corrupt(data: bytes, every: int, count: int) -> bytes:
+    """``data`` with ``count`` of its bytes, ``every`` bytes apart, turned into 0xFF (never a UTF-8 byte)."""
+    out = bytearray(data)
+    for i in range(count):
+        out[every // 2 + i * every] = 0xFF
+    return bytes(out)
+
+
+def _page(charset: str, body: bytes) -> bytes:
+    return b'<html><head><meta charset="' + charset.encode() + b'"></head><body><p>' + body + b"</p></body></html>"
+
+
+# Issue 21: pages that decoded into garbage without a word (2), or were rejected as binary (11).
+# (data, encoding found, text that must be in the article, words the warning must hold)
+DECODE_WITH_A_WARNING = {
+    "big5-declaring-gb2312": (_page("gb2312", (ZH_HANT * 3).encode("big5")), "big5hkscs", ZH_HANT, "declared gb2312"),
+    "gb18030-declaring-big5": (_page("big5", (ZH_HANS * 3).encode("gb18030")), "gb18030", ZH_HANS, "declared big5"),
+    "short-utf8-6-bad-bytes": (_corrupt(f"{ZH_HANS}\n{ZH_HANS}".encode(), 20, 6), "utf-8", "557.6万美元", "replaced"),
+    "short-utf8-html-bad-bytes": (_page("utf-8", _corrupt(ZH_HANS.encode() * 2, 25, 4)), "utf-8", "H800", "replaced"),
+}
+
+
+@pytest.mark.parametrize("data, encoding, kept, warning", DECODE_WITH_A_WARNING.values(), ids=DECODE_WITH_A_WARNING)
+def test_a_lying_charset_or_a_few_bad_bytes_decode_with_a_warning(data, encoding, kept, warning):
+    suffix = ".html" if data.startswith(b"<html>") else ".txt"
+    document = process_document(data, f"page{suffix}").document
+    assert document["encoding"].split(" ")[0] == encoding
+    assert kept in document["text"] and document["language"] == "zh"
+    assert any(warning in w for w in document["warnings"]), document["warnings"]
+
+
+# What the rules above must not catch: a declaration that fits, text in another encoding that is not UTF-8 at all.
+@pytest.mark.parametrize("data, encoding", [
+    (_page("gb2312", (ZH_HANS * 3).encode("gb18030")), "gb18030"),
+    (_page("big5", (ZH_HANT * 3).encode("big5")), "big5hkscs"),
+    (ZH_HANS.encode("gb18030"), "gb18030"),
+    (ZH_HANT.encode("big5"), "big5hkscs"),
+], ids=["gb2312-true", "big5-true", "short-gb18030", "short-big5"])
+def test_a_true_declaration_or_short_legacy_text_is_kept(data, encoding):
+    assert decode(data)[1] == encoding
+
+
 def test_windows_line_endings_become_newlines():
     text, _ = decode("一行\r\n二行\r\n".encode("utf-8"))
     assert text == "一行\n二行\n"
