@@ -115,5 +115,5 @@ def test_the_wheel_holds_every_file_under_the_packages(tmp_path):
     assert wheel.name.startswith(f"newsclaims-{PIPELINE_VERSION}-")
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [f for f in _package_files() if f not in names]
-    assert not missing, f"files under the packages missing from the wheel (add their pattern to package-data): {missing}"
+    assert not missing, f"under the packages but not in the wheel (add their pattern to package-data): {missing}"
     assert {f"{p}/py.typed" for p in PACKAGES} <= names
