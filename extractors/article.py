@@ -235,7 +235,7 @@ def warm_up() -> None:
     for region in ("TW", "HK"):
         extract_money("", "zh-Hant", region)
     detect_script("繁體中文", "zh")
-    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads langdetect's profiles
+    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     for locale in ("zh-Hans", "de"):
         topic_of("", 0, 0, locale)
     subject_of("", 0, 0)
