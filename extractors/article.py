@@ -254,5 +254,5 @@ def warm_up() -> None:
         subject_of("", 0, 0, locale)
     for language in SUPPORTED_LANGUAGES:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
-    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads langdetect's profiles
+    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     latest_rate_date()

@@ -9,6 +9,7 @@ import argparse
 import atexit
 import contextlib
 import errno
+import importlib.util
 import io
 import json
 import logging
@@ -228,8 +229,15 @@ def _quiet_write_failures() -> None:
             handler.addFilter(_WriteFailureFilter())
 
 
+def check_runner(settings: Settings) -> None:
+    """Raise UsageError when the Dask runner is asked for and its optional dependencies are not installed."""
+    if settings.runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
+        raise UsageError("--runner dask needs the dask extra: pip install 'newsclaims[dask]'")
+
+
 def _run(args: argparse.Namespace) -> None:
     settings = settings_from(args)
+    check_runner(settings)
     check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
     check_folders(settings.input_dir, settings.out_dir)
     # A run holds its output folder from here (a second one stops at once); a served flow takes it at each run.

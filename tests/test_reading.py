@@ -176,48 +176,6 @@ def test_simplified_conversion_keeps_length():
     assert to_simplified(ZH_HANT).startswith("据报道")
 
 
-LANGDETECT_TEXTS = {
-    "german": "Das Unternehmen hat 6 Millionen Dollar für das Training ausgegeben und nutzte 2048 GPUs.",
-    "capitals-and-urls": "NVIDIA H100 GPUs  kosten 30.000 US-Dollar, siehe https://example.com/a?b=1 oder mail@example.de",
-    "vietnamese-marks": "Vie\u0302\u0323t Nam tiếng Việt ẞ ß Ế",
-    "cyrillic-and-latin": "Привет мир ABC def",
-    "kana-and-hangul": "ひらがな カタカナ 漢字 한국어 abc",
-    "english": "This is an English sentence about the money OpenAI spent on training.",
-    "spaces-only": "   ",
-    # words seen before (the fast detector keeps each word's n-grams), a space at the end, a one-letter word
-    "repeated-words-trailing-space": "Das Training das TRAINING a GPUs und   das  ",
-}
-
-
-@pytest.mark.parametrize("text", LANGDETECT_TEXTS.values(), ids=LANGDETECT_TEXTS.keys())
-def test_fast_detector_matches_langdetect(text):
-    """The sped-up detector prepares the same text and n-grams and gives the same probabilities."""
-    from langdetect import detector_factory
-    from langdetect.detector import Detector
-    from langdetect.lang_detect_exception import LangDetectException
-
-    from normalizers.script import _FastDetector
-
-    detect_language("Die Firma hat sechs Millionen Dollar ausgegeben.")  # loads the profiles
-    library, fast = Detector(detector_factory._factory), _FastDetector(detector_factory._factory)
-    for detector in (library, fast):
-        detector.append(text)
-        detector.cleaning_text()
-    assert fast.text == library.text
-    assert fast._extract_ngrams() == library._extract_ngrams()
-
-    def probabilities(detector: Detector) -> list[tuple[str, float]] | str:
-        try:
-            return [(lang.lang, lang.prob) for lang in detector.get_probabilities()]
-        except LangDetectException as exc:
-            return str(exc)
-
-    library, fast = Detector(detector_factory._factory), _FastDetector(detector_factory._factory)
-    library.append(text)
-    fast.append(text)
-    assert probabilities(fast) == probabilities(library)
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [("Das kostete ca. 6 Mio. Euro. Danach kam mehr.", ["Das kostete ca. 6 Mio. Euro.", "Danach kam mehr."]),
@@ -230,24 +188,6 @@ def test_sentence_bounds(text, expected):
     from extractors.sentences import sentence_bounds
 
     assert [text[a:b] for a, b in sentence_bounds(text)] == expected
-
-
-def test_language_detection_is_thread_safe_while_profiles_load():
-    """Threads that start detecting at once wait for one complete load of langdetect's profiles.
-
-    A thread that used a half-loaded factory saw fewer languages than the model's tables hold (and a batch
-    forked at that moment kept the half-loaded factory for all its documents).
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from langdetect import detector_factory
-
-    detector_factory._factory = None  # as in a fresh process
-    text = LANGDETECT_TEXTS["german"]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda _: detect_language(text), range(8)))
-    assert results == ["de"] * 8
-    assert len(detector_factory._factory.langlist) == len(next(iter(detector_factory._factory.word_lang_prob_map.values())))
 
 
 def test_only_han_characters_change_to_simplified():
