@@ -54,7 +54,8 @@ NO_CENTS = re.compile(r",[-–]")
 # digits are checked apart).
 NOT_BEFORE_SIGN = frozenset("-−–—~～.,/")
 # Clause punctuation, the only thing a bare digit after a unit may stand before (15 Dollar 50., 七块八。).
-END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)，。、；：！？）」”]|$))"
+# A figure before a point or comma and a digit is the start of another figure (10.350,55 €), no end of clause.
+END_OF_CLAUSE = r"(?![.,]\d)(?=[^\S\n]*(?:[.,;:!?)，。、；：！？）」”]|$))"
 
 
 @dataclass(frozen=True)
@@ -203,12 +204,14 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
            rf"(?P<hi>{number})")
     amount = rf"(?:{rng}|{lead}(?:[-−–](?=\d))?(?P<pt>{number}))"
     # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
-    tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
+    # The tail stays on the amount's line: in a table the next line's figure is another amount.
+    tail = (rf"(?P<tail>(?:[^\S\n]+{joiner})?[^\S\n]+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
             rf"(?:\s+(?i:{tail_words})(?![\w])|{END_OF_CLAUSE}))")
     # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
     cur_after = rf"(?:(?:\s*|-)(?P<ca>(?i:{after}))(?![\w]){tail}?)"
     # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
-    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
+    # A sign ending one line is not the currency of the next line's figure (a table: "594,98 €\n48 Monate").
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))[^\S\n]?)"
     return rf"{cur_before}?{amount}{cur_after}?"
 
 
@@ -263,7 +266,7 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
            rf"\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})")
     amount = rf"(?:{rng}|(?P<pt>{number}))"
     cur_after = rf"(?:\s*(?P<ca>{after}|{bare}){tail('tail', clause_end)}?)"
-    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})[^\S\n]*)"
     return rf"{cur_before}?{amount}{cur_after}?"
 
 

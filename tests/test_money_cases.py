@@ -793,6 +793,12 @@ CASES = [
     hans("neg-kuai-space-range-chip", "大概相当于 400-500 万块 GPU。", []),
     hans("kuai-space-then-han", "这杯咖啡3块 好贵", [pt("CNY", 3)]),
     hant("neg-percentage-points", "收入716.18億元(美元,下同),毛利率上升0.7百分點", [pt("USD", 716.18 * E8)], region="HK"),
+    # ---- a table's cells: each line's amount is its own (no cents or currency sign from the next line) ---------
+    de("table-column-euro-sign", "Gesamtkosten\n4.984,56 €\n10.350,55 €\n8.991,00 €",
+       [pt("EUR", 4984.56), pt("EUR", 10350.55), pt("EUR", 8991)]),
+    de("table-column-eur-code", "37,99 EUR\n18,99 EUR\n16,97 EUR", [pt("EUR", 37.99), pt("EUR", 18.99), pt("EUR", 16.97)]),
+    de("neg-table-sign-then-months", "594,98 €\n48 Monate", [pt("EUR", 594.98)]),
+    hans("neg-currency-before-next-line", "价格（美元）\n2024年", []),
 ]
 
 
