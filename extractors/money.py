@@ -25,6 +25,7 @@ ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
 DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+YEAR = re.compile(r"(?:19|20)\d\d")
 # How far back a sentence's start is looked for (a page without full stops has no sentences).
 SENTENCE_LOOKBACK = 400
 SENTENCE_ENDS = "。！？!?\n"
@@ -130,6 +131,7 @@ class _Grammar:
     vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
     vague_sums: dict[str, float]
     vague_sum_digits: dict[str, int]
+    order_of_magnitude: float  # how many of its unit a vague sum spans (Milliardenhöhe: 10^9-10^10)
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
@@ -140,6 +142,8 @@ class _Grammar:
     range_unit_tail: re.Pattern[str]  # the units after a range's high end figure (3亿, 9千万, 1,2 Milliarden)
     range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
     small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
+    currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
+    # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
     # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
     declared: re.Pattern[str] | None  # a currency declared for what follows: （人民币，下同）
@@ -399,8 +403,12 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                         *money.get("vague_plural_scales", {}))),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
+        order_of_magnitude=float(money.get("order_of_magnitude", 10)),
         **_carried_grammar(money, before_words, style),
         **_declared_grammar(money),
+        currency_of_previous=(
+            (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
+             frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
         currency_in_context=tuple(
             # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
             (re.compile(rf"(?:\d|{word_alternation(data['number'].get('scales', {})) or NEVER}\.?)[\s-]*"
@@ -677,13 +685,16 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
 
 
 def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency: str,
-             followed: bool = False) -> MoneySpan | None:
+             followed: bool = False, unscaled: bool = False) -> MoneySpan | None:
     """A scaled figure that names no currency, in the ``currency`` of the amount it is compared with.
 
     ``followed``: the amount comes after it (von 2,9 Milliarden auf 3 Milliarden Euro), so what follows it is known.
+    ``unscaled``: a figure without a scale word may carry too (von 0,32 auf 0,35 Euro), unless it is a year.
     """
     figure = match["pt"] or match["hi"]
-    if not figure or not _has_scale(figure, g) or not followed and not g.carried_followed_by.match(text, match.end()):
+    if not figure or not followed and not g.carried_followed_by.match(text, match.end()):
+        return None
+    if not _has_scale(figure, g) and (not unscaled or YEAR.fullmatch(figure)):
         return None
     span = _span_from_match(match, text, g, locale)
     return replace(span, currency=currency, rule="carried") if span else None
@@ -726,6 +737,19 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
         scope = next((sc for sc in reversed(scopes) if sc[0] <= span.start < sc[1]), None) if span.bare else None
         currency = scope and (g.currency_after.get(scope[2]) or _lookup_ci(g.currency_after, scope[2]))
         out.append(replace(span, currency=currency) if currency and currency != span.currency else span)
+    return out
+
+
+def _currency_of_previous(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Amounts in a sub-unit several currencies share (49 Cent), in the currency of the amount before them in their
+    sentence where that is one of them (48 US-Cent … von 49 Cent: US cents)."""
+    word, currencies = g.currency_of_previous
+    out = list(spans)
+    for i, span in enumerate(spans):
+        if i and word.search(text, span.start, span.end) and spans[i - 1].currency in currencies \
+                and spans[i - 1].currency != span.currency \
+                and spans[i - 1].start >= _sentence_around(text, span.start, span.end)[0]:
+            out[i] = replace(span, currency=spans[i - 1].currency)
     return out
 
 
@@ -801,7 +825,8 @@ def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
     if before == " ":
         for word in g.negative_words:
             at = figure - 1 - len(word)
-            if at >= 0 and text.startswith(word, at) and not (at and text[at - 1].isalnum()):
+            # "17 Mrd. Euro plus/minus 500 Mio.": a tolerance, no negative amount
+            if at >= 0 and text.startswith(word, at) and not (at and (text[at - 1].isalnum() or text[at - 1] == "/")):
                 return at
     return None
 
@@ -886,18 +911,24 @@ def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[Money
             if digit_word:
                 start = digit_word.start()
             unit, digits = g.vague_sums[m["vs"]], g.vague_sum_digits.get(digit_word["vd"] if digit_word else "")
-            (low, high), currency = ((10 ** (digits - 1), 10**digits) if digits else (1, 1000)), g.bare_currency
+            (low, high) = (10 ** (digits - 1), 10**digits) if digits else (1, g.order_of_magnitude)
+            currency = _last_currency(found, at) or g.bare_currency
         else:
             word = WHITESPACE.sub("", m["ca"])
             currency = g.currency_after.get(word) or _lookup_ci(g.currency_after, word) or g.bare_currency
             if m["vsc2"]:
-                unit, (low, high) = g.vague_plural_scales[m["vsc2"]], (1, 1000)
+                unit, (low, high) = g.vague_plural_scales[m["vsc2"]], (1, g.order_of_magnitude)
             else:
                 unit = g.scale_values[m["vsc"].lower()] if m["vsc"] else 1.0
                 low, high = g.vague_counts[WHITESPACE.sub(" ", m["vn"])]
         spans.append(MoneySpan(start, end, currency, None, low * unit, high * unit, "approx", vague=True,
                                rule="vague"))
     return spans
+
+
+def _last_currency(spans: list[MoneySpan], at: int) -> str | None:
+    """The currency of the last amount before ``at`` (``spans`` in text order)."""
+    return next((s.currency for s in reversed(spans) if s.end <= at), None)
 
 
 def _inside(at: int, starts: list[int], ends: list[int]) -> bool:
@@ -955,13 +986,13 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         span = _span_from_match(match, text, g, locale)
         if span is None:
             continue
+        per = _per(text, span.start, span.end, g)
         if bare is not None and g.carried_before is not None:
             von, auf = g.carried_before
             if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
-                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True))):
-                carried.append(earlier)
+                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
+                carried.append(replace(earlier, per=per))  # von 0,32 auf 0,35 Euro je Aktie: both per share
             bare = None
-        per = _per(text, span.start, span.end, g)
         equivalent_of = None
         if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1
@@ -970,6 +1001,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans.append(span)
     if g.declared is not None or g.declared_in_sentence is not None:
         spans = _declared(text, spans, g)
+    if g.currency_of_previous is not None:
+        spans = _currency_of_previous(text, spans, g)
     if g.currency_in_context:
         spans = _currency_from_context(text, spans, g)
     if carried:
