@@ -142,6 +142,7 @@ class _Grammar:
     range_unit_tail: re.Pattern[str]  # the units after a range's high end figure (3亿, 9千万, 1,2 Milliarden)
     range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
     small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
+    compound_level: re.Pattern[str]  # a level word joined to an amount by a hyphen: die 1000-Dollar-Marke
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
@@ -406,6 +407,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         order_of_magnitude=float(money.get("order_of_magnitude", 10)),
         **_carried_grammar(money, before_words, style),
         **_declared_grammar(money),
+        compound_level=re.compile(rf"(?:{word_alternation(money.get('compound_levels', [])) or NEVER})(?!\w)"),
         currency_of_previous=(
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
              frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
@@ -572,8 +574,11 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     if word is None:
         return True
     if match["ca"] and text[match.start("ca") - 1] == "-":
-        # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
-        return text[match.end("ca") : match.end("ca") + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
+        # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount, die 1000-Dollar-Marke
+        # a level)
+        after = match.end("ca")
+        return (text[after : after + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
+                or bool(g.compound_level.match(text, after + 1)))
     low = word.lower()
     if low not in g.words_to_check:
         return True

@@ -809,6 +809,9 @@ CASES = [
     de("per-share-before", "Der Gewinn je Aktie lag bei 1,20 Euro.", [pt("EUR", 1.2, per="share")]),
     de("shared-cents-alone", "Das kostet 49 Cent.", [pt("EUR", 0.49)]),
     de("billion-abbreviation-range", "mindestens 1 und bis zu 5 Bill. Dollar", [rg("USD", 1 * E12, 5 * E12)]),
+    de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
+    de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
+    de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),
     de("vague-sum-article-currency", "Meta zahlte 5 Milliarden Dollar. Dazu kamen Investitionen in Milliardenhöhe.",
        [pt("USD", 5 * E9), vg("USD", 1 * E9, 10 * E9)]),
 ]
