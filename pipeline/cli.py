@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--full", action="store_true", help="reprocess every article, changed or not")
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
         p.add_argument("--doc-timeout", type=float, default=DEFAULT_DOC_TIMEOUT_S,
-                       help="seconds before one article is stopped and reported (0: no bound)")
+                       help="CPU seconds one article may take before it is stopped and reported, per MB of a "
+                            "longer article (0: no bound)")
         p.add_argument("--batch-size", type=int, default=None,
                        help="articles per Prefect task (default: from the folder's size, 20 to 500)")
         p.add_argument("--runner", choices=("default", "dask"), default="default", help="Prefect task runner")

@@ -366,13 +366,18 @@ def test_hardware_on_numeral_runs_is_linear(name):
 
 # --- The worker's time bound. ---------------------------------------------------------------------------------------
 
-def _sleepy(raw, source_path, doc_id=None):
+def _stalling(raw, source_path, doc_id=None):
+    """process_document, but ``SPIN`` burns CPU for ever and ``SLEEP n`` waits n seconds using no CPU (what a
+    document sees of a loaded machine, or of a stall)."""
     import time
 
     from extractors.article import process_document as real
 
-    if b"STUCK" in raw:
-        time.sleep(60)
+    if raw.startswith(b"SPIN"):
+        while True:
+            pass
+    if raw.startswith(b"SLEEP"):
+        time.sleep(float(raw.split()[1]))
     return real(raw, source_path, doc_id)
 
 
@@ -382,24 +387,75 @@ def test_worker_stops_a_stuck_document_and_goes_on(monkeypatch):
     import pipeline.worker as worker
     from extractors.article import process_document
 
-    monkeypatch.setattr(worker, "process_document", _sleepy)
+    monkeypatch.setattr(worker, "process_document", _stalling)
     good = (SEEDS / GOOD_SEEDS[1]).read_bytes()
-    items = [("a.txt", good), ("stuck.txt", b"STUCK " + ZH_HANS.encode()), ("b.txt", ZH_HANS.encode()), ("none.txt", None)]
+    items = [("a.txt", good), ("spins.txt", b"SPIN " + ZH_HANS.encode()), ("b.txt", ZH_HANS.encode()),
+             ("stalls.txt", b"SLEEP 60 " + ZH_HANS.encode()), ("none.txt", None)]
     workers = worker.Workers()  # forked after the patch; the module's long-lived workers may predate it
     started = time.perf_counter()
     try:
-        outcomes = worker.process_batch_items(items, timeout_s=3, workers=workers)
+        outcomes = worker.process_batch_items(items, timeout_s=1, workers=workers)
         after = workers.pids()
-        again = worker.process_batch_items(items[:1], timeout_s=3, workers=workers)
+        again = worker.process_batch_items(items[:1], timeout_s=1, workers=workers)
         assert workers.pids() == after and again[0].lines == outcomes[0].lines  # the fresh worker is reused
     finally:
         workers.close()
     assert time.perf_counter() - started < 30
-    assert [o.rel_path for o in outcomes] == ["a.txt", "stuck.txt", "b.txt", "none.txt"]
-    assert outcomes[1].stage == "timeout" and "3 s" in outcomes[1].error and outcomes[1].lines is None
+    assert [o.rel_path for o in outcomes] == ["a.txt", "spins.txt", "b.txt", "stalls.txt", "none.txt"]
+    assert outcomes[1].stage == "timeout" and "1 s of CPU time" in outcomes[1].error and outcomes[1].lines is None
+    assert outcomes[3].stage == "timeout" and "no answer after 4 s" in outcomes[3].error
     assert outcomes[0].error is None and len(outcomes[0].lines.claims) == len(process_document(good, "a.txt").claims)
     assert outcomes[2].error is None and outcomes[2].lines.claims
-    assert outcomes[3].stage == "read"
+    assert outcomes[4].stage == "read"
+
+
+def test_the_time_bound_counts_cpu_time_and_grows_with_the_document(monkeypatch):
+    """Issue 21 (5): a long article under load passed a fixed 20 s of wall-clock time and was dropped as timeout."""
+    import pipeline.worker as worker
+
+    monkeypatch.setattr(worker, "process_document", _stalling)
+    workers = worker.Workers()
+    try:  # 2.5 s of wall-clock time but hardly any CPU time: under a bound of 1 CPU second it goes through
+        (outcome,) = worker.process_batch_items([("slow.txt", b"SLEEP 2.5 " + ZH_HANS.encode())], 1, workers)
+    finally:
+        workers.close()
+    assert outcome.error is None and outcome.lines.claims
+    small, long = ("a.txt", b"x" * 10_000), ("b.txt", b"x" * (5 * worker.BOUND_BYTES))
+    assert worker.cpu_bound(small, 20) == 20 and worker.cpu_bound(long, 20) == 100
+    assert worker.cpu_bound(("c.txt", None), 20) == 20
+
+
+def _long_article(chars: int = 1_700_000, amounts: int = 60_000) -> bytes:
+    """A Chinese article of ``chars`` characters and ``amounts`` amounts of money, two to a line."""
+    lines = [f"据知情人士透露，第{i}家公司的训练成本约为{i % 900 + 1}.5万美元，另一家公司去年花费了{i % 70 + 3}亿元人民币。"
+             for i in range(amounts // 2)]
+    filler = "分析师认为，这一数字远低于业内的普遍估计，市场对此反应不一。"
+    text = "\n".join(lines)
+    return (text + "\n" + filler * ((chars - len(text)) // len(filler) + 1)).encode()
+
+
+@pytest.mark.slow
+def test_a_long_article_gives_all_its_amounts_while_another_run_loads_the_cores():
+    """Issue 21 (5): 1.7 M characters and 60,000 amounts, processed twice at once on long-lived workers (two runs on
+    the two cores), each under the default bound: every amount is found."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pipeline.worker as worker
+    from pipeline.settings import DEFAULT_DOC_TIMEOUT_S
+
+    data = _long_article()
+    pools = [worker.Workers(), worker.Workers()]
+    try:
+        with ThreadPoolExecutor(2) as runs:
+            outcomes = list(runs.map(lambda w: worker.process_batch_items([("long.txt", data)], DEFAULT_DOC_TIMEOUT_S, w)[0],
+                                     pools))
+    finally:
+        for pool in pools:
+            pool.close()
+    for outcome in outcomes:
+        assert outcome.error is None, outcome.error
+        document = json.loads(outcome.lines.document[1])
+        assert document["chars"] >= 1_700_000 and document["money_claims"] == 60_000
 
 
 def test_workers_are_forked_once_and_reused_across_batches():
