@@ -233,9 +233,20 @@ def _run(args: argparse.Namespace) -> None:
     settings = settings_from(args)
     check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
     check_folders(settings.input_dir, settings.out_dir)
+    check_prefect()
     # A run holds its output folder from here (a second one stops at once); a served flow takes it at each run.
     with store.output_lock(settings.out_dir) if args.command == "run" else contextlib.nullcontext():
         _run_checked(args, settings)
+
+
+def check_prefect() -> None:
+    """Prefect's setting-up, before any work: a home it can write (else a temporary one, with a warning) and, where
+    one is configured, a server that answers. Raises prefect_api.SetupError, naming the setting and where it is."""
+    _, warning = prefect_api.usable_home()
+    if found := prefect_api.configured_api():
+        prefect_api.check_server(*found)
+    if warning:
+        print(f"newsclaims: warning: {warning}", file=sys.stderr)
 
 
 def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
@@ -315,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     debug = "--debug" in argv
     try:
         _main(argv)
-    except UsageError as exc:
+    except (UsageError, prefect_api.SetupError) as exc:  # found before any work: a command or a setting to correct
         if debug:
             raise
         _fail(str(exc), 2)

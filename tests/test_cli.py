@@ -168,3 +168,99 @@ def test_report_leaves_out_a_negative_amount_and_says_so(tmp_path):
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "2 amounts of zero or less" in page and "2 amounts of zero or less" in (tmp_path / "report.md").read_text()
     assert "557.6万美元" in page and len(paths) == 3
+
+
+# --- Issue 21 (8, 9): Prefect's setting-up is checked before any work. ---------------------------------------------
+
+def _dead_url() -> str:
+    """The API URL of a port nothing listens on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/api"
+
+
+SETUP_MISTAKES = {
+    "dead-server-in-environment": ({"PREFECT_API_URL": "{dead}"}, {}, ["{dead}", "environment variable PREFECT_API_URL",
+                                                                       "does not answer"]),
+    "dead-server-in-prefect-toml": ({}, {"prefect.toml": '[api]\nurl = "{dead}"\n'}, ["{dead}", "prefect.toml"]),
+    "dead-server-in-profile": ({"PREFECT_HOME": "{cwd}/home"},
+                               {"home/profiles.toml": 'active = "x"\n[profiles.x]\nPREFECT_API_URL = "{dead}"\n'},
+                               ["{dead}", "profile 'x'", "profiles.toml"]),
+    "not-a-url": ({"PREFECT_API_URL": "localhost:4200"}, {}, ["'localhost:4200'", "not an http"]),
+    "prefect-home-not-writable": ({"PREFECT_HOME": "{cwd}/a-file/home"}, {"a-file": ""},
+                                  ["PREFECT_HOME=", "cannot be written", "set PREFECT_HOME"]),
+}
+
+
+@pytest.mark.parametrize("env, files, words", SETUP_MISTAKES.values(), ids=SETUP_MISTAKES)
+def test_a_prefect_setup_mistake_is_one_line_exit_2_before_any_work(env, files, words, tmp_path):
+    cwd, out, dead = tmp_path / "cwd", tmp_path / "out", _dead_url()
+    cwd.mkdir()
+    for name, text in files.items():
+        (cwd / name).parent.mkdir(parents=True, exist_ok=True)
+        (cwd / name).write_text(text.format(dead=dead), encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    environment.update({k: v.format(dead=dead, cwd=cwd) for k, v in env.items()}, PYTHONPATH=str(ROOT))
+    environment.setdefault("PREFECT_HOME", str(tmp_path / "home"))
+    started = time.monotonic()
+    result = subprocess.run([*NEWSCLAIMS, "run", str(ROOT / "seeds"), "--out", str(out)], cwd=cwd, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsclaims: error: "), result.stderr
+    assert all(w.format(dead=dead) in lines[0] for w in words), lines[0]
+    assert not (out / "claims.jsonl").exists() and time.monotonic() - started < 20  # before the loading
+
+
+def test_a_server_that_answers_passes_the_check_whatever_its_status():
+    import http.server
+    import threading
+
+    from pipeline import prefect_api
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)  # answers 501 to GET
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        prefect_api.check_server(f"http://127.0.0.1:{server.server_port}/api", "a test")
+    finally:
+        server.shutdown()
+    with pytest.raises(prefect_api.SetupError, match="does not answer"):
+        prefect_api.check_server(_dead_url(), "a test")
+
+
+def test_an_unwritable_home_gives_a_temporary_prefect_home_with_a_warning(tmp_path, monkeypatch):
+    """Issue 21 (9): HOME not writable ended a run with a raw OSError about .prefect."""
+    from pipeline import prefect_api
+
+    home = tmp_path / "home"
+    (home / ".prefect").mkdir(parents=True)
+    (home / ".prefect" / "profiles.toml").write_text('active = "x"\n', encoding="utf-8")
+    for name in ("PREFECT_HOME", "PREFECT_PROFILES_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    assert prefect_api.usable_home() == (home / ".prefect", None)
+    real = prefect_api._not_writable
+    monkeypatch.setattr(prefect_api, "_not_writable",
+                        lambda folder: "Read-only file system" if folder == home / ".prefect" else real(folder))
+    used, warning = prefect_api.usable_home()
+    assert used != home / ".prefect" and os.environ["PREFECT_HOME"] == str(used) and not real(used)
+    assert "Read-only file system" in warning and str(used) in warning and "set PREFECT_HOME" in warning
+    assert os.environ["PREFECT_PROFILES_PATH"] == str(home / ".prefect" / "profiles.toml")  # the user's profiles
+
+
+@pytest.mark.slow
+def test_a_run_with_a_home_that_is_a_file_warns_and_runs(tmp_path):
+    home = tmp_path / "home-is-a-file"
+    home.write_text("", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(HOME=str(home), PYTHONPATH=str(ROOT))
+    result = subprocess.run([*NEWSCLAIMS, "run", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--quiet"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if line.strip()]
+    assert warning.startswith("newsclaims: warning: ") and "set PREFECT_HOME" in warning
+    assert (tmp_path / "out" / "claims.jsonl").stat().st_size > 0
+    assert not Path(warning.split("for this run is ")[1].split(",")[0]).exists()  # removed at the end
