@@ -255,7 +255,9 @@ def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     exit_on_signals()  # first: from here on Ctrl-C also stops the temporary server
-    server, api = _prefect_api() if args.command == "run" else (None, {})
+    # serve too: Prefect's own temporary server shares the terminal and its process group, and Ctrl-C made it print
+    # its shutdown tracebacks there; this one runs in a session of its own and logs to a file.
+    server, api = _prefect_api()
     failure: OSError | None = None
     try:
         from pipeline.runner import run, serve
@@ -282,7 +284,10 @@ def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
               f"{failure.strerror or failure}; previous outputs unchanged", file=sys.stderr)
         _quiet_exit(1)
     if args.command == "serve":
-        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
+        if server is not None:
+            server.wait()
+        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs,
+              temporary_server=server is not None)
         return
     timings = {"wall_seconds": round(reporter.wall(), 3),
                "phases": {name: round(seconds, 3) for name, seconds in reporter.timings.items()},
