@@ -35,6 +35,8 @@ PREFECT_DEFAULTS = {
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     # The temporary server's first start creates its database: Prefect's 20 s are short on a busy small machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # Prefect's client-side telemetry: its first-run notice was printed in the middle of a run's progress.
+    "DO_NOT_TRACK": "1",
 }
 
 
@@ -106,6 +108,10 @@ def format_summary(summary: dict[str, Any], settings: Settings) -> str:
     width = max(len(k) for k, _ in rows)
     lines = [f"newsclaims: {settings.input_dir} → {settings.out_dir}"]
     lines += [f"  {k:<{width}}  {v}" for k, v in rows]
+    if summary.get("processed") and "read_seconds" in summary and "phases" in summary:
+        # The reading phase lasts until the last file is read, and batches are processed all the while.
+        lines.append(f"  (reading and processing overlap: the files were read in {summary['read_seconds']:.1f} s, "
+                     f"the batches processed over {summary['batch_seconds']:.1f} s)")
     if summary.get("repaired"):
         lines.append(f"  repaired: {summary['repaired']}")
     elif summary["processed"] == 0 and summary["found"]:

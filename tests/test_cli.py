@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.cli as cli
 from pipeline.progress import PlainProgress
-from pipeline.settings import ARTICLE_SUFFIXES, PIPELINE_VERSION
+from pipeline.settings import ARTICLE_SUFFIXES, PIPELINE_VERSION, Settings
 from tests.conftest import ROOT
 
 NEWSCLAIMS = [sys.executable, "-m", "pipeline.cli"]
@@ -121,6 +122,7 @@ def test_run_in_a_terminal_shows_a_bar_with_rate_and_eta_from_the_first_second(t
     pid, fd = pty.fork()
     if pid == 0:  # the child: the CLI with the pty as its terminal
         os.chdir(ROOT)
+        os.environ["PREFECT_HOME"] = str(tmp_path / "new-prefect-home")  # a first run: Prefect's notices, if any
         os.execv(sys.executable, [*NEWSCLAIMS, "run", str(corpus), "--out", str(out), "--batch-size", "20"])
     chunks: list[tuple[float, bytes]] = []
     started = time.monotonic()
@@ -141,6 +143,7 @@ def test_run_in_a_terminal_shows_a_bar_with_rate_and_eta_from_the_first_second(t
     assert "━" in text  # rich's bar
     assert "/400 articles" in text and "/s" in text and "ETA" in text
     assert "Traceback" not in text
+    assert "anonymous usage data" not in text  # issue 21: Prefect's telemetry notice in the middle of the bar
     summary = text.rsplit("newsclaims:", 1)[1]
     for row in ("wall time", *PHASES):
         assert row in summary
@@ -264,3 +267,44 @@ def test_a_run_with_a_home_that_is_a_file_warns_and_runs(tmp_path):
     assert warning.startswith("newsclaims: warning: ") and "set PREFECT_HOME" in warning
     assert (tmp_path / "out" / "claims.jsonl").stat().st_size > 0
     assert not Path(warning.split("for this run is ")[1].split(",")[0]).exists()  # removed at the end
+
+
+# --- Issue 21, smaller items: the interrupted line, Prefect's telemetry notice, overlapping phases. -----------------
+
+def test_the_interrupted_line_goes_below_a_live_bar_which_draws_no_more(monkeypatch):
+    from pipeline import interrupts
+
+    monkeypatch.setattr(interrupts, "_live", None)
+    assert interrupts._silence_live_display() == b""  # no bar: the line as it is
+    read, write = os.pipe()
+    try:
+        interrupts.live_display(write)
+        before = interrupts._silence_live_display()
+        assert before.startswith(b"\n") and b"\x1b[?25h" in before  # a new line, and the cursor rich hid shown
+        os.write(write, b"a late redraw of the bar")
+        os.close(write)
+        assert os.read(read, 100) == b""  # it went to /dev/null, not over the interrupted line
+    finally:
+        interrupts.live_display(None)
+        os.close(read)
+
+
+def test_prefect_sdk_telemetry_is_off_in_a_run(monkeypatch):
+    """Its first-run notice was printed in the middle of a run's progress (an interactive terminal, a new home)."""
+    from prefect._internal.analytics.enabled import is_telemetry_enabled
+
+    monkeypatch.delenv("DO_NOT_TRACK", raising=False)
+    monkeypatch.setattr("prefect._internal.analytics.enabled.is_ci_environment", lambda: False)
+    assert is_telemetry_enabled()
+    for key, value in cli.PREFECT_DEFAULTS.items():
+        monkeypatch.setenv(key, value)
+    assert not is_telemetry_enabled()
+
+
+def test_the_summary_says_reading_and_processing_overlap():
+    """200,000 files: 618 s under reading and 1.5 s under processing, when the batches ran during the reading."""
+    summary = {"found": 200_000, "processed": 200_000, "unchanged": 0, "removed": 0, "errors": 0, "claims": {},
+               "wall_seconds": 640.0, "phases": {"reading": 618.0, "processing": 1.5, "writing": 12.0},
+               "read_seconds": 41.2, "batch_seconds": 619.4}
+    text = cli.format_summary(summary, Settings())
+    assert "reading and processing overlap: the files were read in 41.2 s, the batches processed over 619.4 s" in text
