@@ -14,7 +14,10 @@ processed (a document; claims where the text has them)
   one stem in three places (distinct doc_ids and claim_ids), front-matter dates that are no real date or a
   placeholder (ignored with a warning), a 2100 date (fx_source says the latest rate was used), a 1.5 M-character
   article (over spaCy's Doc limit), 8,000 claims in one article (within the time bound), UTF-16 without BOM, UTF-32 with BOM, a Chinese page drowned in script text,
-  a YAML alias bomb (refused), a 100,000-character title (cut), U+2028/U+2029/U+0085 in the text (escaped)
+  a YAML alias bomb (refused), a 100,000-character title (cut), U+2028/U+2029/U+0085 in the text (escaped),
+  a Big5 page declaring gb2312 (read as Big5, with a warning), two sentences of UTF-8 with 6 bad bytes (replaced,
+  with a warning), two names that are NFC and NFD twins (ids that look different)
+every document: chars 0 only with a warning, when its file had text
 error, besides: a symlink to a folder outside the input [read]
 skipped: the output folder, which lies inside the input here with an earlier report.md/html in it
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import shutil
 import signal
 from pathlib import Path
@@ -94,6 +98,10 @@ EXPECTED_PROCESSED = {
     "alias-bomb.md": True,
     "huge-title.html": True,
     "line-separators.txt": True,
+    "lying-charset.html": True,
+    "short-bad-bytes.txt": True,
+    "twin-caf\u00e9.txt": True,
+    "twin-cafe\u0301.txt": True,
     **{name: True for name in GOOD_SEEDS},
 }
 
@@ -174,6 +182,12 @@ def hostile_corpus(tmp_path: Path) -> Path:
     put("alias-bomb.md", f"---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{laughs}title: *i\n---\n{ZH_HANS}\n".encode())
     put("huge-title.html", f"<html><head><title>{'标题' * 50_000}</title></head><body><p>{ZH_HANS}</p></body></html>".encode())
     put("line-separators.txt", f"{ZH_HANS}\u2028{ZH_HANS}\u2029{ZH_HANS}\u0085\n".encode())
+    put("lying-charset.html", b'<html><head><meta charset="gb2312"></head><body><p>' + (ZH_HANT * 3).encode("big5")
+        + b"</p></body></html>")
+    put("short-bad-bytes.txt", bytes(0xFF if i % 20 == 10 and i < 120 else b
+                                     for i, b in enumerate(f"{ZH_HANS}\n{ZH_HANS}".encode())))
+    for twin in ("twin-caf\u00e9.txt", "twin-cafe\u0301.txt"):
+        put(twin, ZH_HANS.encode())
     (outside / "folder").mkdir()
     (outside / "folder" / "secret.txt").write_text(f"{SECRET} {ZH_HANS}", encoding="utf-8")
     (root / "escape-dir").symlink_to(outside / "folder")
@@ -200,7 +214,7 @@ def _tree(folder: Path, skip: Path) -> dict[str, tuple[int, int]]:
 
 @pytest.mark.slow
 def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_path):
-    from pipeline.flows import newsclaims_flow
+    from pipeline.flows import file_name, newsclaims_flow
 
     out = hostile_corpus / "out"
     before = _tree(tmp_path, skip=out)
@@ -284,8 +298,6 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     assert len({d["doc_id"] for d in docs.values()}) == len(docs)
     assert len({c["claim_id"] for c in claims}) == len(claims)
     assert docs["caf\\xe9.txt"]["doc_id"] != docs["caf\\xe8.txt"]["doc_id"]
-    from pipeline.flows import file_name
-
     assert os.fsencode(file_name("caf\\xe9.txt")) == b"caf\xe9.txt"
     for name in ("feb30", "9999", "0001", "bad-zone"):
         doc = docs[f"date-{name}.md"]
@@ -299,6 +311,63 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     assert any("alias" in w for w in docs["alias-bomb.md"]["warnings"])
     assert len(docs["huge-title.html"]["title"]) <= 1000
     assert "\u2028" in docs["line-separators.txt"]["text"]
+    # Issue 21: decoded, with a warning, not garbage (2) nor rejected as binary (11); twins that look different (13).
+    assert docs["lying-charset.html"]["encoding"].startswith("big5hkscs") and ZH_HANT in docs["lying-charset.html"]["text"]
+    assert any("declared gb2312" in w for w in docs["lying-charset.html"]["warnings"])
+    assert any("replaced" in w for w in docs["short-bad-bytes.txt"]["warnings"])
+    import unicodedata
+
+    twins = {unicodedata.normalize("NFC", docs[name]["doc_id"]) for name in ("twin-caf\u00e9.txt", "twin-cafe\u0301.txt")}
+    assert len(twins) == 2
+    # No article is lost without a word: a document with no text has a warning, when its file had text.
+    for rel, doc in docs.items():
+        if doc["chars"] == 0 and has_text((hostile_corpus / file_name(rel)).read_bytes()):
+            assert doc["warnings"], f"{rel}: no text and no warning"
+
+
+# --- Issue 21: pages with text give text (or say why not). ---------------------------------------------------------
+
+MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+
+
+def has_text(data: bytes) -> bool:
+    """Whether a file holds words a reader would see: its bytes as UTF-8 (else GB18030), markup left out."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", "replace")
+    return bool(re.search(r"[^\W\d_]{2}", MARKUP.sub(" ", text)))
+
+
+CLEANER_BRANCH = pytest.mark.xfail(strict=True, reason="cleaner branch")
+DE = ("Die Firma hat im vergangenen Jahr nach eigenen Angaben rund 5 Millionen Euro für das Training ihres neuen "
+      "Sprachmodells ausgegeben, wie ein Sprecher am Montag in Berlin sagte.")
+# name -> (file bytes, text the document must hold); marked: the cleaner helper's items 3, 4 and 10 of issue 21
+PAGES_WITH_TEXT = {
+    "deep-inline-nesting": (f"<html><body><p>{'<b>' * 2000}{ZH_HANS}{'</b>' * 2000}</p></body></html>".encode(),
+                            ZH_HANS, CLEANER_BRANCH),
+    "one-paragraph-page": (f"<html><head><title>标题</title></head><body><p><a href='/a/1.html'>{ZH_HANS}</a></p>"
+                           "</body></html>".encode(), ZH_HANS, CLEANER_BRANCH),
+    "json-ld-nested-2000-deep": ((f'<html><head><script type="application/ld+json">{"[" * 2000}{"]" * 2000}</script>'
+                                  f"</head><body><p>{ZH_HANS}</p><p>{ZH_HANS}</p></body></html>").encode(), ZH_HANS,
+                                 CLEANER_BRANCH),
+    "big5-declaring-gb2312": (b'<html><head><meta charset="gb2312"></head><body><p>' + (ZH_HANT * 3).encode("big5")
+                              + b"</p></body></html>", ZH_HANT, None),
+    "utf8-6-bad-bytes": (bytes(0xFF if i % 20 == 10 and i < 120 else b for i, b in enumerate(f"{ZH_HANS}\n{ZH_HANS}".encode())),
+                         "557.6万美元", None),
+    "one-paragraph-de": (f"<html><head><title>Titel</title></head><body><p>{DE}</p></body></html>".encode(), DE, None),
+}
+
+
+@pytest.mark.parametrize("data, text", [pytest.param(d, t, marks=m or (), id=name)
+                                        for name, (d, t, m) in PAGES_WITH_TEXT.items()])
+def test_a_page_with_text_gives_its_text(data, text):
+    from pipeline.worker import process_one
+
+    outcome = process_one("page.html" if data.startswith(b"<html") else "page.txt", data)
+    assert outcome.error is None, outcome.error  # not rejected whole
+    document = json.loads(outcome.lines.document[1])
+    assert has_text(data) and document["chars"] > 0 and text in document["text"]
 
 
 # --- Catastrophic backtracking: every extractor on 200 kB adversarial strings finishes in bounded time. -------------
