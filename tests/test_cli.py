@@ -241,8 +241,9 @@ def test_an_unwritable_home_gives_a_temporary_prefect_home_with_a_warning(tmp_pa
     home = tmp_path / "home"
     (home / ".prefect").mkdir(parents=True)
     (home / ".prefect" / "profiles.toml").write_text('active = "x"\n', encoding="utf-8")
-    for name in ("PREFECT_HOME", "PREFECT_PROFILES_PATH"):
-        monkeypatch.delenv(name, raising=False)
+    for name in ("PREFECT_HOME", "PREFECT_PROFILES_PATH"):  # usable_home sets them: undone after the test
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     monkeypatch.setenv("HOME", str(home))
     assert prefect_api.usable_home() == (home / ".prefect", None)
     real = prefect_api._not_writable
