@@ -83,6 +83,7 @@ class HardwareSpan:
     count_high: int | None
     count_qualifier: str | None
     rule: str
+    vague: bool = False  # an indefinite count (数万块, Tausende): count_low and count_high give its plausible span
 
 
 @dataclass(frozen=True)
@@ -659,7 +660,7 @@ def _count_claim(text: str, m: re.Match[str], limit: int, spans: list[Hit], star
         # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
         low, high = vague or (int(number.low), int(number.high))
         used.add(head)
-        return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count")
+        return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count", vague=True)
     if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
         return None
     used.add(head)

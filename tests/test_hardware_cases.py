@@ -572,6 +572,15 @@ def test_hardware_case(locale, text, expected):
     assert got == expected
 
 
+def test_vague_counts_keep_the_contract():
+    """An indefinite count (数万块, Tausende) is vague: no count, its span in count_low/count_high, qualifier approx;
+    every other claim is not vague (docs/claims-contract.md)."""
+    for locale, text, _ in CASES.values():
+        for h in extract_hardware(to_simplified(text) if locale.startswith("zh") else text, locale):
+            assert h.vague == (h.count is None and h.count_low is not None and h.count_qualifier == "approx"), (text, h)
+            assert not h.vague or h.count_low < h.count_high
+
+
 def test_table_is_large_enough():
     negatives = [cid for cid in CASES if cid.startswith("neg-")]
     assert len(CASES) + len(GAPS) >= 245 and len(negatives) >= 60
