@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,16 @@ PATTERNS = DATA / "hardware_patterns.jsonl"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S"
 CJK_RANGE = ("\u3400", "\u9fff")
+# A character that is always a token of its own, or whitespace: no token crosses it (see token_pattern).
+SEPARATOR = re.compile(r"[^A-Za-z0-9À-ÖØ-öø-ÿ.,\u3400-\u9fff]")
+LAST_SEPARATOR = re.compile(rf".*{SEPARATOR.pattern}", re.S)
+LATIN_START = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
+# How far before an anchor a window starts: a one-unit word before a name (einem H100, 每块H100).
+WINDOW_BEFORE = 8
+# Below this length a text is read whole: finding the anchors costs more than the windows save.
+WINDOWS_FROM = 3000
+# Windows closer than this are read as one: a Doc costs more to make than a few hundred characters to tokenise.
+WINDOW_JOIN = 400
 LETTERS_NUMBER = re.compile(r"([A-Z]{1,3})(\d{3,4}[A-Z]?)")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
@@ -203,7 +214,90 @@ def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) 
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
                                                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
     ruler.add_patterns(patterns)
+    if all(isinstance(p["pattern"], str) for p in patterns):
+        ANCHORS[nlp] = anchors(nlp, patterns)
     return nlp, cat
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a match of the span ruler can start, found by regexes over the lower-cased text (see ``ruler_hits``)."""
+
+    finders: tuple[re.Pattern[str], ...]
+    reach: int  # how far after its start a match can end: two characters a pattern character (single spaces between)
+
+
+# The anchors of each pipeline built by build_nlp, where all its patterns are phrases.
+ANCHORS: weakref.WeakKeyDictionary[Language, Anchors] = weakref.WeakKeyDictionary()
+
+
+def anchors(nlp: Language, patterns: list[dict[str, Any]]) -> Anchors:
+    """The first token of every pattern but the one-unit words (单卡, pro: they matter only beside a name, and a
+    window around the name holds them), as whole Latin tokens, figures, or a pattern's first two Han characters
+    (a single space or line break may stand between them, as between any two tokens)."""
+    latin, figures, han = set(), set(), set()
+    for p in patterns:
+        if p["label"] == "SINGLE":
+            continue
+        first = nlp.make_doc(p["pattern"])[0].text.lower()
+        if LATIN_START.match(first):
+            latin.add(first)
+        elif first[0].isdigit():
+            figures.add(first)
+        else:
+            han.add(re.sub(r"\s", "", p["pattern"].lower())[:2])
+    letters = "A-Za-z0-9À-ÖØ-öø-ÿ"
+    finders = [rf"(?<![{letters}])(?:{word_alternation(latin)})(?![{letters}])" if latin else None,
+               rf"(?:{word_alternation(figures)})(?![{letters}])" if figures else None,
+               "|".join(re.escape(h[0]) + (rf"\s?{re.escape(h[1:])}" if len(h) > 1 else "") for h in sorted(han)) or None]
+    reach = 2 * max(len(p["pattern"]) for p in patterns) + 2
+    return Anchors(tuple(re.compile(f) for f in finders if f), reach)
+
+
+def ruler_hits(nlp: Language, text: str) -> list[Hit]:
+    """The span ruler's matches in ``text``, found by running spaCy only on windows around anchors.
+
+    A window starts and ends at a character that is always a token of its own or whitespace, so its tokens are
+    those of the whole text; it reaches far enough to hold every match that starts at its anchor, and a few
+    characters before it (a one-unit word: pro H100). Without anchors (a pipeline with token patterns, a text
+    whose lower-cased form has another length) or in a short text the whole text is read.
+    """
+    found = ANCHORS.get(nlp)
+    if found is None or len(text) < WINDOWS_FROM:
+        return _doc_hits(nlp(text), 0)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _doc_hits(nlp(text), 0)
+    starts = sorted(m.start() for finder in found.finders for m in finder.finditer(lowered))
+    windows: list[list[int]] = []
+    for start in starts:
+        if windows and start - WINDOW_BEFORE <= windows[-1][1] + WINDOW_JOIN:
+            windows[-1][1] = max(windows[-1][1], _safe_end(text, start + found.reach))
+        else:
+            windows.append([_safe_start(text, start - WINDOW_BEFORE), _safe_end(text, start + found.reach)])
+    return [hit for lo, hi in windows for hit in _doc_hits(nlp(text[lo:hi]), lo)]
+
+
+def _safe_start(text: str, pos: int) -> int:
+    """The position of the last separator character at or before ``pos`` (or the start of the text)."""
+    step, lo = 64, pos
+    while lo > 0:
+        lo = max(0, lo - step)
+        found = LAST_SEPARATOR.match(text, lo, pos + 1)
+        if found:
+            return found.end() - 1
+        step *= 2
+    return 0
+
+
+def _safe_end(text: str, pos: int) -> int:
+    """The first separator character's position at or after ``pos`` (or the end of the text)."""
+    m = SEPARATOR.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _doc_hits(doc: Doc, offset: int) -> list[Hit]:
+    return [Hit(s.start_char + offset, s.end_char + offset, s.label_, s.id_) for s in doc.spans["hw"]]
 
 
 @lru_cache(maxsize=1)
@@ -549,7 +643,7 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     """
     nlp, cat = pipeline or default_nlp()
     words = load_words(locale)
-    spans = _hits(text, nlp(text), cat, words)
+    spans = _hits(text, ruler_hits(nlp, text), cat, words)
     starts = [s.start_char for s in spans]
     # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
     basis = {t for s in spans if s.label_ == "SINGLE"
@@ -700,7 +794,7 @@ def _not_a_bare_count(text: str, m: re.Match[str], head: Hit, inside: list[Hit],
     return bool(between.strip(" -") or words.price_words.search(clause) or words.bare_not_before.match(text, head.end_char))
 
 
-def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
+def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit]:
     """The ruler's matches in text order, without the ones that do not name hardware here.
 
     A family name joined to a model by a space or hyphen (Ascend-910B, Ironwood-TPU) yields to the model. An
@@ -708,7 +802,7 @@ def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
     vendor (the head marker may stand between) or a chip classifier, or before a catalogue span or one of
     its context words.
     """
-    hits = sorted(Hit(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"])
+    hits = sorted(found)
     kept: list[Hit] = []
     for i, h in enumerate(hits):
         if h.label_ == "MODEL" and h.id_ in cat.families:

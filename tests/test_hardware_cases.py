@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors.hardware import CATALOGUE, PATTERNS, build_nlp, extract_hardware
+import extractors.hardware as hardware
+from extractors.hardware import CATALOGUE, PATTERNS, build_nlp, default_nlp, extract_hardware
 from normalizers.script import to_simplified
 
 NV, AMD, HW = "NVIDIA", "AMD", "Huawei"
@@ -658,3 +659,30 @@ def test_merged_cjk_runs_find_the_same_spans(tmp_path: Path):
             doc = nlp(text)
             return [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"]]
         assert spans(merged) == spans(per_character)
+
+
+def _beside_names(hits):
+    """The ruler's hits without one-unit words (pro, 单卡) that stand beside no other hit: windows do not look for
+    those (they matter only beside a name)."""
+    def beside(h, o):
+        return o is not h and o.label_ != "SINGLE" and (h.start_char <= o.start_char <= h.end_char + 1
+                                                        or o.end_char <= h.start_char <= o.end_char + 1)
+    return [h for h in sorted(hits) if h.label_ != "SINGLE" or any(beside(h, o) for o in hits)]
+
+
+def test_windows_find_the_spans_the_whole_text_has():
+    """spaCy runs only on windows around anchors (ruler_hits): on long texts of real articles in every script, and on
+    every case text, it finds what the whole text's Doc finds."""
+    nlp, _ = default_nlp()
+    root = Path(__file__).parents[1]
+    articles = sorted((root / "bench" / "real" / "articles").glob("*.txt")) + sorted((root / "seeds").iterdir())
+    texts = {prefix: to_simplified("\n\n".join(p.read_text(encoding="utf-8") for p in articles if p.name.startswith(prefix)))
+             for prefix in ("hans-", "hk-", "tw-")}
+    texts["de"] = "\n\n".join(p.read_text(encoding="utf-8") for p in articles if p.name.startswith("de-"))
+    texts["seeds"] = to_simplified("\n".join(p.read_text(encoding="utf-8") for p in articles if not p.name[0].isalpha()))
+    texts["cases"] = "\n".join(to_simplified(text) for _, text, _ in CASES.values())
+    for name, text in texts.items():
+        assert len(text) >= hardware.WINDOWS_FROM, name
+        doc = nlp(text)
+        whole = [hardware.Hit(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"]]
+        assert _beside_names(hardware.ruler_hits(nlp, text)) == _beside_names(whole), name
