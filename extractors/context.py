@@ -303,9 +303,10 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     for Chinese (the conversion preserves length, so offsets carry over).
     """
     sentence = claim.get("sentence") or claim["text"]
-    s0 = body.rfind(sentence, 0, claim["start"] + 1)
-    if s0 < 0 or s0 + len(sentence) < claim["end"]:
-        s0 = claim["start"] - max(sentence.find(claim["text"]), 0)
+    # Where the sentence starts, from the first place its text holds the claim's. (A search of the body for the
+    # sentence ending by the claim's start, here before, could only succeed for a one-character claim, and searched
+    # all the text before every claim: 10 s of 13 for 60,000 amounts in a 1.4 M-character article.)
+    s0 = claim["start"] - max(sentence.find(claim["text"]), 0)
     start, end = claim["start"] - s0, claim["end"] - s0
     locale = locale_tag(claim["language"], claim.get("script"))
     text = to_matching_script(sentence, locale)
