@@ -656,8 +656,8 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
                 and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers:
             continue  # most numbers: nothing named after them, and none that can refer back
-        claim = _count_claim(text, m, _window_limit(text, counts, i, words), spans, starts, cat, words, locale, used,
-                             basis)
+        claim = _count_claim(text, m, *_window_limit(text, counts, i, words, locale), spans, starts, cat, words,
+                             locale, used, basis)
         if claim:
             found.append(claim)
     used |= basis
@@ -682,30 +682,41 @@ def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
     return sorted(counts, key=lambda m: m.start())
 
 
-def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words) -> int:
-    """Where the noun of count ``i`` must stand before: the next count, or where the noun of a count joined to it
-    by a conjunction must (19.6万枚和16.9万枚Hopper: both count the Hopper)."""
+def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, locale: str) -> tuple[int, int]:
+    """Where the noun of count ``i`` may stand: from its end (or from the end of the last count joined to it by a
+    conjunction, whose noun it shares: 19.6万枚和16.9万枚Hopper, von aktuell 100.000 auf mehr als eine Million GPUs)
+    to the next count or the end of the noun phrase."""
     m = counts[i]
     end = _window_end(text, m.end(), words.window)
     while i + 1 < len(counts):
         nxt = counts[i + 1]
-        if nxt.start() >= end or not words.conjunctions.fullmatch(text, m.end(), nxt.start()) \
+        if nxt.start() >= end or not _joined(text, m.end(), nxt.start(), words, locale) \
                 or _classifier(nxt) != _classifier(m):
-            return min(end, nxt.start())
+            return m.end(), min(end, nxt.start())
         i, m = i + 1, nxt
         end = _window_end(text, m.end(), words.window)
-    return end
+    return m.end(), end
 
 
-def _count_claim(text: str, m: re.Match[str], limit: int, spans: list[Hit], starts: list[int],
+def _joined(text: str, start: int, end: int, words: Words, locale: str) -> bool:
+    """Whether only a conjunction, and a qualifier of the second count, stand between ``start`` and ``end``."""
+    conjunction = words.conjunctions.match(text, start, end)
+    if conjunction is None:
+        return False
+    rest = text[conjunction.end() : end]
+    qualifier = _qualifiers_before(locale)[1].search(rest) if rest else None
+    return not rest or qualifier is not None and not rest[: qualifier.start()].strip()
+
+
+def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans: list[Hit], starts: list[int],
                  cat: Catalogue, words: Words, locale: str, used: set[Hit], basis: set[Hit]) -> HardwareSpan | None:
     """The claim a count makes, if it counts chips; marks the counted span used (or a price basis).
 
-    ``limit``: where the window for its noun ends (see ``_window_limit``).
+    Its noun stands between ``noun_from`` and ``limit`` (see ``_window_limit``).
     """
-    window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, limit)]
+    window = spans[bisect.bisect_left(starts, noun_from) : bisect.bisect_left(starts, limit)]
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
-    if words.noun_gap is not None and inside and not _modifiers_only(text, m.end(), inside[0].start_char, words):
+    if words.noun_gap is not None and inside and not _modifiers_only(text, noun_from, inside[0].start_char, words):
         return None  # a German count stands before its noun, with at most articles and adjectives between
     if _is_year(text, m, words):
         return None  # Ende 2023 mit H200
@@ -718,9 +729,9 @@ def _count_claim(text: str, m: re.Match[str], limit: int, spans: list[Hit], star
                 or Hit(m.start(), m.end(), "GENERIC", card))
         claim_end = max(m.end(), head.end_char)
     else:
-        head = _head(text, m.end(), inside, words)
+        head = _head(text, noun_from, inside, words)
         claim_end = head.end_char if head else m.end()
-        if head is not None and head.label_ == "GENERIC" and words.demonstratives.search(text, m.end(), head.start_char):
+        if head is not None and head.label_ == "GENERIC" and words.demonstratives.search(text, noun_from, head.start_char):
             # 16.000 dieser Spezialchips: the chip named before, whose own mention stays a claim of its own
             head = _named_before(text, m.start(), spans, starts) or head
             used = set()
@@ -728,13 +739,13 @@ def _count_claim(text: str, m: re.Match[str], limit: int, spans: list[Hit], star
     if head is None and cls in words.referring_back \
             and _ends_clause(text, m.end() + (len(after[1]) if after else 0), words.spaced):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
-    if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
+    if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
         return None  # 手机里的两块芯片, die Chips eines Smartphones: not accelerators
-    if words.classifiers and not cls and _not_a_bare_count(text, m, head, inside, words):
+    if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words):
         return None  # where counts take a measure word, one without is held to the chip right after it
-    if not cls and words.currency.search(text, m.end(), head.start_char):
+    if not cls and words.currency.search(text, noun_from, head.start_char):
         return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
@@ -783,11 +794,11 @@ def _is_year(text: str, m: re.Match[str], words: Words) -> bool:
                 and words.year_cues.search(text, max(0, m.start() - 16), m.start()))
 
 
-def _not_a_bare_count(text: str, m: re.Match[str], head: Hit, inside: list[Hit], words: Words) -> bool:
+def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, inside: list[Hit], words: Words) -> bool:
     """A Chinese count without a measure word counts only the chip right after it (its vendor may stand between),
     never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be
     a price, 10万GPU开发者 counts developers."""
-    between = text[m.end() : head.start_char]
+    between = text[noun_from : head.start_char]
     for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
         between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
@@ -807,6 +818,10 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
     for i, h in enumerate(hits):
         if h.label_ == "MODEL" and h.id_ in cat.families:
             h = _glossed_model(text, h, cat)
+        if h.label_ == "MODEL" and kept and kept[-1].label_ == "MODEL" and kept[-1].id_ == h.id_ \
+                and not text[kept[-1].end_char : h.start_char].strip(" -"):
+            kept[-1] = kept[-1]._replace(end_char=h.end_char)  # GH200 Grace Hopper: one model, named twice
+            continue
         if h.label_ == "MODEL":
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             prev = kept[-1] if kept else None

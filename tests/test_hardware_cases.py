@@ -514,6 +514,14 @@ CASES = {
                                     [n(NV, "Hopper", 196000), n(NV, "Hopper", 169000)]),
     "hant-joined-counts-share-noun": ("zh-Hant", "兩家分別購買了19.6萬枚與16.9萬枚Hopper晶片",
                                       [n(NV, "Hopper", 196000), n(NV, "Hopper", 169000)]),
+    "de-von-auf-share-noun": ("de", "Der Rechner soll von aktuell 100.000 auf mehr als eine Million Nvidia-Grafikprozessoren "
+                              "(GPUs) aufgestockt werden", [n(None, "GPU", 100000), n(None, "GPU", 1000000, "over")]),
+    "de-von-auf-noun-between-not-shared": ("de", "von 100 Servern auf 1.000 GPUs", [n(None, "GPU", 1000)]),
+    "zh-joined-second-qualified": ("zh-Hans", "两家分别购买了19.6万枚和约16.9万枚Hopper",
+                                   [n(NV, "Hopper", 196000), n(NV, "Hopper", 169000, "approx")]),
+    "de-same-model-named-twice": ("de", "mit rund 24.000 Nvidia GH200 Grace Hopper Superchips ausgestattet",
+                                  [n(NV, "GH200", 24000, "approx")]),
+    "zh-same-model-named-twice": ("zh-Hans", "英伟达GH200 Grace Hopper超级芯片", [n(NV, "GH200")]),
     "zh-joined-counts-other-noun-not-shared": ("zh-Hans", "3万名员工和2万块GPU", [n(None, "GPU", 20000)]),
     "hant-joined-counts-other-classifier-not-shared": ("zh-Hant", "3萬名員工與2萬塊GPU", [n(None, "GPU", 20000)]),
     # a family name as a kind of chip, a descriptor of another chip, a gloss
