@@ -239,7 +239,8 @@ def _fx_check(span: MoneySpan, original: MoneySpan, on: dt.date) -> dict[str, An
 def _hardware_claim(span: HardwareSpan, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]) -> dict[str, Any]:
     claim = _common("hardware", span.start, span.end, body, bounds, base)
     claim.update({"vendor": span.vendor, "model": span.model, "count": span.count, "count_low": span.count_low,
-                  "count_high": span.count_high, "count_qualifier": span.count_qualifier, "rule": span.rule})
+                  "count_high": span.count_high, "count_qualifier": span.count_qualifier, "vague": span.vague,
+                  "rule": span.rule})
     return claim
 
 
