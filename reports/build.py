@@ -48,8 +48,10 @@ UNSPECIFIED = "(subject not named)"
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
 TOPIC_LABELS = {
     "training_cost": "training cost", "hardware_cost": "hardware cost", "operating_cost": "operating cost",
-    "development_cost": "development cost", "investment": "investment", "market_value": "market value",
-    "price": "price", "revenue": "revenue", "salary": "salary", "other": "other", None: "(no topic)",
+    "development_cost": "development cost", "capex": "capex", "investment": "investment", "funding": "funding",
+    "valuation": "valuation", "market_value": "market value", "price": "price", "cost": "cost", "revenue": "revenue",
+    "profit": "profit", "loss": "loss", "fine": "fine", "salary": "salary", "subsidy": "subsidy", "other": "other",
+    None: "(no topic)",
 }
 
 
