@@ -111,10 +111,11 @@ def cues(tag: str) -> Cues:
     flags = re.I if latin else 0
     # Latin words must stand whole (Euro, not Europa); Han words may run on (亿美元 holds 亿).
     end = r"(?![A-Za-zäöüß])" if latin else ""
+    start = r"(?<![A-Za-zäöüß])" if latin else ""  # "kes" of Bikes is no shilling
     alternation = _alternation(kind)
     return Cues(
         after=re.compile(rf"(?P<gap>[\s\-]{{0,{CUE_GAP}}})(?P<cue>{alternation}){end}", flags),
-        before=re.compile(rf"(?P<cue>{alternation})(?P<gap>[\s\-]{{0,{CUE_GAP}}})$", flags),
+        before=re.compile(rf"{start}(?P<cue>{alternation})(?P<gap>[\s\-]{{0,{CUE_GAP}}})$", flags),
         kinds={w.casefold(): k for w, k in kind.items()},
         chip=re.compile(_alternation(chips), re.I),
         currency=re.compile(_alternation([w for w, k in kind.items() if k == "currency"]) + end, flags),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -16,7 +17,7 @@ from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
 from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, parse_date_value, publication_date
-from normalizers.encoding import DecodeError, decode
+from normalizers.encoding import DecodeError, decode, decoding_note
 from normalizers.locale import LOCALES, languages, load_locale, locale_tag, to_matching_script
 from normalizers.script import detect_language, detect_script
 
@@ -53,19 +54,30 @@ def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
 
 
+def looks(text: str) -> str:
+    """What ``text`` looks like on screen: NFKC (an NFD twin of an NFC name shows the same glyphs) without
+    invisible format characters (zero-width spaces and joiners, BOMs)."""
+    if text.isascii():  # most names: nothing to normalise
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+
+
 def doc_ids(source_paths: list[str]) -> dict[str, str]:
-    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem
-    (same.txt, same.md, sub/same.txt) the stem and a digest of the path. Unique stems stay as they were."""
-    stems = Counter(PurePosixPath(p).stem for p in source_paths)
+    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem or one
+    that looks the same (same.txt, same.md, sub/same.txt; café in NFC and in NFD) the stem and a digest of the
+    path, so that ids that differ also look different. Unique stems stay as they were."""
+    stems = {p: PurePosixPath(p).stem for p in source_paths}
+    seen = {p: looks(stem) for p, stem in stems.items()}
+    counts = Counter(seen.values())
     ids = {}
     for p in source_paths:
-        stem = PurePosixPath(p).stem
-        if stems[stem] == 1:
+        stem = stems[p]
+        if counts[seen[p]] == 1:
             ids[p] = stem
             continue
         digest = hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
         ids[p] = f"{stem}_{digest[:12]}"
-        if stems[ids[p]]:  # another file is really named so: the whole digest
+        if counts[looks(ids[p])]:  # another file is really named so: the whole digest
             ids[p] = f"{stem}_{digest}"
     return ids
 
@@ -74,9 +86,11 @@ def region_of(matching: str, locale: str) -> str | None:
     """The region of an article (``TW`` or ``HK`` for Traditional Chinese) by which region's marker words (``regions:``
     of its locale file) its text, in matching form, uses more; None for a locale without regions."""
     regions = load_locale(locale).get("regions", {})
-    scores = {name: sum(matching.count(w) for w in words) for name, words in regions.items()}
+    counts = {name: [matching.count(w) for w in words] for name, words in regions.items()}
+    # Distinct markers first: one outlet's spelling repeated (輝達 ×9 on a Hong Kong channel) is one cue.
+    scores = {name: (sum(1 for c in found if c), sum(found)) for name, found in counts.items()}
     best = max(scores, key=lambda k: scores[k], default=None)
-    if best is None or scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
+    if best is None or scores[best][1] == 0 or list(scores.values()).count(scores[best]) > 1:
         return None
     return best
 
@@ -97,8 +111,8 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
     warnings = list(article.warnings)
-    if "replaced" in encoding:
-        warnings.append(f"decoded as {encoding}: the page has bytes that are not text in any encoding tried")
+    if note := decoding_note(encoding):
+        warnings.append(note)
     published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
     warnings += [f"front matter {key} {article.meta[key]} is outside {EARLIEST.year}–today; ignored"
                  for key in FRONT_MATTER_KEYS if isinstance(article.meta.get(key), dt.date) and
@@ -239,5 +253,5 @@ def warm_up() -> None:
         warm_up_context(locale)
     for language in SUPPORTED_LANGUAGES:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
-    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads langdetect's profiles
+    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     latest_rate_date()

@@ -45,39 +45,50 @@ def prefect_home() -> Path:
 
 
 def configured_api_url() -> str | None:
-    """The Prefect API a user has configured, looked up where Prefect looks and in its order, without importing it.
+    """The Prefect API a user has configured, looked up where Prefect looks and in its order, without importing it."""
+    found = configured_api()
+    return found[0] if found else None
+
+
+def configured_api() -> tuple[str, str] | None:
+    """The Prefect API a user has configured and where it is set, looked up where Prefect looks and in its order.
 
     The environment, then the working folder's ``.env``, ``prefect.toml`` (``[api] url``) and ``pyproject.toml``
     (``[tool.prefect.api] url``), then the active profile (``prefect config set PREFECT_API_URL=…`` writes there).
     """
-    if url := os.environ.get("PREFECT_API_URL") or _project_setting("PREFECT_API_URL", ("api", "url")):
-        return url
-    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or _project_setting("PREFECT_PROFILES_PATH", ("profiles_path",))
+    if url := os.environ.get("PREFECT_API_URL"):
+        return url, "the environment variable PREFECT_API_URL"
+    if found := _project_setting("PREFECT_API_URL", ("api", "url")):
+        return found
+    setting = _project_setting("PREFECT_PROFILES_PATH", ("profiles_path",))
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or (setting[0] if setting else None)
                 or prefect_home() / "profiles.toml").expanduser()
     profiles = _read_toml(path, "Prefect profiles")
     active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
     value = profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
-    return str(value) if value else None
+    return (str(value), f"the Prefect profile {active!r} in {path}") if value else None
 
 
 # Prefect's project files in the working folder, after the environment and before the profile: (file, table).
 PROJECT_TOML = ((Path("prefect.toml"), ()), (Path("pyproject.toml"), ("tool", "prefect")))
 
 
-def _project_setting(variable: str, keys: tuple[str, ...]) -> str | None:
-    """A Prefect setting from the working folder's ``.env`` (as ``variable``), else its TOML files (at ``keys``)."""
+def _project_setting(variable: str, keys: tuple[str, ...]) -> tuple[str, str] | None:
+    """A Prefect setting from the working folder's ``.env`` (as ``variable``), else its TOML files (at ``keys``),
+    and where it was found."""
     if Path(".env").is_file():
         import dotenv  # python-dotenv: Prefect's own reader of .env
 
         # Prefect reads .env names in any case (prefect_api_url)
-        if value := next((v for k, v in dotenv.dotenv_values(".env").items() if k.upper() == variable and v), None):
-            return value
+        found = next(((k, v) for k, v in dotenv.dotenv_values(".env").items() if k.upper() == variable and v), None)
+        if found:
+            return str(found[1]), f"{Path('.env').resolve()} ({found[0]})"
     for path, table in PROJECT_TOML:
         value: object = _read_toml(path, "Prefect settings")
         for key in (*table, *keys):
             value = value.get(key) if isinstance(value, dict) else None
         if value:
-            return str(value)
+            return str(value), f"{path.resolve()} ([{'.'.join((*table, *keys[:-1]))}] {keys[-1]})"
     return None
 
 
@@ -86,10 +97,80 @@ def _read_toml(path: Path, what: str) -> dict[str, object]:
         return {}  # a folder of that name: Prefect reads files only
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no such file (a HOME that is a file has no ~/.prefect)
         return {}
     except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
-        raise RuntimeError(f"cannot read the {what} {path}: {exc}") from exc
+        raise SetupError(f"cannot read the {what} {path}: {exc}") from exc
+
+
+class SetupError(RuntimeError):
+    """Prefect's setting-up cannot work as it is (a server that does not answer, a home that cannot be written)."""
+
+
+# How long the configured server has to answer its health check before a run starts.
+HEALTH_TIMEOUT_S = 5.0
+
+
+def check_server(url: str, where: str, timeout: float = HEALTH_TIMEOUT_S) -> None:
+    """Raise SetupError unless the Prefect API at ``url`` answers (any HTTP status: it is there). Proxies in the
+    environment are used, as Prefect's own client uses them."""
+    import urllib.error
+    import urllib.request
+
+    health = url.rstrip("/") + "/health"
+    if not health.startswith(("http://", "https://")):
+        raise SetupError(f"the Prefect API URL {url!r}, set in {where}, is not an http:// or https:// URL")
+    try:
+        with urllib.request.urlopen(health, timeout=timeout):  # noqa: S310 - the scheme is checked above
+            return
+    except urllib.error.HTTPError:
+        return  # it answered (a server behind authentication, an older API): Prefect will say more if need be
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise SetupError(f"the Prefect API at {url}, set in {where}, does not answer ({reason}): start that server, "
+                         "or remove the setting to run on a temporary one") from None
+
+
+def usable_home() -> tuple[Path, str | None]:
+    """A PREFECT_HOME Prefect can write (its database, logs and this CLI's server log go there), and a warning if
+    it is not the usual one.
+
+    PREFECT_HOME set but not writable is a setting to correct (SetupError); ~/.prefect not writable (a read-only or
+    missing HOME, a container) gives a temporary home for this run, removed at exit, with the user's profiles still
+    read from where they are.
+    """
+    home = prefect_home()
+    problem = _not_writable(home)
+    if problem is None:
+        return home, None
+    if os.environ.get("PREFECT_HOME"):
+        raise SetupError(f"PREFECT_HOME={home} cannot be written ({problem}): set PREFECT_HOME to a writable folder")
+    import atexit
+    import shutil
+    import tempfile
+
+    temporary = Path(tempfile.mkdtemp(prefix="newsclaims-prefect-home-"))
+    atexit.register(shutil.rmtree, temporary, ignore_errors=True)
+    profiles = home / "profiles.toml"
+    if "PREFECT_PROFILES_PATH" not in os.environ and profiles.is_file():
+        os.environ["PREFECT_PROFILES_PATH"] = str(profiles)
+    os.environ["PREFECT_HOME"] = str(temporary)
+    return temporary, (f"{home} cannot be written ({problem}); Prefect's home for this run is {temporary}, removed "
+                       "at its end: set PREFECT_HOME to a writable folder to keep it")
+
+
+def _not_writable(folder: Path) -> str | None:
+    """Why files cannot be created in ``folder`` (created if need be), or None if they can."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".newsclaims-probe.", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 @dataclass

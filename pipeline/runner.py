@@ -82,8 +82,10 @@ def run(settings: Settings, before_flow: Callable[[], None] | None = None) -> di
         return flow(settings)
 
 
-def serve(settings: Settings, cron: str | None, interval: float | None, max_runs: int | None = None) -> None:
-    """Serve the flow on a schedule until interrupted (or ``max_runs`` runs)."""
+def serve(settings: Settings, cron: str | None, interval: float | None, max_runs: int | None = None,
+          temporary_server: bool = False) -> None:
+    """Serve the flow on a schedule until interrupted (or ``max_runs`` runs); ``temporary_server``: see serve_flow."""
     from pipeline.schedule import serve_flow
 
-    serve_flow(configured_flow(settings), settings, cron=cron, interval=interval, max_runs=max_runs)
+    serve_flow(configured_flow(settings), settings, cron=cron, interval=interval, max_runs=max_runs,
+               temporary_server=temporary_server)

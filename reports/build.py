@@ -94,12 +94,14 @@ class Figure:
 
 
 def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str | None], list[Figure]]:
-    """Money figures with a USD amount, by (subject, topic), duplicates within a document collapsed."""
+    """Money figures with a positive USD amount, by (subject, topic), duplicates within a document collapsed."""
     groups: dict[tuple[str, str | None], dict[tuple, Figure]] = defaultdict(dict)
     for c in claims:
         if c.get("kind") != "money" or c.get("equivalent_of"):
             continue
         if c.get("usd_value") is None and c.get("usd_low") is None and c.get("usd_high") is None:
+            continue
+        if not_positive(c):  # clusters compare ratios and the chart is log-scaled: the report counts these apart
             continue
         key = (c.get("subject") or UNSPECIFIED, c.get("topic"))
         fkey = (c["doc_id"], c.get("usd_value"), c.get("usd_low"), c.get("usd_high"), c.get("qualifier"))
@@ -109,6 +111,11 @@ def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str | 
                                              c.get("usd_low"), c.get("usd_high"))
         fig.claims.append(c)
     return {k: list(v.values()) for k, v in groups.items()}
+
+
+def not_positive(claim: dict[str, Any]) -> bool:
+    """Whether a money claim states a USD amount of zero or less (a loss written with a minus sign)."""
+    return any(v is not None and v <= 0 for v in (claim.get("usd_value"), claim.get("usd_low"), claim.get("usd_high")))
 
 
 def _close(a: float, b: float) -> bool:
@@ -392,6 +399,14 @@ class _Report:
         few = len(self.sources) <= len(PALETTE)
         self.colour = {d: PALETTE[i] if few else PALETTE[0] for i, d in enumerate(self.sources)}
         self.notes: list[tuple[str, str]] = []  # (doc_id, sentence), numbered as figures are first shown
+        self.not_positive = sum(1 for c in self.claims if c.get("kind") == "money" and not_positive(c))
+
+    def left_out(self) -> str:
+        """A sentence on the amounts no cluster or chart can show, or nothing."""
+        if not self.not_positive:
+            return ""
+        return (f" {self.not_positive} amount{'s' if self.not_positive > 1 else ''} of zero or less (a loss or change "
+                "written with a minus sign) left out: clusters compare ratios and the chart is log-scaled.")
 
     def href(self, doc_id: str) -> str:
         return _href(self.docs.get(doc_id, {"source_path": doc_id}), self.out_dir, self.source_root)
@@ -590,7 +605,8 @@ def _html(rep: _Report) -> str:
              "cluster. Figures link to the article (path relative to the input folder) and to their sentence "
              "(tooltip and footnote); an amount several articles state is shown once with its count. "
              "Restatements of an amount in another currency are left out. "
-             "The most-sourced parts are shown in full, the rest collapsed; summary.csv lists every cluster.</p>"]
+             "The most-sourced parts are shown in full, the rest collapsed; summary.csv lists every cluster."
+             f"{e(rep.left_out())}</p>"]
     multi = rep.multi_source_clusters()
     if multi:
         lines = [f"<b>{e(subject)} · {e(TOPIC_LABELS.get(topic, str(topic)))}</b>: {e(cluster_label(c))} "
@@ -681,7 +697,7 @@ def _markdown(rep: _Report) -> str:
              f"{len(rep.docs)} articles. Amounts within {TOLERANCE:.0%} of each other in USD, or bounds compatible with "
              "them, form one agreement cluster. Links are relative to the input folder; the sentence of every figure is "
              "in its footnote. An amount several articles state is shown once with its count; summary.csv lists every "
-             "cluster.", ""]
+             f"cluster.{rep.left_out()}", ""]
     multi = rep.multi_source_clusters()
     if multi:
         lines += ["## Figures several sources agree on", ""]

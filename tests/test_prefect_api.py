@@ -48,6 +48,7 @@ PROJECT_FILES = {
 }
 
 
+@pytest.mark.slow  # each case asks Prefect itself in a fresh interpreter (~2 s)
 @pytest.mark.parametrize("files", PROJECT_FILES.values(), ids=PROJECT_FILES.keys())
 def test_the_api_url_of_the_working_folders_files_is_the_one_prefect_itself_resolves(files, tmp_path, monkeypatch):
     for name, text in files.items():

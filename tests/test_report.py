@@ -156,6 +156,7 @@ def without_han_fonts(tmp_path_factory) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # two headless Chromium runs
 @pytest.mark.skipif(not CHROMIUM, reason="chromium not installed (.ci/run installs chromium and fonts-wqy-zenhei)")
 def test_html_renders_han_text_with_glyphs_in_headless_chromium(report, tmp_path, without_han_fonts):
     page = report["dir"] / "report.html"
