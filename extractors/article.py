@@ -161,7 +161,7 @@ def _claims(body: str, matching: str, doc_id: str, source_path: str, language: s
     money = extract_money(matching, locale, region)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
-    claims = [_record(c) for c in annotate_all(claims, body)]
+    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds)]
     return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
 
 

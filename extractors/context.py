@@ -361,6 +361,8 @@ def _context_words(locale: str) -> dict[str, Any]:
         # FULL NAME（以下简称“SHORT”）
         "definition": re.compile(rf"(?P<full>[^\s，,。；;：:、（(“”\"「」]{{2,24}}?)\s*[（(]\s*(?:{_words(data.get('definitions', []))})"
                                  rf"\s*[:：]?\s*[“\"「„]?(?P<short>[^”\"」“）)]{{2,16}}?)[”\"」“]?\s*[）)]", re.I),
+        "definition_word": re.compile(_words(data.get("definitions", [])), re.I),
+        "deal_word": re.compile(_words(data.get("deal_frame", {}).get("close", [])), re.I),
         # a clause-opening name, a partner, a deal word: 莲花紫星与H公司签订
         "deal_party": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*(?P<name>[^\s\d{CLAUSE_OPENERS}（()）“”\"「」]{{2,10}}?)"
                                  rf"(?:{_words(data.get('deal_frame', {}).get('open', []))})[^{CLAUSE_OPENERS}]{{1,16}}?"
@@ -736,11 +738,19 @@ def change_of(text: str, start: int, end: int, locale: str) -> str:
     return "level"
 
 
+@functools.lru_cache(maxsize=1024)  # every claim of a sentence asks
+def _first_hypothetical(text: str, locale: str) -> int | None:
+    """Where the sentence's first hypothetical cue ends, or None."""
+    found = _context_words(locale)["hypothetical"].search(text)
+    return found.end() - 1 if found else None
+
+
 def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
     """Whether the amount is a figure of an analogy, an assumption or an example (see the module docstring)."""
-    words = _context_words(locale)
-    if words["hypothetical"].search(text, 0, start):
+    first = _first_hypothetical(text, locale)
+    if first is not None and first < start:
         return True
+    words = _context_words(locale)
     lo, hi = _clause(text, start, end)
     return bool(words["hypothetical_after"].match(text[end:hi]))
 
@@ -827,7 +837,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     if money:
         cued, in_bracket = per_of(text, start, end, locale)
         if cued == NO_UNIT:
-            per = per if per != "unit" else None
+            per = None  # 市值突破5兆美元, Börsenwert: the nearest cue says the amount is a total
         elif cued and (per in (None, "unit") or in_bracket):
             per = cued
     topic = topic_of(text, start, end, locale, subject, per) if money else None
@@ -881,7 +891,8 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     return _fields(claim, context_of(claim, body, carried))
 
 
-def annotate_all(claims: list[dict[str, Any]], body: str) -> list[dict[str, Any]]:
+def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
+                 bounds: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
     """Copies of an article's ``claims`` (offsets into ``body``) with their context fields: a subject carried from the
     text before where a sentence names none, and a unit price's unit shared across its coordinated list.
 
@@ -891,10 +902,10 @@ def annotate_all(claims: list[dict[str, Any]], body: str) -> list[dict[str, Any]
     """
     if not claims:
         return []
-    bounds = sentence_bounds(body)
+    bounds = bounds if bounds is not None else sentence_bounds(body)
     starts = [b[0] for b in bounds]
     locale = locale_tag(claims[0]["language"], claims[0].get("script"))
-    matching = to_matching_script(body, locale)
+    matching = matching if matching is not None else to_matching_script(body, locale)
     extra = local_names(matching, locale)
     mains: dict[int, tuple[int, str] | None] = {}
     # (kind, sentence) → (position, subject) of its last claim of that kind with one: money figures carry to money,
@@ -945,14 +956,17 @@ def local_names(text: str, locale: str) -> Names:
     cat, words = _catalogue(locale), _context_words(locale)
     known = cat["by_alias"]
     names: dict[str, str] = {}
-    for m in words["definition"].finditer(text):
+    # most articles define no name and close no deal: a plain search for the words first (the patterns are slow)
+    defines = words["definition_word"].search(text)
+    deals = words["deal_word"].search(text)
+    for m in words["definition"].finditer(text) if defines else ():
         short, full = m["short"].strip(), m["full"].strip()
         if short.lower() in known:
             continue
         names[short] = short
         if len(full) > len(short) and full.lower() not in known:
             names[full] = short
-    parties = [m["name"] for m in words["deal_party"].finditer(text)]
+    parties = [m["name"] for m in words["deal_party"].finditer(text)] if deals else []
     for name in dict.fromkeys(parties):
         if name.lower() in known or name in names or cat["generic_subject"].search(name) or cat["anaphora"].match(name):
             continue
