@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from extractors.cleaner import clean
-from extractors.context import annotate, subject_of, topic_of
+from extractors.context import annotate_all, warm_up as warm_up_context
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.money import MoneySpan, extract_money
 from extractors.reader import MAX_META_CHARS, read_article
@@ -28,7 +28,7 @@ SUPPORTED_LANGUAGES = languages()
 # Every claim carries every field, in this order; a field that does not apply is null (the contract).
 CLAIM_FIELDS = (
     "schema_version", "claim_id", "doc_id", "source_path", "kind", "text", "start", "end", "sentence", "language",
-    "script", "published", "subject", "topic", "attribution",
+    "script", "published", "subject", "topic", "change", "hypothetical", "attribution",
     "currency", "value", "low", "high", "qualifier", "per", "usd_value", "usd_low", "usd_high", "fx_rate", "fx_date",
     "fx_source", "equivalent_of", "fx_check", "vague",
     "vendor", "model", "count", "count_low", "count_high", "count_qualifier", "rule",
@@ -157,11 +157,11 @@ def _claims(body: str, matching: str, doc_id: str, source_path: str, language: s
     bounds = sentence_bounds(body)
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
-            "subject": None, "topic": None}
+            "subject": None, "topic": None, "change": None, "hypothetical": False}
     money = extract_money(matching, locale, region)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
-    claims = [_record(annotate(c, body)) for c in claims]
+    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds)]
     return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
 
 
@@ -251,8 +251,7 @@ def warm_up() -> None:
         extract_hardware("", locale)
         for region in load_locale(locale).get("region_overrides", {}):
             extract_money("", locale, region)
-        topic_of("", 0, 0, locale)
-        subject_of("", 0, 0, locale)
+        warm_up_context(locale)
     for language in SUPPORTED_LANGUAGES:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
     detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
