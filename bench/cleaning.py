@@ -46,7 +46,7 @@ STAGES = (
     (0, "clean", "extractors.article", "clean"),
     (1, "parse (lxml)", "extractors.cleaner", "parse_html"),
     (1, "page dates (markup)", "extractors.cleaner", "page_dates"),
-    (1, "walk (lines, scores, date texts)", "extractors.cleaner", "html_lines"),
+    (1, "walk (lines, names, date elements)", "extractors.cleaner", "_walk"),
     (1, "article choice", "extractors.cleaner", "article_lines"),
     (1, "line rules", "extractors.cleaner", "clean_lines"),
     (0, "publication_date", "extractors.article", "publication_date"),

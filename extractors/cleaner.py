@@ -12,18 +12,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
-import lxml.html
 import yaml
 from lxml import etree
 
-from extractors.pagedates import page_dates
+from extractors.pagedates import is_dated, name_marks, page_dates
 from extractors.patterns import NEVER, any_of
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
 HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
+# An element's text (lxml.html's text_content(), for a tree from lxml.etree's parser).
+TEXT_OF = etree.XPath("string()")
 INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small", "big", "sup", "sub", "u", "abbr",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
@@ -103,8 +104,7 @@ HEAD_LINES_BODY = 20
 HEAD_LINES_TEXT = 12
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of visible text, the share of it inside links, and where it sits in the page."""
 
     text: str
@@ -193,60 +193,198 @@ def _name_is_article(token: str) -> bool:
     return token.lower() in markup_rules().article_words
 
 
-def _attr_tokens(el: etree._Element) -> list[str]:
-    return (el.get("class") or "").split() + (el.get("id") or "").split()
+# What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
+_BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP = (1 << i for i in range(11))
 
 
-def _chrome_kind(el: etree._Element, tag: str, rules: MarkupRules) -> str | None:
-    """``"chrome"`` for furniture, ``"lead"`` for an element named like a teaser (furniture, or the article's lead)."""
-    if tag in rules.chrome_tags or (el.get("role") or "").lower() in rules.chrome_roles:
-        return "chrome"
-    tokens = _attr_tokens(el)
-    words = {w for w in map(_chrome_word, tokens) if w}
-    if not words or any(map(_name_is_article, tokens)):
-        return None
-    return "lead" if words <= rules.lead_words else "chrome"
+@lru_cache(maxsize=256)
+def _tag_flags(tag: str) -> int:
+    """The bits of an element without attributes: its tag says it all."""
+    rules = markup_rules()
+    if tag in rules.never_text:
+        return _SKIP | (0 if tag in INLINE_TAGS else _BLOCK)
+    if tag in INLINE_TAGS:
+        return _LINK if tag == "a" else _BR if tag == "br" else _DATED if tag == "time" else 0
+    flags = _BLOCK | (_CHROME if tag in rules.chrome_tags else 0) | (_HINT if tag == "article" else 0)
+    if tag in HEADINGS:
+        flags |= _HEADING | (_H1 if tag == "h1" else _H2 if tag == "h2" else 0)
+    return flags
 
 
-def _is_hidden(el: etree._Element) -> bool:
+# Bits of a class, id or itemprop token: a furniture word, a teaser word, an article word; names a date or byline,
+# names a revision or a box of other articles.
+_W_CHROME, _W_LEAD, _W_ARTICLE, _W_DATE, _W_NOT_DATE = (1 << i for i in range(5))
+
+
+@lru_cache(maxsize=65536)
+def _token_bits(token: str) -> int:
+    """What one class or id token says (tokens repeat across sites far more than whole class lists do)."""
+    rules = markup_rules()
+    word = _chrome_word(token)
+    dated, not_dated = name_marks(token)
+    return (0 if word is None else _W_LEAD if word in rules.lead_words else _W_CHROME) | \
+        (_W_ARTICLE if _name_is_article(token) else 0) | (_W_DATE if dated else 0) | (_W_NOT_DATE if not_dated else 0)
+
+
+@lru_cache(maxsize=16384)
+def _value_bits(value: str) -> int:
+    bits = 0
+    for token in value.split():
+        bits |= _token_bits(token)
+    return bits
+
+
+@lru_cache(maxsize=16384)
+def _element_flags(tag: str, cls: str | None, ident: str | None, role: str | None, itemprop: str | None) -> int:
+    """The bits of an element with attributes: furniture (by tag, ARIA role or a class/id word; a teaser word alone
+    makes a lead), named like the article's container, or where a byline's date may sit (``pagedates.dated_names``,
+    read token by token). Pages repeat the same few names on many elements, so most elements are a cache hit."""
+    flags = _tag_flags(tag) & ~(_CHROME | _HINT | _DATED)
+    names = (_value_bits(cls) if cls else 0) | (_value_bits(ident) if ident else 0)
+    marks = names | (_value_bits(itemprop) if itemprop else 0)
+    if (tag == "time" or itemprop in ("datePublished", "dateCreated") or marks & _W_DATE) and not marks & _W_NOT_DATE:
+        flags |= _DATED
+    if not flags & _BLOCK or flags & _SKIP:
+        return flags
+    rules = markup_rules()
+    article = bool(names & _W_ARTICLE)
+    if article or tag == "article" or itemprop in rules.article_itemprops:
+        flags |= _HINT
+    if tag in rules.chrome_tags or (role or "").lower() in rules.chrome_roles:
+        flags |= _CHROME
+    elif names & (_W_CHROME | _W_LEAD) and not article:
+        flags |= _CHROME if names & _W_CHROME else _CHROME | _LEAD
+    return flags
+
+
+def _hidden(el: etree._Element, tag: str) -> bool:
     return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or "")) or \
-        (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("body", "html")
+        (el.get("aria-hidden") or "").lower() == "true" and tag not in ("body", "html")
 
 
-def _is_article_hint(el: etree._Element, rules: MarkupRules) -> bool:
-    return el.tag == "article" or el.get("itemprop") in rules.article_itemprops or \
-        any(_name_is_article(token) for token in _attr_tokens(el))
+@dataclass(frozen=True)
+class _Walked:
+    """What one pass over a page's elements gathers: its lines, article hints and the elements a date may sit in."""
+
+    lines: list[Line]
+    hints: frozenset[int]
+    leads: frozenset[int]
+    h1: str | None
+    anchor: tuple[int, ...]
+    dated: list[etree._Element]
 
 
-@dataclass
-class _Walk:
-    """State of one pass over the page's elements, in document order."""
+def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
+    """One pass over the elements in document order: lines of visible text with the blocks and furniture above
+    them, elements named like the article or a teaser, and the elements that may hold a byline's date.
 
-    lines: list[Line] = field(default_factory=list)
-    hints: set[int] = field(default_factory=set)
-    leads: set[int] = field(default_factory=set)
-    buf: list[tuple[str, bool]] = field(default_factory=list)
-    path: list[int] = field(default_factory=list)
-    chrome: list[int] = field(default_factory=list)
-    links: int = 0
-    headings: int = 0
-    count: int = 0
+    The loop is the cleaner's hot path (about 650 elements a page): state lives in locals, an element is judged by
+    one cached look-up of its tag and names, and whitespace between blocks is never buffered.
+    """
+    spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
+    tag_flags, element_flags = _tag_flags, _element_flags
+    lines: list[Line] = []
+    hints: set[int] = set()
+    leads: set[int] = set()
+    dated: list[etree._Element] = []
+    buf: list[str] = []  # text since the last block boundary
+    linked: list[str] = []  # the part of it inside links
+    path: list[int] = []  # numbers of the open block elements
+    chrome: list[int] = []  # numbers of the open furniture elements
+    stack: list[int] = []  # flags of every open element
+    links = headings = count = 0
     h1: str | None = None
     h1_path: tuple[int, ...] = ()
     h2_path: tuple[int, ...] | None = None
 
-    def flush(self) -> None:
-        if not self.buf:
-            return
-        text = "".join(t for t, _ in self.buf)
-        link = sum(len(t.strip()) for t, is_link in self.buf if is_link)
-        total = max(len(text.strip()), 1)
-        path, chrome = tuple(self.path), tuple(self.chrome)
-        for part in text.split("\n"):
-            part = squeeze(part)
-            if part:
-                self.lines.append(Line(part, min(link / total, 1.0), self.headings > 0, path, chrome))
-        self.buf.clear()
+    def flush() -> None:  # the text since the last block boundary becomes lines (more than one after a <br>)
+        text = "".join(buf)
+        share = min(sum(len(t.strip()) for t in linked) / (len(text.strip()) or 1), 1.0) if linked else 0.0
+        at, around, heading = tuple(path), tuple(chrome), headings > 0
+        for part in WHITESPACE.sub(" ", BREAK_HINTS.sub("", text)).split("\n"):  # squeeze(), once per block
+            if part := part.strip():
+                lines.append(Line(part, share, heading, at, around))
+        buf.clear()
+        linked.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag
+            if tag.__class__ is not str:  # an entity or processing instruction: its tail only
+                stack.append(0)
+                walker.skip_subtree()
+                continue
+            keys = el.keys()
+            if keys:
+                flags = element_flags(tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"))
+                if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and not flags & _SKIP and \
+                        _hidden(el, tag):
+                    # A hidden byline may still carry the machine-readable date.
+                    dated += [sub for sub in el.iter() if is_dated(sub)]
+                    flags |= _SKIP
+            else:
+                flags = tag_flags(tag)
+            if flags & _SKIP:
+                if flags & _BLOCK and buf:
+                    flush()
+                stack.append(0)
+                walker.skip_subtree()
+                continue
+            if flags & _DATED:
+                dated.append(el)
+            if flags & _BLOCK:
+                if buf:
+                    flush()
+                count += 1
+                path.append(count)
+                if flags & _HINT:
+                    hints.add(count)
+                if flags & _CHROME:
+                    chrome.append(count)
+                    if flags & _LEAD:
+                        leads.add(count)
+                if flags & _HEADING:
+                    headings += 1
+            elif flags & _LINK:
+                links += 1
+            elif flags & _BR:
+                buf.append("\n")
+            stack.append(flags)
+            text = el.text
+            if text and (buf or not text.isspace()):
+                if "\n" in text or "\r" in text:
+                    text = spaced.sub(" ", text)
+                buf.append(text)
+                if links:
+                    linked.append(text)
+            continue
+        flags = stack.pop()
+        if flags & _BLOCK:
+            if flags & _H1 and buf:  # a page may have two: the site's logo and the article's headline
+                h1 = h1 or squeeze("".join(buf)) or None
+                h1_path += tuple(chrome)
+            elif flags & _H2 and h2_path is None and buf:  # the headline of a page without an h1
+                h2_path = tuple(chrome)
+            if buf:
+                flush()
+            path.pop()
+            if flags & _HEADING:
+                headings -= 1
+            if flags & _CHROME:
+                chrome.pop()
+        elif flags & _LINK:
+            links -= 1
+        tail = el.tail
+        if tail and (buf or not tail.isspace()):
+            if "\n" in tail or "\r" in tail:
+                tail = spaced.sub(" ", tail)
+            buf.append(tail)
+            if links:
+                linked.append(tail)
+    if buf:
+        flush()
+    return _Walked(lines, frozenset(hints), frozenset(leads), h1, h1_path if h1 else h2_path or (), dated)
 
 
 @dataclass(frozen=True)
@@ -263,65 +401,12 @@ class Page:
 
 def html_lines(html: str, line_breaks: bool = False) -> Page:
     """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
-    spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
     root = parse_html(html)
     if root is None:
         return Page([])
-    rules = markup_rules()
-    walk = _Walk()
-    # Elements pushed on the path/chrome stacks at their start, popped at their end.
-    pushed: list[tuple[bool, bool, bool, bool]] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            named = len(el.attrib) > 0  # most elements have no attributes: only their tag can say anything
-            skip = tag in rules.never_text or not tag or named and _is_hidden(el)
-            block = bool(tag) and tag not in INLINE_TAGS
-            if block:
-                walk.flush()
-                walk.count += 1
-                walk.path.append(walk.count)
-                if _is_article_hint(el, rules) if named else tag == "article":
-                    walk.hints.add(walk.count)
-            kind = None
-            if block and not skip:
-                kind = _chrome_kind(el, tag, rules) if named else "chrome" if tag in rules.chrome_tags else None
-            chrome = kind is not None
-            if chrome:
-                walk.chrome.append(walk.count)
-                if kind == "lead":
-                    walk.leads.add(walk.count)
-            link, heading = tag == "a", tag in HEADINGS
-            walk.links += link
-            walk.headings += heading
-            pushed.append((block, chrome, link, heading))
-            if skip:
-                walker.skip_subtree()
-            elif tag == "br":
-                walk.buf.append(("\n", False))
-            elif el.text:
-                walk.buf.append((spaced.sub(" ", el.text), walk.links > 0))
-            continue
-        block, chrome, link, heading = pushed.pop()
-        if block:
-            if tag == "h1" and walk.buf:  # a page may have two: the site's logo and the article's headline
-                walk.h1 = walk.h1 or squeeze("".join(t for t, _ in walk.buf)) or None
-                walk.h1_path += tuple(walk.chrome)
-            elif tag == "h2" and walk.h2_path is None and walk.buf:  # the headline of a page without an h1
-                walk.h2_path = tuple(walk.chrome)
-            walk.flush()
-            walk.path.pop()
-        if chrome:
-            walk.chrome.pop()
-        walk.links -= link
-        walk.headings -= heading
-        if el.tail:
-            walk.buf.append((spaced.sub(" ", el.tail), walk.links > 0))
-    walk.flush()
-    title = walk.h1 or _page_title(root)
-    return Page(walk.lines, title, page_dates(root), frozenset(walk.hints),
-                walk.h1_path if walk.h1 else walk.h2_path or (), frozenset(walk.leads))
+    walked = _walk(root, line_breaks)
+    title = walked.h1 or _page_title(root)
+    return Page(walked.lines, title, page_dates(root, walked.dated), walked.hints, walked.anchor, walked.leads)
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -333,10 +418,13 @@ def parse_html(html: str) -> etree._Element | None:
 
 
 def _parse(html: str) -> tuple[etree._Element | None, bool]:
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    # lxml.etree's parser, not lxml.html's: the same libxml2 parse, without a Python class look-up per element.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    if root is None:
         return None, False
     return root, any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
 
@@ -345,7 +433,7 @@ def _page_title(root: etree._Element) -> str | None:
     for path in ('.//meta[@property="og:title"]', ".//title"):
         found = root.find(path)
         if found is not None:
-            text = found.get("content") if found.tag == "meta" else found.text_content()
+            text = found.get("content") if found.tag == "meta" else TEXT_OF(found)
             if text and (text := squeeze(text)):
                 return text
     return None
@@ -510,14 +598,15 @@ def _densest(lines: list[Line], wrappers: set[int]) -> int | None:
 
 
 def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -> int | None:
-    """The element named like an article that holds the most text outside links and furniture."""
+    """The element named like an article that holds the most text outside links and furniture; of nested ones
+    holding the same text, the innermost (numbers grow in document order: an inner element has a larger one)."""
     text: dict[int, int] = dict.fromkeys(hints, 0)
     for line in lines:
         if line.link_share < 0.5 and not any(c not in wrappers for c in line.chrome):
             for number in line.path:
                 if number in text:
                     text[number] += len(line.text)
-    best = max(text, key=lambda n: text[n], default=None)
+    best = max(text, key=lambda n: (text[n], n), default=None)
     return best if best is not None and text[best] > 0 else None
 
 

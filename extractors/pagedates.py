@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -186,16 +187,37 @@ def _headline(tree: lxml.html.HtmlElement) -> tuple[int | None, set[lxml.html.Ht
     return h1.sourceline, {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS}, True
 
 
-def _element_dates(tree: lxml.html.HtmlElement, zone: str | None) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=8192)
+def name_marks(value: str) -> tuple[bool, bool]:
+    """(names a date or a byline, names a revision or a box of other articles) for one class, id or itemprop value."""
+    return bool(DATED_NAME.search(value)), bool(REVISION_NAME.search(value) or NOT_THIS_ARTICLE.search(value))
+
+
+def dated_names(tag: str, cls: str | None, ident: str | None, itemprop: str | None) -> bool:
+    """Whether a byline's date may sit in an element of this tag and names: <time>, itemprop=datePublished, or a
+    class or id naming a date or byline, and not a revision or a box of other articles."""
+    marks = [name_marks(value) for value in (cls, ident, itemprop) if value]
+    return (tag == "time" or itemprop in ("datePublished", "dateCreated") or any(m[0] for m in marks)) and \
+        not any(m[1] for m in marks)
+
+
+def is_dated(element: etree._Element) -> bool:
+    """``dated_names`` of an element (False for a comment or processing instruction)."""
+    tag = element.tag
+    return isinstance(tag, str) and dated_names(tag, element.get("class"), element.get("id"), element.get("itemprop"))
+
+
+def _element_dates(tree: lxml.html.HtmlElement, zone: str | None, candidates: Iterable[etree._Element] | None = None
+                   ) -> tuple[list[str], list[str]]:
     """Dates of <time>, itemprop=datePublished and date/byline elements, nearest the headline first: those the page
-    shows and labels as published ("Veröffentlicht am …", class="publish-date"), and the others."""
+    shows and labels as published ("Veröffentlicht am …", class="publish-date"), and the others. ``candidates``: the
+    elements ``is_dated`` accepts, in document order, when a pass over the page has gathered them already."""
     anchor, headline_articles, has_headline = _headline(tree)
     ranked: list[tuple[int, int, int, str]] = []
-    for order, element in enumerate(tree.iter()):
+    if candidates is None:
+        candidates = (element for element in tree.iter() if is_dated(element))
+    for order, element in enumerate(candidates):
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
-        if not (element.tag == "time" or element.get("itemprop") in ("datePublished", "dateCreated")
-                or DATED_NAME.search(names)) or REVISION_NAME.search(names) or NOT_THIS_ARTICLE.search(names):
-            continue
         outside, in_article = _outside_article(element, headline_articles, has_headline)
         if outside:
             continue
@@ -281,16 +303,17 @@ def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
     return [url for url in urls if url]
 
 
-def page_dates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element] | None = None) -> tuple[str, ...]:
     """The page's publication-date candidates from its markup, most trusted first, then its own URLs (for their
-    dates); the tree is not changed.
+    dates); the tree is not changed. ``candidates``: the elements a byline's date may sit in (``is_dated``), in
+    document order, when the caller's pass over the page has gathered them; else they are looked for here.
 
     The costlier searches of free text (labelled texts, the page's own teaser, inline script data) run only when
     the markup gave no date before them: their dates could only follow one that wins anyway. A date the page labels
     as a revision comes last, and only when nothing else does."""
     zone = _page_zone(tree)
     named, generic = _meta_dates(tree)
-    labelled, shown = _element_dates(tree, zone)
+    labelled, shown = _element_dates(tree, zone, candidates)
     # A date the page shows and labels as its publication date beats the machine-readable ones when they differ.
     out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree), zone)
     revised: list[str] = []
