@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import itertools
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import ClassVar, Iterable, NamedTuple
 
 import yaml
 from lxml import etree
 
 from extractors.pagedates import is_dated, name_marks, page_dates
-from extractors.patterns import NEVER, any_of
+from extractors.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
@@ -126,14 +128,111 @@ class Cleaned:
 
 
 @dataclass(frozen=True)
-class ChromeRules:
-    """One pattern per kind of marker: the locale files' patterns of that kind as alternatives."""
+class Phrases:
+    """The locale files' patterns of one kind of marker. Those anchored at the start of a line are tried there only.
+    The others, which the engine must try at every position of every line, are tried only in a line that holds
+    the literal words each requires (found in the pattern itself, ``requirements``): most lines hold none."""
 
-    end_of_article: re.Pattern[str]
-    related_header: re.Pattern[str]
-    breadcrumb: re.Pattern[str]
-    widget: re.Pattern[str]
-    caption: re.Pattern[str]
+    KINDS: ClassVar[tuple[str, ...]] = ("end_of_article", "related_header", "breadcrumb", "widget", "caption")
+    anchored: re.Pattern[str]
+    floating: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]  # (pattern, word sets it needs)
+
+    def search(self, text: str, words: frozenset[str]) -> bool:
+        """Whether a pattern finds ``text``; ``words``: the trigger words it holds (``ChromeRules.words_in``)."""
+        if self.anchored.search(text):
+            return True
+        return any((words or not needs) and all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
+                   for pattern, needs in self.floating)
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (not inside a group or a character class)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: skip to its end ("[]x]" and "[^]x]" hold a literal "]")
+            i += 1
+            i += pattern[i : i + 1] == "^"
+            i += pattern[i : i + 1] == "]"
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+# A pattern's literal requirements beyond these many sets of words cost more to test than they save.
+MAX_REQUIREMENTS = 3
+
+
+def requirements(pattern: str) -> list[set[str]]:
+    """Sets of lower-cased words such that every match of ``pattern`` (case-insensitive) holds a word of each set.
+
+    ``\\b(?:im|pro) (?:Monat|Jahr)\\b.{0,40}\\b(?:kündbar|Abo)\\b`` needs {"monat", "jahr"} and {"kündbar", "abo"}
+    (and {"im", "pro"}, too short to be worth a test).
+    """
+    found = _requirements(re_parser.parse(pattern, re.I))
+    found.sort(key=lambda words: -min(map(len, words)))
+    return found[:MAX_REQUIREMENTS]
+
+
+def _requirements(items: Iterable[tuple[object, object]]) -> list[set[str]]:
+    """The word sets a sequence of parsed regex items requires, all of them: literal runs, the groups and repeated
+    parts it must match (each of their sets), and alternations (the best set of each alternative, joined)."""
+    found: list[set[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            run.append(chr(arg))  # type: ignore[arg-type]
+            continue
+        if run:
+            found.append({"".join(run).lower()})
+            run = []
+        if op is re_constants.BRANCH:
+            bests = [max(_requirements(branch), key=lambda w: min(map(len, w)), default=None)
+                     for branch in arg[1]]  # type: ignore[index]
+            if all(bests):
+                found.append(set().union(*bests))  # type: ignore[arg-type]
+        elif op is re_constants.SUBPATTERN:
+            found += _requirements(arg[-1])  # type: ignore[index]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+            found += _requirements(arg[2])  # type: ignore[index]
+    if run:
+        found.append({"".join(run).lower()})
+    # A set with a short ASCII word ("im", "ab") holds one in nearly every line: not worth a test.
+    return [{w for w in words if not any(o in w for o in words if o != w)} for words in found
+            if all(len(w) >= 3 or not w.isascii() for w in words)]
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """One set of phrases per kind of marker: the locale files' patterns of that kind."""
+
+    end_of_article: Phrases
+    related_header: Phrases
+    breadcrumb: Phrases
+    widget: Phrases
+    caption: Phrases
+    # Every word a floating pattern needs, none inside another: one pass of ``triggers`` over the lower-cased line
+    # tells whether it holds any (most lines hold none); only then is each word looked up.
+    words: frozenset[str]
+    triggers: re.Pattern[str]
+
+    def words_in(self, text: str) -> frozenset[str]:
+        """The trigger words ``text`` holds, whatever their case."""
+        lower = text.lower()
+        if not self.triggers.search(lower):
+            return frozenset()
+        return frozenset(word for word in self.words if word in lower)
 
 
 @dataclass(frozen=True)
@@ -154,13 +253,31 @@ class MarkupRules:
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """Chrome markers of every locale: a page's furniture may be in another language than its body."""
-    found: dict[str, list[str]] = {name: [] for name in ChromeRules.__dataclass_fields__}
+    found: dict[str, list[str]] = {name: [] for name in Phrases.KINDS}
     for tag in LOCALES:
         for name, patterns in load_locale(tag).get("chrome", {}).items():
-            for pattern in patterns:
-                re.compile(pattern)  # a broken pattern is reported on its own, not as part of the alternation
-                found[name].append(pattern)
-    return ChromeRules(**{name: any_of(pats, re.I) for name, pats in found.items()})
+            found[name] += patterns
+    floating: dict[str, list[tuple[str, list[set[str]]]]] = {name: [] for name in found}
+    anchored: dict[str, list[str]] = {name: [] for name in found}
+    for name, patterns in found.items():
+        for pattern in dict.fromkeys(patterns):
+            re.compile(pattern)  # a broken pattern is reported on its own, not as part of an alternation
+            if anchored_body(pattern) is not None:
+                anchored[name].append(pattern)
+            else:
+                floating[name] += [(alternative, requirements(alternative))
+                                   for alternative in top_level_alternatives(pattern)]
+    every = {word for entries in floating.values() for _, needs in entries for words in needs for word in words}
+    minimal = {word for word in every if not any(other in word for other in every if other != word)}
+
+    def covering(words: set[str]) -> frozenset[str]:  # a line holding one of ``words`` holds one of these
+        return frozenset(m for m in minimal if any(m in word for word in words))
+
+    phrases = {name: Phrases(any_of(anchored[name], re.I),
+                             tuple((re.compile(alternative, re.I), tuple(map(covering, needs)))
+                                   for alternative, needs in floating[name]))
+               for name in found}
+    return ChromeRules(**phrases, words=frozenset(minimal), triggers=re.compile(word_alternation(minimal)))
 
 
 @lru_cache(maxsize=1)
@@ -475,14 +592,14 @@ def _ticker(text: str) -> bool:
     return len(items) >= 3 and sum(map(len, items)) >= 0.6 * len(text)
 
 
-def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
+def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozenset[str]) -> bool:
     if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and _is_body(line.text)):
         return True
     if _pipe_menu(line.text) and all(len(p) <= 20 for p in PIPE_SPLIT.split(line.text)):
         return True
-    if rules.breadcrumb.search(simple) or GENERIC_BREADCRUMB.match(simple):
+    if rules.breadcrumb.search(simple, words) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text) or \
+    return rules.widget.search(simple, words) or rules.caption.search(simple, words) or _ticker(line.text) or \
         _timestamp(line.text)
 
 
@@ -670,7 +787,8 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         line = lines[i]
         i += 1
         simple = to_simplified(line.text)
-        if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple):
+        words = rules.words_in(simple)
+        if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple, words):
             skipped = _skip_box(lines, i)
             rest = after[skipped]
             if rest < RESUME_MIN_CHARS or read >= END_AFTER_SHARE * total and rest < RESUME_SHARE * read:
@@ -680,14 +798,14 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
             dropped += skipped - i + 1
             i = skipped
             continue
-        if rules.end_of_article.search(simple):
+        if rules.end_of_article.search(simple, words):
             if body_started and read >= END_AFTER_SHARE * total:
                 dropped += len(lines) - i + 1
                 _drop_trailing_headlines(kept)
                 break
             dropped += 1
             continue
-        if _line_is_chrome(line, simple, rules) or line.text in seen:
+        if _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
             continue
         if not body_started:
