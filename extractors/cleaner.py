@@ -19,7 +19,7 @@ from typing import ClassVar, Iterable, NamedTuple
 import yaml
 from lxml import etree
 
-from extractors.pagedates import is_dated, name_marks, page_dates
+from extractors.pagedates import NAME_WORD_LIST, is_dated, name_marks, page_dates, short_dated_text
 from extractors.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
@@ -31,7 +31,9 @@ INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
+# Runs of spaces and other blanks (a single plain space is left alone: replacing it by itself is most of the cost).
+WHITESPACE = re.compile(r"[\t\r\f\v\u3000\u00a0\u2002\u2003\u2009][ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]*|"
+                        r" [ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
 # Soft hyphens (&shy;), zero-width spaces and word joiners: break hints (Ita\u00adli\u00adens, 2\u200b500万), invisible
 # in the page, and they split every word or figure they sit in for search, matching and readers of the text.
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
@@ -333,9 +335,18 @@ def _tag_flags(tag: str) -> int:
 _W_CHROME, _W_LEAD, _W_ARTICLE, _W_DATE, _W_NOT_DATE = (1 << i for i in range(5))
 
 
+@lru_cache(maxsize=1)
+def _token_words() -> re.Pattern[str]:
+    """Every furniture, article and date word, lower-cased: a token holding none of them says nothing (most do not)."""
+    rules = markup_rules()
+    return re.compile(word_alternation([*rules.chrome_words, *rules.article_words, *NAME_WORD_LIST]))
+
+
 @lru_cache(maxsize=65536)
 def _token_bits(token: str) -> int:
     """What one class or id token says (tokens repeat across sites far more than whole class lists do)."""
+    if not _token_words().search(token.lower()):
+        return 0
     rules = markup_rules()
     word = _chrome_word(token)
     dated, not_dated = name_marks(token)
@@ -389,6 +400,7 @@ class _Walked:
     h1: str | None
     anchor: tuple[int, ...]
     dated: list[etree._Element]
+    dated_texts: list[tuple[etree._Element, str]]  # short texts with a year, and the element they are the text or tail of
 
 
 def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
@@ -404,6 +416,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     hints: set[int] = set()
     leads: set[int] = set()
     dated: list[etree._Element] = []
+    dated_texts: list[tuple[etree._Element, str]] = []
     buf: list[str] = []  # text since the last block boundary
     linked: list[str] = []  # the part of it inside links
     path: list[int] = []  # numbers of the open block elements
@@ -434,7 +447,8 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                 continue
             keys = el.keys()
             if keys:
-                flags = element_flags(tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"))
+                flags = element_flags(tag, el.get("class"), el.get("id"), el.get("role") if "role" in keys else None,
+                                      el.get("itemprop") if "itemprop" in keys else None)
                 if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and not flags & _SKIP and \
                         _hidden(el, tag):
                     # A hidden byline may still carry the machine-readable date.
@@ -470,6 +484,8 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
             stack.append(flags)
             text = el.text
             if text and (buf or not text.isspace()):
+                if short_dated_text(text):
+                    dated_texts.append((el, text))
                 if "\n" in text or "\r" in text:
                     text = spaced.sub(" ", text)
                 buf.append(text)
@@ -494,6 +510,8 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
             links -= 1
         tail = el.tail
         if tail and (buf or not tail.isspace()):
+            if short_dated_text(tail):
+                dated_texts.append((el, tail))
             if "\n" in tail or "\r" in tail:
                 tail = spaced.sub(" ", tail)
             buf.append(tail)
@@ -501,7 +519,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                 linked.append(tail)
     if buf:
         flush()
-    return _Walked(lines, frozenset(hints), frozenset(leads), h1, h1_path if h1 else h2_path or (), dated)
+    return _Walked(lines, frozenset(hints), frozenset(leads), h1, h1_path if h1 else h2_path or (), dated, dated_texts)
 
 
 @dataclass(frozen=True)
@@ -523,7 +541,8 @@ def html_lines(html: str, line_breaks: bool = False) -> Page:
         return Page([])
     walked = _walk(root, line_breaks)
     title = walked.h1 or _page_title(root)
-    return Page(walked.lines, title, page_dates(root, walked.dated), walked.hints, walked.anchor, walked.leads)
+    return Page(walked.lines, title, page_dates(root, walked.dated, walked.dated_texts), walked.hints, walked.anchor,
+                walked.leads)
 
 
 def parse_html(html: str) -> etree._Element | None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from extractors.patterns import word_alternation
 from normalizers.dates import head_dates, parse_date_value, update_date
 from normalizers.locale import load_locale
 
@@ -50,6 +51,11 @@ NOT_THIS_ARTICLE = re.compile(
     r"latest|recent|archive|calendar|tags?(?:$|[\s_-])|nav|menu|breadcrumb|topbar|navtop|weather|mega)",
     re.I,
 )
+# Every word the three name patterns above look for, lower-cased.
+NAME_WORD_LIST = ("date", "datum", "time", "publish", "byline", "posted", "meta", "info", "modif", "updat", "related",
+                  "teaser", "sidebar", "comment", "recommend", "popular", "more", "latest", "recent", "archive",
+                  "calendar", "tag", "nav", "menu", "breadcrumb", "topbar", "weather", "mega")
+NAME_WORDS = re.compile(word_alternation(NAME_WORD_LIST))
 CHROME_TAGS = {"nav", "head", "script", "style", "noscript", "template", "select", "option"}
 # Page furniture, unless it sits inside the article (an <aside> or <footer> of the article holds its byline).
 BOX_TAGS = {"aside", "footer"}
@@ -70,8 +76,9 @@ LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"),
                ("zh", "zh-Hans"))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 # Text nodes short enough for a byline that hold a four-digit year.
+SHORT_TEXT_CHARS = 100
 SHORT_DATED_TEXT = etree.XPath(
-    "//body//text()[string-length(normalize-space(.)) < 100][contains(., '19') or contains(., '20')]"
+    f"//body//text()[string-length(normalize-space(.)) < {SHORT_TEXT_CHARS}][contains(., '19') or contains(., '20')]"
 )
 # Links whose target ends with the page's own path; a path this short ("/", "/de/") is a home page.
 SELF_LINKS = etree.XPath("//a[substring(@href, string-length(@href) - string-length($path) + 1) = $path]")
@@ -190,6 +197,8 @@ def _headline(tree: lxml.html.HtmlElement) -> tuple[int | None, set[lxml.html.Ht
 @lru_cache(maxsize=8192)
 def name_marks(value: str) -> tuple[bool, bool]:
     """(names a date or a byline, names a revision or a box of other articles) for one class, id or itemprop value."""
+    if not NAME_WORDS.search(value.lower()):  # most class names hold none of the words: one pass rules them out
+        return False, False
     return bool(DATED_NAME.search(value)), bool(REVISION_NAME.search(value) or NOT_THIS_ARTICLE.search(value))
 
 
@@ -244,14 +253,23 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None, candidates: It
     return [value for rank, *_, value in ranked if rank <= 1], [value for rank, *_, value in ranked if rank > 1]
 
 
-def _labelled_texts(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+def short_dated_text(text: str) -> bool:
+    """A text node short enough for a byline that may hold a four-digit year."""
+    return ("19" in text or "20" in text) and len(" ".join(text.split())) < SHORT_TEXT_CHARS
+
+
+def _labelled_texts(tree: lxml.html.HtmlElement, texts: Iterable[tuple[etree._Element, str]] | None = None
+                    ) -> tuple[list[str], list[str]]:
     """Dates short texts label anywhere on the page, outside boxes of other articles, nearest the headline first:
-    as published ("发表于 2004年12月27日 12:40"), and as revised ("<label>Letzte Änderung:</label> 14.01.2022")."""
+    as published ("发表于 2004年12月27日 12:40"), and as revised ("<label>Letzte Änderung:</label> 14.01.2022").
+    ``texts``: (the element whose text or tail it is, the text) of every ``short_dated_text``, in document order,
+    when a pass over the page has gathered them."""
     anchor, headline_articles, has_headline = _headline(tree)
     published: list[tuple[int, str]] = []
     revised: list[tuple[int, str]] = []
-    for text in SHORT_DATED_TEXT(tree):
-        parent = text.getparent()
+    if texts is None:
+        texts = ((text.getparent(), text) for text in SHORT_DATED_TEXT(tree))
+    for parent, text in texts:
         if parent is None or parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
             continue
         cued, _ = head_dates(" ".join(text.split()))
@@ -303,10 +321,12 @@ def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
     return [url for url in urls if url]
 
 
-def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element] | None = None) -> tuple[str, ...]:
+def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element] | None = None,
+               texts: Iterable[tuple[etree._Element, str]] | None = None) -> tuple[str, ...]:
     """The page's publication-date candidates from its markup, most trusted first, then its own URLs (for their
-    dates); the tree is not changed. ``candidates``: the elements a byline's date may sit in (``is_dated``), in
-    document order, when the caller's pass over the page has gathered them; else they are looked for here.
+    dates); the tree is not changed. ``candidates``: the elements a byline's date may sit in (``is_dated``), and
+    ``texts``: the visible ``short_dated_text`` texts with their elements, both in document order, when the caller's
+    pass over the page has gathered them; else they are looked for here.
 
     The costlier searches of free text (labelled texts, the page's own teaser, inline script data) run only when
     the markup gave no date before them: their dates could only follow one that wins anyway. A date the page labels
@@ -318,7 +338,7 @@ def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element]
     out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree), zone)
     revised: list[str] = []
     if not out:
-        published, revised = _labelled_texts(tree)
+        published, revised = _labelled_texts(tree, texts)
         out += published
     out += shown
     urls = _url_candidates(tree)
