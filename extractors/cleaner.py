@@ -116,6 +116,12 @@ class Line(NamedTuple):
     heading: bool = False
     path: tuple[int, ...] = ()  # numbers of the block elements above it, outermost first
     chrome: tuple[int, ...] = ()  # numbers of the furniture elements above it
+    body: bool = False  # reads as article prose (``_is_body``), judged once when the line is made
+
+
+def make_line(text: str, link_share: float = 0.0, heading: bool = False, path: tuple[int, ...] = (),
+              chrome: tuple[int, ...] = ()) -> Line:
+    return Line(text, link_share, heading, path, chrome, _is_body(text))
 
 
 @dataclass(frozen=True)
@@ -349,7 +355,8 @@ def _token_bits(token: str) -> int:
         return 0
     rules = markup_rules()
     word = _chrome_word(token)
-    dated, not_dated = name_marks(token)
+    dated, revision, other_articles = name_marks(token)
+    not_dated = revision or other_articles
     return (0 if word is None else _W_LEAD if word in rules.lead_words else _W_CHROME) | \
         (_W_ARTICLE if _name_is_article(token) else 0) | (_W_DATE if dated else 0) | (_W_NOT_DATE if not_dated else 0)
 
@@ -411,7 +418,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     one cached look-up of its tag and names, and whitespace between blocks is never buffered.
     """
     spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
-    tag_flags, element_flags = _tag_flags, _element_flags
+    tag_flags, element_flags, is_body = _tag_flags, _element_flags, _is_body
     lines: list[Line] = []
     hints: set[int] = set()
     leads: set[int] = set()
@@ -433,7 +440,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
         at, around, heading = tuple(path), tuple(chrome), headings > 0
         for part in WHITESPACE.sub(" ", BREAK_HINTS.sub("", text)).split("\n"):  # squeeze(), once per block
             if part := part.strip():
-                lines.append(Line(part, share, heading, at, around))
+                lines.append(Line(part, share, heading, at, around, is_body(part)))
         buf.clear()
         linked.clear()
 
@@ -582,7 +589,7 @@ def squeeze(text: str) -> str:
 
 def text_lines(text: str) -> list[Line]:
     """Lines of a plain-text dump."""
-    return [Line(line) for raw in text.split("\n") if (line := squeeze(raw))]
+    return [make_line(line) for raw in text.split("\n") if (line := squeeze(raw))]
 
 
 def _is_body(text: str) -> bool:
@@ -591,7 +598,7 @@ def _is_body(text: str) -> bool:
 
 def _prose(line: Line) -> int:
     """Characters of article-like prose in a line: long or punctuated, mostly outside links."""
-    return len(line.text) if line.link_share < 0.5 and _is_body(line.text) else 0
+    return len(line.text) if line.link_share < 0.5 and line.body else 0
 
 
 def _headline_like(text: str) -> bool:
@@ -599,6 +606,8 @@ def _headline_like(text: str) -> bool:
 
 
 def _pipe_menu(text: str) -> bool:
+    if "|" not in text and "｜" not in text:  # most lines: no split needed
+        return False
     parts = [p for p in PIPE_SPLIT.split(text) if p]
     return len(parts) >= 2 and "|" in text or "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
 
@@ -612,7 +621,7 @@ def _ticker(text: str) -> bool:
 
 
 def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozenset[str]) -> bool:
-    if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and _is_body(line.text)):
+    if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and line.body):
         return True
     if _pipe_menu(line.text) and all(len(p) <= 20 for p in PIPE_SPLIT.split(line.text)):
         return True
@@ -641,21 +650,10 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     parent's lines, all counted, add much more prose than furniture (an article in several sections); siblings
     that hold prose of their own join it (a lead in its own box, an article split by an ad).
     """
-    prose = [_prose(line) for line in lines]
+    prose = [len(line.text) if line.link_share < 0.5 and line.body else 0 for line in lines]  # _prose()
     wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor) if names_count else \
         {number for line in lines for number in line.chrome}
-    local: dict[int, float] = {}
-    full: dict[int, float] = {}
-    parent: dict[int, int | None] = {}
-    for line, chars in zip(lines, prose):
-        weight = _weight(line, chars, wrappers)
-        path = line.path
-        for level, number in enumerate(reversed(path)):
-            full[number] = full.get(number, 0.0) + weight
-            if level < len(LEVEL_SHARE):
-                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
-        for i, number in enumerate(path):
-            parent.setdefault(number, path[i - 1] if i else None)
+    local, full, parent = _scores(lines, prose, wrappers)
     for number in hints:  # a named article container wins a near tie
         if local.get(number, 0) > 0:
             local[number] *= HINT_BONUS
@@ -680,6 +678,43 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
         elif not positive:
             return [], 0
     return _chosen_lines(lines, prose, parent, full, best, wrappers, leads)
+
+
+def _scores(lines: list[Line], prose: list[int], wrappers: set[int]
+            ) -> tuple[dict[int, float], dict[int, float], dict[int, int | None]]:
+    """Each block's score (its lines' weights, less the further up: ``LEVEL_SHARE``), its lines' weights all
+    counted, and its parent block.
+
+    Each line's weight goes to its own block; the sums then flow up the tree once, children before their parents
+    (a block's number is larger than its ancestors'), rather than every line walking its whole path. The scores
+    keep the order in which the lines first reach each block, the order ties are broken in.
+    """
+    own: dict[int, float] = {}
+    parent: dict[int, int | None] = {}  # in the order lines first reach each block, the block before its ancestors
+    for line, chars in zip(lines, prose):
+        path = line.path
+        if not path:
+            continue
+        own[path[-1]] = own.get(path[-1], 0.0) + _weight(line, chars, wrappers)
+        for i in range(len(path) - 1, -1, -1):
+            if path[i] in parent:  # reached before: so were its ancestors
+                break
+            parent[path[i]] = path[i - 1] if i else None
+    depth = len(LEVEL_SHARE)
+    below: dict[int, list[float]] = {}  # a block's weights 0, 1, 2 ... levels below it
+    full: dict[int, float] = {}
+    for number in sorted(parent, reverse=True):
+        sums = below.pop(number, None) or [0.0] * depth
+        sums[0] = own.get(number, 0.0)
+        full[number] = full.get(number, 0.0) + sums[0]
+        below[number] = sums
+        if (up := parent[number]) is not None:
+            full[up] = full.get(up, 0.0) + full[number]
+            above = below.setdefault(up, [0.0] * depth)
+            for level in range(1, depth):
+                above[level] += sums[level - 1]
+    local = {number: sum(share * part for share, part in zip(LEVEL_SHARE, below[number])) for number in parent}
+    return local, {number: full[number] for number in parent}, parent
 
 
 def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | None], full: dict[int, float], best: int,
@@ -792,7 +827,7 @@ def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
 def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], int, str | None]:
     """Keep the article's own lines; return them, the count dropped, and a title from a text dump's head."""
     rules = chrome_rules()
-    prose = [_prose(line) for line in lines]
+    prose = [len(line.text) if line.link_share < 0.5 and line.body else 0 for line in lines]  # _prose()
     after = list(itertools.accumulate(reversed(prose)))[::-1] + [0]  # prose from each line to the end
     total = after[0] or 1
     kept: list[str] = []
@@ -828,7 +863,7 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
             dropped += 1
             continue
         if not body_started:
-            if _is_body(line.text):
+            if line.body:
                 body_started = True
             elif not DATE_LIKE.search(line.text):
                 titles.append(line.text)

@@ -1,6 +1,7 @@
 """A page's publication-date candidates from its markup: JSON-LD, meta tags, <time>, dated bylines, its URL."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -153,20 +154,24 @@ def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
     return [value for _, value in sorted(named, key=lambda n: n[0])], generic
 
 
-def _dated_list(parent: lxml.html.HtmlElement | None) -> bool:
-    """A list with several dated entries: a news list, whose dates are other articles'."""
+def _dated_list(parent: lxml.html.HtmlElement | None, seen: dict[Any, bool]) -> bool:
+    """A list with several dated entries: a news list, whose dates are other articles'. ``seen``: lists judged
+    already on this page (the entries of a menu or a list share it)."""
     if parent is None or len(parent) < LIST_MIN_DATED:
         return False
-    return sum(1 for item in parent if isinstance(item.tag, str) and YEAR.search(TEXT_OF(item))) >= LIST_MIN_DATED
+    if parent not in seen:
+        dated = (item for item in parent if isinstance(item.tag, str) and YEAR.search(TEXT_OF(item)))
+        seen[parent] = next(itertools.islice(dated, LIST_MIN_DATED - 1, None), None) is not None
+    return seen[parent]
 
 
-def _outside_article(
-    element: lxml.html.HtmlElement, headline_articles: set[lxml.html.HtmlElement], has_headline: bool
-) -> tuple[bool, bool]:
+def _outside_article(element: lxml.html.HtmlElement, headline_articles: set[lxml.html.HtmlElement],
+                     has_headline: bool, lists: dict[Any, bool] | None = None) -> tuple[bool, bool]:
     """(in chrome or another article's box, inside the article's <article>/<main>) for an element.
 
     With the headline outside every <article>, an <article> is a teaser or the body alone: neither is trusted."""
     in_box = False
+    lists = {} if lists is None else lists
     for depth, anc in enumerate(element.iterancestors()):
         tag = anc.tag if isinstance(anc.tag, str) else ""
         if tag in CHROME_TAGS:
@@ -178,10 +183,10 @@ def _outside_article(
                 return (False, True) if anc in headline_articles else (True, False)
             return False, not has_headline
         in_box = in_box or tag in BOX_TAGS
-        names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if depth < MAX_BOX_DEPTH and tag != "body" and names.strip() and NOT_THIS_ARTICLE.search(names):
+        if depth < MAX_BOX_DEPTH and tag != "body" and any(
+                value and name_marks(value)[2] for value in (anc.get("class"), anc.get("id"))):
             return True, False
-        if tag == "li" and _dated_list(anc.getparent()):
+        if tag == "li" and _dated_list(anc.getparent(), lists):
             return True, False
     return in_box, False
 
@@ -195,11 +200,11 @@ def _headline(tree: lxml.html.HtmlElement) -> tuple[int | None, set[lxml.html.Ht
 
 
 @lru_cache(maxsize=8192)
-def name_marks(value: str) -> tuple[bool, bool]:
-    """(names a date or a byline, names a revision or a box of other articles) for one class, id or itemprop value."""
+def name_marks(value: str) -> tuple[bool, bool, bool]:
+    """(names a date or a byline, a revision, a box of other articles) for one class, id or itemprop value."""
     if not NAME_WORDS.search(value.lower()):  # most class names hold none of the words: one pass rules them out
-        return False, False
-    return bool(DATED_NAME.search(value)), bool(REVISION_NAME.search(value) or NOT_THIS_ARTICLE.search(value))
+        return False, False, False
+    return bool(DATED_NAME.search(value)), bool(REVISION_NAME.search(value)), bool(NOT_THIS_ARTICLE.search(value))
 
 
 def dated_names(tag: str, cls: str | None, ident: str | None, itemprop: str | None) -> bool:
@@ -207,7 +212,7 @@ def dated_names(tag: str, cls: str | None, ident: str | None, itemprop: str | No
     class or id naming a date or byline, and not a revision or a box of other articles."""
     marks = [name_marks(value) for value in (cls, ident, itemprop) if value]
     return (tag == "time" or itemprop in ("datePublished", "dateCreated") or any(m[0] for m in marks)) and \
-        not any(m[1] for m in marks)
+        not any(m[1] or m[2] for m in marks)
 
 
 def is_dated(element: etree._Element) -> bool:
@@ -225,11 +230,9 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None, candidates: It
     ranked: list[tuple[int, int, int, str]] = []
     if candidates is None:
         candidates = (element for element in tree.iter() if is_dated(element))
+    lists: dict[Any, bool] = {}
     for order, element in enumerate(candidates):
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
-        outside, in_article = _outside_article(element, headline_articles, has_headline)
-        if outside:
-            continue
         # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
         text = TEXT_OF(element)
         cued_date, plain_date = (head_dates(" ".join(text.split()), BYLINE_MAX_CHARS) if len(text) <= CUED_MAX_CHARS
@@ -240,6 +243,9 @@ def _element_dates(tree: lxml.html.HtmlElement, zone: str | None, candidates: It
         if found is None and (value := element.get("datetime") or element.get("content")):
             found = parse_date_value(value, zone)
         if found is None:
+            continue
+        outside, in_article = _outside_article(element, headline_articles, has_headline, lists)  # the costlier test
+        if outside:
             continue
         published = (cued or element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
                      or bool(PUBLISHED_NAME.search(names)))
@@ -267,6 +273,7 @@ def _labelled_texts(tree: lxml.html.HtmlElement, texts: Iterable[tuple[etree._El
     anchor, headline_articles, has_headline = _headline(tree)
     published: list[tuple[int, str]] = []
     revised: list[tuple[int, str]] = []
+    lists: dict[Any, bool] = {}
     if texts is None:
         texts = ((text.getparent(), text) for text in SHORT_DATED_TEXT(tree))
     for parent, text in texts:
@@ -277,7 +284,7 @@ def _labelled_texts(tree: lxml.html.HtmlElement, texts: Iterable[tuple[etree._El
         block = parent.getparent() if parent.getparent() is not None else parent
         block_text = " ".join(TEXT_OF(block).split())
         updated = None if cued else update_date(block_text if len(block_text) <= BYLINE_MAX_CHARS else text)
-        if not (cued or updated) or _outside_article(parent, headline_articles, has_headline)[0]:
+        if not (cued or updated) or _outside_article(parent, headline_articles, has_headline, lists)[0]:
             continue
         distance = abs((parent.sourceline or 0) - (anchor or 0))
         (published if cued else revised).append((distance, (cued or updated).isoformat()))
