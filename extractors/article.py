@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -16,14 +17,14 @@ from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
 from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, parse_date_value, publication_date
-from normalizers.encoding import DecodeError, decode
-from normalizers.locale import load_locale
-from normalizers.script import detect_language, detect_script, to_simplified
+from normalizers.encoding import DecodeError, decode, decoding_note
+from normalizers.locale import LOCALES, languages, load_locale, locale_tag, to_matching_script
+from normalizers.script import detect_language, detect_script
 
 SCHEMA_VERSION = 1
 # An article's own restatement whose implied rate is off the reference rate by more than this is flagged.
 FX_CHECK_TOLERANCE = 0.10
-SUPPORTED_LANGUAGES = ("zh", "de")
+SUPPORTED_LANGUAGES = languages()
 # Every claim carries every field, in this order; a field that does not apply is null (the contract).
 CLAIM_FIELDS = (
     "schema_version", "claim_id", "doc_id", "source_path", "kind", "text", "start", "end", "sentence", "language",
@@ -53,29 +54,43 @@ def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
 
 
+def looks(text: str) -> str:
+    """What ``text`` looks like on screen: NFKC (an NFD twin of an NFC name shows the same glyphs) without
+    invisible format characters (zero-width spaces and joiners, BOMs)."""
+    if text.isascii():  # most names: nothing to normalise
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+
+
 def doc_ids(source_paths: list[str]) -> dict[str, str]:
-    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem
-    (same.txt, same.md, sub/same.txt) the stem and a digest of the path. Unique stems stay as they were."""
-    stems = Counter(PurePosixPath(p).stem for p in source_paths)
+    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem or one
+    that looks the same (same.txt, same.md, sub/same.txt; café in NFC and in NFD) the stem and a digest of the
+    path, so that ids that differ also look different. Unique stems stay as they were."""
+    stems = {p: PurePosixPath(p).stem for p in source_paths}
+    seen = {p: looks(stem) for p, stem in stems.items()}
+    counts = Counter(seen.values())
     ids = {}
     for p in source_paths:
-        stem = PurePosixPath(p).stem
-        if stems[stem] == 1:
+        stem = stems[p]
+        if counts[seen[p]] == 1:
             ids[p] = stem
             continue
         digest = hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
         ids[p] = f"{stem}_{digest[:12]}"
-        if stems[ids[p]]:  # another file is really named so: the whole digest
+        if counts[looks(ids[p])]:  # another file is really named so: the whole digest
             ids[p] = f"{stem}_{digest}"
     return ids
 
 
-def region_of(simplified: str) -> str | None:
-    """``TW`` or ``HK`` for a Traditional-script article, by which region's marker words it uses more."""
-    regions = load_locale("zh-Hant").get("regions", {})
-    scores = {name: sum(simplified.count(w) for w in words) for name, words in regions.items()}
+def region_of(matching: str, locale: str) -> str | None:
+    """The region of an article (``TW`` or ``HK`` for Traditional Chinese) by which region's marker words (``regions:``
+    of its locale file) its text, in matching form, uses more; None for a locale without regions."""
+    regions = load_locale(locale).get("regions", {})
+    counts = {name: [matching.count(w) for w in words] for name, words in regions.items()}
+    # Distinct markers first: one outlet's spelling repeated (輝達 ×9 on a Hong Kong channel) is one cue.
+    scores = {name: (sum(1 for c in found if c), sum(found)) for name, found in counts.items()}
     best = max(scores, key=lambda k: scores[k], default=None)
-    if best is None or scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
+    if best is None or scores[best][1] == 0 or list(scores.values()).count(scores[best]) > 1:
         return None
     return best
 
@@ -96,21 +111,23 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
     warnings = list(article.warnings)
-    if "replaced" in encoding:
-        warnings.append(f"decoded as {encoding}: the page has bytes that are not text in any encoding tried")
+    if note := decoding_note(encoding):
+        warnings.append(note)
     published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)
     warnings += [f"front matter {key} {article.meta[key]} is outside {EARLIEST.year}–today; ignored"
                  for key in FRONT_MATTER_KEYS if isinstance(article.meta.get(key), dt.date) and
                  parse_date_value(article.meta[key]) is None]
-    region = region_of(to_simplified(body)) if script == "Hant" else None
+    locale = locale_tag(language, script) if language in SUPPORTED_LANGUAGES else None
+    matching = to_matching_script(body, locale) if locale else body
+    region = region_of(matching, locale) if locale else None
     doc_id = doc_id or path.stem
     title = cleaned.title
     if title and len(title) > MAX_META_CHARS:
         warnings.append(f"title of {len(title):,} characters cut to {MAX_META_CHARS:,}")
         title = title[:MAX_META_CHARS]
     claims: list[dict[str, Any]] = []
-    if language in SUPPORTED_LANGUAGES:
-        claims = _claims(body, doc_id, source_path, language, script, region, published)
+    if locale:
+        claims = _claims(body, matching, doc_id, source_path, language, script, locale, region, published)
     elif body.strip():
         warnings.append(f"language {language!r} is not supported; no claims extracted")
     document = {
@@ -134,10 +151,9 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     return ArticleResult(document, claims, tuple(warnings))
 
 
-def _claims(body: str, doc_id: str, source_path: str, language: str, script: str | None, region: str | None,
-            published: dt.date | None) -> list[dict[str, Any]]:
-    locale = "de" if language == "de" else ("zh-Hant" if script == "Hant" else "zh-Hans")
-    matching = body if language == "de" else to_simplified(body)
+def _claims(body: str, matching: str, doc_id: str, source_path: str, language: str, script: str | None, locale: str,
+            region: str | None, published: dt.date | None) -> list[dict[str, Any]]:
+    """The claims of ``body``, found in ``matching`` (the body in the locale's matching script, of the same length)."""
     bounds = sentence_bounds(body)
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
@@ -229,14 +245,14 @@ def _hardware_claim(span: HardwareSpan, body: str, bounds: list[tuple[int, int]]
 
 def warm_up() -> None:
     """Build every lazily compiled pattern and the spaCy pipeline now (before forking workers)."""
-    for locale in ("zh-Hans", "zh-Hant", "de"):
+    for locale in LOCALES:
         extract_money("", locale)
         extract_hardware("", locale)
-    for region in ("TW", "HK"):
-        extract_money("", "zh-Hant", region)
-    detect_script("繁體中文", "zh")
-    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads langdetect's profiles
-    for locale in ("zh-Hans", "de"):
+        for region in load_locale(locale).get("region_overrides", {}):
+            extract_money("", locale, region)
         topic_of("", 0, 0, locale)
-    subject_of("", 0, 0)
+        subject_of("", 0, 0, locale)
+    for language in SUPPORTED_LANGUAGES:
+        detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
+    detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     latest_rate_date()

@@ -20,7 +20,7 @@ import yaml
 from lxml import etree
 
 from extractors.pagedates import NAME_WORD_LIST, is_dated, name_marks, page_dates, short_dated_text
-from extractors.patterns import NEVER, anchored_body, any_of, word_alternation
+from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 

@@ -1,7 +1,8 @@
 """A claim's context: the ``subject`` it is about, its ``topic`` and its ``attribution`` (who says so).
 
-Pure functions over a claim and the cleaned article text. The data (entity catalogue with aliases in every
-script, topic cue words per locale) lives in ``extractors/data``; patterns are compiled once per process.
+Pure functions over a claim and the cleaned article text. The entity catalogue (canonical names, types, parents,
+Latin-script names) lives in ``extractors/data/entities.yaml``; each language's names of those entities, its cue
+words and its topic cues in its locale file (``entities:``, ``topics:``). Patterns are compiled once per locale.
 
 Rules, in short (see ``subject_of``/``topic_of``/``attribution_of``):
 
@@ -27,9 +28,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from extractors.patterns import NEVER, word_alternation
 from extractors.sentences import previous_sentence
-from normalizers.script import to_simplified
+from normalizers.locale import locale_tag, to_matching_script, vocabulary
+from normalizers.patterns import NEVER, word_alternation
 
 DATA = Path(__file__).with_name("data")
 TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost", "investment", "market_value",
@@ -79,35 +80,58 @@ def _alternation(words: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _catalogue() -> dict[str, Any]:
-    data = yaml.safe_load((DATA / "entities.yaml").read_text(encoding="utf-8"))
+def _shared() -> dict[str, Any]:
+    """``entities.yaml``: the catalogue every language shares, and its cue words."""
+    data: dict[str, Any] = yaml.safe_load((DATA / "entities.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _entities() -> dict[str, Entity]:
+    """Canonical name → entity."""
+    return {item["name"]: Entity(item["name"], item["type"], item.get("parent"), bool(item.get("vendor")),
+                                 item.get("default_topic")) for item in _shared()["entities"]}
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, words)) or NEVER
+
+
+@functools.lru_cache(maxsize=None)
+def _catalogue(locale: str) -> dict[str, Any]:
+    """The shared catalogue with ``locale``'s names and cue words (``entities:`` of its locale file), compiled."""
+    shared, own = _shared(), vocabulary(locale, "entities")
+    entities = _entities()
+    unknown = sorted(set(own.get("aliases", {})) - set(entities))
+    if unknown:
+        raise ValueError(f"entities: aliases of {locale} name no entity of entities.yaml: {unknown}")
     by_alias: dict[str, Entity] = {}
-    for item in data["entities"]:
-        entity = Entity(item["name"], item["type"], item.get("parent"), bool(item.get("vendor")), item.get("default_topic"))
-        for alias in item["aliases"]:
-            by_alias[to_simplified(alias).lower()] = entity
+    for item in shared["entities"]:
+        for alias in [*item["aliases"], *own.get("aliases", {}).get(item["name"], [])]:
+            by_alias[to_matching_script(alias, locale).lower()] = entities[item["name"]]
+    cues = {key: [*shared.get(key, []), *own.get(key, [])] for key in
+            ("comparison_cues", "conjunctions", "chip_words", "generic_models", "anaphora", "speech_cues", "self_cues",
+             "paper_cues")}
     return {
         "by_alias": by_alias,
-        "pattern": re.compile(_alternation([to_simplified(a) for a in by_alias] + [a for a in by_alias]), re.I),
-        "comparison": re.compile(r"(?:" + "|".join(map(re.escape, data["comparison_cues"])) + r")\s*[「“\"‘]?$", re.I),
-        "conjunction": re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["conjunctions"])) + r")\s*$", re.I),
-        "chip_after": re.compile(r"^[^。；;！？!?]{0,12}?(?:" + "|".join(map(re.escape, data["chip_words"])) + ")", re.I),
-        "generic": re.compile("|".join(map(re.escape, data["generic_models"])), re.I),
-        "anaphora": re.compile(r"^\s*[•·\-\s]*(?:" + "|".join(map(re.escape, data["anaphora"])) + r")(?![A-Za-z])", re.I),
-        "speech": re.compile("|".join(map(re.escape, data["speech_cues"])), re.I),
-        "self": re.compile("|".join(map(re.escape, data["self_cues"])), re.I),
-        "paper": re.compile("|".join(map(re.escape, data["paper_cues"])), re.I),
+        "pattern": re.compile(_alternation(list(by_alias)), re.I),
+        "comparison": re.compile(rf"(?:{_either(cues['comparison_cues'])})\s*[「“\"‘]?$", re.I),
+        "conjunction": re.compile(rf"^\s*(?:{_either(cues['conjunctions'])})\s*$", re.I),
+        "chip_after": re.compile(rf"^[^。；;！？!?]{{0,12}}?(?:{_either(cues['chip_words'])})", re.I),
+        "generic": re.compile(_either(cues["generic_models"]), re.I),
+        "anaphora": re.compile(rf"^\s*[•·\-\s]*(?:{_either(cues['anaphora'])})(?![A-Za-z])", re.I),
+        "speech": re.compile(_either(cues["speech_cues"]), re.I),
+        "self": re.compile(_either(cues["self_cues"]), re.I),
+        "paper": re.compile(_either(cues["paper_cues"]), re.I),
     }
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=None)
 def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    name = "de" if locale == "de" else "zh-Hans"
-    data = yaml.safe_load((DATA / "topics" / f"{name}.yaml").read_text(encoding="utf-8"))
     by_cue: dict[str, str] = {}
-    for topic, cues in data.items():
+    for topic, cues in vocabulary(locale, "topics").items():
         if topic not in TOPICS:
-            raise ValueError(f"unknown topic {topic!r} in topics/{name}.yaml")
+            raise ValueError(f"unknown topic {topic!r} in topics: of locale {locale}")
         for cue in cues:
             by_cue[cue.lower()] = topic
     # German cues also match inside compounds (KI-Entwicklung), so no word boundaries there.
@@ -116,8 +140,8 @@ def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1024)  # every claim of a sentence asks for the same mentions
-def _mentions(text: str) -> tuple[Mention, ...]:
-    cat = _catalogue()
+def _mentions(text: str, locale: str) -> tuple[Mention, ...]:
+    cat = _catalogue(locale)
     return tuple(Mention(m.start(), m.end(), cat["by_alias"][m.group(0).lower()]) for m in cat["pattern"].finditer(text)
             if m.group(0).lower() in cat["by_alias"])
 
@@ -160,11 +184,11 @@ def _distance(m_start: int, m_end: int, start: int, end: int) -> int:
 
 
 @functools.lru_cache(maxsize=1024)
-def _subject_mentions(text: str) -> tuple[Mention, ...]:
+def _subject_mentions(text: str, locale: str) -> tuple[Mention, ...]:
     """Mentions that may be a subject wherever the amount stands: no comparanda, no vendor naming a chip."""
-    cat = _catalogue()
+    cat = _catalogue(locale)
     out = []
-    for m in _mentions(text):
+    for m in _mentions(text, locale):
         if m.entity.type not in SUBJECT_TYPES:
             continue
         if cat["comparison"].search(text[max(0, m.start - 12) : m.start]):
@@ -175,14 +199,14 @@ def _subject_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def _candidates(text: str, start: int, end: int) -> list[Mention]:
-    return [m for m in _subject_mentions(text) if not (m.start < end and m.end > start)]
+def _candidates(text: str, start: int, end: int, locale: str) -> list[Mention]:
+    return [m for m in _subject_mentions(text, locale) if not (m.start < end and m.end > start)]
 
 
-def subject_of(text: str, start: int, end: int) -> str | None:
+def subject_of(text: str, start: int, end: int, locale: str) -> str | None:
     """The canonical subject of the amount at ``text[start:end]`` (a sentence in matching form), or None."""
-    cat = _catalogue()
-    mentions = _candidates(text, start, end)
+    cat = _catalogue(locale)
+    mentions = _candidates(text, start, end, locale)
     scopes = _scopes(text, start, end)
     last = len(scopes) - 1
     for depth, (lo, hi, masked) in enumerate(scopes):
@@ -214,25 +238,20 @@ def subject_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def first_subject(text: str) -> str | None:
+def first_subject(text: str, locale: str) -> str | None:
     """The first subject-like mention of a sentence (for a following clause that refers back with 其/sein)."""
-    mentions = [m for m in _candidates(text, len(text), len(text)) if m.entity.type != "chip"]
+    mentions = [m for m in _candidates(text, len(text), len(text), locale) if m.entity.type != "chip"]
     return mentions[0].entity.name if mentions else None
 
 
-def refers_back(text: str, start: int, end: int) -> bool:
+def refers_back(text: str, start: int, end: int, locale: str) -> bool:
     """Whether the amount's clause opens with an anaphoric pronoun (其总训练成本..., sein Modell ...)."""
     lo, hi, _ = _scopes(text, start, end)[-2]
-    return bool(_catalogue()["anaphora"].match(text[lo:hi]))
+    return bool(_catalogue(locale)["anaphora"].match(text[lo:hi]))
 
 
 def subject_entity(name: str | None) -> Entity | None:
-    if not name:
-        return None
-    for entity in _catalogue()["by_alias"].values():
-        if entity.name == name:
-            return entity
-    return None
+    return _entities().get(name) if name else None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -256,10 +275,10 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
     return "other"
 
 
-def attribution_of(text: str, start: int, end: int) -> str | None:
+def attribution_of(text: str, start: int, end: int, locale: str) -> str | None:
     """Who the sentence says claims the amount, or None when it does not say."""
-    cat = _catalogue()
-    mentions = _mentions(text)
+    cat = _catalogue(locale)
+    mentions = _mentions(text, locale)
     sources = [m for m in mentions if m.entity.type in ("source", "person")]
     if sources and cat["speech"].search(text):
         before = [m for m in sources if m.end <= start]
@@ -277,12 +296,6 @@ def attribution_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _locale(claim: dict[str, Any]) -> str:
-    if claim.get("language") == "de":
-        return "de"
-    return "zh-Hant" if claim.get("script") == "Hant" else "zh-Hans"
-
-
 def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     """A copy of ``claim`` with ``subject``, ``topic`` (money claims) and ``attribution`` filled in.
 
@@ -294,14 +307,14 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     if s0 < 0 or s0 + len(sentence) < claim["end"]:
         s0 = claim["start"] - max(sentence.find(claim["text"]), 0)
     start, end = claim["start"] - s0, claim["end"] - s0
-    text = sentence if claim.get("language") == "de" else to_simplified(sentence)
-    subject = subject_of(text, start, end)
-    if subject is None and refers_back(text, start, end) and s0 > 0:
-        previous = previous_sentence(body, s0)
-        subject = first_subject(previous if claim.get("language") == "de" else to_simplified(previous))
+    locale = locale_tag(claim["language"], claim.get("script"))
+    text = to_matching_script(sentence, locale)
+    subject = subject_of(text, start, end, locale)
+    if subject is None and refers_back(text, start, end, locale) and s0 > 0:
+        subject = first_subject(to_matching_script(previous_sentence(body, s0), locale), locale)
     if claim.get("kind") == "hardware" and subject:
         entity = subject_entity(subject)
         if entity and entity.type == "chip":
             subject = None
-    topic = topic_of(text, start, end, _locale(claim), subject) if claim.get("kind") == "money" else None
-    return {**claim, "subject": subject, "topic": topic, "attribution": attribution_of(text, start, end)}
+    topic = topic_of(text, start, end, locale, subject) if claim.get("kind") == "money" else None
+    return {**claim, "subject": subject, "topic": topic, "attribution": attribution_of(text, start, end, locale)}

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import spacy
 from spacy.attrs import LOWER
@@ -15,35 +15,27 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.patterns import NEVER, word_alternation, word_at_end
 from extractors.sentences import pieces
-from normalizers.locale import load_locale
-from normalizers.numbers import Number, NumberError, parse_de, parse_zh
+from normalizers.locale import load_locale, vocabulary
+from normalizers.numbers import Number, NumberError, parse
+from normalizers.patterns import NEVER, WORD_STYLES, word_alternation, word_at_end
 from normalizers.script import to_simplified
 
 DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
 PATTERNS = DATA / "hardware_patterns.jsonl"
-WORDS = DATA / "hardware_words.yaml"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S"
 CJK_RANGE = ("\u3400", "\u9fff")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
-DE_COUNT_SCALE = r"Tausend|Million(?:en)?"
-DE_COUNT_NUMBER = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{DE_COUNT_SCALE}))?"
 BARE_UNITS = "百千万亿"
 NO_CLASSIFIER = r"(?<=[千万])(?<!千万)"  # 5千万H100 (50 million) is no fleet
-# The scale word that ends a range's high end, and any scale word: 2至3万块 and 4 bis 5 Millionen GPUs
-# are 20,000-30,000 and 4-5 million, the low end borrowing the high end's scale.
-RANGE_SCALE = {"zh-Hans": (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]")),
-               "de": (re.compile(rf"\s+(?:{DE_COUNT_SCALE})$"), re.compile(DE_COUNT_SCALE))}
+# The scale word that ends a range's high end, and any scale word: 2至3万块 is 20,000-30,000, the low end borrowing
+# the high end's scale (4 bis 5 Millionen GPUs: see _de_range_scale).
+ZH_RANGE_SCALE = (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]"))
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
-# How far after a count the counted noun may stand: Chinese modifiers can be long
-# (2048块英伟达中国市场低配版H800), German counts sit next to their noun.
-ZH_WINDOW = 32
-DE_WINDOW = 40
 DE_WORD_COUNT_CHARS = 40  # the longest German count in words: dreihundertfünfundzwanzigtausend, anderthalb Millionen
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -184,9 +176,11 @@ def default_nlp() -> tuple[Language, Catalogue]:
 
 @dataclass(frozen=True)
 class Words:
-    """One locale's words from ``hardware_words.yaml``, with the regexes built from them."""
+    """One language's words from the ``hardware:`` sections of its locale files, with the regexes built from them."""
 
-    classifiers: tuple[str, ...]
+    window: int  # how far after a count the counted noun may stand
+    noun_gap: int | None  # how far after a count the first catalogue name may start (None: anywhere in the window)
+    classifiers: tuple[str, ...]  # measure words between a count and its noun (none: counts take none)
     referring_back: frozenset[str]
     blockers: tuple[str, ...]
     head_marker: str | None
@@ -200,34 +194,20 @@ class Words:
     card_not_before: str
     unit_qualifiers: dict[str, str]
     bare_not_before: re.Pattern[str]  # after the chip a count without a measure word names: it counts those instead
-
-
-def _merged_chinese(data: dict[str, Any]) -> dict[str, Any]:
-    """zh-Hans's words with zh-Hant's added in their Simplified form (the form matching sees)."""
-    merged = dict(data["zh-Hans"])
-    for key, value in data.get("zh-Hant", {}).items():
-        if isinstance(value, list):
-            merged[key] = list(dict.fromkeys([*merged.get(key, []), *map(to_simplified, value)]))
-        elif isinstance(value, dict):
-            table = dict(merged.get(key, {}))
-            for name, ctx in value.items():
-                name = to_simplified(name)
-                table[name] = [*table.get(name, []), *map(to_simplified, ctx)] if isinstance(ctx, list) else ctx
-            merged[key] = table
-        else:
-            merged[key] = value
-    return merged
+    count_scales: tuple[str, ...]  # scale words of a count in a spaced script (Millionen)
+    currency: re.Pattern[str]  # the locale's currency words and signs, as whole words
 
 
 @lru_cache(maxsize=None)
-def load_words(locale: str, path: Path = WORDS) -> Words:
-    """The hardware words of ``de`` or of Chinese (any zh locale: matching runs on Simplified text)."""
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    raw = data["de"] if locale == "de" else _merged_chinese(data)
-    flags = re.I if locale == "de" else 0
+def load_words(locale: str) -> Words:
+    """The hardware words of ``locale``: those of every locale of its language (see ``normalizers.locale.vocabulary``)."""
+    raw = vocabulary(locale, "hardware")
+    flags = WORD_STYLES[load_locale(locale)["matching_script"]].flags
     markers = raw.get("type_markers", [])
+    money = load_locale(locale)["money"]
     return Words(
+        window=raw["window"],
+        noun_gap=raw.get("noun_gap"),
         classifiers=tuple(sorted(raw["classifiers"], key=len, reverse=True)),
         referring_back=frozenset(raw.get("classifiers_referring_back", [])),
         blockers=tuple(sorted(raw["not_a_count_before"], key=len, reverse=True)),
@@ -242,6 +222,9 @@ def load_words(locale: str, path: Path = WORDS) -> Words:
         card_not_before="".join(raw.get("card_not_before", [])),
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
         bare_not_before=re.compile(word_alternation(raw.get("bare_count_not_before", []))),
+        count_scales=tuple(raw.get("count_scales", [])),
+        currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})(?!\w)",
+                            re.I),
     )
 
 
@@ -256,52 +239,9 @@ def _zh_count_number(vague_digits: str) -> str:
             rf"|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}][{ZH_NUMERALS}{vague_digits}]*)(?:[多余][万亿]+)?")
 
 
-@lru_cache(maxsize=None)
-def _de_word_count_pattern() -> re.Pattern[str]:
-    """German counts in words, only as large as fleets are.
-
-    With a scale (eine Million, zwei Millionen, eine halbe Million) or a compound of hundred or thousand
-    (zehntausend, hunderttausend). A small number word alone is too often an article: eine H100 kostet 30.000 Dollar.
-    Tried only just before a named chip (:func:`_counts`): at every word of a text it would triple the count search.
-    """
-    num = load_locale("de")["number"]
-    comp = num["compound"]
-    big = (comp["hundred"], comp["thousand"])
-    parts = word_alternation([*comp["units"], *comp["teens"], *comp["tens"], *big])
-    compound = rf"(?:(?:{parts})(?:{comp['joiner']})?)*?(?:{'|'.join(big)})(?:(?:{comp['joiner']})?(?:{parts}))*"
-    fractions = word_alternation(num["fractions"])
-    scaled = rf"(?:{word_alternation(num['words'])})(?:\s+(?:{fractions}))?\s+(?:{DE_COUNT_SCALE})"
-    several = word_alternation(_several_counts())  # mehrere Tausend: see _several_of
-    # The groups of _count_pattern's German matches; no range in words, so "hi" never takes part.
-    return re.compile(rf"(?<![\w-])(?:(?P<several>(?i:{several}))\s+)?(?P<lo>(?i:{scaled}|{compound}))(?!\w)"
-                      rf"(?P<hi>(?!))?(?=\s)")
-
-
-@lru_cache(maxsize=None)
-def _several_counts() -> dict[str, tuple[int, int]]:
-    """German words for an unknown count of what follows (mehrere, einige, zig), lower-cased: (low, high)."""
-    return {word.lower(): (low, high) for word, (low, high) in load_locale("de")["money"]["vague_counts"].items()}
-
-
-def _several_of(m: re.Match[str]) -> tuple[int, int] | None:
-    """mehrere Tausend, einige hundert: an unknown multiple of the count in words after it, as (low, high)."""
-    several = m.groupdict().get("several")
-    unit = _count_value(m["lo"], "de") if several else None
-    if not unit:
-        return None
-    low, high = _several_counts()[" ".join(several.lower().split())]
-    return int(low * unit), int(high * unit)
-
-
-@lru_cache(maxsize=None)
-def _count_pattern(locale: str) -> re.Pattern[str]:
+def _zh_count_pattern(locale: str) -> re.Pattern[str]:
+    """Chinese counts: a figure or numeral run, then a measure word (2048块H800), or none after thousands."""
     words = load_words(locale)
-    if locale == "de":
-        number = DE_COUNT_NUMBER
-        vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
-        first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
-        # The lookahead on a count's first character lets most positions fail at once (3x faster).
-        return re.compile(rf"(?=[\d{first}])(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
     not_before = f"(?![{re.escape(words.card_not_before)}])" if words.card_not_before else ""
     entries = [(c, c) for c in words.classifiers] + [(c, c + not_before) for c in words.card_classifiers]
     classifiers = "|".join(regex for _, regex in sorted(entries, key=lambda e: len(e[0]), reverse=True))
@@ -315,11 +255,110 @@ def _count_pattern(locale: str) -> re.Pattern[str]:
     )
 
 
+def _zh_count_text(text: str) -> str:
+    """万卡集群, 千卡: a unit alone is one of it."""
+    return "一" + text if text[:1] in BARE_UNITS else text
+
+
+def _de_scale(locale: str) -> str:
+    return word_alternation(load_words(locale).count_scales)
+
+
+def _de_count_pattern(locale: str) -> re.Pattern[str]:
+    """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word."""
+    words = load_words(locale)
+    number = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{_de_scale(locale)}))?"
+    vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
+    first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
+    # The lookahead on a count's first character lets most positions fail at once (3x faster).
+    return re.compile(rf"(?=[\d{first}])(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
+
+
+def _de_word_count_pattern(locale: str) -> re.Pattern[str]:
+    """German counts in words, only as large as fleets are.
+
+    With a scale (eine Million, zwei Millionen, eine halbe Million) or a compound of hundred or thousand
+    (zehntausend, hunderttausend). A small number word alone is too often an article: eine H100 kostet 30.000 Dollar.
+    Tried only just before a named chip (:func:`_counts`): at every word of a text it would triple the count search.
+    """
+    num = load_locale(locale)["number"]
+    comp = num["compound"]
+    big = (comp["hundred"], comp["thousand"])
+    parts = word_alternation([*comp["units"], *comp["teens"], *comp["tens"], *big])
+    compound = rf"(?:(?:{parts})(?:{comp['joiner']})?)*?(?:{'|'.join(big)})(?:(?:{comp['joiner']})?(?:{parts}))*"
+    fractions = word_alternation(num["fractions"])
+    scaled = rf"(?:{word_alternation(num['words'])})(?:\s+(?:{fractions}))?\s+(?:{_de_scale(locale)})"
+    several = word_alternation(_several_counts(locale))  # mehrere Tausend: see _several_of
+    # The groups of _count_pattern's German matches; no range in words, so "hi" never takes part.
+    return re.compile(rf"(?<![\w-])(?:(?P<several>(?i:{several}))\s+)?(?P<lo>(?i:{scaled}|{compound}))(?!\w)"
+                      rf"(?P<hi>(?!))?(?=\s)")
+
+
+def _de_range_scale(locale: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """4 bis 5 Millionen GPUs: 4-5 million."""
+    return re.compile(rf"\s+(?:{_de_scale(locale)})$"), re.compile(_de_scale(locale))
+
+
+@dataclass(frozen=True)
+class CountGrammar:
+    """How counts are written in a ``number.grammar`` (of a locale file)."""
+
+    pattern: Callable[[str], re.Pattern[str]]  # locale -> the counts' pattern (groups lo, hi; cls, over, atleast)
+    word_counts: Callable[[str], re.Pattern[str]] | None  # locale -> counts in words, tried only before a named chip
+    range_scale: Callable[[str], tuple[re.Pattern[str], re.Pattern[str]]]  # the high end's scale word, and any
+    as_number: Callable[[str], str]  # a count's text as the number parser reads it
+
+
+COUNT_GRAMMARS = {
+    "chinese": CountGrammar(_zh_count_pattern, None, lambda _: ZH_RANGE_SCALE, _zh_count_text),
+    "german": CountGrammar(_de_count_pattern, _de_word_count_pattern, _de_range_scale, lambda text: text),
+}
+
+
+def _count_grammar(locale: str) -> CountGrammar:
+    return COUNT_GRAMMARS[load_locale(locale)["number"]["grammar"]]
+
+
+@lru_cache(maxsize=None)
+def _count_pattern(locale: str) -> re.Pattern[str]:
+    return _count_grammar(locale).pattern(locale)
+
+
+@lru_cache(maxsize=None)
+def _word_count_pattern(locale: str) -> re.Pattern[str] | None:
+    word_counts = _count_grammar(locale).word_counts
+    return word_counts(locale) if word_counts else None
+
+
+@lru_cache(maxsize=None)
+def _range_scale(locale: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _count_grammar(locale).range_scale(locale)
+
+
+@lru_cache(maxsize=None)
+def _several_counts(locale: str) -> dict[str, tuple[int, int]]:
+    """Words for an unknown count of what follows (mehrere, einige, zig), lower-cased: (low, high)."""
+    return {word.lower(): (low, high) for word, (low, high) in load_locale(locale)["money"].get("vague_counts", {}).items()}
+
+
+def _several_of(m: re.Match[str], locale: str) -> tuple[int, int] | None:
+    """mehrere Tausend, einige hundert: an unknown multiple of the count in words after it, as (low, high)."""
+    several = m.groupdict().get("several")
+    unit = _count_value(m["lo"], locale) if several else None
+    if not unit:
+        return None
+    low, high = _several_counts(locale)[" ".join(several.lower().split())]
+    return int(low * unit), int(high * unit)
+
+
+def _classifier(m: re.Match[str]) -> str | None:
+    """The measure word of a count ('' where it takes none), or None where the locale's counts have none."""
+    return m["cls"] if "cls" in m.re.groupindex else None
+
+
 def _count_number(text: str, locale: str) -> Number | None:
-    if locale != "de" and text[:1] in BARE_UNITS:
-        text = "一" + text  # 万卡集群, 千卡: a unit alone is one of it
     try:
-        return parse_de(text) if locale == "de" else parse_zh(text, locale)
+        return parse(_count_grammar(locale).as_number(text), locale)
     except (NumberError, ValueError, ZeroDivisionError):
         return None
 
@@ -331,7 +370,7 @@ def _count_value(text: str, locale: str) -> float | None:
 
 def _low_with_scale(low: str, high: str | None, locale: str) -> str:
     """A range's low end with the high end's scale word where it has none of its own (2至3万 → 2万)."""
-    ends_high, any_scale = RANGE_SCALE[locale]
+    ends_high, any_scale = _range_scale(locale)
     scale = ends_high.search(high) if high else None
     return low + scale.group() if scale and not any_scale.search(low) else low
 
@@ -345,19 +384,20 @@ def _window_end(text: str, start: int, limit: int) -> int:
 
 
 @lru_cache(maxsize=None)
-def _qualifiers_before(locale: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+def _qualifiers_before(locale: str) -> tuple[dict[str, str], re.Pattern[str]]:
     """Word (as written and in lower case) → qualifier, and what finds the longest word that ends a window.
 
-    German words match in any case after a word boundary; Chinese words as written.
+    Latin words match in any case after a word boundary (spaces may follow); Han words as written.
     """
     quals = load_locale(locale)["qualifiers"]["before"]
     words = tuple(sorted(quals, key=len, reverse=True))
     table = dict(quals)
     for word in words:
         table.setdefault(word.lower(), quals[word])
-    # Every match ends at the window's end, so the leftmost one is the longest word.
-    german = re.compile(rf"(?:^|\W)(?P<q>{'|'.join(map(re.escape, words)) or NEVER})\s*$", re.I)
-    return table, german, word_at_end(words)
+    if WORD_STYLES[load_locale(locale)["matching_script"]].spaced:
+        # Every match ends at the window's end, so the leftmost one is the longest word.
+        return table, re.compile(rf"(?:^|\W)(?P<q>{'|'.join(map(re.escape, words)) or NEVER})\s*$", re.I)
+    return table, word_at_end(words)
 
 
 def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str | None:
@@ -369,25 +409,20 @@ def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str 
     unit_qualifiers = load_words(locale).unit_qualifiers
     if start and match["lo"][:1] in BARE_UNITS and text[start - 1] in unit_qualifiers:
         return unit_qualifiers[text[start - 1]]  # 上万块: ten thousand and more
-    table, german, chinese = _qualifiers_before(locale)
-    window = text[max(0, start - 12) : start].rstrip(" \"“”「」")
-    if locale == "de":
-        found = german.search(window)
-        if found:
-            return table[found["q"].lower()]
-    else:
-        found = chinese.search(window)
-        if found:
-            return table[found[0]]
-    return None
+    table, word_before = _qualifiers_before(locale)
+    found = word_before.search(text[max(0, start - 12) : start].rstrip(" \"“”「」"))
+    return table[(found.groupdict().get("q") or found[0]).lower()] if found else None
 
 
 @lru_cache(maxsize=None)
 def _qualifiers_after(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """What finds the locale's qualifier words after a count (10万块左右, 10.000 oder mehr), and word → qualifier."""
     after = load_locale(locale)["qualifiers"]["after"]
-    # A whole word: not "und mehr" of "und mehrere", nor 上下 of 上下游 (a CJK character other than 的 goes on the word).
-    end = r"(?!\w)" if locale == "de" else r"(?=的|[^\u3400-\u9fff]|$)"
+    # A whole word: not "und mehr" of "und mehrere", nor 上下 of 上下游 (a Han character other than the head marker
+    # 的 goes on the word).
+    marker = load_words(locale).head_marker
+    end = r"(?!\w)" if WORD_STYLES[load_locale(locale)["matching_script"]].spaced else \
+        rf"(?=(?:{re.escape(marker or '')}|[^\u3400-\u9fff]|$))"
     return (re.compile(rf"\s*(?P<q>{word_alternation(after)}){end}", re.I),
             {word.lower(): qualifier for word, qualifier in after.items()})
 
@@ -417,8 +452,7 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     ``pipeline`` is a prebuilt ``build_nlp(...)`` pair (another catalogue); the default is the shipped one.
     """
     nlp, cat = pipeline or default_nlp()
-    hw_locale = "de" if locale == "de" else "zh-Hans"
-    words = load_words(hw_locale)
+    words = load_words(locale)
     spans = _hits(text, nlp(text), cat, words)
     starts = [s.start_char for s in spans]
     # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
@@ -426,15 +460,14 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
              for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
     used: set[Hit] = set()
     found: list[HardwareSpan] = []
-    counts = _counts(text, hw_locale, starts)
-    limit = DE_WINDOW if hw_locale == "de" else ZH_WINDOW
+    counts = _counts(text, locale, starts)
     for i, m in enumerate(counts):
         first = bisect.bisect_left(starts, m.end())
-        if (first == len(starts) or starts[first] >= m.end() + limit) \
-                and (hw_locale == "de" or m["cls"] not in words.referring_back and m["cls"] not in words.card_classifiers):
+        if (first == len(starts) or starts[first] >= m.end() + words.window) \
+                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers:
             continue  # most numbers: nothing named after them, and none that can refer back
         next_count = counts[i + 1].start() if i + 1 < len(counts) else len(text)
-        claim = _count_claim(text, m, next_count, spans, starts, cat, words, hw_locale, used, basis)
+        claim = _count_claim(text, m, next_count, spans, starts, cat, words, locale, used, basis)
         if claim:
             found.append(claim)
     used |= basis
@@ -446,14 +479,15 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
 
 
 def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
-    """The counts in ``text``; German counts in words only where a span starts right after them."""
+    """The counts in ``text``; counts in words (German) only where a span starts right after them."""
     counts = list(_count_pattern(locale).finditer(text))
-    if locale != "de" or not starts:
+    in_words = _word_count_pattern(locale)
+    if in_words is None or not starts:
         return counts
-    in_words = _de_word_count_pattern()
+    window = load_words(locale).window
     searched = 0
-    for start in starts:  # a count claims only a span named within DE_WINDOW after it
-        counts += in_words.finditer(text, max(searched, start - DE_WINDOW - DE_WORD_COUNT_CHARS), start)
+    for start in starts:  # a count claims only a span named within the window after it
+        counts += in_words.finditer(text, max(searched, start - window - DE_WORD_COUNT_CHARS), start)
         searched = start
     return sorted(counts, key=lambda m: m.start())
 
@@ -461,12 +495,13 @@ def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
 def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit], starts: list[int],
                  cat: Catalogue, words: Words, locale: str, used: set[Hit], basis: set[Hit]) -> HardwareSpan | None:
     """The claim a count makes, if it counts chips; marks the counted span used (or a price basis)."""
-    end = min(_window_end(text, m.end(), DE_WINDOW if locale == "de" else ZH_WINDOW), next_count)
+    end = min(_window_end(text, m.end(), words.window), next_count)
     window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
-    if locale == "de" and inside and inside[0].start_char - m.end() > 16:
+    if words.noun_gap is not None and inside and inside[0].start_char - m.end() > words.noun_gap:
         return None  # a German count stands right before its noun
-    card = words.card_classifiers.get(m["cls"]) if locale != "de" else None
+    cls = _classifier(m)
+    card = words.card_classifiers.get(cls)
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
         if words.other_nouns.match(text, m.end()):
             return None  # 8卡服务器: servers
@@ -477,18 +512,18 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
         head = _head(text, m.end(), inside, words)
         claim_end = head.end_char if head else m.end()
     after = _qualifier_after(text, m.end(), locale)
-    if head is None and locale != "de" and m["cls"] in words.referring_back \
+    if head is None and cls in words.referring_back \
             and _ends_clause(text, m.end() + (len(after[1]) if after else 0)):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
-    if locale != "de" and not m["cls"] and _not_a_bare_count(text, m, head, inside, words):
-        return None
-    if locale == "de" and _currency_words().search(text, m.end(), head.start_char):
+    if words.classifiers and not cls and _not_a_bare_count(text, m, head, inside, words):
+        return None  # where counts take a measure word, one without is held to the chip right after it
+    if not cls and words.currency.search(text, m.end(), head.start_char):
         return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
-    vague = words.vague_counts.get(m["lo"].capitalize()) or (_several_of(m) if locale == "de" else None)
+    vague = words.vague_counts.get(m["lo"].capitalize()) or _several_of(m, locale)
     number = None if vague else _count_number(_low_with_scale(m["lo"], m["hi"], locale), locale)
     lo = number.value if number else None
     hi = _count_value(m["hi"], locale) if m["hi"] else None
@@ -521,13 +556,6 @@ def _not_a_bare_count(text: str, m: re.Match[str], head: Hit, inside: list[Hit],
         between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
     return bool(between.strip(" -") or words.price_words.search(clause) or words.bare_not_before.match(text, head.end_char))
-
-
-@lru_cache(maxsize=None)
-def _currency_words() -> re.Pattern[str]:
-    """German currency words and signs (the money locale's), as whole words."""
-    money = load_locale("de")["money"]
-    return re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})(?!\w)", re.I)
 
 
 def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:

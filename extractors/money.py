@@ -1,33 +1,40 @@
 """Find monetary amounts in Chinese (Simplified matching text) and German news text."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from extractors.patterns import NEVER, word_alternation, word_at_end
+from extractors.sentences import SENTENCE_END as SENTENCES
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
+from normalizers.patterns import NEVER, WORD_STYLES, WordStyle, word_alternation, word_at_end
 
-# Characters that may stand between a qualifier and its amount: quotes, 为/是/达, spaces.
-QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在"
+# Characters that may stand between a qualifier and its amount: quotes, 为/是/达 (最高达: at most), spaces.
+QUALIFIER_FILLER = "\"'“”‘’「」『』《》 \u3000为是了在达"
 # How far before an amount a 每… unit-price phrase may start (same clause, parentheses removed).
 PER_LOOKBACK = 40
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
-# A low range end with one of these carries its own scale (二百 does not: 二百到二百五十万元 is 2-2.5 million).
-ZH_BIG_SCALE = re.compile(r"[万亿兆]")
 # Sub-units follow a plain figure only (245元3角2分): after 500万元 a 三角 is something else.
 ONE = Decimal(1)
 ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
 DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+YEAR = re.compile(r"(?:19|20)\d\d")
+# How far back a sentence's start is looked for (a page without full stops has no sentences).
+SENTENCE_LOOKBACK = 400
+SENTENCE_ENDS = "。！？!?\n"
+SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 # A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
 PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+)")
+# One space (or no-break space) between an Arabic figure and its Han unit: 59.3 亿美元.
+ZH_FIGURE_SPACE = r"[ \u00a0]"
+ZH_FIGURE_SPACES = re.compile(ZH_FIGURE_SPACE)
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 # A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation.
@@ -48,7 +55,8 @@ NO_CENTS = re.compile(r",[-–]")
 # digits are checked apart).
 NOT_BEFORE_SIGN = frozenset("-−–—~～.,/")
 # Clause punctuation, the only thing a bare digit after a unit may stand before (15 Dollar 50., 七块八。).
-END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)，。、；：！？）」”]|$))"
+# A figure before a point or comma and a digit is the start of another figure (10.350,55 €), no end of clause.
+END_OF_CLAUSE = r"(?![.,]\d)(?=[^\S\n]*(?:[.,;:!?)，。、；：！？）」”]|$))"
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,7 @@ class MoneySpan:
     equivalent_of: int | None = None  # index in the result list of the amount this one restates
     vague: bool = False
     rule: str = ""
+    bare: bool = False  # the currency is the locale's default for a bare unit (元, or no word): a declaration may name it
 
 
 def _alternation(words: list[str]) -> str:
@@ -83,17 +92,17 @@ class _Grammar:
     qualifiers_before: dict[str, str]
     qualifier_before_rank: dict[str, int]  # position in the longest-first order
     qualifier_before_end: re.Pattern[str]  # the longest qualifier word that ends a string
-    qualifier_before_de: re.Pattern[str]  # the longest qualifier word that ends the window
+    qualifier_before_spaced: re.Pattern[str]  # the longest qualifier word that ends the window
     qualifiers_before_lower: dict[str, str]
     qualifier_before_width: int
     qualifiers_after: tuple[tuple[str, str], ...]  # (lower-case word, qualifier), longest first
     qualifier_after_width: int
     per_prefix: str
     per_units: tuple[tuple[str, str], ...]  # longest first
-    per_unit_de: re.Pattern[str]
+    per_unit_after: re.Pattern[str]
     per_units_lower: dict[str, str]
     per_words: dict[str, str]
-    per_words_de: tuple[tuple[re.Pattern[str], str], ...]
+    per_words_spaced: tuple[tuple[re.Pattern[str], str], ...]
     equivalent: re.Pattern[str]
     sub_units: dict[str, Decimal]  # lower-case word -> fraction of its unit
     sub_unit_hosts: dict[str, str]  # lower-case unit word -> the sub-unit a bare figure after it stands for
@@ -102,7 +111,8 @@ class _Grammar:
     other_sense: dict[str, re.Pattern[str]]  # unit word -> cues that it measures something else here
     words_to_check: frozenset[str]  # lower-case currency words _is_money_word has a rule for
     price_word: re.Pattern[str]
-    idiom_numbers: frozenset[str]  # numbers before a sub-unit alone that make an idiom (冰山一角)
+    idiom_numbers: dict[str, frozenset[str]]  # a number before a sub-unit alone that makes an idiom (冰山一角, 十分大),
+    # and the sub-units it does so with (empty: all)
     digit_values: dict[str, int]  # Chinese digit characters (empty for German)
     half_word: str | None
     money_word: str  # 钱: after a unit it makes the amount money (5分钱)
@@ -121,10 +131,28 @@ class _Grammar:
     vague_triggers: tuple[str, ...]  # words one of which the text must hold for ``vague`` to find anything
     vague_sums: dict[str, float]
     vague_sum_digits: dict[str, int]
+    order_of_magnitude: float  # how many of its unit a vague sum spans (Milliardenhöhe: 10^9-10^10)
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
     carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
-    is_de: bool
+    carried_in_sentence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None  # (what follows such a
+    # figure, the money cue words of its sentence, the nouns of counted things that may not stand before it in its
+    # clause): a figure in a sentence about money takes the currency of the last amount before it
+    range_own_scale: re.Pattern[str]  # a range's low end with a scale of its own (2亿至3亿, 2 Millionen bis 3 Millionen)
+    range_unit_tail: re.Pattern[str]  # the units after a range's high end figure (3亿, 9千万, 1,2 Milliarden)
+    range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
+    small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
+    compound_level: re.Pattern[str]  # a level word joined to an amount by a hyphen: die 1000-Dollar-Marke
+    currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
+    # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
+    currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
+    declared: re.Pattern[str] | None  # a currency declared for what follows: （人民币，下同）
+    declared_in_sentence: re.Pattern[str] | None  # a currency declared for the rest of its sentence: 若以美元计算
+    numbers: NumberGrammar  # how the locale writes and reads figures
+    spaced: bool  # words stand between spaces and word boundaries (Latin script), not glued (Han)
+    per_after: bool  # the unit of a unit price follows the amount (2 Dollar pro Stunde), not precedes it (每小时2美元)
+    low_end_currency: bool  # the pattern reads a currency word after a range's low end too (19.23万元～24.03万元)
     locale: str
 
 
@@ -133,18 +161,24 @@ def _de_currency_after(words: list[str]) -> str:
     return rf"(?:US(?:\s-\s?|-\s)Dollars?|{word_alternation(words)})"
 
 
-def _first_chars(data: dict[str, Any], is_de: bool) -> str:
+def _de_first_chars(num: dict[str, Any]) -> set[str]:
+    """What a German number can start with: its words (and zwischen of a range), a minus sign."""
+    comp = num.get("compound", {})
+    words = [*num["words"], *comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
+             comp.get("hundred") or "", comp.get("thousand") or "", "zwischen"]
+    return {w[0] for w in words if w} | set("-−–")
+
+
+def _zh_first_chars(num: dict[str, Any]) -> set[str]:
+    """What a Chinese number can start with: a numeral, a unit (百亿), a vague prefix (数百万)."""
+    return {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
+
+
+def _first_chars(data: dict[str, Any], numbers: NumberGrammar, style: WordStyle) -> str:
     """A character class body holding every character an amount can start with."""
-    num, money = data["number"], data["money"]
-    starts = {w[0] for w in money["currency_before"]} | set("0123456789")
-    if is_de:
-        comp = num.get("compound", {})
-        words = [*num["words"], *comp.get("units", {}), *comp.get("teens", {}), *comp.get("tens", {}),
-                 comp.get("hundred") or "", comp.get("thousand") or "", "zwischen"]
-        starts |= {w[0] for w in words if w} | set("-−–")
+    starts = {w[0] for w in data["money"]["currency_before"]} | set("0123456789") | numbers.first_chars(data["number"])
+    if style.spaced:
         starts |= {c.swapcase() for c in starts}  # currency and number words match in any case
-    else:
-        starts |= {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
     return "".join(re.escape(c) for c in sorted(starts))
 
 
@@ -161,21 +195,28 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     compound = rf"(?:{parts})(?:(?:{joiner})?(?:{parts}))+" if parts else words
     # "500-Millionen-Dollar-Kredit": the scale may be hyphenated to the figure.
     # "eine halbe Milliarde": a fraction word only before a scale ("eine halbe Stunde" is no number).
+    # "eine Dreiviertel Milliarde": the fraction word may have a number word before it.
     fractions = word_alternation(data["number"].get("fractions", {}))
+    units = word_alternation(comp.get("units", {})) or NEVER
     number = (rf"(?:{DE_ARABIC}|(?i:(?:{compound}|{words})(?!\w)))"
-              rf"(?:\s+(?i:{fractions})(?=\s+(?:{scales})(?![\w])))?(?:(?:\s+|-)(?:{scales})(?![\w]))?")
+              rf"(?:\s+(?i:(?:{units})?(?:{fractions}))(?=\s+(?:{scales})(?![\w])))?(?:(?:\s+|-)(?:{scales})(?![\w]))?")
     # Not inside a longer figure or word; a minus sign glued to the figure ("-3 Mio. Euro") is read after the match.
     lead = r"(?<![\w.,\-−–])"
     sep = r"\s*(?:-|–|—|bis)\s*"
-    rng = rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?P<hi>{number})"
+    # "300 bis etwa 420 Millionen Euro": a qualifier word may stand before the high end.
+    qualifier = word_alternation(data["qualifiers"]["before"])
+    rng = (rf"(?:zwischen\s+)?{lead}(?P<lo>{number})(?:{sep}|\s+und\s+)(?:(?i:{qualifier})\s+)?"
+           rf"(?P<hi>{number})")
     amount = rf"(?:{rng}|{lead}(?:[-−–](?=\d))?(?P<pt>{number}))"
     # "zwei Euro fünfzig", "15 Dollar und 15 Cent": cents after the unit, named or at the end of the clause.
-    tail = (rf"(?P<tail>(?:\s+{joiner})?\s+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
+    # The tail stays on the amount's line: in a table the next line's figure is another amount.
+    tail = (rf"(?P<tail>(?:[^\S\n]+{joiner})?[^\S\n]+(?:\d{{1,2}}|(?i:{compound}|{words}))(?![\w])"
             rf"(?:\s+(?i:{tail_words})(?![\w])|{END_OF_CLAUSE}))")
     # Currency nouns are capitalised in German, but scraped text has "17 dollar" / "5 euro".
     cur_after = rf"(?:(?:\s*|-)(?P<ca>(?i:{after}))(?![\w]){tail}?)"
     # A $ glued to letters (A$, S$, aud$) is another dollar: no US dollar there.
-    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))\s?)"
+    # A sign ending one line is not the currency of the next line's figure (a table: "594,98 €\n48 Monate").
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>(?i:{before}))[^\S\n]?)"
     return rf"{cur_before}?{amount}{cur_after}?"
 
 
@@ -191,15 +232,18 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
     suffix = "".join(sorted(num.get("suffix_multipliers", {})))
     suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
-    # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units.
+    # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units. Mixed-script typesetting sets a space between
+    # an Arabic figure and its Han unit (59.3 亿美元, 4.6 萬億港元): one space may stand there.
     arabic = (rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}"
-              rf"(?:[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
+              rf"(?:{ZH_FIGURE_SPACE}?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
     # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
     # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
     # Tried only at the start of a numeral run, so long runs stay linear.
     leading = "".join(sorted({*num["digits"], "十", "拾"}))
+    # 十五点七亿, 一．九三兆: a decimal point only between numeral characters.
+    points = _alternation(num.get("decimal_points", [])) or NEVER
     chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}]|[百千](?=[{big}]))"
-               rf"[{cn_chars}{over}几]*")
+               rf"(?:[{cn_chars}{over}几]|(?:{points})(?=[{leading}]))*")
     number = rf"(?:{arabic}|{chinese})"
     bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
     after = word_alternation(after_words)
@@ -227,7 +271,7 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
            rf"\s*(?:{sep})\s*(?:{before})?\s*(?P<hi>{number})")
     amount = rf"(?:{rng}|(?P<pt>{number}))"
     cur_after = rf"(?:\s*(?P<ca>{after}|{bare}){tail('tail', clause_end)}?)"
-    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})\s*)"
+    cur_before = rf"(?:(?<![A-Za-z])(?P<cb>{before})[^\S\n]*)"
     return rf"{cur_before}?{amount}{cur_after}?"
 
 
@@ -252,22 +296,48 @@ def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]
     return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
 
 
+def _parse_zh(text: str, locale: str) -> Number:
+    # "59.3 亿": the space typesetting puts between figure and unit is no part of the number.
+    return parse_zh(ZH_FIGURE_SPACES.sub("", text) if " " in text or "\u00a0" in text else text, locale)
+
+
+def _parse_de(text: str, _locale: str) -> Number:
+    # "500-Millionen": a hyphenated scale reads as a spaced one.
+    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
+
+
+@dataclass(frozen=True)
+class NumberGrammar:
+    """How amounts are written in a ``number.grammar`` of a locale file."""
+
+    build: Callable[[dict[str, Any], str, list[str], str], str]  # the amount pattern (see _build_de)
+    first_chars: Callable[[dict[str, Any]], set[str]]  # what a number may start with, from ``number:``
+    parse: Callable[[str, str], Number]  # (figure, locale) -> its value
+    scaled_figure: re.Pattern[str]  # a figure with a scale word or unit (2 Millionen, 500万): no sub-units follow it
+
+
+NUMBER_GRAMMARS = {
+    "german": NumberGrammar(_build_de, _de_first_chars, _parse_de, DE_SCALED_FIGURE),
+    "chinese": NumberGrammar(_build_zh, _zh_first_chars, _parse_zh, ZH_SCALED_FIGURE),
+}
+
+
 @lru_cache(maxsize=None)
 def grammar(locale: str, region: str | None = None) -> _Grammar:
     """The money pattern and vocabulary of a locale, compiled once."""
     data: dict[str, Any] = load_locale(locale, region)
     money, quals, per = data["money"], data["qualifiers"], data["per"]
-    is_de = locale == "de"
+    numbers = NUMBER_GRAMMARS[data["number"]["grammar"]]
+    style = WORD_STYLES[data["matching_script"]]
     before = word_alternation(money["currency_before"])
     after_words = list(money["currency_after"])
     sub_units = {k.lower(): Decimal(str(v)) for k, v in money.get("sub_units", {}).items()}
     tail_words = _alternation(sub_units) if sub_units else NEVER
-    build = _build_de if is_de else _build_zh
     # Every number is matched; those with no currency word on either side are dropped after.
     # The pattern is tried at every position: one class check first rejects most of them at once.
-    # A German amount never starts inside a word or a figure (every branch looks behind for that).
-    start = rf"(?=[{_first_chars(data, is_de)}])" + (r"(?<!\w)" if is_de else "")
-    pattern = re.compile(start + build(data, before, after_words, tail_words))
+    # In a spaced script an amount never starts inside a word or a figure (every branch looks behind for that).
+    start = rf"(?=[{_first_chars(data, numbers, style)}])" + style.word_start
+    pattern = re.compile(start + numbers.build(data, before, after_words, tail_words))
     # "(umgerechnet rund 3,4 Millionen Euro)": markers may stack.
     markers = _alternation(money["equivalent_markers"])
     equivalent = re.compile(rf"^\s*[（(]\s*(?:(?:{markers})\s*)*$")
@@ -288,7 +358,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
         qualifier_before_end=word_at_end(before_words),
         # Every match ends at the window's end, so the leftmost one is the longest word.
-        qualifier_before_de=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
+        qualifier_before_spaced=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
         # Long enough for the longest qualifier and its filler ("über die Marke von 80 Euro").
         qualifier_before_width=max(16, max((len(w) for w in before_words), default=0) + 4),
@@ -297,33 +367,33 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
         per_prefix=per["prefix"],
         per_units=units,
-        per_unit_de=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b",
+        per_unit_after=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b",
                                re.I),
         per_units_lower=_first_by_lower(units),
         per_words=per["words"],
-        per_words_de=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
+        per_words_spaced=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
         equivalent=equivalent,
         sub_units=sub_units,
         sub_unit_hosts={k.lower(): v.lower() for k, v in money.get("sub_unit_hosts", {}).items()},
-        # German figures are words ("fünfzig Cent"), Chinese ones single characters (三角二分).
-        sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if is_de
+        # Spaced figures are words ("fünfzig Cent"), Han ones single characters (三角二分).
+        sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if style.spaced
                                   else rf"(?P<d>\d|[^\W\d_])(?P<w>{tail_words})?", re.I),
         currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
         other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
         price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
-        idiom_numbers=frozenset(money.get("sub_unit_alone_not_after", [])),
+        idiom_numbers={n: frozenset(units) for n, units in money.get("sub_unit_alone_not_after", {}).items()},
         words_to_check=frozenset(w.lower() for w in (*money.get("currency_not_before", {}),
                                                      *money.get("ambiguous_units", {}), *sub_units)),
-        digit_values={} if is_de else dict(data["number"]["digits"]),
+        digit_values=dict(data["number"].get("digits", {})),
         half_word=money.get("half_word"),
         money_word=money.get("money_word", ""),
         sub_unit_joiners=frozenset(w.lower() for w in money.get("sub_unit_joiners", [])),
         zeros=frozenset(data["number"].get("zeros", [])),
         unit_figure_qualifiers=dict(quals.get("before_unit_led_figure", {})),
-        unit_led_figure_starts=frozenset() if is_de else frozenset(data["number"]["small_units"]),
+        unit_led_figure_starts=frozenset(data["number"].get("small_units", {})),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
-        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()} if is_de else {},
+        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()},
         negative_signs=frozenset(money.get("negative_signs", [])),
         negative_words=tuple(money.get("negative_words", [])),
         negative_last_chars=frozenset(money.get("negative_signs", [])) | (
@@ -334,18 +404,63 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
                                         *money.get("vague_plural_scales", {}))),
         vague_sums=vague_sums,
         vague_sum_digits=vague_digits,
-        **_carried_grammar(money, before_words, is_de),
-        is_de=is_de,
+        order_of_magnitude=float(money.get("order_of_magnitude", 10)),
+        **_carried_grammar(money, before_words, style),
+        **_declared_grammar(money),
+        compound_level=re.compile(rf"(?:{word_alternation(money.get('compound_levels', [])) or NEVER})(?!\w)"),
+        currency_of_previous=(
+            (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
+             frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
+        currency_in_context=tuple(
+            # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
+            (re.compile(rf"(?:\d|{word_alternation(data['number'].get('scales', {})) or NEVER}\.?)[\s-]*"
+                        rf"{re.escape(word)}\w*$", re.I),
+             tuple((iso, re.compile(word_alternation(cues), re.I)) for iso, cues in readings.items()))
+            for word, readings in money.get("currency_in_context", {}).items()),
+        **_range_scale_grammar(data["number"]),
+        numbers=numbers,
+        spaced=style.spaced,
+        per_after=per["position"] == "after",
+        low_end_currency="ca1" in pattern.groupindex,
         locale=locale,
     )
 
 
-def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], is_de: bool) -> dict[str, Any]:
+def _range_scale_grammar(number: dict[str, Any]) -> dict[str, Any]:
+    """How a range's low end tells a scale of its own, and the units after its high end: scale words where the
+    locale writes them apart (Millionen, Mrd.), unit characters where they are glued to the figure (万, 亿)."""
+    if number.get("scales"):
+        words = word_alternation(number["scales"])
+        tail = re.compile(rf"[\s-]+(?:{words})(?!\w)\.?$", re.I)
+        return {"range_own_scale": re.compile(rf"(?:^|[\s-])(?:{words})(?!\w)", re.I), "range_unit_tail": tail,
+                "range_big_tail": tail, "small_units": frozenset()}
+    big, small = "".join(number["big_units"]), "".join(number["small_units"])
+    return {"range_own_scale": re.compile(f"[{big}]"), "range_unit_tail": re.compile(f"[{small}]?[{big}]*$"),
+            "range_big_tail": re.compile(f"[{big}]+$"), "small_units": frozenset(number["small_units"])}
+
+
+def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
+    """The patterns of a currency declared once for the amounts after it (none for a locale without them)."""
+    declared = money.get("declared_currency") or {}
+    currency = rf"(?P<cur>{word_alternation(money['currency_after'])})"
+    following, in_sentence = declared.get("following"), declared.get("in_sentence")
+    return {
+        "declared": re.compile(following.replace("{currency}", currency)) if following else None,
+        "declared_in_sentence": re.compile(in_sentence.replace("{currency}", currency)) if in_sentence else None,
+    }
+
+
+def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: WordStyle) -> dict[str, Any]:
     """The patterns of a figure that takes its currency from the amount it is compared with (none for a locale
-    without ``carried_after``). German words stand between spaces, Chinese ones between characters."""
+    without ``carried_after``). Latin words stand between spaces, Han ones between characters."""
+    in_sentence = money.get("carried_in_sentence")
+    carried_in_sentence = (re.compile(in_sentence["followed_by"]),
+                           re.compile(word_alternation(in_sentence["cues"]), re.I),
+                           re.compile(word_alternation(in_sentence["not_after"]), re.I)) if in_sentence else None
     if not money.get("carried_after"):
-        return {"carried_after": None, "carried_before": None, "carried_followed_by": None}
-    space, bound = (r"\s+", r"(?<!\w)") if is_de else (r"\s*", "")
+        return {"carried_after": None, "carried_before": None, "carried_followed_by": None,
+                "carried_in_sentence": carried_in_sentence}
+    space, bound = style.gap, style.word_start
     qualifier = rf"(?:(?:{word_alternation(w.lower() for w in qualifiers)}){space})?"
     particles = word_alternation(money.get("carried_particles", []))
     first, second = (word_alternation(words) for words in money["carried_before"])
@@ -355,6 +470,7 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], is_de: bo
         "carried_before": (re.compile(rf"{bound}(?:{first}){space}{qualifier}$", re.I),
                            re.compile(rf"\s*(?:{second})\s*{qualifier}", re.I)),
         "carried_followed_by": re.compile(money["carried_followed_by"]),
+        "carried_in_sentence": carried_in_sentence,
     }
 
 
@@ -373,10 +489,7 @@ def _first_by_lower(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _parse(text: str, g: _Grammar, locale: str) -> Number:
-    # "500-Millionen": a hyphenated scale reads as a spaced one.
-    if not g.is_de:
-        return parse_zh(text, locale)
-    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
+    return g.numbers.parse(text, locale)
 
 
 def _currency_word(match: re.Match[str], g: _Grammar) -> str | None:
@@ -397,8 +510,8 @@ def _currency(match: re.Match[str], word: str | None, g: _Grammar) -> str:
 
 
 def _ca1(match: re.Match[str], g: _Grammar) -> str | None:
-    """The currency word after a range's low end (Chinese only: 19.23万元～24.03万元)."""
-    return None if g.is_de else match["ca1"]
+    """The currency word after a range's low end (19.23万元～24.03万元), where the pattern reads one."""
+    return match["ca1"] if g.low_end_currency else None
 
 
 def _lookup_ci(table: dict[str, str], word: str) -> str | None:
@@ -408,8 +521,8 @@ def _lookup_ci(table: dict[str, str], word: str) -> str | None:
 
 def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     window = text[max(0, start - g.qualifier_before_width) : start]
-    if g.is_de:
-        found = g.qualifier_before_de.search(window.lower())
+    if g.spaced:
+        found = g.qualifier_before_spaced.search(window.lower())
         return g.qualifiers_before_lower[found["q"]] if found else None
     # The first word, longest first, that ends the window with or without the filler before the amount.
     found = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
@@ -433,11 +546,11 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
     """The unit of a unit price, from 每…/pro … in the same clause or a salary word."""
     before = PARENTHESES.sub("", text[max(0, start - PER_LOOKBACK) : start])
     clause = CLAUSE_BREAK.split(before)[-1]
-    if g.is_de:
-        unit = g.per_unit_de.match(text, end, end + 24)
+    if g.per_after:
+        unit = g.per_unit_after.match(text, end, end + 24)
         if unit:
             return g.per_units_lower[unit["u"].lower()]
-        return next((name for word, name in g.per_words_de if word.search(clause)), None)
+        return next((name for word, name in g.per_words_spaced if word.search(clause)), None)
     after = PER_SLASH.match(text, end, end + 24)
     if after:  # 1.5万元/月, 2美元/小时
         tail = after["u"].lower()
@@ -460,9 +573,12 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     """False where the currency word after the figure means something else here (a count, a weight)."""
     if word is None:
         return True
-    if g.is_de and match["ca"] and text[match.start("ca") - 1] == "-":
-        # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount)
-        return text[match.end("ca") : match.end("ca") + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
+    if match["ca"] and text[match.start("ca") - 1] == "-":
+        # ein 100-Dollar-Schein names a banknote (a 500-Millionen-Dollar-Kredit is an amount, die 1000-Dollar-Marke
+        # a level)
+        after = match.end("ca")
+        return (text[after : after + 1] != "-" or "-" in (match["pt"] or match["hi"] or "")
+                or bool(g.compound_level.match(text, after + 1)))
     low = word.lower()
     if low not in g.words_to_check:
         return True
@@ -478,7 +594,7 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
             and not match["tail"]:
         # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
         figure = match["pt"] or match["hi"] or ""
-        if figure in g.idiom_numbers:
+        if figure in g.idiom_numbers and (not g.idiom_numbers[figure] or low in g.idiom_numbers[figure]):
             return False
         try:
             value = _parse(figure, g, g.locale).value
@@ -498,9 +614,7 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
 
 def _has_scale(figure: str, g: _Grammar) -> bool:
     """2 Millionen, 500万: a figure with a scale word or unit (no sub-units follow those)."""
-    if g.is_de:
-        return bool(DE_SCALED_FIGURE.search(figure))
-    return bool(ZH_SCALED_FIGURE.search(figure))
+    return bool(g.numbers.scaled_figure.search(figure))
 
 
 def _sub_unit_value(tail: str | None, word: str | None, figure: str | None, g: _Grammar) -> Decimal | None:
@@ -536,7 +650,7 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if word is not None:
         low = word.lower()
         # Most amounts end in a plain currency word: the special cases are looked at only for their words.
-        if (low in g.words_to_check or g.is_de and text[match.start("ca") - 1] == "-") and not _is_money_word(
+        if (low in g.words_to_check or match["ca"] and text[match.start("ca") - 1] == "-") and not _is_money_word(
                 match, text, g, word):
             return None
         fraction = g.sub_units.get(low, ONE)
@@ -576,16 +690,132 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
 
 
 def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency: str,
-             followed: bool = False) -> MoneySpan | None:
+             followed: bool = False, unscaled: bool = False) -> MoneySpan | None:
     """A scaled figure that names no currency, in the ``currency`` of the amount it is compared with.
 
     ``followed``: the amount comes after it (von 2,9 Milliarden auf 3 Milliarden Euro), so what follows it is known.
+    ``unscaled``: a figure without a scale word may carry too (von 0,32 auf 0,35 Euro), unless it is a year.
     """
     figure = match["pt"] or match["hi"]
-    if not figure or not _has_scale(figure, g) or not followed and not g.carried_followed_by.match(text, match.end()):
+    if not figure or not followed and not g.carried_followed_by.match(text, match.end()):
+        return None
+    if not _has_scale(figure, g) and (not unscaled or YEAR.fullmatch(figure)):
         return None
     span = _span_from_match(match, text, g, locale)
     return replace(span, currency=currency, rule="carried") if span else None
+
+
+def _is_bare(match: re.Match[str], g: _Grammar) -> bool:
+    """Whether the amount's currency is only the locale's default: no word, or a bare unit (元, 块) after it."""
+    if match["cb"]:
+        return False
+    word = _currency_word(match, g)
+    return word is None or word in g.bare_words and word not in g.bare_word_currency
+
+
+def _declared_figure(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
+    """A scaled figure with no currency word right before a declaration: 收入录10.82亿(美元.下同)."""
+    figure = match["pt"] or match["hi"]
+    if not figure or not _has_scale(figure, g) or not g.declared.match(text, match.end()):
+        return None
+    span = _span_from_match(match, text, g, locale)
+    return replace(span, bare=True) if span else None
+
+
+def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Bare amounts in the currency an article declares: from the start of the declaration's sentence to the next
+    declaration (（人民币，下同）), or to the end of its sentence (若以美元计算，营收为196.2亿元)."""
+    scopes: list[tuple[int, int, str]] = []
+    if g.declared is not None:
+        found = [(_sentence_start(text, m.start()), m) for m in g.declared.finditer(text)]
+        for i, (start, m) in enumerate(found):
+            end = found[i + 1][0] if i + 1 < len(found) else len(text)
+            scopes.append((start, end, m["cur"]))
+    if g.declared_in_sentence is not None:
+        for m in g.declared_in_sentence.finditer(text):
+            end = SENTENCE_END.search(text, m.end())
+            scopes.append((m.end(), end.start() if end else len(text), m["cur"]))
+    if not scopes:
+        return spans
+    out = []
+    for span in spans:
+        scope = next((sc for sc in reversed(scopes) if sc[0] <= span.start < sc[1]), None) if span.bare else None
+        currency = scope and (g.currency_after.get(scope[2]) or _lookup_ci(g.currency_after, scope[2]))
+        out.append(replace(span, currency=currency) if currency and currency != span.currency else span)
+    return out
+
+
+def _currency_of_previous(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Amounts in a sub-unit several currencies share (49 Cent), in the currency of the amount before them in their
+    sentence where that is one of them (48 US-Cent … von 49 Cent: US cents)."""
+    word, currencies = g.currency_of_previous
+    out = list(spans)
+    for i, span in enumerate(spans):
+        if i and word.search(text, span.start, span.end) and spans[i - 1].currency in currencies \
+                and spans[i - 1].currency != span.currency \
+                and spans[i - 1].start >= _sentence_around(text, span.start, span.end)[0]:
+            out[i] = replace(span, currency=spans[i - 1].currency)
+    return out
+
+
+def _currency_from_context(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Amounts in a word that names several currencies (5000 Schilling), in the one the article's cue words name;
+    without a cue the word names none and the amount goes."""
+    out = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        readings = next((r for word, r in g.currency_in_context if word.search(surface)), None)
+        if readings is None:
+            out.append(span)
+            continue
+        currency = next((iso for iso, cues in readings if cues.search(text)), None)
+        if currency is not None:
+            out.append(replace(span, currency=currency))
+    return out if len(out) == len(spans) else _renumbered(spans, out)
+
+
+def _renumbered(before: list[MoneySpan], after: list[MoneySpan]) -> list[MoneySpan]:
+    """``after`` (a subset of ``before``, in order) with ``equivalent_of`` pointing into it, or None where the
+    amount it pointed to has gone."""
+    index = {id(s): i for i, s in enumerate(after)}
+    position = {i: index.get(id(s)) for i, s in enumerate(before)}
+    return [replace(s, equivalent_of=position.get(s.equivalent_of)) if s.equivalent_of is not None else s
+            for s in after]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``text[start:end]`` (German full stops included, as sentences.py
+    reads them), looking back at most SENTENCE_LOOKBACK characters."""
+    before = start
+    for m in SENTENCES.finditer(text, max(0, start - SENTENCE_LOOKBACK), start):
+        before = m.end()
+    if before == start and start > SENTENCE_LOOKBACK:
+        before = start - SENTENCE_LOOKBACK
+    elif before == start:
+        before = 0
+    after = SENTENCES.search(text, end)
+    return before, after.start() if after else len(text)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(ch, 0, at) for ch in SENTENCE_ENDS) + 1
+
+
+def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str,
+                         last: MoneySpan) -> MoneySpan | None:
+    """A scaled figure with no currency in a sentence about money (one of its cue words), followed only by its
+    clause's end, a bracket or a verb that ends the clause ("sieben Milliarden beisteuern"), with no noun of counted
+    things before it in its clause, in the currency of the last amount before it: "einen Umsatz von 6,9 Milliarden
+    prognostizierten", "OpenAI 每建成 1GW 的设施就投 100 亿"."""
+    follows, cues, counted = g.carried_in_sentence
+    figure = match["pt"] or match["hi"]
+    if not figure or not _has_scale(figure, g) or not follows.match(text, match.end()):
+        return None
+    start, end = _sentence_around(text, match.start(), match.end())
+    clause = _last_end(CLAUSE_BREAK, text[start : match.start()]) + start
+    if not cues.search(text, start, end) or counted.search(text, clause, match.start()):
+        return None  # not about money, or it counts users (用户3亿, die Zahl der Nutzer auf 2,9 Milliarden)
+    return _carried(match, text, g, locale, last.currency, followed=True)
 
 
 def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
@@ -600,7 +830,8 @@ def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
     if before == " ":
         for word in g.negative_words:
             at = figure - 1 - len(word)
-            if at >= 0 and text.startswith(word, at) and not (at and text[at - 1].isalnum()):
+            # "17 Mrd. Euro plus/minus 500 Mio.": a tolerance, no negative amount
+            if at >= 0 and text.startswith(word, at) and not (at and (text[at - 1].isalnum() or text[at - 1] == "/")):
                 return at
     return None
 
@@ -611,13 +842,18 @@ def _range(match: re.Match[str], g: _Grammar, locale: str, currency: str, word: 
     lo_v, hi_v = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
     if lo_v is None or hi_v is None:
         return None
-    ca1, tail1 = (None, None) if g.is_de else (match["ca1"], match["tail1"])
+    ca1, tail1 = (match["ca1"], match["tail1"]) if g.low_end_currency else (None, None)
     if not ca1:
-        lo_v = _distribute_scale(match["lo"], lo_v, hi_v, g)
+        lo_v = _distribute_scale(match["lo"], lo_v, match["hi"], hi_v, g)
     lo_d, hi_d = (Decimal(str(v)) * fraction for v in (lo_v, hi_v))
     lo_d += _sub_unit_value(tail1, ca1, match["lo"], g) or 0
     hi_d += _sub_unit_value(match["tail"], word, match["hi"], g) or 0
     if lo_d >= hi_d:
+        if match["cb"] and not match["ca"]:
+            # "EUR 160 Mrd. bis 2030": no range; the low end with the currency before it is the amount.
+            end = match.end("lo")
+            qualifier = _qualifier_before(match.string, match.start(), g) or "exact"
+            return MoneySpan(match.start(), end, currency, float(lo_d), None, None, qualifier, rule="point")
         return None
     end = match.end() if match["tail"] or not match["ca"] else match.end("ca")
     return MoneySpan(match.start(), end, currency, None, float(lo_d), float(hi_d), "range", rule="range")
@@ -641,16 +877,23 @@ def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, curren
                      float(Decimal(str(hi)) * fraction), "range", rule="range")
 
 
-def _distribute_scale(lo_text: str, lo: float, hi: float, g: _Grammar) -> float:
-    """2至3亿美元: a bare low end takes the high end's scale when that keeps it below the high end."""
-    has_scale = bool((LATIN_LETTER if g.is_de else ZH_BIG_SCALE).search(lo_text))
-    if has_scale or lo >= hi or lo == 0:
+def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Grammar) -> float:
+    """2至3亿美元, 1.5至2.3亿, 8至9千万, 1,04 bis 1,2 Milliarden: a low end without a scale of its own takes the
+    high end's (the units after the high end's figure), where that keeps it below the high end. A low end with a
+    unit of its own shares only the big units (二百到二百五十万元 is 2-2.5 million)."""
+    if lo >= hi or lo == 0 or g.range_own_scale.search(lo_text):
         return lo
-    # Only a whole power of the high end's unit (10^3 for German scales, 10^4 for 万/亿) is a shared scale.
-    for unit in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
-        if hi % unit == 0 and hi / unit < 10000 and lo < hi / unit * 10 and lo * unit <= hi:
-            return lo * unit
-    return lo
+    tail = (g.range_big_tail if g.small_units.intersection(lo_text) else g.range_unit_tail).search(hi_text)
+    if not tail or not tail.start():
+        return lo
+    try:
+        figure = _parse(hi_text[: tail.start()], g, g.locale).value
+    except NumberError:
+        return lo
+    if not figure or figure <= 0:
+        return lo
+    scale = 10.0 ** round(math.log10(hi / figure))  # units are powers of ten
+    return lo * scale if 1 < scale and lo * scale < hi else lo
 
 
 def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[MoneySpan]:
@@ -673,18 +916,24 @@ def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[Money
             if digit_word:
                 start = digit_word.start()
             unit, digits = g.vague_sums[m["vs"]], g.vague_sum_digits.get(digit_word["vd"] if digit_word else "")
-            (low, high), currency = ((10 ** (digits - 1), 10**digits) if digits else (1, 1000)), g.bare_currency
+            (low, high) = (10 ** (digits - 1), 10**digits) if digits else (1, g.order_of_magnitude)
+            currency = _last_currency(found, at) or g.bare_currency
         else:
             word = WHITESPACE.sub("", m["ca"])
             currency = g.currency_after.get(word) or _lookup_ci(g.currency_after, word) or g.bare_currency
             if m["vsc2"]:
-                unit, (low, high) = g.vague_plural_scales[m["vsc2"]], (1, 1000)
+                unit, (low, high) = g.vague_plural_scales[m["vsc2"]], (1, g.order_of_magnitude)
             else:
                 unit = g.scale_values[m["vsc"].lower()] if m["vsc"] else 1.0
                 low, high = g.vague_counts[WHITESPACE.sub(" ", m["vn"])]
         spans.append(MoneySpan(start, end, currency, None, low * unit, high * unit, "approx", vague=True,
                                rule="vague"))
     return spans
+
+
+def _last_currency(spans: list[MoneySpan], at: int) -> str | None:
+    """The currency of the last amount before ``at`` (``spans`` in text order)."""
+    return next((s.currency for s in reversed(spans) if s.end <= at), None)
 
 
 def _inside(at: int, starts: list[int], ends: list[int]) -> bool:
@@ -719,36 +968,48 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     text, offsets = _without_zero_width(text)
     # Full-width digits (１．０７５３) and grouping commas to ASCII, one character for one so offsets hold.
     text = FULLWIDTH_NUMBER.sub(lambda m: m[0].translate(FULLWIDTH_DIGITS), text)
-    if not g.is_de:
+    if not g.spaced:  # full-width punctuation is Han text's own
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     carried: list[MoneySpan] = []
     bare: re.Match[str] | None = None  # the last figure with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro"
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or _ca1(match, g)):
+            if g.declared is not None and (span := _declared_figure(match, text, g, locale)):
+                spans.append(span)  # 10.82亿(美元，下同): the declaration names the figure's currency
+                continue
             if g.carried_after is not None:
                 joined = spans and g.carried_after.fullmatch(text, spans[-1].end, match.start())
                 if joined and (span := _carried(match, text, g, locale, spans[-1].currency)):
                     carried.append(span)
-                else:
-                    bare = match
+                    continue
+                bare = match
+            if spans and g.carried_in_sentence is not None and (
+                    span := _carried_in_sentence(match, text, g, locale, spans[-1])):
+                carried.append(span)
             continue
         span = _span_from_match(match, text, g, locale)
         if span is None:
             continue
+        per = _per(text, span.start, span.end, g)
         if bare is not None and g.carried_before is not None:
             von, auf = g.carried_before
             if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
-                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True))):
-                carried.append(earlier)
+                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
+                carried.append(replace(earlier, per=per))  # von 0,32 auf 0,35 Euro je Aktie: both per share
             bare = None
-        per = _per(text, span.start, span.end, g)
         equivalent_of = None
         if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1
-        if per or equivalent_of is not None:
-            span = replace(span, per=per, equivalent_of=equivalent_of)
+        if per or equivalent_of is not None or _is_bare(match, g):
+            span = replace(span, per=per, equivalent_of=equivalent_of, bare=_is_bare(match, g))
         spans.append(span)
+    if g.declared is not None or g.declared_in_sentence is not None:
+        spans = _declared(text, spans, g)
+    if g.currency_of_previous is not None:
+        spans = _currency_of_previous(text, spans, g)
+    if g.currency_in_context:
+        spans = _currency_from_context(text, spans, g)
     if carried:
         spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from extractors.patterns import word_alternation
+from normalizers.patterns import word_alternation
 from normalizers.dates import head_dates, parse_date_value, update_date
-from normalizers.locale import load_locale
+from normalizers.locale import load_locale, page_locale
 
 # Meta names (name, property, itemprop or http-equiv, lowercased) that carry the publication date, most trusted
 # first. Names with "modified" or "updated" are left out on purpose: they are revisions.
@@ -73,8 +73,6 @@ PUBLISHED_NAME = re.compile(r"publish|pubdate", re.I)
 # A date element this many source lines or more from the headline, outside the article, is the page's, not its own
 # (on a page without an <h1> there is nothing to measure from).
 FAR_FROM_HEADLINE = 60
-LANG_LOCALE = (("zh-tw", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"), ("zh-hant", "zh-Hant"),
-               ("zh", "zh-Hans"))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 # Text nodes short enough for a byline that hold a four-digit year.
 SHORT_TEXT_CHARS = 100
@@ -92,14 +90,11 @@ TEXT_OF = etree.XPath("string()")
 
 
 def _page_zone(tree: lxml.html.HtmlElement) -> str | None:
-    """The publisher's time zone from the page's declared language (or a Han title), from the locale data; a page
-    that says nothing is read as German, the pipeline's other language."""
+    """The publisher's time zone from the page's declared language (or, where it declares none, its title's script),
+    from the locale data; a page in a language of no locale file is read as Latin script (German)."""
     lang = (tree.get("lang") or tree.get("xml:lang") or "").lower()
-    if not lang:
-        title = tree.findtext(".//title") or ""
-        lang = "zh" if HAN.search(title) else "de"
-    tag = next((loc for prefix, loc in LANG_LOCALE if lang.startswith(prefix)), "de")
-    return load_locale(tag).get("dates", {}).get("timezone")
+    script = "Hans" if not lang and HAN.search(tree.findtext(".//title") or "") else "Latn"
+    return load_locale(page_locale(lang, script)).get("dates", {}).get("timezone")
 
 
 def _jsonld_values(node: Any) -> Iterator[tuple[bool, str]]:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
-from extractors.patterns import any_of
+from normalizers.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
 
 # 2024-03-05T10:21:00+08:00, 2024-03-05 10:21, 2022-11-06T23:00:00.000Z: a machine timestamp, maybe with a zone.

@@ -7,10 +7,15 @@ import re
 
 from bs4.dammit import EncodingDetector
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we accept."""
+
+
+# A decoding: text and encoding name, and how many U+FFFD it put for bad bytes when it did.
+Decoded = tuple[str, str] | tuple[str, str, int]
 
 
 # Encodings we trust when a detector proposes a close relative (GBK text is valid GB18030).
@@ -23,8 +28,22 @@ _WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-
            "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "x-gbk": "gb18030"}
 # Where a page declares its encoding: the head, at most this many bytes in.
 DECLARATION_BYTES = 8192
-# A page is decoded with replacement characters when at most this share of its characters are undecodable.
+# A page is decoded with replacement characters when at most this share of its characters are undecodable; UTF-8
+# also when at most FEW_REPLACED are (a short page with a few bad bytes is no less a page; one bad byte inside a
+# Chinese character's three UTF-8 bytes makes up to three replacement characters). Not a legacy encoding: GB18030
+# reads UTF-8 Chinese as other characters with only a few errors.
 MAX_REPLACED_SHARE = 0.005
+FEW_REPLACED = 32
+# Bytes that are mostly UTF-8: at least this many well-formed multi-byte characters per replacement character.
+# GB18030 or Big5 read as UTF-8 give the opposite (most of their byte pairs are not UTF-8).
+UTF8_CHARS_PER_BAD = 2
+# A declared encoding is overruled by another legacy CJK encoding when its text is this chaotic (charset_normalizer's
+# mess ratio of the non-ASCII text) and the other's is at most OVERRULE_FACTOR of it.
+CHAOTIC = 0.2
+OVERRULE_FACTOR = 0.25
+MESS_SAMPLE_CHARS = 20_000
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+REPLACEMENT = "\ufffd"
 # Candidate legacy encodings in the order news sites use them.
 _LEGACY = ("gb18030", "big5hkscs")
 NUL = b"\x00"
@@ -46,6 +65,19 @@ def _control_share(text: str) -> float:
 
 def _cjk_share(text: str) -> float:
     return len(CJK.findall(text)) / len(text) if text else 0.0
+
+
+def decoding_note(encoding: str) -> str | None:
+    """The warning a document carries for how it was decoded (``decode``'s encoding), or None."""
+    if "replaced" in encoding:
+        return f"decoded as {encoding}: the page has bytes that are not text in any encoding tried"
+    if "declared" in encoding:
+        return f"decoded as {encoding}"
+    return None
+
+
+def _few(bad: int, length: int) -> bool:
+    return bad <= MAX_REPLACED_SHARE * length
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -78,12 +110,31 @@ def decode(data: bytes) -> tuple[str, str]:
                 return _checked(data[: exc.start].decode("utf-8"), "utf-8 (truncated)")
             except UnicodeDecodeError:
                 pass
+    if mostly := _mostly_utf8(data):
+        return _checked(*mostly)
     if declared := _declared(data):
         return _checked(*declared)
     return _checked(*_legacy(data))
 
 
-def _declared(data: bytes) -> tuple[str, str] | None:
+def _replaced(data: bytes, name: str) -> tuple[str, int]:
+    """The bytes decoded with U+FFFD for what does not decode, and how many U+FFFD that added."""
+    text = data.decode(name, errors="replace")
+    return text, text.count(REPLACEMENT) - (data.count(REPLACEMENT.encode("utf-8")) if name == "utf-8" else 0)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str, int] | None:
+    """UTF-8 with a few corrupt bytes (a disk or transfer error, a page cut and pasted), short or long: decoded with
+    U+FFFD for them. Its well-formed multi-byte characters far outnumber the bad bytes, which text in another
+    encoding read as UTF-8 never does."""
+    text, bad = _replaced(data, "utf-8")
+    well_formed = len(text) - len(text.encode("ascii", "ignore")) - text.count(REPLACEMENT)
+    if bad > max(FEW_REPLACED, MAX_REPLACED_SHARE * len(text)) or well_formed < UTF8_CHARS_PER_BAD * bad:
+        return None
+    return text, f"utf-8 ({bad} undecodable bytes replaced)", bad
+
+
+def _declared(data: bytes) -> Decoded | None:
     """The page in the encoding it declares (``<meta charset>``, XML declaration), when that fits its bytes.
 
     bs4's detector reads the declaration; a declared page with a few corrupt bytes keeps its encoding (with
@@ -98,11 +149,34 @@ def _declared(data: bytes) -> tuple[str, str] | None:
     except LookupError:
         return None
     try:
-        return data.decode(name), name
+        text = data.decode(name)
     except UnicodeDecodeError:
-        text = data.decode(name, errors="replace")
-        bad = text.count("\ufffd")
-        return (text, f"{name} ({bad} undecodable bytes replaced)") if bad <= MAX_REPLACED_SHARE * len(text) else None
+        text, bad = _replaced(data, name)
+        return (text, f"{name} ({bad} undecodable bytes replaced)", bad) if _few(bad, len(text)) else None
+    return _truer_legacy(data, text, name, found) or (text, name)
+
+
+def _mess(text: str) -> float:
+    """charset_normalizer's measure of how garbled text is, over its non-ASCII part (markup dilutes it)."""
+    return mess_ratio(" ".join(NON_ASCII.findall(text))[:MESS_SAMPLE_CHARS], maximum_threshold=1.0)
+
+
+def _truer_legacy(data: bytes, text: str, name: str, declared: str) -> tuple[str, str] | None:
+    """The page in another legacy CJK encoding when the declared one garbles it (a Big5 page declaring gb2312:
+    GB18030 decodes most Big5 byte pairs, into rare and private-use characters) and the other reads cleanly."""
+    mess = _mess(text)
+    if mess < CHAOTIC:
+        return None
+    for other in _LEGACY:
+        if other == name:
+            continue
+        try:
+            candidate = data.decode(other)
+        except UnicodeDecodeError:
+            continue
+        if _mess(candidate) <= OVERRULE_FACTOR * mess:
+            return candidate, f"{other} (declared {declared}, which garbles the text)"
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -121,7 +195,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return text, name + (" (truncated)" if len(data) % 2 else "")
 
 
-def _legacy(data: bytes) -> tuple[str, str]:
+def _legacy(data: bytes) -> Decoded:
     """Pick between GB18030 and Big5 by which gives more common CJK text; fall back to the detector."""
     best: tuple[float, str, str] | None = None
     for name in _LEGACY:
@@ -159,18 +233,17 @@ def _legacy(data: bytes) -> tuple[str, str]:
     return text, "utf-8 (with replacement characters)"
 
 
-def _with_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
+def _with_few_bad_bytes(data: bytes) -> tuple[str, str, int] | None:
     """A legacy page with a few corrupt bytes: decoded with U+FFFD for them, the encoding name saying how many."""
     best: tuple[int, str, str] | None = None
     for name in ("utf-8", *_LEGACY):
-        text = data.decode(name, errors="replace")
-        bad = text.count("\ufffd")
+        text, bad = _replaced(data, name)
         if best is None or bad < best[0]:
             best = (bad, text, name)
     bad, text, name = best
-    if bad > MAX_REPLACED_SHARE * len(text):
+    if not _few(bad, len(text)):
         return None
-    return text, f"{name} ({bad} undecodable bytes replaced)"
+    return text, f"{name} ({bad} undecodable bytes replaced)", bad
 
 
 def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:
@@ -211,7 +284,12 @@ def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:
     return "".join(out), counts["utf-8"], counts["gb18030"]
 
 
-def _checked(text: str, encoding: str) -> tuple[str, str]:
-    if _control_share(text) > MAX_CONTROL_SHARE:
-        raise DecodeError(f"binary content: {_control_share(text):.0%} control characters after decoding as {encoding}")
+def _checked(text: str, encoding: str, replaced: int = 0) -> tuple[str, str]:
+    """The text with Unix line ends, unless it has too many control characters to be text (binary content).
+
+    ``replaced``: U+FFFD the decoding put for bad bytes, already judged few; they are not counted again.
+    """
+    share = (len(CONTROL.findall(text)) - replaced) / len(text) if text else 0.0
+    if share > MAX_CONTROL_SHARE:
+        raise DecodeError(f"binary content: {share:.0%} control characters after decoding as {encoding}")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding

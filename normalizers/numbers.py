@@ -195,6 +195,8 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
         if len(text) > 1 and any(ch in v.counting_only for ch in text):
             raise NumberError(f"counting digit in a digit-by-digit figure: {text!r}")
         return Decimal("".join(str(v.digits[ch]) for ch in text))
+    if (positional := _zh_digits_then_units(text, v)) is not None:
+        return positional
     parts: list[tuple[Decimal, Decimal]] = []  # (amount, unit) per big unit, units strictly decreasing
     section = ZERO
     pending: Decimal | None = None  # a digit or Arabic figure still waiting for its unit
@@ -260,6 +262,24 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
     return close_section(None) + sum((amount for amount, _ in parts), ZERO)
 
 
+def _zh_digits_then_units(text: str, v: ZhVocab) -> Decimal | None:
+    """五二〇億, 三四五亿: Taiwan print writes the figure before a big unit digit by digit, as Arabic figures are.
+
+    Only where it cannot be a range or a numeral with places: a zero among the digits, or three digits and more
+    (五六亿 is 5-6亿, read by the caller as neighbouring digits)."""
+    end = len(text)
+    scale = ONE
+    while end and text[end - 1] in v.big:
+        end -= 1
+        scale *= v.big[text[end]]
+    digits = text[:end]
+    if (scale == ONE or len(digits) < 2 or not all(ch in v.digits for ch in digits)
+            or any(ch in v.counting_only for ch in digits)
+            or (len(digits) < 3 and not any(ch in v.zeros for ch in digits))):
+        return None
+    return Decimal("".join(str(v.digits[ch]) for ch in digits)) * scale
+
+
 def _zh_positional(text: str, v: ZhVocab) -> str:
     """The digits after a decimal point, as ASCII: ``零五零`` → ``050``."""
     out = []
@@ -273,12 +293,17 @@ def _zh_positional(text: str, v: ZhVocab) -> str:
     return "".join(out)
 
 
+ASCII_DIGIT = re.compile(r"[0-9]")
+
+
 def _zh_decimal(body: str, v: ZhVocab) -> Decimal | None:
     """``十五点七``, ``两千万点五五四四``, ``三点五亿`` (a big unit after the decimals); None if no 点."""
     point = next((p for p in v.points if p in body), None)
     if point is None:
         return None
     whole_text, _, frac_text = body.partition(point)
+    if point == "." and (ASCII_DIGIT.search(whole_text) or ASCII_DIGIT.search(frac_text)):
+        return None  # 10000.1万: an Arabic decimal, read with its unit by _zh_integer
     # Big units after the decimals scale the whole figure: 三点五亿 = 3.5 × 10^8.
     scale = ONE
     end = len(frac_text)
@@ -495,13 +520,6 @@ def _de_numeral(raw: str, v: DeVocab) -> Decimal:
     return _de_word(raw.lower(), v)
 
 
-@_only_number_errors
-def parse_de_numeral(text: str) -> float:
-    """A German number in digits (``1,6``, ``50.000``, ``2.000,352``, ``1/2``) or one word (``zwei``)."""
-    raw = _checked(text)
-    return _float(_de_numeral(raw, _de_vocab()), raw)
-
-
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
 @_only_number_errors
 def parse_de(text: str) -> Number:
@@ -550,6 +568,8 @@ def parse_de(text: str) -> Number:
             decimals = ""
         else:
             value = _de_numeral(part, v)
+            if pending == ONE and last == ONE and not may_add and ZERO < value < ONE:
+                pending = None  # "eine Dreiviertel Milliarde": the "eine" was an article
             if pending is not None and not may_add:
                 raise NumberError(f"two numbers in a row: {raw[:40]!r}")
             pending = value if pending is None else pending + value
@@ -569,13 +589,22 @@ def _de_add_decimals(pending: Decimal | None, decimals: str, v: DeVocab) -> Deci
     return (pending or ZERO) + Decimal(f"0.{decimals}")
 
 
+# The parser of each ``number.grammar`` a locale file names.
+PARSERS: dict[str, Callable[[str, str], Number]] = {"german": lambda text, _: parse_de(text), "chinese": parse_zh}
+
+
+def parse(text: str, locale: str) -> Number:
+    """``text`` read by the number grammar of ``locale`` (``number.grammar`` of its locale file)."""
+    return PARSERS[load_locale(locale)["number"]["grammar"]](text, locale)
+
+
 def parse_number(text: str, locale: str) -> float | None:
     """The value of ``text`` in ``locale`` (``zh-Hans``, ``zh-Hant``, ``de``), or None if it is not a number.
 
     Vague forms (数十亿) have no point value and give None too; use parse_zh for their range.
     """
     try:
-        number = parse_de(text) if locale == "de" else parse_zh(text, locale)
+        number = parse(text, locale)
     except (NumberError, KeyError):  # KeyError: no locale data for ``locale``
         return None
     return number.value

@@ -5,42 +5,52 @@ import itertools
 import operator
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-import numpy as np
 import opencc
-from langdetect import DetectorFactory, LangDetectException, detector_factory
-from langdetect.detector import Detector
-from langdetect.utils.ngram import NGram
-from langdetect.utils.unicode_block import (
-    UNICODE_LATIN_EXTENDED_ADDITIONAL,
-    unicode_block,
-)
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Every block of Han ideographs (unified, extensions, compatibility): what Traditional→Simplified can change.
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Hiragana, katakana (without its middle dot ・, which Chinese text uses between foreign names) and half-width
+# katakana.
+KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+HIRAGANA = re.compile(r"[\u3040-\u309f]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+EAST_ASIAN = re.compile(f"{HAN.pattern}|{KANA.pattern}|{HANGUL.pattern}")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
-# Share of CJK characters among letters above which a page is Chinese whatever langdetect says.
+# Share of CJK characters (Han, kana, Hangul) among letters above which the script decides the language.
 MIN_CJK_SHARE = 0.2
-# When langdetect names a language other than German (a page of script or markup left in a .txt reads as Catalan,
-# Spanish or English), the text is Chinese if it holds this many Han characters: however many Latin letters the
-# code around it has, no Catalan or English article is written in Han characters.
+# Share of hiragana among Han and kana from which the text is Japanese: Japanese writes its particles and endings
+# in hiragana (30-50 % of a news text, 5-10 % of a kanji-heavy headline: 東京株式市場、日経平均が大幅反落), Chinese
+# none. Katakana is different: Chinese text may quote a Japanese name in it (索尼（ソニー）; one benchmark page has 7
+# kana among 19,636 Han characters). Text with kana below the share is left to the statistics, choosing between
+# Japanese and Chinese.
+MIN_HIRAGANA_SHARE = 0.05
+# When the statistics name a language other than German (a page of script or markup left in a .txt reads as
+# Catalan, Spanish or English), the text is East Asian if it holds this many CJK characters: however many Latin
+# letters the code around it has, no Catalan or English article is written in Han characters. Up to
+# EAST_ASIAN_SAMPLE of them, from anywhere in the text, decide which East Asian language.
 MIN_HAN_CHARS = 20
+EAST_ASIAN_SAMPLE = 2000
 # Share of CJK characters that change under t2s above which the text is Traditional; Simplified text
 # changes almost none (a few shared forms), Traditional news changes 15-30 %.
 MIN_TRADITIONAL_SHARE = 0.04
-LANGDETECT_SEED = 0
 OPENCC_DICTIONARIES = Path(opencc.__file__).with_name("dictionary")
-# langdetect's cost grows with the text; this much decides the language of a news article.
-LANGDETECT_SAMPLE_CHARS = 600
-# Three trials (on 600 characters) gave the same language as the default seven on 5,000 characters
-# for all 666 non-Chinese articles of the benchmark corpus, at a fraction of the cost.
-LANGDETECT_TRIALS = 3
-# Distinct words kept with their n-grams (a few MB at most); a German news article brings a few dozen new ones.
-MAX_GRAM_WORDS = 50_000
-_FACTORY_LOCK = threading.Lock()
+# The statistics' cost grows with the text; this much decides the language of a news article.
+SAMPLE_CHARS = 600
+# py3langid's best language is taken unless the second is this close (probability ratio below it); then langdetect,
+# with its other features (character n-grams on words, not bytes), decides between the two. On the cleaning
+# benchmark's short German snippets that settles German against Luxembourgish or Danish (bench/language.py).
+TIE_RATIO = 2.0
+LANGDETECT_SEED = 0
+# py3langid's class for text that is no language (numbers, markup, identifiers).
+NOT_LANGUAGE = "zxx"
+_MODEL_LOCK = threading.Lock()
+_LANGDETECT_LOCK = threading.Lock()
 
 
 def _char_table(name: str) -> dict[int, str]:
@@ -65,145 +75,91 @@ def _s2t_chars() -> dict[int, str]:
     return _char_table("STCharacters.txt")
 
 
-class _NormalizedChars(dict[int, str]):
-    """``NGram.normalize`` of every character as a ``str.translate`` table, filled on first sight."""
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = NGram.normalize(chr(code))
-        return value
+def _identifier() -> Any:
+    """py3langid's ``LanguageIdentifier`` with probabilities normalised to sum to 1, loaded once per process."""
+    with _MODEL_LOCK:  # a second thread waits for the one load (~0.7 s) instead of loading it again
+        return _load_identifier()
 
 
-class _FastDetector(Detector):
-    """langdetect's Detector with its per-character and per-language loops done by ``str`` methods and NumPy.
+@lru_cache(maxsize=1)
+def _load_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    Text preparation, n-grams and probabilities are exactly the library's (a test compares them) at a
-    third of the cost; the sampling and the model are the library's own.
-    """
-
-    NORMALIZED = _NormalizedChars()
-    # The n-gram table's rows as arrays, filled on first use: at most one 0.5 kB row per n-gram a process meets.
-    ARRAYS: dict[str, np.ndarray] = {}
-    DOUBLE_SPACES = re.compile(" {2,}")
-    LATIN = re.compile("[A-z]")
-    NOT_LATIN = re.compile("[\u0300-\U0010ffff]")
-
-    def append(self, text: str) -> None:
-        text = NGram.normalize_vi(self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text)))
-        self.text += self.DOUBLE_SPACES.sub(" ", text[: self.max_text_length])
-
-    def cleaning_text(self) -> None:
-        latin = len(self.LATIN.findall(self.text))
-        non_latin = sum(1 for ch in self.NOT_LATIN.findall(self.text)
-                        if unicode_block(ch) != UNICODE_LATIN_EXTENDED_ADDITIONAL)
-        if latin * 2 < non_latin:
-            self.text = self.LATIN.sub("", self.text)
-
-    def _extract_ngrams(self) -> list[str]:
-        # The library's n-gram buffer restarts after every space, so a run of spaces acts as one and the
-        # grams at a character are the (up to) three characters ending there, not reaching back past the
-        # space before its word; a character that continues a run of capitals yields none. So a word and the
-        # space after it give the same grams wherever the word stands: looked up per word, not recomputed.
-        words = self.DOUBLE_SPACES.sub(" ", self.text.translate(self.NORMALIZED)).lstrip(" ").split(" ")
-        known = self.word_lang_prob_map
-        result = list(itertools.chain.from_iterable(map(_word_grams(known).__getitem__, words[:-1])))
-        result += _grams_after_space(words[-1], known)  # the text's last word has no space after it
-        return result
-
-    # Probabilities as float64 arrays: element by element the same two IEEE operations as the library's loop,
-    # so the same numbers; only the sum stays Python's left-to-right ``sum`` (NumPy's is pairwise).
-    def _init_probability(self) -> np.ndarray:
-        return np.array(super()._init_probability(), dtype=np.float64)
-
-    def _update_lang_prob(self, prob: np.ndarray, word: str, alpha: float) -> bool:
-        table = self.ARRAYS.get(word)
-        if table is None:
-            if word not in self.word_lang_prob_map:
-                return False
-            table = self.ARRAYS[word] = np.array(self.word_lang_prob_map[word], dtype=np.float64)
-        prob *= alpha / self.BASE_FREQ + table
-        return True
-
-    def _normalize_prob(self, prob: np.ndarray) -> float:
-        prob /= sum(prob.tolist())
-        return float(prob.max())
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _grams_after_space(chunk: str, known: dict[str, list[float]]) -> list[str]:
-    """The n-grams langdetect takes from ``chunk`` (a word, and maybe the space ending it) after a space."""
-    text = "  " + chunk
-    grams: list[str] = []
-    for a, b, c in zip(text, text[1:], text[2:]):
-        if c.isupper() and b.isupper():
-            continue
-        if c != " " and c in known:
-            grams.append(c)
-        if b + c in known:
-            grams.append(b + c)
-        if b != " " and a + b + c in known:
-            grams.append(a + b + c)
-    return grams
+def _iso(label: str) -> str:
+    """A detector's label as the pipeline's code: Chinese of any variety or script is ``zh``."""
+    return "zh" if label.startswith(("zh", "yue", "wuu")) else label
 
 
-class _WordGrams(dict[str, tuple[str, ...]]):
-    """The n-grams of a word and the space after it, keyed by the word, filled on first sight."""
+def _langdetect_choice(sample: str, candidates: Sequence[str]) -> str | None:
+    """langdetect's best language for ``sample`` if it is one of ``candidates`` (seeded: the same on every run)."""
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
 
-    def __init__(self, known: dict[str, list[float]]) -> None:
-        super().__init__()
-        self.known = known
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        grams = tuple(_grams_after_space(word + " ", self.known))
-        if len(self) >= MAX_GRAM_WORDS:  # a long run over many languages must not grow it without bound
-            self.clear()
-        self[word] = grams
-        return grams
-
-
-_WORD_GRAMS: list[_WordGrams] = []
+    # detect_langs loads its profiles on first use and seeds each detection from the class attribute: one thread
+    # at a time, so none reads a half-loaded model or another's seed.
+    with _LANGDETECT_LOCK:
+        DetectorFactory.seed = LANGDETECT_SEED
+        try:
+            found = detect_langs(sample)
+        except LangDetectException:  # no letters it knows
+            return None
+    best = _iso(found[0].lang) if found else None
+    return best if best in candidates else None
 
 
-def _word_grams(known: dict[str, list[float]]) -> _WordGrams:
-    """The word table for langdetect's n-gram map ``known`` (one per process: the model is loaded once)."""
-    if not _WORD_GRAMS or _WORD_GRAMS[0].known is not known:
-        _WORD_GRAMS[:] = [_WordGrams(known)]
-    return _WORD_GRAMS[0]
+def _statistical_language(sample: str) -> str:
+    """The language of a text in a script several languages share: py3langid, langdetect on a near tie."""
+    ranked = _identifier().rank(sample)
+    (first, p_first), (second, p_second) = ranked[0], ranked[1]
+    if p_first < TIE_RATIO * p_second:
+        first = _langdetect_choice(sample, (_iso(first), _iso(second))) or first
+    first = _iso(first)
+    return "und" if first == NOT_LANGUAGE else first
 
 
-def _detector(sample: str) -> Detector:
-    """A seeded langdetect detector (deterministic) with fewer random trials than its default 7."""
-    DetectorFactory.seed = LANGDETECT_SEED
-    # langdetect publishes its factory before the profiles are loaded into it; a second thread (or a
-    # worker forked meanwhile) would use a half-loaded model. Only one thread loads, the others wait.
-    with _FACTORY_LOCK:
-        detector_factory.init_factory()
-    detector = _FastDetector(detector_factory._factory)
-    detector.n_trial = LANGDETECT_TRIALS
-    detector.append(sample)
-    return detector
+def _east_asian_in(text: str) -> str | None:
+    """``ja``, ``ko`` or ``zh`` when the whole text holds enough East Asian characters among whatever else."""
+    chars = "".join(m.group() for m in itertools.islice(EAST_ASIAN.finditer(text), EAST_ASIAN_SAMPLE))
+    if len(chars) < MIN_HAN_CHARS:
+        return None
+    return _cjk_language(chars, len(HAN.findall(chars)), len(KANA.findall(chars)), len(HANGUL.findall(chars)))
+
+
+def _cjk_language(text: str, han: int, kana: int, hangul: int) -> str:
+    """``ja``, ``ko`` or ``zh`` for ``text`` written in East Asian scripts (with ``han``, ``kana`` and ``hangul``
+    characters): by its characters, and where kana stand among Han characters without the hiragana of Japanese
+    grammar, by the statistics' choice between Japanese and Chinese."""
+    if hangul > han + kana:
+        return "ko"
+    if not kana:
+        return "zh"
+    if len(HIRAGANA.findall(text)) >= MIN_HIRAGANA_SHARE * (han + kana):
+        return "ja"
+    ranked = (_iso(label) for label, _ in _identifier().rank(text[:SAMPLE_CHARS]))
+    return next(label for label in ranked if label in ("ja", "zh"))
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 language of ``text`` (``zh``, ``de``, ...), ``und`` when unknown; deterministic."""
+    """ISO 639-1 language of ``text`` (``zh``, ``de``, ``ja``, ...), ``und`` when unknown; deterministic.
+
+    Scripts first: text mostly in Han, kana or Hangul is Chinese, Japanese (kana among the Han) or Korean, whatever
+    a statistical model says about a few words. Text in the Latin or another shared script goes to py3langid,
+    accurate and fast on short text, with langdetect breaking its near ties.
+    """
     sample = text[:5000]
-    cjk = len(CJK.findall(sample))
+    han, kana, hangul = len(HAN.findall(sample)), len(KANA.findall(sample)), len(HANGUL.findall(sample))
+    cjk = han + kana + hangul
     latin = sum(len(w) for w in LATIN_WORD.findall(sample))
     if cjk and cjk / (cjk + latin) >= MIN_CJK_SHARE:
-        return "zh"
-    try:
-        langs = _detector(sample[:LANGDETECT_SAMPLE_CHARS]).get_probabilities()
-    except LangDetectException:
+        return _cjk_language(sample, han, kana, hangul)
+    if not any(map(str.isalpha, sample)):  # numbers and punctuation are no language
         return "und"
-    best = langs[0].lang if langs else "und"
-    if best.startswith("zh"):
-        return "zh"
-    if best != "de" and _han_is_clear(text):  # Latin letters of markup or code read as Catalan or Spanish
-        return "zh"
+    best = _statistical_language(sample[:SAMPLE_CHARS])
+    if best != "de":  # the Latin letters may be markup or code around an East Asian text
+        return _east_asian_in(text) or best
     return best
-
-
-def _han_is_clear(text: str) -> bool:
-    """Whether the whole text has enough Han characters to be a Chinese article drowned in markup."""
-    return sum(1 for _ in itertools.islice(CJK.finditer(text), MIN_HAN_CHARS)) >= MIN_HAN_CHARS
 
 
 def detect_script(text: str, language: str) -> str | None:

@@ -9,6 +9,7 @@ import argparse
 import atexit
 import contextlib
 import errno
+import importlib.util
 import io
 import json
 import logging
@@ -105,7 +106,9 @@ def format_summary(summary: dict[str, Any], settings: Settings) -> str:
     width = max(len(k) for k, _ in rows)
     lines = [f"newsclaims: {settings.input_dir} → {settings.out_dir}"]
     lines += [f"  {k:<{width}}  {v}" for k, v in rows]
-    if summary["processed"] == 0 and summary["found"]:
+    if summary.get("repaired"):
+        lines.append(f"  repaired: {summary['repaired']}")
+    elif summary["processed"] == 0 and summary["found"]:
         lines.append("  nothing changed since the last run: 0 articles processed")
     if summary["errors"]:
         lines.append(f"  see {settings.out_dir / 'errors.jsonl'} for the files that could not be processed")
@@ -226,8 +229,15 @@ def _quiet_write_failures() -> None:
             handler.addFilter(_WriteFailureFilter())
 
 
+def check_runner(settings: Settings) -> None:
+    """Raise UsageError when the Dask runner is asked for and its optional dependencies are not installed."""
+    if settings.runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
+        raise UsageError("--runner dask needs the dask extra: pip install 'newsclaims[dask]'")
+
+
 def _run(args: argparse.Namespace) -> None:
     settings = settings_from(args)
+    check_runner(settings)
     check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
     check_folders(settings.input_dir, settings.out_dir)
     # A run holds its output folder from here (a second one stops at once); a served flow takes it at each run.

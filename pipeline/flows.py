@@ -55,11 +55,12 @@ class RunSummary:
     claims: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     seconds: float = 0.0
+    repaired: str | None = None  # what was wrong with the previous outputs and what the run did about it
 
     def as_dict(self) -> dict[str, Any]:
         return {"found": self.found, "processed": self.processed, "unchanged": self.unchanged, "removed": self.removed,
                 "errors": self.errors, "documents": self.documents, "claims": dict(sorted(self.claims.items())),
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3), "repaired": self.repaired}
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -194,16 +195,17 @@ def process_articles(files: list[SourceFile], settings: Settings, spill: Path, i
 
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
-def write_outputs(generation: Path, keep: set[str], previous: frozenset[str], manifest: incremental.Manifest,
+def write_outputs(generation: Path, keep: set[str], previous: incremental.Previous, manifest: incremental.Manifest,
                   errors: list[dict[str, str]], settings: Settings, summary: RunSummary) -> None:
     """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs."""
     try:
-        merged = incremental.merge(generation, settings.out_dir, keep, previous)
+        merged = incremental.merge(generation, previous, keep)
         store.write_jsonl(generation / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
         summary.errors = len(errors)
         summary.documents = merged.documents
         summary.claims = merged.claims
-        store.write_manifest(generation / store.MANIFEST, settings.version, manifest.entries())
+        store.write_manifest(generation / store.MANIFEST, settings.version, manifest.entries(), merged.digests,
+                             merged.counts())
     except BaseException:
         # A full disk: free what this attempt wrote. The spill files stay: a retry merges them again (without them
         # it would publish outputs that lack every changed article, under a manifest that lists them as done).
@@ -251,6 +253,9 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
     summary.found = len(rel_paths)
     manifest = incremental.Manifest(doc_ids([_display_name(rel) for rel in rel_paths]))
     previous = incremental.previous_files(settings.out_dir, settings.version, settings.full)
+    if previous.damage:
+        logger.info("the previous outputs in %s cannot all be trusted: %s", settings.out_dir, previous.damage)
+    summary.repaired = previous.damage
     old_files = previous.files
     # A folder that cannot be listed now keeps its articles' earlier claims rather than losing them.
     unlisted = tuple(e["source_path"] for e in errors if e["stage"] == "discover" and e["source_path"].endswith("/"))
@@ -309,7 +314,7 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - keep)
     progress.phase("writing")
-    write_outputs(generation, quote(keep), quote(previous.documents), quote(manifest), quote(errors), settings, summary)
+    write_outputs(generation, quote(keep), quote(previous), quote(manifest), quote(errors), settings, summary)
     summary.seconds = time.perf_counter() - started
     publish_outputs(settings, summary, generation)
     return summary.as_dict()

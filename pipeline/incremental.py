@@ -20,7 +20,6 @@ from pipeline import store
 from pipeline.store import ArticleLines
 
 SPILL = ".spill"
-KIND_MONEY = b'"kind": "money"'
 # A record of a spill file: the sort key of a line and the line.
 Record = tuple[tuple[Any, ...], bytes]
 
@@ -31,27 +30,128 @@ class Merged:
 
     documents: int = 0
     claims: Counter[str] = field(default_factory=Counter)
+    digests: dict[str, store.Digest] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """As manifest.json records them."""
+        return {"documents": self.documents, "money": self.claims["money"], "hardware": self.claims["hardware"]}
 
 
 @dataclass(frozen=True)
 class Previous:
-    """The previous run: its manifest entries (source path → sha256 and doc_id) whose document is in its outputs,
-    and every source path its documents.jsonl holds."""
+    """The previous run, as far as its outputs can be trusted.
 
-    files: dict[str, dict[str, str]]
-    documents: frozenset[str]
+    ``files``: its manifest entries (source path → sha256 and doc_id) whose lines are whole in its outputs; ``documents``:
+    every source path its documents.jsonl holds; ``folder``: where its outputs are read from; ``intact``: both files
+    match the digests manifest.json records, so they may be copied without being parsed; ``damage``: what was
+    wrong, in words, and ``lost``: the entries whose lines are missing or broken, which the run processes again.
+    """
+
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
+    documents: frozenset[str] = frozenset()
+    folder: Path | None = None
+    intact: bool = False
+    damage: str | None = None
+    lost: frozenset[str] = frozenset()
+    digests: dict[str, store.Digest] = field(default_factory=dict)  # of intact files
+    counts: dict[str, int] = field(default_factory=dict)  # documents and claims of each kind, as the manifest says
+
+
+VERIFIED = (store.DOCUMENTS, store.CLAIMS)  # errors.jsonl and run.json are written anew by every run
 
 
 def previous_files(out_dir: Path, version: str, full: bool) -> Previous:
-    """The previous run's articles; none with ``--full`` or when the pipeline version changed.
+    """The previous run's articles whose outputs are whole; none with ``--full`` or when the pipeline version changed.
 
-    Only the documents' source paths are read here (one line per article); their claims are streamed at the merge.
+    Its documents.jsonl and claims.jsonl are first checked against the size and sha256 manifest.json records for
+    them (reading them costs less than parsing them); when both match, no line is parsed here or at the merge. A
+    file that does not match (deleted, cut short, changed) is read line by line: an article is kept only if its
+    document line agrees with the manifest and all the claim lines its document counts are there and parse; the
+    others are processed again.
     """
-    manifest = store.read_manifest(out_dir)
-    if full or manifest.get("version") != version:
-        return Previous({}, frozenset())
-    present = frozenset(json.loads(line)["source_path"] for line in store.iter_lines(out_dir / store.DOCUMENTS))
-    return Previous({rel: e for rel, e in manifest.get("files", {}).items() if rel in present}, present)
+    folder, foreign = store.current_set(out_dir)
+    if foreign:
+        return Previous(damage=f"{foreign}: every article processed")
+    if full or folder is None:
+        return Previous()
+    manifest = store.read_manifest(folder)
+    if not manifest:
+        return Previous(damage=f"{store.MANIFEST} is missing or unreadable: every article processed")
+    if manifest.get("version") != version:
+        return Previous()
+    entries: dict[str, dict[str, str]] = manifest.get("files", {})
+    recorded = manifest.get("outputs") or {}
+    found = {name: store.file_digest(folder / name) for name in VERIFIED}
+    wrong = {name: _how_wrong(found[name], store.Digest.of(recorded.get(name))) for name in VERIFIED}
+    if not any(wrong.values()):
+        counts = manifest.get("counts")
+        return Previous(entries, frozenset(entries), folder, intact=True, digests=found,  # type: ignore[arg-type]
+                        counts=counts if isinstance(counts, dict) else {})
+    return _salvage(folder, entries, wrong)
+
+
+CHANGED = "differs from what the run wrote"
+
+
+def _how_wrong(found: store.Digest | None, recorded: store.Digest | None) -> str | None:
+    """What is wrong with an output file, in words; None if it is as recorded."""
+    if recorded is None:
+        return "has no digest in the manifest (an earlier version wrote it)"
+    if found is None:
+        return "is missing"
+    if found.size < recorded.size:
+        return f"is cut short ({found.size:,} of {recorded.size:,} bytes)"
+    if found != recorded:
+        return CHANGED
+    return None
+
+
+def _salvage(folder: Path, entries: dict[str, dict[str, str]], wrong: dict[str, str | None]) -> Previous:
+    """The previous articles whose lines are whole, read line by line from outputs that did not verify.
+
+    A file cut short (or lost) keeps the lines before the cut: the articles whose lines are all there are kept. A
+    file changed in place is trusted for none of its articles: a changed line may still parse and count right.
+    """
+    expected: dict[str, int] = {}  # source path -> claim lines its document counts
+    present: set[str] = set()
+    for line in store.iter_lines(folder / store.DOCUMENTS):
+        d = _parsed(line)
+        if d is None or not isinstance(d.get("source_path"), str):
+            continue
+        present.add(d["source_path"])
+        entry = entries.get(d["source_path"])
+        counts = d.get("money_claims"), d.get("hardware_claims")
+        if entry and (entry.get("sha256"), entry.get("doc_id")) == (d.get("sha256"), d.get("doc_id")) and \
+                all(isinstance(n, int) for n in counts):
+            expected[d["source_path"]] = sum(counts)
+    whole = set(expected)
+    if wrong[store.CLAIMS]:
+        counted: Counter[str] = Counter()
+        for line in store.iter_lines(folder / store.CLAIMS):
+            c = _parsed(line)
+            if c is not None and isinstance(c.get("source_path"), str):
+                counted[c["source_path"]] += 1
+        whole = {rel for rel, n in expected.items() if counted[rel] == n}
+    if CHANGED in wrong.values():
+        whole = set()
+    files = {rel: entries[rel] for rel in whole}
+    lost = frozenset(entries) - whole
+    damage = None
+    if lost:
+        what = "; ".join(f"{name} {how}" for name, how in wrong.items() if how)
+        many = len(lost) != 1
+        damage = (f"{what}: the lines of {len(lost):,} article{'s' if many else ''} restored by processing "
+                  f"{'them' if many else 'it'} again")
+    return Previous(files, frozenset(present), folder, damage=damage, lost=lost)
+
+
+def _parsed(line: bytes) -> dict[str, Any] | None:
+    """A JSON object line of an output file, or None for a line that is not one (cut short, damaged)."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
 
 
 class Manifest:
@@ -125,52 +225,61 @@ def _records(fh: BinaryIO) -> Iterator[Record]:
             return
 
 
-def previous_documents(out_dir: Path, keep: set[str]) -> Iterator[Record]:
-    """The previous run's document lines of the articles in ``keep``, in output order."""
-    for line in store.iter_lines(out_dir / store.DOCUMENTS):
-        d = json.loads(line)
-        if d["source_path"] in keep:
+def previous_documents(folder: Path | None, keep: set[str]) -> Iterator[Record]:
+    """The previous run's document lines of the articles in ``keep``, in output order (a damaged line is skipped:
+    its article is not in ``keep``)."""
+    if folder is None or not keep:
+        return
+    for line in store.iter_lines(folder / store.DOCUMENTS):
+        d = _parsed(line)
+        if d is not None and d.get("source_path") in keep:
             yield (d["doc_id"], d["source_path"]), line
 
 
-def previous_claims(out_dir: Path, keep: set[str]) -> Iterator[Record]:
+def previous_claims(folder: Path | None, keep: set[str]) -> Iterator[Record]:
     """The previous run's claim lines of the articles in ``keep``, in output order."""
-    for line in store.iter_lines(out_dir / store.CLAIMS):
-        c = json.loads(line)
-        if c["source_path"] in keep:
+    if folder is None or not keep:
+        return
+    for line in store.iter_lines(folder / store.CLAIMS):
+        c = _parsed(line)
+        if c is not None and c.get("source_path") in keep:
             yield store.claim_key(c), line
 
 
-def merge(generation: Path, out_dir: Path, keep: set[str], previous: frozenset[str] = frozenset()) -> Merged:
-    """Write documents.jsonl and claims.jsonl into ``generation``: its spill runs and the kept previous lines, merged.
+def merge(generation: Path, previous: Previous, keep: set[str]) -> Merged:
+    """Write documents.jsonl and claims.jsonl into ``generation``: its spill runs and the previous lines of the
+    articles in ``keep``, merged.
 
-    When every previous article is kept and no batch ran (a re-run with nothing changed), the previous files are
-    copied line by line: nothing to filter and nothing to merge, so no line is parsed.
+    When the previous files are intact (they match the manifest's digests), every previous article is kept and no
+    batch ran (a re-run with nothing changed), the new files are the previous ones: hard-linked (or copied), their
+    digests and counts those the manifest recorded, and no line is read.
     """
-    folder = generation / SPILL
+    spilled = generation / SPILL
     merged = Merged()
-    runs = {kind: sorted(folder.glob(f"*.{kind}")) if folder.is_dir() else [] for kind in ("documents", "claims")}
-    copy = not runs["documents"] and not runs["claims"] and previous <= keep
+    runs = {kind: sorted(spilled.glob(f"*.{kind}")) if spilled.is_dir() else [] for kind in ("documents", "claims")}
+    folder = previous.folder
+    if previous.intact and folder is not None and not runs["documents"] and not runs["claims"] and \
+            previous.documents <= keep and {"documents", "money", "hardware"} <= previous.counts.keys():
+        for name in (store.DOCUMENTS, store.CLAIMS):
+            store.link_or_copy(folder / name, generation / name)
+        merged.documents = previous.counts["documents"]
+        merged.claims = Counter({kind: previous.counts[kind] for kind in ("money", "hardware")})
+        merged.digests = dict(previous.digests)
+        return merged
 
     def documents() -> Iterator[bytes]:
-        records = heapq.merge(previous_documents(out_dir, keep), *map(_read_run, runs["documents"]))
-        for line in store.iter_lines(out_dir / store.DOCUMENTS) if copy else (line for _, line in records):
+        records = heapq.merge(previous_documents(folder, keep), *map(_read_run, runs["documents"]))
+        for _, line in records:
             merged.documents += 1
             yield line
 
     def claims() -> Iterator[bytes]:
-        if copy:
-            for line in store.iter_lines(out_dir / store.CLAIMS):
-                # A quote inside a JSON string is escaped, so these bytes can only be the "kind" field itself.
-                merged.claims["money" if KIND_MONEY in line else "hardware"] += 1
-                yield line
-            return
-        for key, line in heapq.merge(previous_claims(out_dir, keep), *map(_read_run, runs["claims"])):
+        for key, line in heapq.merge(previous_claims(folder, keep), *map(_read_run, runs["claims"])):
             merged.claims[key[2]] += 1  # (key, line) pairs merge as sorted() orders them
             yield line
 
-    store.write_lines(generation / store.DOCUMENTS, documents())
-    store.write_lines(generation / store.CLAIMS, claims())
+    merged.digests[store.DOCUMENTS] = store.write_lines(generation / store.DOCUMENTS, documents())
+    merged.digests[store.CLAIMS] = store.write_lines(generation / store.CLAIMS, claims())
     return merged
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import hashlib
+import itertools
 import json
 import logging
 import os
@@ -33,6 +35,9 @@ GENERATIONS = ".generations"
 CURRENT = "current"
 LOCK = ".lock"
 CANNOT_LOCK = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS})
+# Files are read back for their digest in blocks of this size; lines are written and hashed this many at a time.
+BLOCK_BYTES = 1 << 20
+BLOCK_LINES = 2048
 LOG = logging.getLogger(__name__)
 
 
@@ -101,23 +106,89 @@ def write_atomic(path: Path, chunks: bytes | Iterable[bytes]) -> None:
         raise
 
 
-def write_lines(path: Path, lines: Iterable[bytes]) -> None:
-    """Write JSON lines (already serialised) atomically, one after the other."""
-    write_atomic(path, (chunk for each in lines for chunk in (each, b"\n")))
+@dataclass(frozen=True)
+class Digest:
+    """Size and sha256 of an output file, as manifest.json records them so that a later run can verify the file."""
+
+    size: int
+    sha256: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"bytes": self.size, "sha256": self.sha256}
+
+    @classmethod
+    def of(cls, recorded: Any) -> Digest | None:
+        """The digest a manifest records, or None if it records none (or not in this form)."""
+        try:
+            return cls(int(recorded["bytes"]), str(recorded["sha256"]))
+        except (KeyError, TypeError, ValueError):
+            return None
 
 
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
-    write_lines(path, (line(r) for r in records))
+def write_lines(path: Path, lines: Iterable[bytes]) -> Digest:
+    """Write JSON lines (already serialised) atomically, one after the other; return the file's digest."""
+    digest = hashlib.sha256()
+    size = 0
+
+    def blocks() -> Iterator[bytes]:
+        nonlocal size
+        it = iter(lines)
+        while block := list(itertools.islice(it, BLOCK_LINES)):  # hashed a block at a time: per line costs more
+            block.append(b"")
+            data = b"\n".join(block)
+            digest.update(data)
+            size += len(data)
+            yield data
+
+    write_atomic(path, blocks())
+    return Digest(size, digest.hexdigest())
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` made the same file as ``source`` (a previous generation's, left unchanged): a hard link where the
+    file system has them, as outputs are never written in place; else a copy."""
+    try:
+        os.link(source.resolve(), target)
+    except OSError:
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+
+
+def file_digest(path: Path) -> Digest | None:
+    """The digest of a file as it is now; None if it cannot be read (missing, a folder, an I/O error)."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(BLOCK_BYTES):
+                digest.update(block)
+                size += len(block)
+    except OSError:
+        return None
+    return Digest(size, digest.hexdigest())
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> Digest:
+    return write_lines(path, (line(r) for r in records))
 
 
 def write_json(path: Path, record: dict[str, Any]) -> None:
     write_atomic(path, line(record) + b"\n")
 
 
-def write_manifest(path: Path, version: str, files: Iterable[tuple[str, dict[str, str]]]) -> None:
-    """manifest.json written entry by entry: the bytes ``write_json`` would give, without the whole text in memory."""
+def write_manifest(path: Path, version: str, files: Iterable[tuple[str, dict[str, str]]],
+                   outputs: dict[str, Digest] | None = None, counts: dict[str, int] | None = None) -> None:
+    """manifest.json written entry by entry: the bytes ``write_json`` would give, without the whole text in memory.
+
+    ``outputs``: the digest of each output file beside it, which the next run verifies before it trusts them;
+    ``counts``: their documents and claims of each kind, for the summary of a run that keeps them as they are.
+    """
+    recorded = {name: digest.as_dict() for name, digest in (outputs or {}).items()}
+
     def chunks() -> Iterator[bytes]:
-        yield b'{"version": ' + line(version) + b', "files": {'
+        yield b'{"version": ' + line(version) + b', "outputs": ' + line(recorded) + b', "counts": ' + line(counts or {})
+        yield b', "files": {'
         for i, (rel, entry) in enumerate(files):
             yield (b", " if i else b"") + line(rel) + b": " + line(entry)
         yield b"}}\n"
@@ -249,16 +320,29 @@ def iter_lines(path: Path) -> Iterator[bytes]:
                 yield each.rstrip(b"\n")
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Records of an earlier run's JSONL file; a missing file is empty."""
-    return [json.loads(each) for each in iter_lines(path)]
-
-
 def read_manifest(out_dir: Path) -> dict[str, Any]:
     path = out_dir / MANIFEST
     if not path.is_file():
         return {}
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return {}  # a damaged manifest only costs a full re-run
+    return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict) else {}
+
+
+def current_set(out_dir: Path) -> tuple[Path | None, str | None]:
+    """The folder of the current output set, or None and why it cannot be trusted.
+
+    ``OUT/current`` links to one of ``OUT/.generations``; an output folder of an earlier layout holds its files
+    itself. A ``current`` that leads anywhere else (a foreign folder, a broken link) is no set this program wrote.
+    """
+    link = out_dir / CURRENT
+    if not link.is_symlink():
+        if link.exists():
+            return None, f"{link} is not a link to one of its runs"
+        return (out_dir, None) if (out_dir / MANIFEST).exists() or (out_dir / DOCUMENTS).exists() else (None, None)
+    target = link.resolve()
+    if target.parent != (out_dir / GENERATIONS).resolve() or not target.is_dir():
+        return None, f"{link} points to {os.readlink(link)}, which is not one of its runs"
+    return link, None

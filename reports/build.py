@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import math
 import os
 import re
@@ -32,8 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 from urllib.parse import quote
-
-from pipeline.store import read_jsonl
 
 TOLERANCE = 0.10
 # Markdown syntax that could start a link, image, emphasis, code, heading or table cell in an article's text
@@ -93,12 +92,14 @@ class Figure:
 
 
 def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str | None], list[Figure]]:
-    """Money figures with a USD amount, by (subject, topic), duplicates within a document collapsed."""
+    """Money figures with a positive USD amount, by (subject, topic), duplicates within a document collapsed."""
     groups: dict[tuple[str, str | None], dict[tuple, Figure]] = defaultdict(dict)
     for c in claims:
         if c.get("kind") != "money" or c.get("equivalent_of"):
             continue
         if c.get("usd_value") is None and c.get("usd_low") is None and c.get("usd_high") is None:
+            continue
+        if not_positive(c):  # clusters compare ratios and the chart is log-scaled: the report counts these apart
             continue
         key = (c.get("subject") or UNSPECIFIED, c.get("topic"))
         fkey = (c["doc_id"], c.get("usd_value"), c.get("usd_low"), c.get("usd_high"), c.get("qualifier"))
@@ -108,6 +109,11 @@ def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str | 
                                              c.get("usd_low"), c.get("usd_high"))
         fig.claims.append(c)
     return {k: list(v.values()) for k, v in groups.items()}
+
+
+def not_positive(claim: dict[str, Any]) -> bool:
+    """Whether a money claim states a USD amount of zero or less (a loss written with a minus sign)."""
+    return any(v is not None and v <= 0 for v in (claim.get("usd_value"), claim.get("usd_low"), claim.get("usd_high")))
 
 
 def _close(a: float, b: float) -> bool:
@@ -357,6 +363,18 @@ class Section:
         return top(self.clusters, TOP_CLUSTERS, n_sources)
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSONL output file (blank lines skipped); a missing file has none.
+
+    The report reads outputs itself rather than through ``pipeline.store``: the pipeline calls the report, so the
+    report must not import the pipeline.
+    """
+    if not path.is_file():
+        return []
+    with path.open("rb") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 class _Report:
     def __init__(self, out_dir: Path, source_root: Path | None) -> None:
         self.docs = {d["doc_id"]: d for d in read_jsonl(out_dir / "documents.jsonl")}
@@ -379,6 +397,14 @@ class _Report:
         few = len(self.sources) <= len(PALETTE)
         self.colour = {d: PALETTE[i] if few else PALETTE[0] for i, d in enumerate(self.sources)}
         self.notes: list[tuple[str, str]] = []  # (doc_id, sentence), numbered as figures are first shown
+        self.not_positive = sum(1 for c in self.claims if c.get("kind") == "money" and not_positive(c))
+
+    def left_out(self) -> str:
+        """A sentence on the amounts no cluster or chart can show, or nothing."""
+        if not self.not_positive:
+            return ""
+        return (f" {self.not_positive} amount{'s' if self.not_positive > 1 else ''} of zero or less (a loss or change "
+                "written with a minus sign) left out: clusters compare ratios and the chart is log-scaled.")
 
     def href(self, doc_id: str) -> str:
         return _href(self.docs.get(doc_id, {"source_path": doc_id}), self.out_dir, self.source_root)
@@ -577,7 +603,8 @@ def _html(rep: _Report) -> str:
              "cluster. Figures link to the article (path relative to the input folder) and to their sentence "
              "(tooltip and footnote); an amount several articles state is shown once with its count. "
              "Restatements of an amount in another currency are left out. "
-             "The most-sourced parts are shown in full, the rest collapsed; summary.csv lists every cluster.</p>"]
+             "The most-sourced parts are shown in full, the rest collapsed; summary.csv lists every cluster."
+             f"{e(rep.left_out())}</p>"]
     multi = rep.multi_source_clusters()
     if multi:
         lines = [f"<b>{e(subject)} · {e(TOPIC_LABELS.get(topic, str(topic)))}</b>: {e(cluster_label(c))} "
@@ -668,7 +695,7 @@ def _markdown(rep: _Report) -> str:
              f"{len(rep.docs)} articles. Amounts within {TOLERANCE:.0%} of each other in USD, or bounds compatible with "
              "them, form one agreement cluster. Links are relative to the input folder; the sentence of every figure is "
              "in its footnote. An amount several articles state is shown once with its count; summary.csv lists every "
-             "cluster.", ""]
+             f"cluster.{rep.left_out()}", ""]
     multi = rep.multi_source_clusters()
     if multi:
         lines += ["## Figures several sources agree on", ""]

@@ -150,3 +150,21 @@ def test_run_in_a_terminal_shows_a_bar_with_rate_and_eta_from_the_first_second(t
     assert record["prefect_api"]["server"] == "temporary" and record["prefect_api"]["server_start_seconds"] > 0
     assert record["wall_seconds"] >= sum(record["phases"].values()) - 0.01
     print(f"first output after {chunks[0][0]:.2f} s; wall {record['wall_seconds']:.1f} s")
+
+
+def test_report_leaves_out_a_negative_amount_and_says_so(tmp_path):
+    """Issue 21 (6): a loss written with a minus sign crashed `newsclaims report` (math domain error)."""
+    from extractors.article import process_document
+    from pipeline import store
+    from reports.build import build_report
+
+    texts = {"a.txt": "据报道，该公司去年亏损-5亿美元，训练成本为557.6万美元。",
+             "b.txt": "Der Verlust betrug -5 Millionen Euro, das Training kostete 5,5 Millionen Dollar."}
+    results = [process_document(text.encode(), name) for name, text in texts.items()]
+    assert sum(1 for r in results for c in r.claims if c["kind"] == "money" and c["usd_value"] < 0) == 2
+    store.write_jsonl(tmp_path / "documents.jsonl", [r.document for r in results])
+    store.write_jsonl(tmp_path / "claims.jsonl", [c for r in results for c in r.claims])
+    paths = build_report(tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "2 amounts of zero or less" in page and "2 amounts of zero or less" in (tmp_path / "report.md").read_text()
+    assert "557.6万美元" in page and len(paths) == 3

@@ -81,30 +81,53 @@ def _at(sentence: str, amount: str) -> tuple[str, int, int]:
     return sentence, i, i + len(amount)
 
 
-def test_nearest_mention_in_the_clause():
-    assert subject_of(*_at("但为此它需要筹集资金，DeepSeek-V3的训练成本仅557万美元", "557万美元")) == "DeepSeek-V3"
+SUBJECTS = [  # (id, locale, sentence, amount, subject)
+    ("zh-nearest-in-clause", "zh-Hans", "但为此它需要筹集资金，DeepSeek-V3的训练成本仅557万美元", "557万美元", "DeepSeek-V3"),
     # a comparandum (媲美 / im Vergleich zu) is not the subject
-    assert subject_of(*_at("DeepSeek用不到600万美元就研发出媲美OpenAI的AI工具", "600万美元")) == "DeepSeek"
+    ("zh-comparandum-skipped", "zh-Hans", "DeepSeek用不到600万美元就研发出媲美OpenAI的AI工具", "600万美元", "DeepSeek"),
     # a model beats its company; the vendor in "NVIDIA Hopper-GPUs" is not the subject
-    assert subject_of(*_at("das R1 -Modell von Deepseek kostete 5 Millionen US -Dollar", "5 Millionen US -Dollar")) == "DeepSeek-R1"
-    assert subject_of(*_at("ca. 50.000 NVIDIA Hopper -GPUs im Wert von rund 1,6 Milliarden US -Dollar", "1,6 Milliarden US -Dollar")) is None
+    ("de-model-beats-company", "de", "das R1 -Modell von Deepseek kostete 5 Millionen US -Dollar", "5 Millionen US -Dollar",
+     "DeepSeek-R1"),
+    ("de-vendor-of-chip", "de", "ca. 50.000 NVIDIA Hopper -GPUs im Wert von rund 1,6 Milliarden US -Dollar",
+     "1,6 Milliarden US -Dollar", None),
+    ("zh-nothing-named", "zh-Hans", "假设让AI学习278.8万小时，每小时费用为2美元", "2美元", None),
+    ("zh-hant-name-in-simplified-form", "zh-Hant", "辉达和博通当日市值蒸发约8000亿美元", "8000亿美元", "Nvidia + Broadcom"),
+]
 
 
-def test_subject_is_null_when_nothing_is_named():
-    assert subject_of(*_at("假设让AI学习278.8万小时，每小时费用为2美元", "2美元")) is None
+@pytest.mark.parametrize("locale,sentence,amount,subject", [c[1:] for c in SUBJECTS], ids=[c[0] for c in SUBJECTS])
+def test_subject(locale, sentence, amount, subject):
+    assert subject_of(*_at(sentence, amount), locale) == subject
 
 
-def test_topics_per_locale():
-    assert topic_of(*_at("芯片制造商英伟达和博通当日市值蒸发约8000亿美元", "8000亿美元"), "zh-Hans") == "market_value"
-    assert topic_of(*_at("wobei die Betriebskosten 944 Millionen US -Dollar erreichten", "944 Millionen US -Dollar"), "de") == "operating_cost"
-    assert topic_of(*_at("ein Team, das jährlich über 1,3 Millionen US -Dollar verdient", "1,3 Millionen US -Dollar"), "de") == "salary"
-    assert topic_of(*_at("他们说了1亿美元", "1亿美元"), "zh-Hans") == "other"
+TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
+    ("zh-market-value", "zh-Hans", "芯片制造商英伟达和博通当日市值蒸发约8000亿美元", "8000亿美元", "market_value"),
+    ("de-operating-cost", "de", "wobei die Betriebskosten 944 Millionen US -Dollar erreichten", "944 Millionen US -Dollar",
+     "operating_cost"),
+    ("de-salary", "de", "ein Team, das jährlich über 1,3 Millionen US -Dollar verdient", "1,3 Millionen US -Dollar", "salary"),
+    ("zh-no-cue", "zh-Hans", "他们说了1亿美元", "1亿美元", "other"),
+    ("zh-hant-uses-zh-hans-cues", "zh-Hant", "其训练成本只有557.6万美元", "557.6万美元", "training_cost"),
+]
 
 
-def test_attribution():
-    assert attribution_of(*_at("半导体研究和咨询公司SemiAnalysis在报告中说，服务器总资本支出约为16亿美元", "16亿美元")) == "SemiAnalysis"
-    assert attribution_of(*_at("DeepSeek解释称，V3的开发费用为557.6万美元", "557.6万美元")) == "DeepSeek"
-    assert attribution_of(*_at("芯片制造商英伟达当日市值蒸发约8000亿美元", "8000亿美元")) is None
+@pytest.mark.parametrize("locale,sentence,amount,topic", [c[1:] for c in TOPIC_CASES], ids=[c[0] for c in TOPIC_CASES])
+def test_topic(locale, sentence, amount, topic):
+    assert topic_of(*_at(sentence, amount), locale) == topic
+
+
+ATTRIBUTIONS = [  # (id, locale, sentence, amount, attribution)
+    ("zh-source-with-speech-cue", "zh-Hans", "半导体研究和咨询公司SemiAnalysis在报告中说，服务器总资本支出约为16亿美元", "16亿美元",
+     "SemiAnalysis"),
+    ("zh-company-explains", "zh-Hans", "DeepSeek解释称，V3的开发费用为557.6万美元", "557.6万美元", "DeepSeek"),
+    ("zh-no-source", "zh-Hans", "芯片制造商英伟达当日市值蒸发约8000亿美元", "8000亿美元", None),
+    ("de-source-with-speech-cue", "de", "Laut dem SemiAnalysis-Bericht gab DeepSeek 1,6 Milliarden Dollar aus",
+     "1,6 Milliarden Dollar", "SemiAnalysis"),
+]
+
+
+@pytest.mark.parametrize("locale,sentence,amount,source", [c[1:] for c in ATTRIBUTIONS], ids=[c[0] for c in ATTRIBUTIONS])
+def test_attribution(locale, sentence, amount, source):
+    assert attribution_of(*_at(sentence, amount), locale) == source
 
 
 def test_annotate_matches_hant_in_simplified_form_and_keeps_other_fields():

@@ -479,3 +479,27 @@ def test_extraction_resolves_no_external_entity_and_opens_no_socket(tmp_path, mo
         assert SECRET not in result.document["text"], name
         assert SECRET not in json.dumps(result.document, ensure_ascii=False), name
         assert result.claims, name
+
+
+# --- Names that look alike. -----------------------------------------------------------------------------------------
+
+NFC, NFD = "caf\u00e9", "cafe\u0301"
+TWIN_NAMES = {
+    "nfc-and-nfd": [f"{NFC}.txt", f"{NFD}.txt"],  # issue 21 (13): two ids that looked identical
+    "nfd-in-two-folders": [f"a/{NFD}.md", f"b/{NFC}.md"],
+    "zero-width-space": ["ab.txt", "a\u200bb.txt"],
+    "full-width-letters": ["H800.txt", "\uff28\uff18\uff10\uff10.txt"],
+    "same-stem": ["same.txt", "same.md", "sub/same.txt"],
+}
+
+
+@pytest.mark.parametrize("names", TWIN_NAMES.values(), ids=TWIN_NAMES)
+def test_files_whose_names_look_alike_get_ids_that_look_different(names):
+    import unicodedata
+
+    from extractors.article import doc_ids
+
+    ids = doc_ids(names)
+    shown = {unicodedata.normalize("NFKC", i).replace("\u200b", "") for i in ids.values()}
+    assert len(shown) == len(names), ids
+    assert doc_ids(["x.txt", *names])["x.txt"] == "x"  # a name with no twin keeps its stem

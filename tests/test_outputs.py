@@ -74,10 +74,10 @@ def test_a_full_disk_while_writing_keeps_the_previous_outputs(prefect_harness, t
     (corpus / "new.txt").write_text("该公司支付了5亿元人民币。", encoding="utf-8")
     real = store.write_lines
 
-    def full(path: Path, lines) -> None:
+    def full(path: Path, lines) -> store.Digest:
         if path.name == store.DOCUMENTS:  # claims.jsonl was written: the old layout replaced it here
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        real(path, lines)
+        return real(path, lines)
 
     monkeypatch.setattr(store, "write_lines", full)
     monkeypatch.setattr("pipeline.flows.write_outputs.retries", 0)
@@ -99,11 +99,11 @@ def test_a_write_that_fails_once_is_retried_with_every_changed_article(prefect_h
     (corpus / "new.txt").write_text("该公司支付了5亿元人民币。", encoding="utf-8")
     real, failed = store.write_lines, []
 
-    def once(path: Path, lines) -> None:
+    def once(path: Path, lines) -> store.Digest:
         if path.name == store.CLAIMS and not failed:  # documents.jsonl is written, then a transient error
             failed.append(path)
             raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
-        real(path, lines)
+        return real(path, lines)
 
     monkeypatch.setattr(store, "write_lines", once)
     monkeypatch.setattr("pipeline.flows.write_outputs.retry_delay_seconds", [0, 0])

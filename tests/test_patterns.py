@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.patterns import anchored_body, any_of, word_alternation
+from normalizers.patterns import anchored_body, any_of, word_alternation
 
 WORDS = st.lists(st.text(alphabet="abc.", min_size=1, max_size=4), min_size=1, max_size=8)
 TEXT = st.text(alphabet="abcx.", max_size=40)

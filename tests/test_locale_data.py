@@ -1,0 +1,104 @@
+"""The locale files hold each language's words in one place (numbers, money, furniture, dates, hardware words,
+topic cues, entity names and cue words); these checks keep that data well formed as it grows.
+
+Every check runs over every locale file, so a new language or region is checked as soon as its file exists.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import extractors.context as context
+import extractors.hardware as hardware
+import extractors.money as money
+from normalizers.locale import LOCALES, languages, load_locale, locale_tag, page_locale, vocabulary
+from normalizers.numbers import PARSERS
+from normalizers.patterns import WORD_STYLES
+
+ENTITIES = Path(context.__file__).with_name("data") / "entities.yaml"
+ENTITY_TYPES = ("company", "model", "project", "chip", "source", "person")
+CUE_LISTS = ("comparison_cues", "generic_models", "anaphora", "conjunctions", "chip_words", "speech_cues", "self_cues",
+             "paper_cues")
+# Lists of words in the hardware section (the rest are numbers, tables or one word).
+HARDWARE_WORD_LISTS = ("classifiers", "classifiers_referring_back", "card_not_before", "price_words",
+                       "bare_count_not_before", "not_a_count_before", "other_nouns", "rate_markers", "type_markers",
+                       "count_scales")
+
+
+def _words(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(w, str) and w for w in value)
+
+
+@pytest.mark.parametrize("tag", LOCALES)
+def test_every_locale_names_its_language_script_and_grammars(tag: str):
+    data = load_locale(tag)
+    assert data["language"] in languages()
+    assert data["matching_script"] in WORD_STYLES
+    assert data["number"]["grammar"] in PARSERS
+    assert data["number"]["grammar"] in money.NUMBER_GRAMMARS
+    assert data["number"]["grammar"] in hardware.COUNT_GRAMMARS
+    assert data["per"]["position"] in ("before", "after")
+    assert locale_tag(data["language"], tag.partition("-")[2] or None) == tag
+
+
+@pytest.mark.parametrize("tag", LOCALES)
+def test_hardware_words_are_strings(tag: str):
+    words = vocabulary(tag, "hardware")
+    assert isinstance(words["window"], int) and words["window"] > 0
+    assert words.get("noun_gap") is None or 0 < words["noun_gap"] < words["window"]
+    bad = [key for key in HARDWARE_WORD_LISTS if key in words and not (_words(words[key]) or words[key] == [])]
+    assert not bad, f"{tag}: hardware lists that are not lists of words: {bad}"
+    for table in ("everyday_names",):
+        assert all(isinstance(name, str) and _words(ctx) for name, ctx in words.get(table, {}).items())
+    for table in ("card_classifiers", "unit_qualifiers"):
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in words.get(table, {}).items())
+    assert all(isinstance(k, str) and len(pair) == 2 and pair[0] < pair[1]
+               for k, pair in words.get("vague_counts", {}).items())
+    assert hardware.load_words(tag).window == words["window"]
+
+
+@pytest.mark.parametrize("tag", LOCALES)
+def test_every_topic_is_valid_and_every_cue_a_string(tag: str):
+    topics = vocabulary(tag, "topics")
+    assert topics, f"{tag} has no topic cues"
+    assert set(topics) <= set(context.TOPICS) - {"other"}
+    assert all(_words(cues) for cues in topics.values())
+    seen: dict[str, str] = {}
+    for topic, cues in topics.items():
+        for cue in cues:
+            assert seen.setdefault(cue.lower(), topic) == topic, f"{tag}: cue {cue!r} under {seen[cue.lower()]} and {topic}"
+
+
+def test_shared_entities_are_well_formed():
+    data = yaml.safe_load(ENTITIES.read_text(encoding="utf-8"))
+    names = [e["name"] for e in data["entities"]]
+    assert len(names) == len(set(names))
+    for entity in data["entities"]:
+        assert entity["type"] in ENTITY_TYPES, entity
+        assert entity.get("parent") is None or entity["parent"] in names, entity
+        assert _words(entity["aliases"]), entity
+        # one language's names belong in its locale file
+        assert all(ord(ch) < 0x2E80 for alias in entity["aliases"] for ch in alias), entity
+    assert all(_words(data[key]) or data[key] == [] for key in CUE_LISTS)
+
+
+@pytest.mark.parametrize("tag", LOCALES)
+def test_entity_words_name_known_entities_and_are_strings(tag: str):
+    own = vocabulary(tag, "entities")
+    known = {e["name"] for e in yaml.safe_load(ENTITIES.read_text(encoding="utf-8"))["entities"]}
+    assert set(own.get("aliases", {})) <= known, set(own.get("aliases", {})) - known
+    assert all(_words(aliases) for aliases in own.get("aliases", {}).values())
+    assert set(own) <= {"aliases", *CUE_LISTS}
+    assert all(_words(own[key]) or own[key] == [] for key in CUE_LISTS if key in own)
+    assert context._catalogue(tag)["by_alias"]
+
+
+@pytest.mark.parametrize("lang,script,tag", [
+    ("zh-tw", "Latn", "zh-Hant"), ("zh-hk", "Latn", "zh-Hant"), ("zh-cn", "Latn", "zh-Hans"), ("zh", "Latn", "zh-Hans"),
+    ("de-at", "Latn", "de"), ("en", "Latn", "de"), ("", "Hans", "zh-Hans"), ("", "Latn", "de"),
+], ids=lambda v: v or "none")
+def test_page_locale(lang: str, script: str, tag: str):
+    assert page_locale(lang, script) == tag
