@@ -59,6 +59,10 @@ URL_DATE = re.compile(
 COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{4,6})?$")
 URL_START = re.compile(r"^https?://|^/", re.I)
 FRONT_MATTER_KEYS = ("date", "published", "publishDate", "pubDate", "datePublished", "published_at", "created")
+# Front matter (or a text dump's header) naming the page's address: its date is read as a page's URL's is.
+FRONT_MATTER_URL_KEYS = ("url", "permalink", "canonical_url", "link", "source")
+# A date label a text dump glued to its first paragraph (extractors.reader.split_header): when nothing else dates it.
+LABELLED_DATE_KEY = "labelled_date"
 # A short line in the head (a byline) may hold the date without a cue word.
 BYLINE_MAX_CHARS = 80
 # ... but a line with a full stop of Chinese prose in it is a sentence, however short.
@@ -309,7 +313,8 @@ def _completed_dateline(head: str, reference: dt.date | None) -> dt.date | None:
 
 
 def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], head: str) -> dt.date | None:
-    """The article's publication date: front matter, then page markup, then a dateline or byline, then its URL."""
+    """The article's publication date: front matter (or a text dump's header), then page markup, then a dateline or
+    byline, then its URL, then a date label a text dump glued to its text."""
     for key in FRONT_MATTER_KEYS:
         if key in front_matter and (found := parse_date_value(front_matter[key])):
             return found
@@ -321,4 +326,7 @@ def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], he
             return found
     if found := head_date(head):
         return found
-    return next((found for url in urls if (found := url_date(url))), None)
+    urls += [str(front_matter[key]) for key in FRONT_MATTER_URL_KEYS if isinstance(front_matter.get(key), str)]
+    if found := next((found for url in urls if (found := url_date(url))), None):
+        return found
+    return parse_date_value(front_matter.get(LABELLED_DATE_KEY))
