@@ -38,7 +38,16 @@ WHITESPACE = re.compile(r"[\t\r\f\v\u3000\u00a0\u2002\u2003\u2009][ \t\r\f\v\u30
 # in the page, and they split every word or figure they sit in for search, matching and readers of the text.
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
-LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
+# Block containers become line breaks, inline formatting goes without a space (<b>600万</b>美元 is one word) ...
+LAYOUT_TAG = re.compile(r"</?(?:div|section|article|main|header|footer|aside|nav|center|table|thead|tbody|tfoot|tr|td|th|"
+                        r"ul|ol|li|dl|dt|dd|blockquote|figure|form|fieldset|details|p|h[1-6])\b[^>]*>", re.I)
+INLINE_FORMAT_TAG = re.compile(r"</?(?:span|font|b|i|em|strong|small|big|sup|sub|u|s|strike|tt|mark|abbr|cite|q|code|"
+                               r"ins|del|nobr|a)\b[^>]*>", re.I)
+# ... and where that is not enough, every tag but those whose content is never text is a line break.
+ANY_TAG = re.compile(r"<(?!/?(?:script|style|noscript|template|head|title|textarea)\b)/?[A-Za-z][^>]*>")
+# libxml2's limit of nesting in an HTML page (without its "huge" option, which also lifts the limits that keep a
+# hostile page from exhausting memory).
+PARSER_DEPTH = 256
 # In HTML a line break in the source is a space; only <br> and blocks break lines.
 NEWLINES = re.compile(r"[\r\n]+")
 NEVER_MATCH = re.compile(NEVER)
@@ -133,6 +142,7 @@ class Cleaned:
     head: str  # the lines above the body and its first lines: where bylines and datelines sit
     meta_dates: tuple[str, ...]
     dropped: int
+    warnings: tuple[str, ...] = ()  # what a reader of the document should know: markup read another way, no text
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,13 @@ class Phrases:
             return True
         return any((words or not needs) and all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
                    for pattern, needs in self.floating)
+
+    def find(self, text: str, words: frozenset[str]) -> re.Match[str] | None:
+        """The first match in ``text``, anchored patterns first; ``words`` as for ``search``."""
+        if found := self.anchored.search(text):
+            return found
+        return next((found for pattern, needs in self.floating if (words or not needs) and
+                     all(not need.isdisjoint(words) for need in needs) and (found := pattern.search(text))), None)
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -539,24 +556,37 @@ class Page:
     hints: frozenset[int] = frozenset()  # elements named like an article container
     anchor: tuple[int, ...] = ()  # furniture-named elements around a headline (every h1, else the first h2)
     leads: frozenset[int] = frozenset()  # elements named like a teaser: a related item, or the article's lead
+    warnings: tuple[str, ...] = ()  # what could not be read as it was (nesting too deep, broken metadata)
 
 
 def html_lines(html: str, line_breaks: bool = False) -> Page:
     """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
-    root = parse_html(html)
+    warnings: list[str] = []
+    root = parse_html(html, warnings)
     if root is None:
-        return Page([])
+        return Page([], warnings=tuple(warnings))
     walked = _walk(root, line_breaks)
     title = walked.h1 or _page_title(root)
-    return Page(walked.lines, title, page_dates(root, walked.dated, walked.dated_texts), walked.hints, walked.anchor,
-                walked.leads)
+    dates = page_dates(root, walked.dated, walked.dated_texts, warnings)
+    return Page(walked.lines, title, dates, walked.hints, walked.anchor, walked.leads, tuple(warnings))
 
 
-def parse_html(html: str) -> etree._Element | None:
-    """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements."""
+def parse_html(html: str, warnings: list[str] | None = None) -> etree._Element | None:
+    """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements.
+
+    libxml2 stops descending past its depth limit and loses the text below it: such a page is read again with its
+    layout and formatting tags flattened, and if it is still too deep, with every tag a line break; ``warnings``
+    gets a line saying so."""
     root, too_deep = _parse(html)
-    if too_deep:  # libxml2 stops descending past its depth limit and loses the text below: flatten and retry
-        root, _ = _parse(LAYOUT_TAG.sub("\n", html))
+    if too_deep:
+        root, too_deep = _parse(INLINE_FORMAT_TAG.sub("", LAYOUT_TAG.sub("<br>", html)))
+        how = "its layout and formatting tags flattened"
+        if too_deep:
+            root, too_deep = _parse(ANY_TAG.sub("<br>", html))
+            how = "every tag read as a line break"
+        if warnings is not None:
+            warnings.append(f"markup nested deeper than the HTML parser's limit of {PARSER_DEPTH} levels; read with "
+                            f"{how}{' (some text may still be lost)' if too_deep else ''}")
     return root
 
 
@@ -859,6 +889,12 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
                 break
             dropped += 1
             continue
+        if (credit := rules.caption.find(simple, words)) is not None and credit.start() > 0:
+            # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
+            rest = line.text[:credit.start()].rstrip(" |/–—-")
+            if _is_body(rest) or TERMINAL.search(rest):
+                dropped += 1  # the credit
+                line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
         if _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
             continue
@@ -883,10 +919,13 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
 
 
 def _drop_trailing_furniture(kept: list[str]) -> int:
-    """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers."""
+    """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers. Without
+    a sentence there is no "after" (a one-line page, "DeepSeek 花了 600万美元"): nothing goes."""
     end = len(kept)
     while end > 0 and not _is_body(kept[end - 1]) and not TERMINAL.search(kept[end - 1]):
         end -= 1
+    if end == 0:
+        return 0
     dropped = len(kept) - end
     del kept[end:]
     return dropped
@@ -948,9 +987,11 @@ def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool 
     meta_dates: tuple[str, ...] = ()
     page_title = None
     start = 0
+    warnings: list[str] = []
     if is_html:
         page = html_lines(body, line_breaks)
         lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
+        warnings += page.warnings
         article, start = article_lines(lines, page.hints, page.anchor, page.leads)
     else:
         lines = article = text_lines(body)
@@ -958,4 +999,15 @@ def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool 
     dropped += len(lines) - len(article)
     head = _head(lines, start, [line.text for line in article]) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
-    return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped)
+    if not kept and body.strip():
+        warnings.append(_no_text_reason(lines, is_html))
+    return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped, tuple(warnings))
+
+
+def _no_text_reason(lines: list[Line], is_html: bool) -> str:
+    """Why a source with text gave no article text: a document never comes out empty without saying so."""
+    if not lines:
+        return ("no article text: the page shows no text (what it has is in scripts, styles or hidden elements)"
+                if is_html else "no article text: the file holds only blank lines and markup")
+    where = f"the {'page' if is_html else 'file'}'s " + ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
+    return f"no article text: {where} taken for page furniture (menus, link lists, bylines, captions)"

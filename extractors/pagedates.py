@@ -97,23 +97,27 @@ def _page_zone(tree: lxml.html.HtmlElement) -> str | None:
     return load_locale(page_locale(lang, script)).get("dates", {}).get("timezone")
 
 
-def _jsonld_values(node: Any) -> Iterator[tuple[bool, str]]:
-    """(is an article-like object, value) of every datePublished / dateCreated, nested @graph and lists included."""
-    if isinstance(node, list):
-        for item in node:
-            yield from _jsonld_values(item)
-    elif isinstance(node, dict):
-        is_article = bool(ARTICLE_TYPES.search(str(node.get("@type", ""))))
-        for key in JSONLD_PUBLISHED:
-            if isinstance(node.get(key), str):
-                yield is_article, node[key]
-        for key, value in node.items():
-            if isinstance(value, (dict, list)) and key not in ("publisher", "author", "comment", "review"):
-                yield from _jsonld_values(value)
+def _jsonld_values(data: Any) -> list[tuple[bool, str]]:
+    """(is an article-like object, value) of every datePublished / dateCreated, nested @graph and lists included
+    (walked with a stack of its own: a hostile page may nest its objects thousands deep)."""
+    found: list[tuple[bool, str]] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack += reversed(node)
+        elif isinstance(node, dict):
+            is_article = bool(ARTICLE_TYPES.search(str(node.get("@type", ""))))
+            found += [(is_article, node[key]) for key in JSONLD_PUBLISHED if isinstance(node.get(key), str)]
+            stack += reversed([value for key, value in node.items()
+                               if isinstance(value, (dict, list)) and key not in ("publisher", "author", "comment",
+                                                                                  "review")])
+    return found
 
 
-def _jsonld_dates(tree: lxml.html.HtmlElement) -> list[str]:
-    """JSON-LD publication dates, those of article-like objects first."""
+def _jsonld_dates(tree: lxml.html.HtmlElement, warnings: list[str] | None = None) -> list[str]:
+    """JSON-LD publication dates, those of article-like objects first. A block that does not parse (a trailing
+    comma, a raw newline) or is nested deeper than the JSON reader goes has its dates found in its text."""
     found: list[tuple[bool, str]] = []
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         text = script.text or ""
@@ -121,6 +125,11 @@ def _jsonld_dates(tree: lxml.html.HtmlElement) -> list[str]:
             found += _jsonld_values(json.loads(text))
         except ValueError:
             found += [(True, value) for value in JSONLD_PUBLISHED_TEXT.findall(text)]
+        except RecursionError:
+            found += [(True, value) for value in JSONLD_PUBLISHED_TEXT.findall(text)]
+            if warnings is not None:
+                warnings.append(f"JSON-LD metadata (line {script.sourceline}) nested too deeply to read; only its "
+                                f"datePublished text was used")
     return [value for is_article, value in sorted(found, key=lambda f: not f[0])]
 
 
@@ -324,11 +333,13 @@ def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
 
 
 def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element] | None = None,
-               texts: Iterable[tuple[etree._Element, str]] | None = None) -> tuple[str, ...]:
+               texts: Iterable[tuple[etree._Element, str]] | None = None, warnings: list[str] | None = None
+               ) -> tuple[str, ...]:
     """The page's publication-date candidates from its markup, most trusted first, then its own URLs (for their
     dates); the tree is not changed. ``candidates``: the elements a byline's date may sit in (``is_dated``), and
     ``texts``: the visible ``short_dated_text`` texts with their elements, both in document order, when the caller's
-    pass over the page has gathered them; else they are looked for here.
+    pass over the page has gathered them; else they are looked for here. ``warnings`` gets a line for metadata
+    that could not be read.
 
     The costlier searches of free text (labelled texts, the page's own teaser, inline script data) run only when
     the markup gave no date before them: their dates could only follow one that wins anyway. A date the page labels
@@ -337,7 +348,7 @@ def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element]
     named, generic = _meta_dates(tree)
     labelled, shown = _element_dates(tree, zone, candidates)
     # A date the page shows and labels as its publication date beats the machine-readable ones when they differ.
-    out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree), zone)
+    out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree, warnings), zone)
     revised: list[str] = []
     if not out:
         published, revised = _labelled_texts(tree, texts)
