@@ -31,6 +31,13 @@ TWO_DIGITS = re.compile(r"\d{2}")
 # A markup value the patterns cannot read goes to dateparser, absolute forms only ("vor 3 Tagen" is no date here);
 # longer values are prose, not a date field.
 DATEPARSER_MAX_CHARS = 64
+# ... and only one that looks like a date: a four-digit year, a day or month number beside it and at most a few
+# words ("05-Mar-2024", "5th of March, 2024", "Tue Jan 28 15:28:56 CET 2020"). dateparser tries every locale's words
+# on a string, at milliseconds each; most markup values it would get (a headline, "vor 3 Tagen", a bare year) can
+# hold no full date.
+DATEPARSER_LOOKS_LIKE = re.compile(r"(?=.*(?<!\d)(?:19|20)\d{2}(?!\d))(?=.*(?<!\d)\d{1,2}(?!\d))", re.S)
+DATEPARSER_MAX_WORDS = 4
+WORD = re.compile(r"[^\W\d_]{2,}")
 DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
                        "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time", "custom-formats"]}
 # 26 | 01 | 2022: a byline that spaces the parts with bars, read in a short line only, like the two-digit year.
@@ -176,7 +183,10 @@ def parse_date_value(value: Any, zone: str | None = None) -> dt.date | None:
     if m := COMPACT_DATE.match(text):
         return _valid(m["y"], m["m"], m["d"])
     found = next(iter(dates_in_line(text)), None)
-    return found if found or len(text) > DATEPARSER_MAX_CHARS else _dateparser(text)
+    if found or len(text) > DATEPARSER_MAX_CHARS or not DATEPARSER_LOOKS_LIKE.match(text) or \
+            len(WORD.findall(text)) > DATEPARSER_MAX_WORDS:
+        return found
+    return _dateparser(text)
 
 
 def _dateparser(text: str) -> dt.date | None:
