@@ -218,8 +218,10 @@ def test_page_dates_reads_a_tree_from_the_plain_etree_parser() -> None:
 
 @pytest.mark.parametrize("value, expected", [
     ("5th of March, 2024", "2024-03-05"), ("05-Mar-2024", "2024-03-05"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
-    ("5 days ago", None), ("vor 3 Tagen", None),
-], ids=["ordinal-words", "day-month-abbrev-year", "rfc-2822", "relative-en", "relative-de"])
+    ("5 days ago", None), ("vor 3 Tagen", None), ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28"),
+    ("15 Berlinale-Filme für den Amnesty-Filmpreis 2022 nominiert", None),
+], ids=["ordinal-words", "day-month-abbrev-year", "rfc-2822", "relative-en", "relative-de", "unix-date",
+        "a-headline-with-a-year-is-no-date"])
 def test_markup_values_in_other_forms(value: str, expected: str | None) -> None:
     found = parse_date_value(value)
     assert (found.isoformat() if found else None) == expected
