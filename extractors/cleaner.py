@@ -19,7 +19,7 @@ from typing import ClassVar, Iterable, NamedTuple
 import yaml
 from lxml import etree
 
-from extractors.pagedates import NAME_WORD_LIST, is_dated, name_marks, page_dates, short_dated_text
+from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
 from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
@@ -336,7 +336,7 @@ def _name_is_article(token: str) -> bool:
 
 
 # What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
-_BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP = (1 << i for i in range(11))
+_BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP, _META = (1 << i for i in range(12))
 
 
 @lru_cache(maxsize=256)
@@ -345,11 +345,13 @@ def _tag_flags(tag: str) -> int:
     rules = markup_rules()
     if tag in rules.never_text:
         return _SKIP | (0 if tag in INLINE_TAGS else _BLOCK)
+    if tag in ("meta", "link"):  # in the body: metadata for the date finder (META_TAGS' others: never text, headings)
+        return _META | _BLOCK
     if tag in INLINE_TAGS:
         return _LINK if tag == "a" else _BR if tag == "br" else _DATED if tag == "time" else 0
     flags = _BLOCK | (_CHROME if tag in rules.chrome_tags else 0) | (_HINT if tag == "article" else 0)
     if tag in HEADINGS:
-        flags |= _HEADING | (_H1 if tag == "h1" else _H2 if tag == "h2" else 0)
+        flags |= _HEADING | (_H1 | _META if tag == "h1" else _H2 | _META if tag == "h2" else 0)
     return flags
 
 
@@ -423,8 +425,7 @@ class _Walked:
     leads: frozenset[int]
     h1: str | None
     anchor: tuple[int, ...]
-    dated: list[etree._Element]
-    dated_texts: list[tuple[etree._Element, str]]  # short texts with a year, and the element they are the text or tail of
+    markup: Markup  # what the date finder reads: metadata elements, dated elements, short texts with a year
 
 
 def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
@@ -439,8 +440,9 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     lines: list[Line] = []
     hints: set[int] = set()
     leads: set[int] = set()
-    dated: list[etree._Element] = []
-    dated_texts: list[tuple[etree._Element, str]] = []
+    markup = Markup(texts=[])
+    dated, dated_texts = markup.dated, markup.texts
+    assert dated_texts is not None
     buf: list[str] = []  # text since the last block boundary
     linked: list[str] = []  # the part of it inside links
     path: list[int] = []  # numbers of the open block elements
@@ -485,7 +487,11 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                     flush()
                 stack.append(0)
                 walker.skip_subtree()
+                for sub in el.iter(*META_TAGS):  # <head>'s metadata, a script's JSON-LD
+                    markup.add(sub)
                 continue
+            if flags & _META:
+                markup.add(el)
             if flags & _DATED:
                 dated.append(el)
             if flags & _BLOCK:
@@ -543,7 +549,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                 linked.append(tail)
     if buf:
         flush()
-    return _Walked(lines, frozenset(hints), frozenset(leads), h1, h1_path if h1 else h2_path or (), dated, dated_texts)
+    return _Walked(lines, frozenset(hints), frozenset(leads), h1, h1_path if h1 else h2_path or (), markup)
 
 
 @dataclass(frozen=True)
@@ -567,7 +573,7 @@ def html_lines(html: str, line_breaks: bool = False) -> Page:
         return Page([], warnings=tuple(warnings))
     walked = _walk(root, line_breaks)
     title = walked.h1 or _page_title(root)
-    dates = page_dates(root, walked.dated, walked.dated_texts, warnings)
+    dates = page_dates(root, walked.markup, warnings)
     return Page(walked.lines, title, dates, walked.hints, walked.anchor, walked.leads, tuple(warnings))
 
 

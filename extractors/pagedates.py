@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -87,13 +88,56 @@ SELF_TEASER_DEPTH = 3
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # An element's text (what lxml.html's text_content() does, for a tree from lxml.etree's parser as well).
 TEXT_OF = etree.XPath("string()")
+# Elements of the page's metadata: gathered in the caller's pass over the page, or by one search here.
+META_TAGS = ("meta", "link", "script", "title", "h1", "h2")
 
 
-def _page_zone(tree: lxml.html.HtmlElement) -> str | None:
+@dataclass
+class Markup:
+    """What the date finder reads of a page, each in document order: its meta, link and script elements, its first
+    title, h1 and h2, the elements a byline's date may sit in (``is_dated``) and the short texts with a year
+    (``short_dated_text``, with the element they are the text or tail of). A caller that walks the page anyway
+    gathers them (``add``); ``of`` looks them up in a tree."""
+
+    metas: list[etree._Element] = field(default_factory=list)
+    links: list[etree._Element] = field(default_factory=list)
+    scripts: list[etree._Element] = field(default_factory=list)
+    title: etree._Element | None = None
+    h1: etree._Element | None = None
+    h2: etree._Element | None = None
+    dated: list[etree._Element] = field(default_factory=list)
+    texts: list[tuple[etree._Element, str]] | None = None  # None: look them up (SHORT_DATED_TEXT) when needed
+
+    def add(self, element: etree._Element) -> None:
+        """Take a metadata element (one of ``META_TAGS``) met in document order."""
+        tag = element.tag
+        if tag == "meta":
+            self.metas.append(element)
+        elif tag == "link":
+            self.links.append(element)
+        elif tag == "script":
+            self.scripts.append(element)
+        elif tag == "title":
+            self.title = self.title if self.title is not None else element
+        elif tag == "h1":
+            self.h1 = self.h1 if self.h1 is not None else element
+        elif tag == "h2":
+            self.h2 = self.h2 if self.h2 is not None else element
+
+    @classmethod
+    def of(cls, tree: etree._Element) -> Markup:
+        markup = cls(dated=[element for element in tree.iter() if is_dated(element)])
+        for element in tree.iter(*META_TAGS):
+            markup.add(element)
+        return markup
+
+
+def _page_zone(tree: lxml.html.HtmlElement, markup: Markup) -> str | None:
     """The publisher's time zone from the page's declared language (or, where it declares none, its title's script),
     from the locale data; a page in a language of no locale file is read as Latin script (German)."""
     lang = (tree.get("lang") or tree.get("xml:lang") or "").lower()
-    script = "Hans" if not lang and HAN.search(tree.findtext(".//title") or "") else "Latn"
+    title = (markup.title.text or "") if markup.title is not None else ""
+    script = "Hans" if not lang and HAN.search(title) else "Latn"
     return load_locale(page_locale(lang, script)).get("dates", {}).get("timezone")
 
 
@@ -115,11 +159,13 @@ def _jsonld_values(data: Any) -> list[tuple[bool, str]]:
     return found
 
 
-def _jsonld_dates(tree: lxml.html.HtmlElement, warnings: list[str] | None = None) -> list[str]:
+def _jsonld_dates(markup: Markup, warnings: list[str] | None = None) -> list[str]:
     """JSON-LD publication dates, those of article-like objects first. A block that does not parse (a trailing
     comma, a raw newline) or is nested deeper than the JSON reader goes has its dates found in its text."""
     found: list[tuple[bool, str]] = []
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+    for script in markup.scripts:
+        if script.get("type") != "application/ld+json":
+            continue
         text = script.text or ""
         try:
             found += _jsonld_values(json.loads(text))
@@ -133,19 +179,19 @@ def _jsonld_dates(tree: lxml.html.HtmlElement, warnings: list[str] | None = None
     return [value for is_article, value in sorted(found, key=lambda f: not f[0])]
 
 
-def _script_dates(tree: lxml.html.HtmlElement) -> list[str]:
+def _script_dates(markup: Markup) -> list[str]:
     """The first publication timestamp in the page's other inline scripts' data."""
-    for script in tree.iter("script"):
+    for script in markup.scripts:
         if script.get("type") != "application/ld+json" and script.text and (m := SCRIPT_PUBLISHED.search(script.text)):
             return [m.group(1)]
     return []
 
 
-def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+def _meta_dates(markup: Markup) -> tuple[list[str], list[str]]:
     """Publication-date meta values, most trusted name first, and the generic `date` ones."""
     named: list[tuple[int, str]] = []
     generic: list[str] = []
-    for meta in tree.iter("meta"):
+    for meta in markup.metas:
         content = meta.get("content")
         if not content:
             continue
@@ -195,9 +241,9 @@ def _outside_article(element: lxml.html.HtmlElement, headline_articles: set[lxml
     return in_box, False
 
 
-def _headline(tree: lxml.html.HtmlElement) -> tuple[int | None, set[lxml.html.HtmlElement], bool]:
+def _headline(markup: Markup) -> tuple[int | None, set[lxml.html.HtmlElement], bool]:
     """The headline's source line, the <article>/<main> elements around it, and whether the page has an <h1>."""
-    h1 = next(tree.iter("h1"), None)
+    h1 = markup.h1
     if h1 is None:
         return None, set(), False
     return h1.sourceline, {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS}, True
@@ -225,17 +271,13 @@ def is_dated(element: etree._Element) -> bool:
     return isinstance(tag, str) and dated_names(tag, element.get("class"), element.get("id"), element.get("itemprop"))
 
 
-def _element_dates(tree: lxml.html.HtmlElement, zone: str | None, candidates: Iterable[etree._Element] | None = None
-                   ) -> tuple[list[str], list[str]]:
+def _element_dates(markup: Markup, zone: str | None) -> tuple[list[str], list[str]]:
     """Dates of <time>, itemprop=datePublished and date/byline elements, nearest the headline first: those the page
-    shows and labels as published ("Veröffentlicht am …", class="publish-date"), and the others. ``candidates``: the
-    elements ``is_dated`` accepts, in document order, when a pass over the page has gathered them already."""
-    anchor, headline_articles, has_headline = _headline(tree)
+    shows and labels as published ("Veröffentlicht am …", class="publish-date"), and the others."""
+    anchor, headline_articles, has_headline = _headline(markup)
     ranked: list[tuple[int, int, int, str]] = []
-    if candidates is None:
-        candidates = (element for element in tree.iter() if is_dated(element))
     lists: dict[Any, bool] = {}
-    for order, element in enumerate(candidates):
+    for order, element in enumerate(markup.dated):
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
         # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
         text = TEXT_OF(element)
@@ -268,18 +310,14 @@ def short_dated_text(text: str) -> bool:
     return ("19" in text or "20" in text) and len(" ".join(text.split())) < SHORT_TEXT_CHARS
 
 
-def _labelled_texts(tree: lxml.html.HtmlElement, texts: Iterable[tuple[etree._Element, str]] | None = None
-                    ) -> tuple[list[str], list[str]]:
+def _labelled_texts(tree: lxml.html.HtmlElement, markup: Markup) -> tuple[list[str], list[str]]:
     """Dates short texts label anywhere on the page, outside boxes of other articles, nearest the headline first:
-    as published ("发表于 2004年12月27日 12:40"), and as revised ("<label>Letzte Änderung:</label> 14.01.2022").
-    ``texts``: (the element whose text or tail it is, the text) of every ``short_dated_text``, in document order,
-    when a pass over the page has gathered them."""
-    anchor, headline_articles, has_headline = _headline(tree)
+    as published ("发表于 2004年12月27日 12:40"), and as revised ("<label>Letzte Änderung:</label> 14.01.2022")."""
+    anchor, headline_articles, has_headline = _headline(markup)
     published: list[tuple[int, str]] = []
     revised: list[tuple[int, str]] = []
     lists: dict[Any, bool] = {}
-    if texts is None:
-        texts = ((text.getparent(), text) for text in SHORT_DATED_TEXT(tree))
+    texts = markup.texts if markup.texts is not None else [(text.getparent(), text) for text in SHORT_DATED_TEXT(tree)]
     for parent, text in texts:
         if parent is None or parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
             continue
@@ -320,46 +358,43 @@ def _self_teaser_dates(tree: lxml.html.HtmlElement, urls: list[str]) -> list[str
     return out
 
 
-def _url_candidates(tree: lxml.html.HtmlElement) -> list[str]:
+def _url_candidates(markup: Markup) -> list[str]:
     """The page's own addresses: canonical link, og:url, and the permalink its headline links to (blogs)."""
-    urls = [link.get("href") for link in tree.iterfind(".//link[@rel='canonical']")]
-    urls += [meta.get("content") for meta in tree.iter("meta") if (meta.get("property") or "").lower() == "og:url"]
-    headline = next(tree.iter("h1"), None)
-    if headline is None:
-        headline = next(tree.iter("h2"), None)
+    urls = [link.get("href") for link in markup.links if link.get("rel") == "canonical"]
+    urls += [meta.get("content") for meta in markup.metas if (meta.get("property") or "").lower() == "og:url"]
+    headline = markup.h1 if markup.h1 is not None else markup.h2
     if headline is not None:
         urls += [link.get("href") for link in headline.iter("a")]
     return [url for url in urls if url]
 
 
-def page_dates(tree: lxml.html.HtmlElement, candidates: Iterable[etree._Element] | None = None,
-               texts: Iterable[tuple[etree._Element, str]] | None = None, warnings: list[str] | None = None
+def page_dates(tree: lxml.html.HtmlElement, markup: Markup | None = None, warnings: list[str] | None = None
                ) -> tuple[str, ...]:
     """The page's publication-date candidates from its markup, most trusted first, then its own URLs (for their
-    dates); the tree is not changed. ``candidates``: the elements a byline's date may sit in (``is_dated``), and
-    ``texts``: the visible ``short_dated_text`` texts with their elements, both in document order, when the caller's
-    pass over the page has gathered them; else they are looked for here. ``warnings`` gets a line for metadata
-    that could not be read.
+    dates); the tree is not changed. ``markup``: the page's metadata elements, when the caller's pass over the page
+    has gathered them (``Markup``); else they are looked up here. ``warnings`` gets a line for metadata that could
+    not be read.
 
     The costlier searches of free text (labelled texts, the page's own teaser, inline script data) run only when
     the markup gave no date before them: their dates could only follow one that wins anyway. A date the page labels
     as a revision comes last, and only when nothing else does."""
-    zone = _page_zone(tree)
-    named, generic = _meta_dates(tree)
-    labelled, shown = _element_dates(tree, zone, candidates)
+    markup = markup if markup is not None else Markup.of(tree)
+    zone = _page_zone(tree, markup)
+    named, generic = _meta_dates(markup)
+    labelled, shown = _element_dates(markup, zone)
     # A date the page shows and labels as its publication date beats the machine-readable ones when they differ.
-    out = labelled + _iso(named, zone) + _iso(_jsonld_dates(tree, warnings), zone)
+    out = labelled + _iso(named, zone) + _iso(_jsonld_dates(markup, warnings), zone)
     revised: list[str] = []
     if not out:
-        published, revised = _labelled_texts(tree, texts)
+        published, revised = _labelled_texts(tree, markup)
         out += published
     out += shown
-    urls = _url_candidates(tree)
+    urls = _url_candidates(markup)
     if not out:
         out += _self_teaser_dates(tree, urls[:2])
     out += _iso(generic, zone)
     if not out:
-        out += _iso(_script_dates(tree), zone)
+        out += _iso(_script_dates(markup), zone)
     if not out:  # a revision date only when the page states no publication date at all
         out += revised
     return tuple(dict.fromkeys(out + urls))
