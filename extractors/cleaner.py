@@ -689,7 +689,18 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     prose = [len(line.text) if line.link_share < 0.5 and line.body else 0 for line in lines]  # _prose()
     wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor) if names_count else \
         {number for line in lines for number in line.chrome}
-    local, full, parent = _scores(lines, prose, wrappers)
+    local: dict[int, float] = {}
+    full: dict[int, float] = {}
+    parent: dict[int, int | None] = {}
+    for line, chars in zip(lines, prose):
+        weight = _weight(line, chars, wrappers)
+        path = line.path
+        for level, number in enumerate(reversed(path)):
+            full[number] = full.get(number, 0.0) + weight
+            if level < len(LEVEL_SHARE):
+                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
+        for i, number in enumerate(path):
+            parent.setdefault(number, path[i - 1] if i else None)
     for number in hints:  # a named article container wins a near tie
         if local.get(number, 0) > 0:
             local[number] *= HINT_BONUS
@@ -714,43 +725,6 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
         elif not positive:
             return [], 0
     return _chosen_lines(lines, prose, parent, full, best, wrappers, leads)
-
-
-def _scores(lines: list[Line], prose: list[int], wrappers: set[int]
-            ) -> tuple[dict[int, float], dict[int, float], dict[int, int | None]]:
-    """Each block's score (its lines' weights, less the further up: ``LEVEL_SHARE``), its lines' weights all
-    counted, and its parent block.
-
-    Each line's weight goes to its own block; the sums then flow up the tree once, children before their parents
-    (a block's number is larger than its ancestors'), rather than every line walking its whole path. The scores
-    keep the order in which the lines first reach each block, the order ties are broken in.
-    """
-    own: dict[int, float] = {}
-    parent: dict[int, int | None] = {}  # in the order lines first reach each block, the block before its ancestors
-    for line, chars in zip(lines, prose):
-        path = line.path
-        if not path:
-            continue
-        own[path[-1]] = own.get(path[-1], 0.0) + _weight(line, chars, wrappers)
-        for i in range(len(path) - 1, -1, -1):
-            if path[i] in parent:  # reached before: so were its ancestors
-                break
-            parent[path[i]] = path[i - 1] if i else None
-    depth = len(LEVEL_SHARE)
-    below: dict[int, list[float]] = {}  # a block's weights 0, 1, 2 ... levels below it
-    full: dict[int, float] = {}
-    for number in sorted(parent, reverse=True):
-        sums = below.pop(number, None) or [0.0] * depth
-        sums[0] = own.get(number, 0.0)
-        full[number] = full.get(number, 0.0) + sums[0]
-        below[number] = sums
-        if (up := parent[number]) is not None:
-            full[up] = full.get(up, 0.0) + full[number]
-            above = below.setdefault(up, [0.0] * depth)
-            for level in range(1, depth):
-                above[level] += sums[level - 1]
-    local = {number: sum(share * part for share, part in zip(LEVEL_SHARE, below[number])) for number in parent}
-    return local, {number: full[number] for number in parent}, parent
 
 
 def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | None], full: dict[int, float], best: int,
