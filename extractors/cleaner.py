@@ -52,6 +52,7 @@ PARSER_DEPTH = 256
 NEWLINES = re.compile(r"[\r\n]+")
 NEVER_MATCH = re.compile(NEVER)
 CLASS_PARTS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
+LOWER_PARTS = re.compile(r"[-_\s:.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
@@ -320,7 +321,9 @@ def _chrome_word(token: str) -> str | None:
     if "--" in token and not _chrome_word(token.split("--", 1)[0]):
         return None  # a BEM modifier ("Section--ads") says how the element looks, not what it is
     rules = markup_rules()
-    parts = [p.lower() for p in CLASS_PARTS.split(token) if p]
+    # Most tokens are lower case: no camelCase boundary to split at, and the plain split is cheaper.
+    parts = [p for p in LOWER_PARTS.split(token) if p] if token.islower() else \
+        [p.lower() for p in CLASS_PARTS.split(token) if p]
     if not parts or parts[0] in rules.state_prefixes:
         return None
     if parts[-1] in rules.chrome_words:
@@ -436,7 +439,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     one cached look-up of its tag and names, and whitespace between blocks is never buffered.
     """
     spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
-    tag_flags, element_flags, is_body = _tag_flags, _element_flags, _is_body
+    tag_flags, element_flags, is_body, token_words = _tag_flags, _element_flags, _is_body, _token_words().search
     lines: list[Line] = []
     hints: set[int] = set()
     leads: set[int] = set()
@@ -454,10 +457,11 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     h2_path: tuple[int, ...] | None = None
 
     def flush() -> None:  # the text since the last block boundary becomes lines (more than one after a <br>)
-        text = "".join(buf)
+        text = "".join(buf) if len(buf) > 1 else buf[0]
         share = min(sum(len(t.strip()) for t in linked) / (len(text.strip()) or 1), 1.0) if linked else 0.0
         at, around, heading = tuple(path), tuple(chrome), headings > 0
-        for part in WHITESPACE.sub(" ", BREAK_HINTS.sub("", text)).split("\n"):  # squeeze(), once per block
+        squeezed = WHITESPACE.sub(" ", BREAK_HINTS.sub("", text))  # squeeze(), once per block
+        for part in squeezed.split("\n") if "\n" in squeezed else (squeezed,):
             if part := part.strip():
                 lines.append(Line(part, share, heading, at, around, is_body(part)))
         buf.clear()
@@ -473,7 +477,12 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                 continue
             keys = el.keys()
             if keys:
-                flags = element_flags(tag, el.get("class"), el.get("id"), el.get("role") if "role" in keys else None,
+                # Most ids are unique and say nothing ("post-12345"): one search tells, and the element is then judged
+                # by its other names, which repeat (a cache hit) where the id would make every element a miss.
+                ident = el.get("id") if "id" in keys else None
+                if ident is not None and not token_words(ident.lower()):
+                    ident = None
+                flags = element_flags(tag, el.get("class"), ident, el.get("role") if "role" in keys else None,
                                       el.get("itemprop") if "itemprop" in keys else None)
                 if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and not flags & _SKIP and \
                         _hidden(el, tag):
@@ -514,7 +523,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
             stack.append(flags)
             text = el.text
             if text and (buf or not text.isspace()):
-                if short_dated_text(text):
+                if ("19" in text or "20" in text) and short_dated_text(text):
                     dated_texts.append((el, text))
                 if "\n" in text or "\r" in text:
                     text = spaced.sub(" ", text)
@@ -540,7 +549,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
             links -= 1
         tail = el.tail
         if tail and (buf or not tail.isspace()):
-            if short_dated_text(tail):
+            if ("19" in tail or "20" in tail) and short_dated_text(tail):
                 dated_texts.append((el, tail))
             if "\n" in tail or "\r" in tail:
                 tail = spaced.sub(" ", tail)
