@@ -110,7 +110,7 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     body = cleaned.text
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None
-    warnings = list(article.warnings)
+    warnings = list(article.warnings) + list(cleaned.warnings)
     if note := decoding_note(encoding):
         warnings.append(note)
     published = publication_date(article.meta, cleaned.meta_dates, cleaned.head)

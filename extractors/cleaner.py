@@ -9,35 +9,50 @@ from __future__ import annotations
 
 import itertools
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import ClassVar, Iterable, NamedTuple
 
-import lxml.html
 import yaml
 from lxml import etree
 
-from extractors.pagedates import page_dates
-from normalizers.patterns import NEVER, any_of
+from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
+from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
 
 HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
+# An element's text (lxml.html's text_content(), for a tree from lxml.etree's parser).
+TEXT_OF = etree.XPath("string()")
 INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small", "big", "sup", "sub", "u", "abbr",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-WHITESPACE = re.compile(r"[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
+# Runs of spaces and other blanks (a single plain space is left alone: replacing it by itself is most of the cost).
+WHITESPACE = re.compile(r"[\t\r\f\v\u3000\u00a0\u2002\u2003\u2009][ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]*|"
+                        r" [ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
 # Soft hyphens (&shy;), zero-width spaces and word joiners: break hints (Ita\u00adli\u00adens, 2\u200b500万), invisible
 # in the page, and they split every word or figure they sit in for search, matching and readers of the text.
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
-LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|ul|ol|li|blockquote)\b[^>]*>", re.I)
+# Block containers become line breaks, inline formatting goes without a space (<b>600万</b>美元 is one word) ...
+LAYOUT_TAG = re.compile(r"</?(?:div|section|article|main|header|footer|aside|nav|center|table|thead|tbody|tfoot|tr|td|th|"
+                        r"ul|ol|li|dl|dt|dd|blockquote|figure|form|fieldset|details|p|h[1-6])\b[^>]*>", re.I)
+INLINE_FORMAT_TAG = re.compile(r"</?(?:span|font|b|i|em|strong|small|big|sup|sub|u|s|strike|tt|mark|abbr|cite|q|code|"
+                               r"ins|del|nobr|a)\b[^>]*>", re.I)
+# ... and where that is not enough, every tag but those whose content is never text is a line break.
+ANY_TAG = re.compile(r"<(?!/?(?:script|style|noscript|template|head|title|textarea)\b)/?[A-Za-z][^>]*>")
+# libxml2's limit of nesting in an HTML page (without its "huge" option, which also lifts the limits that keep a
+# hostile page from exhausting memory).
+PARSER_DEPTH = 256
 # In HTML a line break in the source is a space; only <br> and blocks break lines.
 NEWLINES = re.compile(r"[\r\n]+")
 NEVER_MATCH = re.compile(NEVER)
 CLASS_PARTS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
+LOWER_PARTS = re.compile(r"[-_\s:.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
@@ -103,8 +118,7 @@ HEAD_LINES_BODY = 20
 HEAD_LINES_TEXT = 12
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of visible text, the share of it inside links, and where it sits in the page."""
 
     text: str
@@ -112,6 +126,12 @@ class Line:
     heading: bool = False
     path: tuple[int, ...] = ()  # numbers of the block elements above it, outermost first
     chrome: tuple[int, ...] = ()  # numbers of the furniture elements above it
+    body: bool = False  # reads as article prose (``_is_body``), judged once when the line is made
+
+
+def make_line(text: str, link_share: float = 0.0, heading: bool = False, path: tuple[int, ...] = (),
+              chrome: tuple[int, ...] = ()) -> Line:
+    return Line(text, link_share, heading, path, chrome, _is_body(text))
 
 
 @dataclass(frozen=True)
@@ -123,17 +143,122 @@ class Cleaned:
     head: str  # the lines above the body and its first lines: where bylines and datelines sit
     meta_dates: tuple[str, ...]
     dropped: int
+    warnings: tuple[str, ...] = ()  # what a reader of the document should know: markup read another way, no text
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The locale files' patterns of one kind of marker. Those anchored at the start of a line are tried there only.
+    The others, which the engine must try at every position of every line, are tried only in a line that holds
+    the literal words each requires (found in the pattern itself, ``requirements``): most lines hold none."""
+
+    KINDS: ClassVar[tuple[str, ...]] = ("end_of_article", "related_header", "breadcrumb", "widget", "caption")
+    anchored: re.Pattern[str]
+    floating: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]  # (pattern, word sets it needs)
+
+    def search(self, text: str, words: frozenset[str]) -> bool:
+        """Whether a pattern finds ``text``; ``words``: the trigger words it holds (``ChromeRules.words_in``)."""
+        if self.anchored.search(text):
+            return True
+        return any((words or not needs) and all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
+                   for pattern, needs in self.floating)
+
+    def find(self, text: str, words: frozenset[str]) -> re.Match[str] | None:
+        """The first match in ``text``, anchored patterns first; ``words`` as for ``search``."""
+        if found := self.anchored.search(text):
+            return found
+        return next((found for pattern, needs in self.floating if (words or not needs) and
+                     all(not need.isdisjoint(words) for need in needs) and (found := pattern.search(text))), None)
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (not inside a group or a character class)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: skip to its end ("[]x]" and "[^]x]" hold a literal "]")
+            i += 1
+            i += pattern[i : i + 1] == "^"
+            i += pattern[i : i + 1] == "]"
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+# A pattern's literal requirements beyond these many sets of words cost more to test than they save.
+MAX_REQUIREMENTS = 3
+
+
+def requirements(pattern: str) -> list[set[str]]:
+    """Sets of lower-cased words such that every match of ``pattern`` (case-insensitive) holds a word of each set.
+
+    ``\\b(?:im|pro) (?:Monat|Jahr)\\b.{0,40}\\b(?:kündbar|Abo)\\b`` needs {"monat", "jahr"} and {"kündbar", "abo"}
+    (and {"im", "pro"}, too short to be worth a test).
+    """
+    found = _requirements(re_parser.parse(pattern, re.I))
+    found.sort(key=lambda words: -min(map(len, words)))
+    return found[:MAX_REQUIREMENTS]
+
+
+def _requirements(items: Iterable[tuple[object, object]]) -> list[set[str]]:
+    """The word sets a sequence of parsed regex items requires, all of them: literal runs, the groups and repeated
+    parts it must match (each of their sets), and alternations (the best set of each alternative, joined)."""
+    found: list[set[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            run.append(chr(arg))  # type: ignore[arg-type]
+            continue
+        if run:
+            found.append({"".join(run).lower()})
+            run = []
+        if op is re_constants.BRANCH:
+            bests = [max(_requirements(branch), key=lambda w: min(map(len, w)), default=None)
+                     for branch in arg[1]]  # type: ignore[index]
+            if all(bests):
+                found.append(set().union(*bests))  # type: ignore[arg-type]
+        elif op is re_constants.SUBPATTERN:
+            found += _requirements(arg[-1])  # type: ignore[index]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+            found += _requirements(arg[2])  # type: ignore[index]
+    if run:
+        found.append({"".join(run).lower()})
+    # A set with a short ASCII word ("im", "ab") holds one in nearly every line: not worth a test.
+    return [{w for w in words if not any(o in w for o in words if o != w)} for words in found
+            if all(len(w) >= 3 or not w.isascii() for w in words)]
 
 
 @dataclass(frozen=True)
 class ChromeRules:
-    """One pattern per kind of marker: the locale files' patterns of that kind as alternatives."""
+    """One set of phrases per kind of marker: the locale files' patterns of that kind."""
 
-    end_of_article: re.Pattern[str]
-    related_header: re.Pattern[str]
-    breadcrumb: re.Pattern[str]
-    widget: re.Pattern[str]
-    caption: re.Pattern[str]
+    end_of_article: Phrases
+    related_header: Phrases
+    breadcrumb: Phrases
+    widget: Phrases
+    caption: Phrases
+    # Every word a floating pattern needs, none inside another: one pass of ``triggers`` over the lower-cased line
+    # tells whether it holds any (most lines hold none); only then is each word looked up.
+    words: frozenset[str]
+    triggers: re.Pattern[str]
+
+    def words_in(self, text: str) -> frozenset[str]:
+        """The trigger words ``text`` holds, whatever their case."""
+        lower = text.lower()
+        if not self.triggers.search(lower):
+            return frozenset()
+        return frozenset(word for word in self.words if word in lower)
 
 
 @dataclass(frozen=True)
@@ -154,13 +279,31 @@ class MarkupRules:
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """Chrome markers of every locale: a page's furniture may be in another language than its body."""
-    found: dict[str, list[str]] = {name: [] for name in ChromeRules.__dataclass_fields__}
+    found: dict[str, list[str]] = {name: [] for name in Phrases.KINDS}
     for tag in LOCALES:
         for name, patterns in load_locale(tag).get("chrome", {}).items():
-            for pattern in patterns:
-                re.compile(pattern)  # a broken pattern is reported on its own, not as part of the alternation
-                found[name].append(pattern)
-    return ChromeRules(**{name: any_of(pats, re.I) for name, pats in found.items()})
+            found[name] += patterns
+    floating: dict[str, list[tuple[str, list[set[str]]]]] = {name: [] for name in found}
+    anchored: dict[str, list[str]] = {name: [] for name in found}
+    for name, patterns in found.items():
+        for pattern in dict.fromkeys(patterns):
+            re.compile(pattern)  # a broken pattern is reported on its own, not as part of an alternation
+            if anchored_body(pattern) is not None:
+                anchored[name].append(pattern)
+            else:
+                floating[name] += [(alternative, requirements(alternative))
+                                   for alternative in top_level_alternatives(pattern)]
+    every = {word for entries in floating.values() for _, needs in entries for words in needs for word in words}
+    minimal = {word for word in every if not any(other in word for other in every if other != word)}
+
+    def covering(words: set[str]) -> frozenset[str]:  # a line holding one of ``words`` holds one of these
+        return frozenset(m for m in minimal if any(m in word for word in words))
+
+    phrases = {name: Phrases(any_of(anchored[name], re.I),
+                             tuple((re.compile(alternative, re.I), tuple(map(covering, needs)))
+                                   for alternative, needs in floating[name]))
+               for name in found}
+    return ChromeRules(**phrases, words=frozenset(minimal), triggers=re.compile(word_alternation(minimal)))
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +321,9 @@ def _chrome_word(token: str) -> str | None:
     if "--" in token and not _chrome_word(token.split("--", 1)[0]):
         return None  # a BEM modifier ("Section--ads") says how the element looks, not what it is
     rules = markup_rules()
-    parts = [p.lower() for p in CLASS_PARTS.split(token) if p]
+    # Most tokens are lower case: no camelCase boundary to split at, and the plain split is cheaper.
+    parts = [p for p in LOWER_PARTS.split(token) if p] if token.islower() else \
+        [p.lower() for p in CLASS_PARTS.split(token) if p]
     if not parts or parts[0] in rules.state_prefixes:
         return None
     if parts[-1] in rules.chrome_words:
@@ -193,60 +338,227 @@ def _name_is_article(token: str) -> bool:
     return token.lower() in markup_rules().article_words
 
 
-def _attr_tokens(el: etree._Element) -> list[str]:
-    return (el.get("class") or "").split() + (el.get("id") or "").split()
+# What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
+_BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP, _META = (1 << i for i in range(12))
 
 
-def _chrome_kind(el: etree._Element, tag: str, rules: MarkupRules) -> str | None:
-    """``"chrome"`` for furniture, ``"lead"`` for an element named like a teaser (furniture, or the article's lead)."""
-    if tag in rules.chrome_tags or (el.get("role") or "").lower() in rules.chrome_roles:
-        return "chrome"
-    tokens = _attr_tokens(el)
-    words = {w for w in map(_chrome_word, tokens) if w}
-    if not words or any(map(_name_is_article, tokens)):
-        return None
-    return "lead" if words <= rules.lead_words else "chrome"
+@lru_cache(maxsize=256)
+def _tag_flags(tag: str) -> int:
+    """The bits of an element without attributes: its tag says it all."""
+    rules = markup_rules()
+    if tag in rules.never_text:
+        return _SKIP | (0 if tag in INLINE_TAGS else _BLOCK)
+    if tag in ("meta", "link"):  # in the body: metadata for the date finder (META_TAGS' others: never text, headings)
+        return _META | _BLOCK
+    if tag in INLINE_TAGS:
+        return _LINK if tag == "a" else _BR if tag == "br" else _DATED if tag == "time" else 0
+    flags = _BLOCK | (_CHROME if tag in rules.chrome_tags else 0) | (_HINT if tag == "article" else 0)
+    if tag in HEADINGS:
+        flags |= _HEADING | (_H1 | _META if tag == "h1" else _H2 | _META if tag == "h2" else 0)
+    return flags
 
 
-def _is_hidden(el: etree._Element) -> bool:
+# Bits of a class, id or itemprop token: a furniture word, a teaser word, an article word; names a date or byline,
+# names a revision or a box of other articles.
+_W_CHROME, _W_LEAD, _W_ARTICLE, _W_DATE, _W_NOT_DATE = (1 << i for i in range(5))
+
+
+@lru_cache(maxsize=1)
+def _token_words() -> re.Pattern[str]:
+    """Every furniture, article and date word, lower-cased: a token holding none of them says nothing (most do not)."""
+    rules = markup_rules()
+    return re.compile(word_alternation([*rules.chrome_words, *rules.article_words, *NAME_WORD_LIST]))
+
+
+@lru_cache(maxsize=65536)
+def _token_bits(token: str) -> int:
+    """What one class or id token says (tokens repeat across sites far more than whole class lists do)."""
+    if not _token_words().search(token.lower()):
+        return 0
+    rules = markup_rules()
+    word = _chrome_word(token)
+    dated, revision, other_articles = name_marks(token)
+    not_dated = revision or other_articles
+    return (0 if word is None else _W_LEAD if word in rules.lead_words else _W_CHROME) | \
+        (_W_ARTICLE if _name_is_article(token) else 0) | (_W_DATE if dated else 0) | (_W_NOT_DATE if not_dated else 0)
+
+
+@lru_cache(maxsize=16384)
+def _value_bits(value: str) -> int:
+    bits = 0
+    for token in value.split():
+        bits |= _token_bits(token)
+    return bits
+
+
+@lru_cache(maxsize=16384)
+def _element_flags(tag: str, cls: str | None, ident: str | None, role: str | None, itemprop: str | None) -> int:
+    """The bits of an element with attributes: furniture (by tag, ARIA role or a class/id word; a teaser word alone
+    makes a lead), named like the article's container, or where a byline's date may sit (``pagedates.dated_names``,
+    read token by token). Pages repeat the same few names on many elements, so most elements are a cache hit."""
+    flags = _tag_flags(tag) & ~(_CHROME | _HINT | _DATED)
+    names = (_value_bits(cls) if cls else 0) | (_value_bits(ident) if ident else 0)
+    marks = names | (_value_bits(itemprop) if itemprop else 0)
+    if (tag == "time" or itemprop in ("datePublished", "dateCreated") or marks & _W_DATE) and not marks & _W_NOT_DATE:
+        flags |= _DATED
+    if not flags & _BLOCK or flags & _SKIP:
+        return flags
+    rules = markup_rules()
+    article = bool(names & _W_ARTICLE)
+    if article or tag == "article" or itemprop in rules.article_itemprops:
+        flags |= _HINT
+    if tag in rules.chrome_tags or (role or "").lower() in rules.chrome_roles:
+        flags |= _CHROME
+    elif names & (_W_CHROME | _W_LEAD) and not article:
+        flags |= _CHROME if names & _W_CHROME else _CHROME | _LEAD
+    return flags
+
+
+def _hidden(el: etree._Element, tag: str) -> bool:
     return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or "")) or \
-        (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("body", "html")
+        (el.get("aria-hidden") or "").lower() == "true" and tag not in ("body", "html")
 
 
-def _is_article_hint(el: etree._Element, rules: MarkupRules) -> bool:
-    return el.tag == "article" or el.get("itemprop") in rules.article_itemprops or \
-        any(_name_is_article(token) for token in _attr_tokens(el))
+@dataclass(frozen=True)
+class _Walked:
+    """What one pass over a page's elements gathers: its lines, article hints and the elements a date may sit in."""
+
+    lines: list[Line]
+    hints: frozenset[int]
+    leads: frozenset[int]
+    h1: str | None
+    anchor: tuple[int, ...]
+    markup: Markup  # what the date finder reads: metadata elements, dated elements, short texts with a year
 
 
-@dataclass
-class _Walk:
-    """State of one pass over the page's elements, in document order."""
+def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
+    """One pass over the elements in document order: lines of visible text with the blocks and furniture above
+    them, elements named like the article or a teaser, and the elements that may hold a byline's date.
 
-    lines: list[Line] = field(default_factory=list)
-    hints: set[int] = field(default_factory=set)
-    leads: set[int] = field(default_factory=set)
-    buf: list[tuple[str, bool]] = field(default_factory=list)
-    path: list[int] = field(default_factory=list)
-    chrome: list[int] = field(default_factory=list)
-    links: int = 0
-    headings: int = 0
-    count: int = 0
+    The loop is the cleaner's hot path (about 650 elements a page): state lives in locals, an element is judged by
+    one cached look-up of its tag and names, and whitespace between blocks is never buffered.
+    """
+    spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
+    tag_flags, element_flags, is_body, token_words = _tag_flags, _element_flags, _is_body, _token_words().search
+    lines: list[Line] = []
+    hints: set[int] = set()
+    leads: set[int] = set()
+    markup = Markup(texts=[])
+    dated, dated_texts = markup.dated, markup.texts
+    assert dated_texts is not None
+    buf: list[str] = []  # text since the last block boundary
+    linked: list[str] = []  # the part of it inside links
+    path: list[int] = []  # numbers of the open block elements
+    chrome: list[int] = []  # numbers of the open furniture elements
+    stack: list[int] = []  # flags of every open element
+    links = headings = count = 0
     h1: str | None = None
     h1_path: tuple[int, ...] = ()
     h2_path: tuple[int, ...] | None = None
 
-    def flush(self) -> None:
-        if not self.buf:
-            return
-        text = "".join(t for t, _ in self.buf)
-        link = sum(len(t.strip()) for t, is_link in self.buf if is_link)
-        total = max(len(text.strip()), 1)
-        path, chrome = tuple(self.path), tuple(self.chrome)
-        for part in text.split("\n"):
-            part = squeeze(part)
-            if part:
-                self.lines.append(Line(part, min(link / total, 1.0), self.headings > 0, path, chrome))
-        self.buf.clear()
+    def flush() -> None:  # the text since the last block boundary becomes lines (more than one after a <br>)
+        text = "".join(buf) if len(buf) > 1 else buf[0]
+        share = min(sum(len(t.strip()) for t in linked) / (len(text.strip()) or 1), 1.0) if linked else 0.0
+        at, around, heading = tuple(path), tuple(chrome), headings > 0
+        squeezed = WHITESPACE.sub(" ", BREAK_HINTS.sub("", text))  # squeeze(), once per block
+        for part in squeezed.split("\n") if "\n" in squeezed else (squeezed,):
+            if part := part.strip():
+                lines.append(Line(part, share, heading, at, around, is_body(part)))
+        buf.clear()
+        linked.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag
+            if tag.__class__ is not str:  # an entity or processing instruction: its tail only
+                stack.append(0)
+                walker.skip_subtree()
+                continue
+            keys = el.keys()
+            if keys:
+                # Most ids are unique and say nothing ("post-12345"): one search tells, and the element is then judged
+                # by its other names, which repeat (a cache hit) where the id would make every element a miss.
+                ident = el.get("id") if "id" in keys else None
+                if ident is not None and not token_words(ident.lower()):
+                    ident = None
+                flags = element_flags(tag, el.get("class"), ident, el.get("role") if "role" in keys else None,
+                                      el.get("itemprop") if "itemprop" in keys else None)
+                if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and not flags & _SKIP and \
+                        _hidden(el, tag):
+                    # A hidden byline may still carry the machine-readable date.
+                    dated += [sub for sub in el.iter() if is_dated(sub)]
+                    flags |= _SKIP
+            else:
+                flags = tag_flags(tag)
+            if flags & _SKIP:
+                if flags & _BLOCK and buf:
+                    flush()
+                stack.append(0)
+                walker.skip_subtree()
+                for sub in el.iter(*META_TAGS):  # <head>'s metadata, a script's JSON-LD
+                    markup.add(sub)
+                continue
+            if flags & _META:
+                markup.add(el)
+            if flags & _DATED:
+                dated.append(el)
+            if flags & _BLOCK:
+                if buf:
+                    flush()
+                count += 1
+                path.append(count)
+                if flags & _HINT:
+                    hints.add(count)
+                if flags & _CHROME:
+                    chrome.append(count)
+                    if flags & _LEAD:
+                        leads.add(count)
+                if flags & _HEADING:
+                    headings += 1
+            elif flags & _LINK:
+                links += 1
+            elif flags & _BR:
+                buf.append("\n")
+            stack.append(flags)
+            text = el.text
+            if text and (buf or not text.isspace()):
+                if ("19" in text or "20" in text) and short_dated_text(text):
+                    dated_texts.append((el, text))
+                if "\n" in text or "\r" in text:
+                    text = spaced.sub(" ", text)
+                buf.append(text)
+                if links:
+                    linked.append(text)
+            continue
+        flags = stack.pop()
+        if flags & _BLOCK:
+            if flags & _H1 and buf:  # a page may have two: the site's logo and the article's headline
+                h1 = h1 or squeeze("".join(buf)) or None
+                h1_path += tuple(chrome)
+            elif flags & _H2 and h2_path is None and buf:  # the headline of a page without an h1
+                h2_path = tuple(chrome)
+            if buf:
+                flush()
+            path.pop()
+            if flags & _HEADING:
+                headings -= 1
+            if flags & _CHROME:
+                chrome.pop()
+        elif flags & _LINK:
+            links -= 1
+        tail = el.tail
+        if tail and (buf or not tail.isspace()):
+            if ("19" in tail or "20" in tail) and short_dated_text(tail):
+                dated_texts.append((el, tail))
+            if "\n" in tail or "\r" in tail:
+                tail = spaced.sub(" ", tail)
+            buf.append(tail)
+            if links:
+                linked.append(tail)
+    if buf:
+        flush()
+    return _Walked(lines, frozenset(hints), frozenset(leads), h1, h1_path if h1 else h2_path or (), markup)
 
 
 @dataclass(frozen=True)
@@ -259,84 +571,48 @@ class Page:
     hints: frozenset[int] = frozenset()  # elements named like an article container
     anchor: tuple[int, ...] = ()  # furniture-named elements around a headline (every h1, else the first h2)
     leads: frozenset[int] = frozenset()  # elements named like a teaser: a related item, or the article's lead
+    warnings: tuple[str, ...] = ()  # what could not be read as it was (nesting too deep, broken metadata)
 
 
 def html_lines(html: str, line_breaks: bool = False) -> Page:
     """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
-    spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
-    root = parse_html(html)
+    warnings: list[str] = []
+    root = parse_html(html, warnings)
     if root is None:
-        return Page([])
-    rules = markup_rules()
-    walk = _Walk()
-    # Elements pushed on the path/chrome stacks at their start, popped at their end.
-    pushed: list[tuple[bool, bool, bool, bool]] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            named = len(el.attrib) > 0  # most elements have no attributes: only their tag can say anything
-            skip = tag in rules.never_text or not tag or named and _is_hidden(el)
-            block = bool(tag) and tag not in INLINE_TAGS
-            if block:
-                walk.flush()
-                walk.count += 1
-                walk.path.append(walk.count)
-                if _is_article_hint(el, rules) if named else tag == "article":
-                    walk.hints.add(walk.count)
-            kind = None
-            if block and not skip:
-                kind = _chrome_kind(el, tag, rules) if named else "chrome" if tag in rules.chrome_tags else None
-            chrome = kind is not None
-            if chrome:
-                walk.chrome.append(walk.count)
-                if kind == "lead":
-                    walk.leads.add(walk.count)
-            link, heading = tag == "a", tag in HEADINGS
-            walk.links += link
-            walk.headings += heading
-            pushed.append((block, chrome, link, heading))
-            if skip:
-                walker.skip_subtree()
-            elif tag == "br":
-                walk.buf.append(("\n", False))
-            elif el.text:
-                walk.buf.append((spaced.sub(" ", el.text), walk.links > 0))
-            continue
-        block, chrome, link, heading = pushed.pop()
-        if block:
-            if tag == "h1" and walk.buf:  # a page may have two: the site's logo and the article's headline
-                walk.h1 = walk.h1 or squeeze("".join(t for t, _ in walk.buf)) or None
-                walk.h1_path += tuple(walk.chrome)
-            elif tag == "h2" and walk.h2_path is None and walk.buf:  # the headline of a page without an h1
-                walk.h2_path = tuple(walk.chrome)
-            walk.flush()
-            walk.path.pop()
-        if chrome:
-            walk.chrome.pop()
-        walk.links -= link
-        walk.headings -= heading
-        if el.tail:
-            walk.buf.append((spaced.sub(" ", el.tail), walk.links > 0))
-    walk.flush()
-    title = walk.h1 or _page_title(root)
-    return Page(walk.lines, title, page_dates(root), frozenset(walk.hints),
-                walk.h1_path if walk.h1 else walk.h2_path or (), frozenset(walk.leads))
+        return Page([], warnings=tuple(warnings))
+    walked = _walk(root, line_breaks)
+    title = walked.h1 or _page_title(root)
+    dates = page_dates(root, walked.markup, warnings)
+    return Page(walked.lines, title, dates, walked.hints, walked.anchor, walked.leads, tuple(warnings))
 
 
-def parse_html(html: str) -> etree._Element | None:
-    """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements."""
+def parse_html(html: str, warnings: list[str] | None = None) -> etree._Element | None:
+    """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements.
+
+    libxml2 stops descending past its depth limit and loses the text below it: such a page is read again with its
+    layout and formatting tags flattened, and if it is still too deep, with every tag a line break; ``warnings``
+    gets a line saying so."""
     root, too_deep = _parse(html)
-    if too_deep:  # libxml2 stops descending past its depth limit and loses the text below: flatten and retry
-        root, _ = _parse(LAYOUT_TAG.sub("\n", html))
+    if too_deep:
+        root, too_deep = _parse(INLINE_FORMAT_TAG.sub("", LAYOUT_TAG.sub("<br>", html)))
+        how = "its layout and formatting tags flattened"
+        if too_deep:
+            root, too_deep = _parse(ANY_TAG.sub("<br>", html))
+            how = "every tag read as a line break"
+        if warnings is not None:
+            warnings.append(f"markup nested deeper than the HTML parser's limit of {PARSER_DEPTH} levels; read with "
+                            f"{how}{' (some text may still be lost)' if too_deep else ''}")
     return root
 
 
 def _parse(html: str) -> tuple[etree._Element | None, bool]:
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    # lxml.etree's parser, not lxml.html's: the same libxml2 parse, without a Python class look-up per element.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    if root is None:
         return None, False
     return root, any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
 
@@ -345,7 +621,7 @@ def _page_title(root: etree._Element) -> str | None:
     for path in ('.//meta[@property="og:title"]', ".//title"):
         found = root.find(path)
         if found is not None:
-            text = found.get("content") if found.tag == "meta" else found.text_content()
+            text = found.get("content") if found.tag == "meta" else TEXT_OF(found)
             if text and (text := squeeze(text)):
                 return text
     return None
@@ -358,7 +634,7 @@ def squeeze(text: str) -> str:
 
 def text_lines(text: str) -> list[Line]:
     """Lines of a plain-text dump."""
-    return [Line(line) for raw in text.split("\n") if (line := squeeze(raw))]
+    return [make_line(line) for raw in text.split("\n") if (line := squeeze(raw))]
 
 
 def _is_body(text: str) -> bool:
@@ -367,7 +643,7 @@ def _is_body(text: str) -> bool:
 
 def _prose(line: Line) -> int:
     """Characters of article-like prose in a line: long or punctuated, mostly outside links."""
-    return len(line.text) if line.link_share < 0.5 and _is_body(line.text) else 0
+    return len(line.text) if line.link_share < 0.5 and line.body else 0
 
 
 def _headline_like(text: str) -> bool:
@@ -375,6 +651,8 @@ def _headline_like(text: str) -> bool:
 
 
 def _pipe_menu(text: str) -> bool:
+    if "|" not in text and "｜" not in text:  # most lines: no split needed
+        return False
     parts = [p for p in PIPE_SPLIT.split(text) if p]
     return len(parts) >= 2 and "|" in text or "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
 
@@ -387,14 +665,14 @@ def _ticker(text: str) -> bool:
     return len(items) >= 3 and sum(map(len, items)) >= 0.6 * len(text)
 
 
-def _line_is_chrome(line: Line, simple: str, rules: ChromeRules) -> bool:
-    if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and _is_body(line.text)):
+def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozenset[str]) -> bool:
+    if line.link_share >= MAX_LINK_SHARE and not (len(line.text) >= LINKED_PROSE_CHARS and line.body):
         return True
     if _pipe_menu(line.text) and all(len(p) <= 20 for p in PIPE_SPLIT.split(line.text)):
         return True
-    if rules.breadcrumb.search(simple) or GENERIC_BREADCRUMB.match(simple):
+    if rules.breadcrumb.search(simple, words) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return bool(rules.widget.search(simple) or rules.caption.search(simple)) or _ticker(line.text) or \
+    return rules.widget.search(simple, words) or rules.caption.search(simple, words) or _ticker(line.text) or \
         _timestamp(line.text)
 
 
@@ -417,7 +695,7 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     parent's lines, all counted, add much more prose than furniture (an article in several sections); siblings
     that hold prose of their own join it (a lead in its own box, an article split by an ad).
     """
-    prose = [_prose(line) for line in lines]
+    prose = [len(line.text) if line.link_share < 0.5 and line.body else 0 for line in lines]  # _prose()
     wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor) if names_count else \
         {number for line in lines for number in line.chrome}
     local: dict[int, float] = {}
@@ -510,14 +788,15 @@ def _densest(lines: list[Line], wrappers: set[int]) -> int | None:
 
 
 def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -> int | None:
-    """The element named like an article that holds the most text outside links and furniture."""
+    """The element named like an article that holds the most text outside links and furniture; of nested ones
+    holding the same text, the innermost (numbers grow in document order: an inner element has a larger one)."""
     text: dict[int, int] = dict.fromkeys(hints, 0)
     for line in lines:
         if line.link_share < 0.5 and not any(c not in wrappers for c in line.chrome):
             for number in line.path:
                 if number in text:
                     text[number] += len(line.text)
-    best = max(text, key=lambda n: text[n], default=None)
+    best = max(text, key=lambda n: (text[n], n), default=None)
     return best if best is not None and text[best] > 0 else None
 
 
@@ -567,7 +846,7 @@ def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
 def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], int, str | None]:
     """Keep the article's own lines; return them, the count dropped, and a title from a text dump's head."""
     rules = chrome_rules()
-    prose = [_prose(line) for line in lines]
+    prose = [len(line.text) if line.link_share < 0.5 and line.body else 0 for line in lines]  # _prose()
     after = list(itertools.accumulate(reversed(prose)))[::-1] + [0]  # prose from each line to the end
     total = after[0] or 1
     kept: list[str] = []
@@ -581,7 +860,8 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         line = lines[i]
         i += 1
         simple = to_simplified(line.text)
-        if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple):
+        words = rules.words_in(simple)
+        if body_started and len(line.text) <= HEADLINE_MAX_CHARS and rules.related_header.search(simple, words):
             skipped = _skip_box(lines, i)
             rest = after[skipped]
             if rest < RESUME_MIN_CHARS or read >= END_AFTER_SHARE * total and rest < RESUME_SHARE * read:
@@ -591,18 +871,24 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
             dropped += skipped - i + 1
             i = skipped
             continue
-        if rules.end_of_article.search(simple):
+        if rules.end_of_article.search(simple, words):
             if body_started and read >= END_AFTER_SHARE * total:
                 dropped += len(lines) - i + 1
                 _drop_trailing_headlines(kept)
                 break
             dropped += 1
             continue
-        if _line_is_chrome(line, simple, rules) or line.text in seen:
+        if (credit := rules.caption.find(simple, words)) is not None and credit.start() > 0:
+            # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
+            rest = line.text[:credit.start()].rstrip(" |/–—-")
+            if _is_body(rest) or TERMINAL.search(rest):
+                dropped += 1  # the credit
+                line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
+        if _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
             continue
         if not body_started:
-            if _is_body(line.text):
+            if line.body:
                 body_started = True
             elif not DATE_LIKE.search(line.text):
                 titles.append(line.text)
@@ -622,10 +908,13 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
 
 
 def _drop_trailing_furniture(kept: list[str]) -> int:
-    """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers."""
+    """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers. Without
+    a sentence there is no "after" (a one-line page, "DeepSeek 花了 600万美元"): nothing goes."""
     end = len(kept)
     while end > 0 and not _is_body(kept[end - 1]) and not TERMINAL.search(kept[end - 1]):
         end -= 1
+    if end == 0:
+        return 0
     dropped = len(kept) - end
     del kept[end:]
     return dropped
@@ -687,9 +976,11 @@ def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool 
     meta_dates: tuple[str, ...] = ()
     page_title = None
     start = 0
+    warnings: list[str] = []
     if is_html:
         page = html_lines(body, line_breaks)
         lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
+        warnings += page.warnings
         article, start = article_lines(lines, page.hints, page.anchor, page.leads)
     else:
         lines = article = text_lines(body)
@@ -697,4 +988,15 @@ def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool 
     dropped += len(lines) - len(article)
     head = _head(lines, start, [line.text for line in article]) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
-    return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped)
+    if not kept and body.strip():
+        warnings.append(_no_text_reason(lines, is_html))
+    return Cleaned("\n".join(kept), best_title, head, meta_dates, dropped, tuple(warnings))
+
+
+def _no_text_reason(lines: list[Line], is_html: bool) -> str:
+    """Why a source with text gave no article text: a document never comes out empty without saying so."""
+    if not lines:
+        return ("no article text: the page shows no text (what it has is in scripts, styles or hidden elements)"
+                if is_html else "no article text: the file holds only blank lines and markup")
+    where = f"the {'page' if is_html else 'file'}'s " + ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
+    return f"no article text: {where} taken for page furniture (menus, link lists, bylines, captions)"

@@ -31,6 +31,13 @@ TWO_DIGITS = re.compile(r"\d{2}")
 # A markup value the patterns cannot read goes to dateparser, absolute forms only ("vor 3 Tagen" is no date here);
 # longer values are prose, not a date field.
 DATEPARSER_MAX_CHARS = 64
+# ... and only one that looks like a date: a four-digit year, a day or month number beside it and at most a few
+# words ("05-Mar-2024", "5th of March, 2024", "Tue Jan 28 15:28:56 CET 2020"). dateparser tries every locale's words
+# on a string, at milliseconds each; most markup values it would get (a headline, "vor 3 Tagen", a bare year) can
+# hold no full date.
+DATEPARSER_LOOKS_LIKE = re.compile(r"(?=.*(?<!\d)(?:19|20)\d{2}(?!\d))(?=.*(?<!\d)\d{1,2}(?!\d))", re.S)
+DATEPARSER_MAX_WORDS = 4
+WORD = re.compile(r"[^\W\d_]{2,}")
 DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
                        "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time", "custom-formats"]}
 # 26 | 01 | 2022: a byline that spaces the parts with bars, read in a short line only, like the two-digit year.
@@ -59,6 +66,10 @@ URL_DATE = re.compile(
 COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{4,6})?$")
 URL_START = re.compile(r"^https?://|^/", re.I)
 FRONT_MATTER_KEYS = ("date", "published", "publishDate", "pubDate", "datePublished", "published_at", "created")
+# Front matter (or a text dump's header) naming the page's address: its date is read as a page's URL's is.
+FRONT_MATTER_URL_KEYS = ("url", "permalink", "canonical_url", "link", "source")
+# A date label a text dump glued to its first paragraph (extractors.reader.split_header): when nothing else dates it.
+LABELLED_DATE_KEY = "labelled_date"
 # A short line in the head (a byline) may hold the date without a cue word.
 BYLINE_MAX_CHARS = 80
 # ... but a line with a full stop of Chinese prose in it is a sentence, however short.
@@ -172,7 +183,10 @@ def parse_date_value(value: Any, zone: str | None = None) -> dt.date | None:
     if m := COMPACT_DATE.match(text):
         return _valid(m["y"], m["m"], m["d"])
     found = next(iter(dates_in_line(text)), None)
-    return found if found or len(text) > DATEPARSER_MAX_CHARS else _dateparser(text)
+    if found or len(text) > DATEPARSER_MAX_CHARS or not DATEPARSER_LOOKS_LIKE.match(text) or \
+            len(WORD.findall(text)) > DATEPARSER_MAX_WORDS:
+        return found
+    return _dateparser(text)
 
 
 def _dateparser(text: str) -> dt.date | None:
@@ -309,7 +323,8 @@ def _completed_dateline(head: str, reference: dt.date | None) -> dt.date | None:
 
 
 def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], head: str) -> dt.date | None:
-    """The article's publication date: front matter, then page markup, then a dateline or byline, then its URL."""
+    """The article's publication date: front matter (or a text dump's header), then page markup, then a dateline or
+    byline, then its URL, then a date label a text dump glued to its text."""
     for key in FRONT_MATTER_KEYS:
         if key in front_matter and (found := parse_date_value(front_matter[key])):
             return found
@@ -321,4 +336,7 @@ def publication_date(front_matter: dict[str, Any], meta_dates: Iterable[str], he
             return found
     if found := head_date(head):
         return found
-    return next((found for url in urls if (found := url_date(url))), None)
+    urls += [str(front_matter[key]) for key in FRONT_MATTER_URL_KEYS if isinstance(front_matter.get(key), str)]
+    if found := next((found for url in urls if (found := url_date(url))), None):
+        return found
+    return parse_date_value(front_matter.get(LABELLED_DATE_KEY))

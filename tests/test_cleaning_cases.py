@@ -171,3 +171,59 @@ def test_markdown_with_html_keeps_its_lines() -> None:
           f"{DE_P2}\n")
     text = process_document(md.encode(), "a.md").document["text"]
     assert text.splitlines()[:3] == ["Überschrift", DE_P1, DE_P2]
+
+
+# Pages whose text must survive however the markup is built (issues 19 and 21): the text, a claim in it, and the
+# warning that says what was read another way (None: no warning).
+DEEP = 1000
+SURVIVING = [
+    pytest.param("<html><body>" + "<span><b>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar." + "</b></span>" * DEEP
+                 + "</body></html>", DE_P1, "40.000 Dollar", "nested deeper", id="inline-nesting-1000-deep"),
+    pytest.param("<html><body>" + "<div><section>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar." + "</section></div>" * DEEP
+                 + "</body></html>", DE_P1, "40.000 Dollar", "nested deeper", id="block-nesting-1000-deep"),
+    pytest.param("<html><body>" + "<h2><article><ins>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar."
+                 + "</ins></article></h2>" * DEEP + "</body></html>", DE_P1, "40.000 Dollar", "nested deeper",
+                 id="headings-and-articles-1000-deep"),
+    pytest.param("<html><body><p>DeepSeek 花了 <b>600万美元</p><div><div><div>", "DeepSeek 花了 600万美元", "600万美元",
+                 None, id="one-short-paragraph-page"),
+    pytest.param('<html><head><script type="application/ld+json">' + '{"a": ' * 2000 + "1" + "}" * 2000
+                 + f"</script></head><body><article><h1>Umsatz</h1><p>{DE_P1} Sie kostet 40.000 Dollar.</p>"
+                 "</article></body></html>", DE_P1, "40.000 Dollar", "JSON-LD", id="json-ld-nested-2000-deep"),
+    pytest.param(page(f"<article><h1>Umsatz</h1><p>{DE_P1}</p><p>Der neue Chip soll 40.000 Dollar kosten. Foto: Nvidia"
+                      f"</p><p>{DE_P2}</p></article>"), "Der neue Chip soll 40.000 Dollar kosten.", "40.000 Dollar", None,
+                 id="caption-sentence-before-photo-credit-de"),
+    pytest.param(page(f"<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>英伟达H100售价高达4万美元。（图片来源：路透社）</p>"
+                      f"<p>{ZH_P2}</p></article>"), "英伟达H100售价高达4万美元。", "4万美元", None,
+                 id="caption-sentence-before-photo-credit-zh"),
+]
+
+
+@pytest.mark.parametrize("html, kept, claim, warning", SURVIVING)
+def test_text_survives_the_markup(html: str, kept: str, claim: str, warning: str | None) -> None:
+    result = process_document(html.encode(), "page.html")
+    doc = result.document
+    assert kept in doc["text"], doc["text"]
+    assert claim in [c["text"] for c in result.claims]
+    if warning:
+        assert any(warning in w for w in doc["warnings"]), doc["warnings"]
+    else:
+        assert not doc["warnings"], doc["warnings"]
+    assert "Foto: Nvidia" not in doc["text"] and "图片来源" not in doc["text"]
+
+
+# A document never comes out empty without saying why (issue 21): pages and files with text but no article text.
+EMPTY = [
+    pytest.param("page.html", '<html><body><script>var t = "Die Firma zahlt sechs Millionen Dollar";</script></body></html>',
+                 "shows no text", id="text-only-in-a-script"),
+    pytest.param("page.html", '<html><body><div style="display:none"><p>' + DE_P1 + "</p></div></body></html>",
+                 "shows no text", id="text-only-hidden"),
+    pytest.param("page.html", MENU, "furniture", id="a-menu-and-nothing-else"),
+    pytest.param("page.html", page(""), "furniture", id="menu-and-related-list-only"),
+]
+
+
+@pytest.mark.parametrize("name, source, reason", EMPTY)
+def test_no_empty_document_without_a_warning(name: str, source: str, reason: str) -> None:
+    doc = process_document(source.encode(), name).document
+    assert doc["chars"] == 0
+    assert any(reason in w for w in doc["warnings"]), doc["warnings"]

@@ -14,6 +14,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from extractors.article import process_document
 from extractors.pagedates import page_dates
 from normalizers.dates import parse_date_value, publication_date
 
@@ -217,8 +218,47 @@ def test_page_dates_reads_a_tree_from_the_plain_etree_parser() -> None:
 
 @pytest.mark.parametrize("value, expected", [
     ("5th of March, 2024", "2024-03-05"), ("05-Mar-2024", "2024-03-05"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
-    ("5 days ago", None), ("vor 3 Tagen", None),
-], ids=["ordinal-words", "day-month-abbrev-year", "rfc-2822", "relative-en", "relative-de"])
+    ("5 days ago", None), ("vor 3 Tagen", None), ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28"),
+    ("15 Berlinale-Filme für den Amnesty-Filmpreis 2022 nominiert", None),
+], ids=["ordinal-words", "day-month-abbrev-year", "rfc-2822", "relative-en", "relative-de", "unix-date",
+        "a-headline-with-a-year-is-no-date"])
 def test_markup_values_in_other_forms(value: str, expected: str | None) -> None:
     found = parse_date_value(value)
     assert (found.isoformat() if found else None) == expected
+
+
+# Plain-text dumps of web pages that open with a metadata header (issue 19): the date comes from it, the page's
+# address serves the URL date rule, and no header line ends up in the title or the text.
+DUMP_TEXT = ("Der Chiphersteller hat im dritten Quartal deutlich mehr umgesetzt als erwartet, vor allem wegen der "
+             "starken Nachfrage nach Rechenzentren.")
+ZH_TEXT = "据悉，该公司今年在数据中心业务上的投入超过了去年全年的总和，主要用于采购新一代的计算芯片和扩建机房。"
+HANT_TEXT = "據悉，該公司今年在數據中心業務上的投入超過了去年全年的總和，主要用於採購新一代的計算晶片和擴建機房。"
+DUMP_CASES = [
+    pytest.param(f"url: https://example.com/a/1\ndate: 2024-05-23\n\n{DUMP_TEXT}", "2024-05-23", id="url-colon-date-colon"),
+    pytest.param(f"URL https://example.com/a/1\ndate 2024-05-23\n\n{DUMP_TEXT}", "2024-05-23", id="url-date-no-colon"),
+    pytest.param(f"Quelle: https://example.de/a\nDatum: 23.05.2024\n{DUMP_TEXT}", "2024-05-23", id="quelle-datum-de"),
+    pytest.param(f"Quelle: https://example.de/a\nVeröffentlicht am 23. Mai 2024\n{DUMP_TEXT}", "2024-05-23",
+                 id="veroeffentlicht-am-de"),
+    pytest.param(f"来源：https://example.cn/a\n日期：2024年5月23日\n{ZH_TEXT}", "2024-05-23", id="laiyuan-riqi-zh-hans"),
+    pytest.param(f"来源：https://example.cn/a\n发布时间：2024-05-23 10:15\n{ZH_TEXT}", "2024-05-23", id="fabu-shijian-zh-hans"),
+    pytest.param(f"來源：https://example.tw/a\n發布時間：2024/05/23 10:15\n{HANT_TEXT}", "2024-05-23",
+                 id="fabu-shijian-zh-hant"),
+    pytest.param(f"url: https://example.com/news/2024/05/23/chips\n\n{DUMP_TEXT}", "2024-05-23",
+                 id="header-url-gives-the-url-date"),
+    pytest.param(f"URL https://example.com/a\n date 2024-05-23 {DUMP_TEXT}", "2024-05-23",
+                 id="date-label-glued-to-first-paragraph"),
+    pytest.param(f"URL https://example.com/a\n date 2024-05-23 鉅亨網新聞中心 2024-05-24 04:30\n{HANT_TEXT}", "2024-05-24",
+                 id="glued-label-yields-to-the-byline"),
+    pytest.param(f"Date night: Warum Paare 2024 mehr ausgeben\n{DUMP_TEXT}", None, id="a-title-starting-with-date-is-text"),
+]
+
+
+@pytest.mark.parametrize("source, expected", DUMP_CASES)
+def test_text_dump_header(source: str, expected: str | None) -> None:
+    doc = process_document(source.encode(), "dump.txt").document
+    assert doc["published"] == expected
+    header = [line for line in source.splitlines()[:2] if "http" in line or "date" in line.lower() and expected]
+    for line in header:
+        assert line.strip() not in (doc["title"] or ""), doc["title"]
+        assert line.strip() not in doc["text"]
+    assert doc["text"].startswith(("Der Chiphersteller", "据悉", "據悉", "鉅亨網", "Date night"))
