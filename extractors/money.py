@@ -468,7 +468,7 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: Wo
         "carried_after": re.compile(rf"(?:\s+(?:{particles}))?\s*[,;，；]?\s*"
                                     rf"(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
         "carried_before": (re.compile(rf"{bound}(?:{first}){space}{qualifier}$", re.I),
-                           re.compile(rf"\s*(?:{second})\s*{qualifier}", re.I)),
+                           re.compile(rf"\s*{money.get('carried_between', '')}(?:{second})\s*{qualifier}", re.I)),
         "carried_followed_by": re.compile(money["carried_followed_by"]),
         "carried_in_sentence": carried_in_sentence,
     }
@@ -972,7 +972,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     carried: list[MoneySpan] = []
-    bare: re.Match[str] | None = None  # the last figure with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro"
+    # The last two figures with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro", and "von 39,3 Milliarden
+    # um 73,3 Prozent auf 68,1 Milliarden Dollar", where the change's figure stands between.
+    bares: list[re.Match[str]] = []
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or _ca1(match, g)):
             if g.declared is not None and (span := _declared_figure(match, text, g, locale)):
@@ -983,7 +985,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                 if joined and (span := _carried(match, text, g, locale, spans[-1].currency)):
                     carried.append(span)
                     continue
-                bare = match
+                bares = [*bares[-1:], match]
             if spans and g.carried_in_sentence is not None and (
                     span := _carried_in_sentence(match, text, g, locale, spans[-1])):
                 carried.append(span)
@@ -992,12 +994,14 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         if span is None:
             continue
         per = _per(text, span.start, span.end, g)
-        if bare is not None and g.carried_before is not None:
+        if bares and g.carried_before is not None:
             von, auf = g.carried_before
-            if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
-                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
-                carried.append(replace(earlier, per=per))  # von 0,32 auf 0,35 Euro je Aktie: both per share
-            bare = None
+            for bare in bares:
+                if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
+                        and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
+                    carried.append(replace(earlier, per=per))  # von 0,32 auf 0,35 Euro je Aktie: both per share
+                    break
+            bares = []
         equivalent_of = None
         if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1

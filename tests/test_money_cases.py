@@ -809,6 +809,10 @@ CASES = [
     de("per-share-before", "Der Gewinn je Aktie lag bei 1,20 Euro.", [pt("EUR", 1.2, per="share")]),
     de("shared-cents-alone", "Das kostet 49 Cent.", [pt("EUR", 0.49)]),
     de("billion-abbreviation-range", "mindestens 1 und bis zu 5 Bill. Dollar", [rg("USD", 1 * E12, 5 * E12)]),
+    de("carried-von-um-prozent-auf", "Der Umsatz stieg von 39,3 Milliarden um 73,3 Prozent auf 68,1 Milliarden Dollar.",
+       [pt("USD", 39.3 * E9), pt("USD", 68.1 * E9)]),
+    de("carried-sentence-dash", 'Der Börsenwert fiel um 592,7 Milliarden Dollar auf "nur noch" 2,9 Billionen- nie '
+       "waren es mehr.", [pt("USD", 592.7 * E9), pt("USD", 2.9 * E12)]),
     de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
     de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
     de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),
