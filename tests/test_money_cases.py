@@ -813,6 +813,9 @@ CASES = [
        [pt("USD", 39.3 * E9), pt("USD", 68.1 * E9)]),
     de("carried-sentence-dash", 'Der Börsenwert fiel um 592,7 Milliarden Dollar auf "nur noch" 2,9 Billionen- nie '
        "waren es mehr.", [pt("USD", 592.7 * E9), pt("USD", 2.9 * E12)]),
+    de("neg-per-im-jahr-year", "Wer im Jahr 2005 nur tausend Dollar in Nvidia investierte", [pt("USD", 1000)]),
+    de("neg-per-after-im-jahr-year", "Er verdiente 5000 Euro im Jahr 2005.", [pt("EUR", 5000)]),
+    de("per-after-im-jahr", "Er verdient 5000 Euro im Jahr.", [pt("EUR", 5000, per="year")]),
     de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
     de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
     de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),
