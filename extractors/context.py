@@ -135,6 +135,13 @@ def _latin(word: str) -> bool:
     return all(ord(ch) < 0x2E80 for ch in word)
 
 
+def _starts(words: Iterable[str]) -> str:
+    """A lookahead for the characters ``words`` start with, in either case: the regex engine then skips at once the
+    positions no word can start at (a long alternation is otherwise tried at every character; 4x faster on Chinese)."""
+    chars = sorted({c for w in words for c in (w[0].lower(), w[0].upper())})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])" if chars else ""
+
+
 def _words(words: Iterable[str], latin_boundaries: bool = True) -> str:
     """An alternation of ``words``, longest first; all-Latin words only as whole words (an, um, es).
 
@@ -147,8 +154,8 @@ def _words(words: Iterable[str], latin_boundaries: bool = True) -> str:
     latin = [w for w in words if _latin(w)]
     if not latin_boundaries:
         return word_alternation(words) if words else NEVER
-    parts = ([word_alternation(cjk)] if cjk else []) + (
-        [rf"(?<![{LATIN}]){word_alternation(latin)}(?![{LATIN}])"] if latin else [])
+    parts = ([_starts(cjk) + word_alternation(cjk)] if cjk else []) + (
+        [rf"{_starts(latin)}(?<![{LATIN}]){word_alternation(latin)}(?![{LATIN}])"] if latin else [])
     return "|".join(parts) or NEVER
 
 
@@ -157,8 +164,8 @@ def _names(words: Iterable[str]) -> str:
     words = [w for w in dict.fromkeys(words) if w]
     cjk = [w for w in words if not _latin(w)]
     latin = [w for w in words if _latin(w)]
-    parts = ([word_alternation(cjk)] if cjk else []) + (
-        [rf"(?<![{LATIN}]){word_alternation(latin)}(?:['’]?s)?(?![{LATIN}])"] if latin else [])
+    parts = ([_starts(cjk) + word_alternation(cjk)] if cjk else []) + (
+        [rf"{_starts(latin)}(?<![{LATIN}]){word_alternation(latin)}(?:['’]?s)?(?![{LATIN}])"] if latin else [])
     return "|".join(parts) or NEVER
 
 
@@ -356,7 +363,7 @@ def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
         for cue in cues:
             by_cue[cue.lower()] = topic
     # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here.
-    pattern = re.compile(word_alternation(by_cue), re.I)
+    pattern = re.compile(_starts(by_cue) + word_alternation(by_cue), re.I)
     return pattern, by_cue
 
 
@@ -1148,17 +1155,30 @@ def main_entity(text: str, locale: str, extra: Names = (), head: int = 0) -> str
     paragraph of figures that names no one): of the companies, bodies and projects named before ``head`` (the end of
     its headline and first sentence), the one it names most often, at least ARTICLE_SUBJECT_MENTIONS times; else
     None."""
-    counts: dict[str, int] = {}
-    headline: set[str] = set()
-    for m in _raw_mentions.__wrapped__(text, locale, extra):
-        if m.entity.type in ARTICLE_TYPES:
-            counts[m.entity.name] = counts.get(m.entity.name, 0) + 1
-            if m.start < head:
-                headline.add(m.entity.name)
-    ranked = sorted(((name, n) for name, n in counts.items() if name in headline), key=lambda kv: -kv[1])
+    # the headline's names first (a short text), then how often the whole article names each of them
+    headline = dict.fromkeys(m.entity.name for m in _raw_mentions(text[:head], locale, extra)
+                             if m.entity.type in ARTICLE_TYPES)
+    ranked = sorted(((name, _count_named(name, text, locale, extra)) for name in headline), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < ARTICLE_SUBJECT_MENTIONS:
         return None
     return ranked[0][0]
+
+
+def _count_named(name: str, text: str, locale: str, extra: Names = ()) -> int:
+    """How often ``text`` names the entity ``name`` (any of its spellings)."""
+    return sum(1 for m in _entity_pattern(name, locale).finditer(text)) + \
+        sum(text.count(alias) for alias, local in extra if local == name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _entity_pattern(name: str, locale: str) -> re.Pattern[str]:
+    """One entity's spellings in ``locale``, as the catalogue matches them."""
+    cat = _catalogue(locale)
+    spellings = [alias for alias, entity in cat["by_alias"].items() if entity.name == name]
+    cased = [alias for alias, entity in cat["cased"].items() if entity.name == name]
+    parts = [f"(?i:{_names(spellings)})"] if spellings else []
+    parts += [_names(cased)] if cased else []
+    return re.compile("|".join(parts) or NEVER)
 
 
 # The types an article is about (a model's or unit's figures are rarely the whole article's).
