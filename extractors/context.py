@@ -1137,6 +1137,10 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
             # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
             # 27%至13.4亿美元)
             ctx = replace(ctx, topic=last_topic[1], subject=company_level(ctx.subject, last_topic[1]))
+        elif kind == "money" and not ctx.topic_cued and i > 0 and (named := _named_before(claim, body, bounds, i, locale)):
+            # a clause that refers back to what the sentence before named (Die Marktkapitalisierung … Diese ist inzwischen
+            # auf rund 3,6 Billionen Dollar angeschwollen): that sentence's last topic
+            ctx = replace(ctx, topic=named, subject=company_level(ctx.subject, named))
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
@@ -1282,6 +1286,18 @@ def local_names(text: str, locale: str) -> Names:
 
 # What a clause opens after (for a name that opens clauses: 。莲花紫星…, ,莲花紫星…).
 CLAUSE_OPENERS = "\n。！？!?；;，,：:"
+
+
+def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]], i: int, locale: str) -> str | None:
+    """The last topic cue of the sentence before the claim's, in its paragraph, when the claim's clause opens with a word
+    that refers back (diese, 其, 该); else None."""
+    _, start, end = _sentence_offsets(claim, body)
+    text = to_matching_script(claim.get("sentence") or claim["text"], locale)
+    if not refers_back(text, start, end, locale) or "\n" in body[bounds[i - 1][1] : bounds[i][0]]:
+        return None
+    lo, hi = bounds[i - 1]
+    cues = _cues(to_matching_script(body[lo:hi], locale), locale)
+    return cues[-1][2] if cues else None
 
 
 def _carried(i: int, bounds: list[tuple[int, int]], body: str, latest: Any) -> str | None:

@@ -267,6 +267,20 @@ def test_topic(locale, sentence, amount, topic):
     assert topic_of(*_at(locale, sentence, amount), locale) == topic
 
 
+ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentence before, or not
+    ("de-refers-back-to-the-sentence-before", "Die Marktkapitalisierung von Nvidia hat sich verdreifacht. Diese ist inzwischen "
+     "auf rund 3,6 Billionen Dollar angeschwollen.", "3,6 Billionen Dollar", "market_value"),
+    ("de-no-reference-no-topic", "Die Marktkapitalisierung von Nvidia hat sich verdreifacht. Ein Rechenzentrum für 500 "
+     "Milliarden Dollar", "500 Milliarden Dollar", "capex"),
+    ("zh-continues-the-figure-before", "英伟达上季收入升39%至30.8亿美元；游戏机晶片则增加27%至13.4亿美元。", "13.4亿美元", "revenue"),
+]
+
+
+@pytest.mark.parametrize("article,text,topic", [c[1:] for c in ARTICLE_TOPICS], ids=[c[0] for c in ARTICLE_TOPICS])
+def test_topic_in_an_article(article, text, topic):
+    assert _claim(_claims(article), text, "money")["topic"] == topic
+
+
 def test_a_cost_per_gigawatt_is_capex():
     assert topic_of(*_at("de", "die Kostenplanung von 50 Mrd. Dollar pro Gigawatt", "50 Mrd. Dollar"), "de", None, "GW") == "capex"
 
