@@ -564,6 +564,9 @@ GAPS = {
     "gap-hant-tw-refers-back-other-paragraph": gap(
         "zh-Hant", "輝達H200晶片被允許出口中國。\n\n此消息最早由路透報導。據了解，輝達目前庫存僅有 70 萬片。",
         [n(NV, "H200"), n(None, "chip", 700000)], "a count with no chip in its sentence refers to none"),
+    "gap-zh-count-of-a-noun-before-de": gap("zh-Hans", "同时满足以下两个条件的即为受管制的高性能计算芯片", [],
+                                            "a count's own noun before 的 (两个条件的…芯片) is not told from a modifier clause "
+                                            "(2048块性能远低于H100的H800芯片): the chip after 的 is counted"),
     "gap-zh-bare-number-after-card": gap("zh-Hans", "用一张4090就能跑起来", [n(NV, "RTX 4090")],
                                          "a bare 4090 names no card, even after 一张"),
     "gap-zh-per-server-yitai": gap("zh-Hans", "一台DGX B200服务器搭载8块B200 GPU", [n(NV, "B200")],
