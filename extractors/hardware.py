@@ -52,12 +52,17 @@ SPACE = "[ \u00a0]"
 ZH_RANGE_SCALE = (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]"))
 # A figure that reads as a year of the chips' era.
 YEAR = re.compile(r"(?:19[89]|20[0-4])\d")
+# 100 000 GPUs: thousands grouped by a (narrow, no-break) space, as Swiss papers print them.
+THIN_SPACE = "[ \u00a0\u202f]"
 # 8k H100: thousands written with a k.
 THOUSANDS_SUFFIX = r"[kK](?=\s)"
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 DE_WORD_COUNT_CHARS = 40  # the longest German count in words: dreihundertfünfundzwanzigtausend, anderthalb Millionen
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A sentence ends at a Han stop, ! ? or a line break, or a period before a space; SENTENCE_START finds the nearest
+# end before a position in the reversed text.
+SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+SENTENCE_START = re.compile(r"[。！？!?\n]|\s\.")
 # How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
 BACK_WINDOW = 120
 # How far around a generic count a device word of its sentence may stand (手机里的两块芯片).
@@ -336,6 +341,7 @@ class Words:
     unit_nouns: tuple[str, ...]  # nouns of units a spaced script counts chips in (500'000 Einheiten des H100)
     demonstratives: re.Pattern[str]  # between a count and a generic noun, make it mean a chip named before
     device_words: re.Pattern[str]  # devices whose chips are no accelerators (手机, Smartphone, Modem)
+    number_of: re.Pattern[str] | None  # a noun of number before a chip (die Zahl der GPUs … 100.000)
     range_between: tuple[str, str] | None  # the words of a range "zwischen A und B"
 
 
@@ -376,6 +382,8 @@ def load_words(locale: str) -> Words:
         unit_nouns=tuple(raw.get("unit_nouns", [])),
         device_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('device_words', []))})"
                                 + (r"(?!\w)" if style.spaced else ""), flags),
+        number_of=re.compile(rf"(?<!\w)(?:{word_alternation(raw['number_of'])})(?!\w)", flags)
+        if raw.get("number_of") else None,
         demonstratives=re.compile(rf"(?<!\w)(?:{word_alternation(raw.get('demonstratives', []))})(?!\w)", flags),
         range_between=tuple(raw["range_between"]) if raw.get("range_between") else None,
     )
@@ -438,7 +446,8 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word
     but a unit noun (500'000 Einheiten); a range A bis B, or zwischen A und B."""
     words = load_words(locale)
-    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d+)(?:,\d+)?"
+    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
+              rf"(?:,\d+)?"
               rf"(?:{THOUSANDS_SUFFIX}|\s+(?:{_de_scale(locale)}))?")
     vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
     first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
@@ -452,7 +461,9 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     else:
         opened, sep = "", RANGE_SEP
     # The lookahead on a count's first character lets most positions fail at once (3x faster).
-    return re.compile(rf"(?=[\d{first}]){opened}(?P<lo>{number}|{vague})(?:{sep}(?P<hi>{number}))?(?=\s){units}")
+    # A count ends before a space, or before the punctuation that ends its clause (liegt bei 24.000.).
+    return re.compile(rf"(?=[\d{first}]){opened}(?P<lo>{number}|{vague})(?:{sep}(?P<hi>{number}))?"
+                      rf"(?=\s|[.,;:!?)](?!\d)|$){units}")
 
 
 def _de_word_count_pattern(locale: str) -> re.Pattern[str]:
@@ -654,7 +665,9 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     for i, m in enumerate(counts):
         first = bisect.bisect_left(starts, m.end())
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
-                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers:
+                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers \
+                and (words.number_of is None or not words.number_of.search(text, max(0, m.start() - BACK_WINDOW),
+                                                                            m.start())):
             continue  # most numbers: nothing named after them, and none that can refer back
         claim = _count_claim(text, m, *_window_limit(text, counts, i, words, locale), spans, starts, cat, words,
                              locale, used, basis)
@@ -739,6 +752,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     if head is None and cls in words.referring_back \
             and _ends_clause(text, m.end() + (len(after[1]) if after else 0), words.spaced):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
+    if head is None and words.number_of is not None and _ends_clause(text, m.end(), words.spaced):
+        head = _number_of(text, m.start(), spans, starts, words)  # die Zahl der GPUs soll auf 100.000 steigen
     if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
@@ -775,10 +790,16 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
+def _sentence_start(text: str, pos: int, limit: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``limit`` characters."""
+    floor = max(0, pos - limit)
+    brk = SENTENCE_START.search(text[floor:pos][::-1])
+    return pos - brk.start() if brk else floor
+
+
 def _in_device_sentence(text: str, pos: int, words: Words) -> bool:
     """Whether the sentence around ``pos`` names a device whose chips are no accelerators (a phone, a modem)."""
-    brk = SENTENCE_END.search(text[max(0, pos - DEVICE_WINDOW) : pos][::-1])
-    start = pos - brk.start() if brk else max(0, pos - DEVICE_WINDOW)
+    start = _sentence_start(text, pos, DEVICE_WINDOW)
     end = SENTENCE_END.search(text, pos, pos + DEVICE_WINDOW)
     return words.device_words.search(text, start, end.start() if end else pos + DEVICE_WINDOW) is not None
 
@@ -916,9 +937,7 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
     None where a noun that is not a chip stands between (晶圆切出60颗), or a price word in the count's clause
     (H100售价3万块).
     """
-    floor = max(0, start - BACK_WINDOW)
-    brk = SENTENCE_END.search(text[floor:start][::-1])
-    floor = start - brk.start() if brk else floor
+    floor = _sentence_start(text, start, BACK_WINDOW)
     i = bisect.bisect_left(starts, start) - 1
     while i >= 0 and spans[i].start_char >= floor and spans[i].label_ in ("VENDOR", "SINGLE"):
         i -= 1
@@ -951,6 +970,21 @@ def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
             return model
         i -= 1
     return None
+
+
+def _number_of(text: str, start: int, spans: list[Hit], starts: list[int], words: Words) -> Hit | None:
+    """The chip a noun of number names before a count in its sentence (Die Zahl der GPUs soll auf 100.000 steigen)."""
+    floor = _sentence_start(text, start, BACK_WINDOW)
+    nouns = list(words.number_of.finditer(text, floor, start))
+    if not nouns:
+        return None
+    i = bisect.bisect_left(starts, nouns[-1].end())
+    while i < len(spans) and spans[i].start_char < start and spans[i].label_ == "VENDOR":
+        i += 1
+    if i == len(spans) or spans[i].start_char >= start or spans[i].label_ not in ("MODEL", "GENERIC") \
+            or not _modifiers_only(text, nouns[-1].end(), spans[i].start_char, words):
+        return None
+    return spans[i]
 
 
 def _model_at(text: str, pos: int, window: list[Hit]) -> Hit | None:

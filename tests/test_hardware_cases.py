@@ -482,6 +482,20 @@ CASES = {
     "neg-hant-tw-fullwidth-named": ("zh-Hant", "北京的行動也影響ＡＩ晶片Ｈ20的採購", [n(NV, "H20")]),
     "de-ch-apostrophe-grouping": ("de", "Etwa 600'000 Grafikprozessoren", [n(None, "GPU", 600000, "approx")]),
     "neg-de-ch-apostrophe-not-chips": ("de", "Bestellungen mit einem Volumen unter 26'900'000 TTP", []),
+    "de-count-after-number-of": ("de", "Die Zahl der GPUs soll auf 100.000 steigen.", [n(None, "GPU", 100000)]),
+    "de-count-after-number-of-model": ("de", "Die Anzahl der Nvidia-H100-Chips im Rechenzentrum liegt bei 24.000.",
+                                       [n(NV, "H100", 24000)]),
+    "neg-de-number-of-price": ("de", "Die Zahl der GPUs kostet 100.000 Euro.", []),
+    "neg-de-number-of-staff": ("de", "Die Zahl der Mitarbeiter stieg auf 10.000.", []),
+    "neg-de-number-of-other-sentence": ("de", "Die Zahl der GPUs stieg. Der Umsatz lag bei 100.000.", []),
+    "de-count-before-comma": ("de", "Meta hat 24.000 H100, Google weniger.", [n(NV, "H100", 24000)]),
+    "neg-de-english-decimal": ("de", "Er kaufte 3.5 GPUs", []),
+    "de-mio-scale": ("de", "Nvidia lieferte 1,5 Mio. H20-Chips aus", [n(NV, "H20", 1500000)]),
+    "de-tsd-scale": ("de", "rund 10 Tsd. GPUs", [n(None, "GPU", 10000, "approx")]),
+    "de-ch-space-grouping": ("de", "Der Rechner hat 100 000 Grafikprozessoren", [n(None, "GPU", 100000)]),
+    "neg-de-ch-space-grouping-servers": ("de", "Der Anbieter betreibt 100 000 Server", []),
+    "de-hunderte-vague": ("de", "Hunderte H100", [rng(NV, "H100", 100, 1000, "approx")]),
+    "de-dutzende-vague": ("de", "Dutzende Nvidia-GPUs", [rng(None, "GPU", 10, 100, "approx")]),
     "de-k-thousands": ("de", "bis Ende des Jahres etwa \"8k H100-Äquivalente\"", [n(NV, "H100", 8000, "approx")]),
     "zh-k-thousands-bare": ("zh-Hans", "Meta 推出 2 个 24K GPU 集群", [n(None, "GPU", 24000)]),
     "neg-zh-4k-display": ("zh-Hans", "支持4K显示的显卡", []),
@@ -559,11 +573,12 @@ CASES = {
 }
 
 GAPS = {
-    "gap-de-count-after-noun": gap("de", "Die Zahl der GPUs soll auf 100.000 steigen.", [n(None, "GPU", 100000)],
-                                   "German counts after their noun (Zahl der GPUs … 100.000) are not linked"),
     "gap-hant-tw-refers-back-other-paragraph": gap(
         "zh-Hant", "輝達H200晶片被允許出口中國。\n\n此消息最早由路透報導。據了解，輝達目前庫存僅有 70 萬片。",
         [n(NV, "H200"), n(None, "chip", 700000)], "a count with no chip in its sentence refers to none"),
+    "gap-zh-count-of-a-noun-before-de": gap("zh-Hans", "同时满足以下两个条件的即为受管制的高性能计算芯片", [],
+                                            "a count's own noun before 的 (两个条件的…芯片) is not told from a modifier clause "
+                                            "(2048块性能远低于H100的H800芯片): the chip after 的 is counted"),
     "gap-zh-bare-number-after-card": gap("zh-Hans", "用一张4090就能跑起来", [n(NV, "RTX 4090")],
                                          "a bare 4090 names no card, even after 一张"),
     "gap-zh-per-server-yitai": gap("zh-Hans", "一台DGX B200服务器搭载8块B200 GPU", [n(NV, "B200")],
