@@ -28,8 +28,10 @@ CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # How far back a sentence's start is looked for (a page without full stops has no sentences).
 SENTENCE_LOOKBACK = 400
-SENTENCE_ENDS = "。！？!?\n"
-SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+# What ends a declared currency's sentence: full stops and line breaks, not ；, since a Chinese sentence declares its
+# currency after its first clause as often as before (收入23.58億元；虧損11.62億元（人民幣，下同）).
+DECLARATION_ENDS = "。！？!?\n"
+DECLARATION_END = re.compile(f"[{DECLARATION_ENDS}]")
 # A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
 PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+)")
 # One space (or no-break space) between an Arabic figure and its Han unit: 59.3 亿美元.
@@ -728,13 +730,13 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
     declaration (（人民币，下同）), or to the end of its sentence (若以美元计算，营收为196.2亿元)."""
     scopes: list[tuple[int, int, str]] = []
     if g.declared is not None:
-        found = [(_sentence_start(text, m.start()), m) for m in g.declared.finditer(text)]
+        found = [(_declaration_start(text, m.start()), m) for m in g.declared.finditer(text)]
         for i, (start, m) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else len(text)
             scopes.append((start, end, m["cur"]))
     if g.declared_in_sentence is not None:
         for m in g.declared_in_sentence.finditer(text):
-            end = SENTENCE_END.search(text, m.end())
+            end = DECLARATION_END.search(text, m.end())
             scopes.append((m.end(), end.start() if end else len(text), m["cur"]))
     if not scopes:
         return spans
@@ -798,8 +800,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(ch, 0, at) for ch in SENTENCE_ENDS) + 1
+def _declaration_start(text: str, at: int) -> int:
+    return max(text.rfind(ch, 0, at) for ch in DECLARATION_ENDS) + 1
 
 
 def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str,
