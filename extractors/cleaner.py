@@ -762,10 +762,21 @@ def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | 
     """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
     found: list[int] = []
     budget = LEAD_SKIP_CHARS  # a share bar, a byline or a caption may sit between the lead and the text
+    rules = chrome_rules()
     i = first - 1
-    while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
+    while i >= 0 and len(found) < LEAD_LINES:
         line = lines[i]
-        if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
+        if line.heading:
+            # The headline ends the lead; a heading that is a paragraph of prose is a lead set as a heading, and
+            # the header of a related box between the lead and the text ("Lesen Sie auch") is furniture.
+            simple = to_simplified(line.text)
+            if line.body and TERMINAL.search(line.text) and line.link_share < 0.3:
+                found.append(i)
+            elif not rules.related_header.search(simple, rules.words_in(simple)):
+                break
+            elif (budget := budget - len(line.text)) < 0:
+                break
+        elif _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
             budget -= len(line.text)
             if budget < 0:
                 break
