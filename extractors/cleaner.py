@@ -701,15 +701,20 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     local: dict[int, float] = {}
     full: dict[int, float] = {}
     parent: dict[int, int | None] = {}
+    depth = len(LEVEL_SHARE)
     for line, chars in zip(lines, prose):
         weight = _weight(line, chars, wrappers)
         path = line.path
-        for level, number in enumerate(reversed(path)):
+        last = len(path) - 1
+        for level in range(min(depth, last + 1)):
+            number = path[last - level]
+            local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
+        for number in path:
             full[number] = full.get(number, 0.0) + weight
-            if level < len(LEVEL_SHARE):
-                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
-        for i, number in enumerate(path):
-            parent.setdefault(number, path[i - 1] if i else None)
+        for i in range(last, -1, -1):  # from the line's own block up to the first block seen before, whose
+            if path[i] in parent:      # ancestors are known already
+                break
+            parent[path[i]] = path[i - 1] if i else None
     for number in hints:  # a named article container wins a near tie
         if local.get(number, 0) > 0:
             local[number] *= HINT_BONUS
