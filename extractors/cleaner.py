@@ -338,6 +338,8 @@ def _name_is_article(token: str) -> bool:
     return token.lower() in markup_rules().article_words
 
 
+# Elements never holding metadata elements (META_TAGS) below them: no need to look.
+LEAF_TAGS = frozenset({"style", "svg", "math", "input", "textarea", "select", "option", "img", "br", "canvas"})
 # What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
 _BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP, _META = (1 << i for i in range(12))
 
@@ -444,7 +446,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     hints: set[int] = set()
     leads: set[int] = set()
     markup = Markup(texts=[])
-    dated, dated_texts = markup.dated, markup.texts
+    dated, dated_texts, scripts = markup.dated, markup.texts, markup.scripts
     assert dated_texts is not None
     buf: list[str] = []  # text since the last block boundary
     linked: list[str] = []  # the part of it inside links
@@ -496,8 +498,11 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                     flush()
                 stack.append(0)
                 walker.skip_subtree()
-                for sub in el.iter(*META_TAGS):  # <head>'s metadata, a script's JSON-LD
-                    markup.add(sub)
+                if tag == "script":  # JSON-LD, a page's data
+                    scripts.append(el)
+                elif tag not in LEAF_TAGS:  # <head>'s metadata, a title or heading in a hidden box
+                    for sub in el.iter(*META_TAGS):
+                        markup.add(sub)
                 continue
             if flags & _META:
                 markup.add(el)
