@@ -338,6 +338,8 @@ def _name_is_article(token: str) -> bool:
     return token.lower() in markup_rules().article_words
 
 
+# Elements never holding metadata elements (META_TAGS) below them: no need to look.
+LEAF_TAGS = frozenset({"style", "svg", "math", "input", "textarea", "select", "option", "img", "br", "canvas"})
 # What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
 _BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP, _META = (1 << i for i in range(12))
 
@@ -444,7 +446,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     hints: set[int] = set()
     leads: set[int] = set()
     markup = Markup(texts=[])
-    dated, dated_texts = markup.dated, markup.texts
+    dated, dated_texts, scripts = markup.dated, markup.texts, markup.scripts
     assert dated_texts is not None
     buf: list[str] = []  # text since the last block boundary
     linked: list[str] = []  # the part of it inside links
@@ -496,8 +498,11 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                     flush()
                 stack.append(0)
                 walker.skip_subtree()
-                for sub in el.iter(*META_TAGS):  # <head>'s metadata, a script's JSON-LD
-                    markup.add(sub)
+                if tag == "script":  # JSON-LD, a page's data
+                    scripts.append(el)
+                elif tag not in LEAF_TAGS:  # <head>'s metadata, a title or heading in a hidden box
+                    for sub in el.iter(*META_TAGS):
+                        markup.add(sub)
                 continue
             if flags & _META:
                 markup.add(el)
@@ -701,15 +706,20 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     local: dict[int, float] = {}
     full: dict[int, float] = {}
     parent: dict[int, int | None] = {}
+    depth = len(LEVEL_SHARE)
     for line, chars in zip(lines, prose):
         weight = _weight(line, chars, wrappers)
         path = line.path
-        for level, number in enumerate(reversed(path)):
+        last = len(path) - 1
+        for level in range(min(depth, last + 1)):
+            number = path[last - level]
+            local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
+        for number in path:
             full[number] = full.get(number, 0.0) + weight
-            if level < len(LEVEL_SHARE):
-                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
-        for i, number in enumerate(path):
-            parent.setdefault(number, path[i - 1] if i else None)
+        for i in range(last, -1, -1):  # from the line's own block up to the first block seen before, whose
+            if path[i] in parent:      # ancestors are known already
+                break
+            parent[path[i]] = path[i - 1] if i else None
     for number in hints:  # a named article container wins a near tie
         if local.get(number, 0) > 0:
             local[number] *= HINT_BONUS
@@ -762,10 +772,21 @@ def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | 
     """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
     found: list[int] = []
     budget = LEAD_SKIP_CHARS  # a share bar, a byline or a caption may sit between the lead and the text
+    rules = chrome_rules()
     i = first - 1
-    while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
+    while i >= 0 and len(found) < LEAD_LINES:
         line = lines[i]
-        if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
+        if line.heading:
+            # The headline ends the lead; a heading that is a paragraph of prose is a lead set as a heading, and
+            # the header of a related box between the lead and the text ("Lesen Sie auch") is furniture.
+            simple = to_simplified(line.text)
+            if line.body and TERMINAL.search(line.text) and line.link_share < 0.3:
+                found.append(i)
+            elif not rules.related_header.search(simple, rules.words_in(simple)):
+                break
+            elif (budget := budget - len(line.text)) < 0:
+                break
+        elif _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
             budget -= len(line.text)
             if budget < 0:
                 break
