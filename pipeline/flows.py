@@ -21,11 +21,10 @@ from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
 from prefect.utilities.annotations import quote
 
-from extractors.article import doc_ids
+from extractors.ids import doc_ids
 from pipeline import incremental, progress, store
 from pipeline.settings import Settings
 from pipeline.store import ArticleLines
-from pipeline.worker import process_batch_items
 
 MIN_BATCH, MAX_BATCH, BATCHES_PER_CORE = 20, 500, 4
 # An escaped backslash or byte in the display name of a non-UTF-8 file name.
@@ -186,6 +185,9 @@ def process_articles(files: list[SourceFile], settings: Settings, spill: Path, i
 
     Only manifest entries and errors go back: a batch's lines never reach the parent, whose memory stays flat.
     """
+    # Imported at the first batch: extraction (spaCy, the patterns; ~1 s) is not loaded by a run with nothing to do.
+    from pipeline.worker import process_batch_items
+
     done: list[ArticleLines] = []
     errors: list[dict[str, str]] = []
     for outcome in process_batch_items([(f.rel_path, f.data, f.doc_id) for f in files], settings.doc_timeout_s):
