@@ -60,6 +60,8 @@ SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", 
 NO_UNIT = "no unit"
 UNIT_PRICE_PER = frozenset({"hour", "day", "month", "million tokens", "thousand tokens", "token", "GPU", "unit", "module",
                             "rack", "wafer", "PFLOPS"})
+# Units of capacity: a cost per gigawatt (50 Mrd. Dollar pro Gigawatt, 建设每GW容量的数据中心的成本) is what building it costs.
+CAPACITY_PER = frozenset({"GW", "MW"})
 # A model's, unit's or person's figure of these topics is their company's: a model does not raise funds or have a
 # market value, its maker does (Claude 3.5 Sonnet ... 它需要筹集数十亿美元: Anthropic's funding).
 COMPANY_TOPICS = frozenset({"capex", "investment", "funding", "valuation", "market_value", "revenue", "profit", "loss",
@@ -342,6 +344,9 @@ def _context_words(locale: str) -> dict[str, Any]:
     level = [*change.get("level_before", [])]
     by_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(d, [])}
     per = {w.lower(): unit for unit, words in data.get("per", {}).items() for w in words}
+    prefixed = data.get("per_prefixed", {})
+    prefixed_units = {w.lower(): unit for unit, words in prefixed.get("units", {}).items() for w in words}
+    unit_nouns = {w.lower(): unit for unit, words in data.get("unit_nouns", {}).items() for w in words}
     # 跌幅达24.04美元: a change noun with a level word (达) after it
     nouns = {w.lower(): d for d, words in change.get("nouns", {}).items() for w in words}
     # how far before the amount its change word may stand: 蒸发约8000亿美元 (a word or two), verlor an einem Tag rund
@@ -372,8 +377,18 @@ def _context_words(locale: str) -> dict[str, Any]:
         "noun_direction": nouns,
         "per": re.compile(_words(per), re.I),
         "per_units": per,
+        # 每 + a verb or a count + a unit of capacity: 每建成1GW, 每 GW 容量
+        "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})\s*[^\d，,。；;：:\s]{{0,3}}?\s*[\d.,]*\s*"
+                                   rf"(?P<unit>{_words(prefixed_units, latin_boundaries=False)})(?![A-Za-z])", re.I)
+                        if prefixed_units else None,
+        "per_prefixed_units": prefixed_units,
+        "unit_noun": re.compile(_words(unit_nouns), re.I),
+        "unit_nouns": unit_nouns,
         "refine": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
                    for topic, table in data.get("refine", {}).items()},
+        "refine_in_clause": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
+                             for topic, table in data.get("refine_in_clause", {}).items()},
+        "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
     }
 
 
@@ -669,21 +684,60 @@ def company_level(subject: str | None, topic: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1024)
 def _cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
-    """Every topic cue of the sentence as (start, end, topic), shared by all its claims."""
+    """Every topic cue of the sentence as (start, end, topic), shared by all its claims. A weak cue (a payment verb:
+    支付, gezahlt) only counts in a sentence with no other cue: what was paid for says more than that it was paid."""
     pattern, by_cue = _topic_pattern(locale)
-    return tuple((m.start(), m.end(), by_cue[m.group(0).lower()]) for m in pattern.finditer(text))
+    weak = _context_words(locale)["weak_topic_cues"]
+    found = [(m.start(), m.end(), by_cue[m.group(0).lower()], m.group(0).lower() in weak) for m in pattern.finditer(text)]
+    strong = [c[:3] for c in found if not c[3]]
+    return tuple(strong) if strong else tuple(c[:3] for c in found)
 
 
 def _nearest(cues: Iterable[tuple[int, int, str]], text: str, start: int, end: int) -> str | None:
     """The value of the nearest cue in the amount's clause (with its brackets), else in the sentence. A cue right after
-    the amount names it (1060万元税收) and beats one as near before it (…产值、1060万元税收)."""
+    the amount names it (1060万元税收) and beats one as near before it (…产值、1060万元税收). Beyond the clause a cue
+    before the amount governs it rather than one after it, which belongs to the next clause's figure (收入增长30%,达到54
+    亿元,经营溢利增长40%: revenue)."""
     cues = [c for c in cues if not (c[0] < end and c[1] > start)]
-    for lo, hi, _ in _scopes(text, start, end)[-2:]:
+    scopes = _scopes(text, start, end)
+    for depth, (lo, hi, _) in enumerate(scopes[-2:]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
+        if depth and any(c[1] <= start for c in inside):
+            inside = [c for c in inside if c[1] <= start]
         if inside:
             return min(inside, key=lambda c: (0 if 0 <= c[0] - end <= 1 else _distance(c[0], c[1], start, end),
                                               c[0] < start))[2]
     return None
+
+
+def _refined(found: str, text: str, start: int, end: int, locale: str) -> str:
+    """``found`` made more precise by the words of the amount's clause (``refine_in_clause``: an investment received is
+    funding) or its sentence (``refine``: an investment in data centres is capex, a cost of chips a hardware cost),
+    unless the clause names the company the money goes into (给 OpenAI 投资, 投资 OpenAI, in Intel)."""
+    words = _context_words(locale)
+    lo, hi = _clause(text, start, end)
+    for topic, pattern in words["refine_in_clause"].get(found, {}).items():
+        if pattern.search(text, lo, hi):
+            return topic
+    table = words["refine"].get(found, {})
+    if table and not _target_named(text, lo, hi, locale):
+        for topic, pattern in table.items():
+            if pattern.search(text):
+                return topic
+    return found
+
+
+def _target_named(text: str, lo: int, hi: int, locale: str) -> bool:
+    """Whether the clause [lo, hi) names a company as where the money goes: a counterparty (给OpenAI, an OpenAI), or a
+    company right after an investment word (投资OpenAI, Beteiligung an)."""
+    pattern, by_cue = _topic_pattern(locale)
+    invest = [c for c in _cues(text, locale) if c[2] == "investment" and lo <= c[0] < hi]
+    for m in _roles(text, locale):
+        if not (lo <= m.start < hi) or m.entity.type not in ("company", "model", "segment"):
+            continue
+        if m.role == "counterparty" or any(0 <= m.start - c[1] <= 2 for c in invest):
+            return True
+    return False
 
 
 def topic_of(text: str, start: int, end: int, locale: str, subject: str | None = None, per: str | None = None) -> str:
@@ -691,7 +745,9 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
 
     A generic cost (成本, Kosten) is the specific cost the sentence names elsewhere (“o1”成本在1500万美元左右，所以要比较
     …的训练成本: training cost), a unit price's (每小时费用为2美元) or a chip's cost a price, a model's its development
-    cost. An investment in the company's own infrastructure (投资…用于数据中心的建设) is capex (``refine:``)."""
+    cost, a cost per gigawatt of capacity capex. A valuation in a sentence that speaks of market value (Börsenwert,
+    市值) is one. Then ``_refined``: an investment in the company's own infrastructure (投资…用于数据中心的建设) is capex,
+    an investment received (获得…投资) funding."""
     cues = _cues(text, locale)
     found = _nearest(cues, text, start, end)
     entity = subject_entity(subject)
@@ -699,15 +755,18 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
         specific = [c for c in cues if c[2] in SPECIFIC_COSTS and not (c[0] < end and c[1] > start)]
         if specific:
             found = min(specific, key=lambda c: _distance(c[0], c[1], start, end))[2]
+        elif per in CAPACITY_PER:
+            found = "capex"
         elif per in UNIT_PRICE_PER or entity is not None and entity.type == "chip":
             found = "price"
         elif entity is not None and entity.type == "model":
             found = "development_cost"
+    if found in ("price", "other") and per in CAPACITY_PER:
+        found = "capex"
+    if found == "valuation" and any(c[2] == "market_value" for c in cues):
+        found = "market_value"  # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
     if found:
-        for topic, words in _context_words(locale)["refine"].get(found, {}).items():
-            if words.search(text):
-                return topic
-        return found
+        return _refined(found, text, start, end, locale)
     if entity and entity.default_topic:
         return entity.default_topic
     return "other"
@@ -757,16 +816,56 @@ def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
 
 def per_of(text: str, start: int, end: int, locale: str) -> tuple[str | None, bool]:
     """The unit of a unit price from the nearest unit cue of the amount's bracket or clause (股价 → share; 市值 → ``no
-    unit``), or None; and whether the cue is in the amount's own bracket (折合美国存托凭证每单位为1.44美元)."""
-    words = _context_words(locale)
+    unit``), or None; and whether the cue is in the amount's own bracket (折合美国存托凭证每单位为1.44美元).
+
+    A cue after the amount names it only right after it (1,24 Dollar pro Aktie); further on it is the next figure's
+    (einen Gewinn von 552 Millionen Dollar oder 1,24 Dollar pro Aktie: the 552 million is a total). A clause with no
+    unit cue and no topic cue of its own continues the clause before it (股价漲幅逾16%，越過1400元、1500元大關: per
+    share)."""
+    totals = [c for c in _cues(text, locale) if c[2] in TOTAL_TOPICS and c[1] <= start]
+    cues = [c for c in _unit_cues(text, locale) if not (c[0] < end and c[1] > start)
+            and (c[1] <= start or c[0] - end <= UNIT_AFTER_REACH)
+            # a total named between the unit and the amount is what the amount is (Aktien … Investition in Höhe von)
+            and not any(c[1] <= t[0] for t in totals if not (t[0] < c[1] and t[1] > c[0]))]
     scopes = _scopes(text, start, end)
     for depth, (lo, hi, _) in enumerate(scopes[:-1]):
-        cues = [(m.start(), m.end(), words["per_units"][m.group(0).lower()]) for m in words["per"].finditer(text, lo, hi)]
-        cues = [c for c in cues if not (c[0] < end and c[1] > start)]
-        if cues:
-            unit = min(cues, key=lambda c: _distance(c[0], c[1], start, end))[2]
+        inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
+        if inside:
+            unit = min(inside, key=lambda c: _distance(c[0], c[1], start, end))[2]
             return unit, depth < len(scopes) - 2
+    lo, hi = _clause(text, start, end)
+    if not any(lo <= c[0] < hi for c in _cues(text, locale)):
+        before = [c for c in cues if c[1] <= lo]
+        if before:
+            return max(before, key=lambda c: c[1])[2], False
     return None, False
+
+
+# How far after an amount its unit may stand to be its unit (1,24 Dollar pro Aktie, 5 Dollar je Aktie).
+UNIT_AFTER_REACH = 3
+# Topics of a company's totals: a cue of one between a unit cue and the amount makes the amount that total.
+TOTAL_TOPICS = frozenset({"investment", "funding", "valuation", "capex", "revenue", "loss", "fine", "subsidy"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
+    """The sentence's unit cues (start, end, unit): the words of ``context: per`` and a unit after a per-word with a
+    verb or a count between (每建成1GW的设施, 每 GW 容量)."""
+    words = _context_words(locale)
+    found = [(m.start(), m.end(), words["per_units"][m.group(0).lower()]) for m in words["per"].finditer(text)]
+    if words["per_prefixed"] is not None:
+        found += [(m.start(), m.end(), words["per_prefixed_units"][m["unit"].lower()])
+                  for m in words["per_prefixed"].finditer(text)]
+    return tuple(sorted(found))
+
+
+def counted_unit(text: str, start: int, locale: str) -> str | None:
+    """What a unit price without its noun ("unit": 采购单价15万元, 每片2.7万美元) is the price of: the nearest counted
+    noun before it in its sentence, a chip (100块GPU显卡, H200) or a machine (服务器, 机柜); None if it names none."""
+    words = _context_words(locale)
+    nouns = [(m.end(), words["unit_nouns"][m.group(0).lower()]) for m in words["unit_noun"].finditer(text, 0, start)]
+    nouns += [(m.end, "GPU") for m in _mentions(text, locale) if m.entity.type == "chip" and m.end <= start]
+    return max(nouns)[1] if nouns else None
 
 
 # ---- attribution -------------------------------------------------------------------------------------------
@@ -840,6 +939,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = None  # 市值突破5兆美元, Börsenwert: the nearest cue says the amount is a total
         elif cued and (per in (None, "unit") or in_bracket):
             per = cued
+        if per == "unit":
+            per = counted_unit(text, start, locale) or per
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
@@ -1014,7 +1115,7 @@ def share_units(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if x.get("sentence") != y.get("sentence") or x.get("currency") != y.get("currency") or x.get("topic") != y.get("topic"):
             continue
         weak = (None, "unit")
-        if (x.get("per") in weak) == (y.get("per") in weak) or not _coordinated(x, y):
+        if (x.get("per") in weak) == (y.get("per") in weak) or not _coordinated(x, y) or not _comparable(x, y):
             continue
         if y.get("per") in weak:
             claims[b] = {**y, "per": x["per"]}
@@ -1036,6 +1137,20 @@ RESTATED = ("subject", "topic", "change", "hypothetical", "per")
 COORDINATION_REACH = 24
 
 
+# Unit prices of one list are of one size (0.14美元 and 7.50美元 a million tokens); a figure hundreds of times larger
+# beside a unit price is a total (股东应占溢利20.3億元 … 每股盈利17.45美仙), not another one.
+COMPARABLE_RATIO = 200
+
+
+def _comparable(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    def size(c: dict[str, Any]) -> float | None:
+        value = c.get("value") if c.get("value") is not None else c.get("high") or c.get("low")
+        return abs(value) if value else None
+
+    a, b = size(x), size(y)
+    return a is None or b is None or max(a, b) <= COMPARABLE_RATIO * min(a, b)
+
+
 def _coordinated(x: dict[str, Any], y: dict[str, Any]) -> bool:
     sentence = x.get("sentence") or ""
     lo = sentence.find(x["text"])
@@ -1048,9 +1163,12 @@ def _coordinated(x: dict[str, Any], y: dict[str, Any]) -> bool:
     locale = locale_tag(y["language"], y.get("script"))
     text = to_matching_script(sentence, locale)
     words = _context_words(locale)
-    clo, chi = _clause(text, hi, hi + len(y["text"]))
-    # the second amount's own clause says it is a total (市值, Börsenwert): no unit to share
-    return not any(words["per_units"][m.group(0).lower()] == "no unit" for m in words["per"].finditer(text, clo, chi))
+    # either amount's own clause says it is a total (市值, 累计, Börsenwert): no unit to share
+    for at, length in ((lo, len(x["text"])), (hi, len(y["text"]))):
+        clo, chi = _clause(text, at, at + length)
+        if any(words["per_units"][m.group(0).lower()] == NO_UNIT for m in words["per"].finditer(text, clo, chi)):
+            return False
+    return True
 
 
 def warm_up(locale: str) -> None:

@@ -203,12 +203,41 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("de-operating-cost", "de", "wobei die Betriebskosten 944 Millionen US -Dollar erreichten", "944 Millionen US -Dollar",
      "operating_cost"),
     ("de-salary", "de", "ein Team, das jährlich über 1,3 Millionen US -Dollar verdient", "1,3 Millionen US -Dollar", "salary"),
+    # precedence: the investment received, the company invested in, what a cost was for, the clause before
+    ("zh-investment-received-is-funding", "zh-Hans", "成立仅一年的摩尔线程就获得了超30亿元投资", "30亿元", "funding"),
+    ("zh-investment-in-a-company-building-data-centres", "zh-Hans", "英伟达计划用1000亿美元投资OpenAI,建设10GW的数据中心",
+     "1000亿美元", "investment"),
+    ("zh-cost-of-building-data-centres-is-capex", "zh-Hans", "建设每GW容量的人工智能数据中心的成本约为500亿美元", "500亿美元",
+     "capex"),
+    ("zh-hant-spent-on-chips-is-hardware-cost", "zh-Hant", "微軟2023年在輝達晶片上花費了45億美元", "45億美元", "hardware_cost"),
+    ("zh-hant-spent-on-chips-and-data-centres-is-capex", "zh-Hant", "微軟預計將在GPU和資料中心上花費約1000億美元", "1000億美元",
+     "capex"),
+    ("zh-hant-a-cue-before-beats-the-next-clauses", "zh-Hant", "方案服務業務集團收入增長30%,達到54億元,經營溢利增長40%", "54億元",
+     "revenue"),
+    ("zh-value-of-goods-is-not-a-price", "zh-Hans", "这批走私CPU属于高端产品,总价值约1200万港元", "1200万港元", "other"),
+    ("zh-hant-final-dividend", "zh-Hant", "聯想集團全年純利11.78億美元,派末期息每股24港仙", "24港仙", "other"),
+    ("zh-hant-adjusted-ebita-is-profit", "zh-Hant", "阿里雲智能收入大升34%之餘,亦錄得經調整EBITA錄36.04億元", "36.04億元", "profit"),
+    ("zh-market-size", "zh-Hans", "预计全球AI芯片市场规模将达到4000亿美元", "4000亿美元", "other"),
+    ("de-valuation-of-a-listed-company", "de", "Nvidia hat in puncto Börsenwert alle hinter sich gelassen und wird mit über fünf "
+     "Billionen US-Dollar bewertet", "fünf Billionen US-Dollar", "market_value"),
+    ("de-valuation-of-a-start-up", "de", "OpenAI wird nun mit 500 Milliarden Dollar bewertet", "500 Milliarden Dollar", "valuation"),
+    ("de-investment-received-is-funding", "de", "Mistral hat sich eine Investition in Höhe von 1,3 Milliarden Euro vom "
+     "Chip-Unternehmen ASML gesichert", "1,3 Milliarden Euro", "funding"),
+    ("de-paid-for-a-licence", "de", "Apple hatte eine Lizenzvereinbarung getroffen und dafür 4,5 Milliarden Dollar gezahlt",
+     "4,5 Milliarden Dollar", "other"),
+    ("de-paid-alone-is-a-cost", "de", "Microsoft zahlte 10 Milliarden Dollar", "10 Milliarden Dollar", "cost"),
+    ("de-contributes-is-investment", "de", "während Oracle und der Staatsfonds MGX sieben Milliarden Dollar beisteuern",
+     "sieben Milliarden Dollar", "investment"),
 ]
 
 
 @pytest.mark.parametrize("locale,sentence,amount,topic", [c[1:] for c in TOPIC_CASES], ids=[c[0] for c in TOPIC_CASES])
 def test_topic(locale, sentence, amount, topic):
     assert topic_of(*_at(locale, sentence, amount), locale) == topic
+
+
+def test_a_cost_per_gigawatt_is_capex():
+    assert topic_of(*_at("de", "die Kostenplanung von 50 Mrd. Dollar pro Gigawatt", "50 Mrd. Dollar"), "de", None, "GW") == "capex"
 
 
 def test_a_cost_by_the_hour_is_a_price_and_a_chips_cost_its_price():
@@ -236,6 +265,7 @@ CHANGE_CASES = [  # (id, locale, sentence, amount, change)
     ("de-rose-to-is-a-level", "de", "Der Umsatz stieg auf 8 Milliarden Dollar", "8 Milliarden Dollar", "level"),
     ("de-loss-of-value", "de", "ein Wertverlust von 600 Milliarden Dollar", "600 Milliarden Dollar", "decrease"),
     ("de-net-loss-is-a-level", "de", "Der Nettoverlust betrug 2 Milliarden Euro", "2 Milliarden Euro", "level"),
+    ("de-plus-minus-is-a-margin", "de", "einen Umsatz von 17 Mrd. Euro plus/minus 500 Mio. Euro", "500 Mio. Euro", "level"),
 ]
 
 
@@ -279,6 +309,22 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
     ("de-per-share", "Im Quartal verdiente NVIDIA 1,09 $ pro Aktie, bei einem Umsatz von 7,19 Mrd. $.", "1,09 $", "share"),
     ("de-a-total-has-no-unit", "Im Quartal verdiente NVIDIA 1,09 $ pro Aktie, bei einem Umsatz von 7,19 Mrd. $.", "7,19 Mrd. $",
      None),
+    ("de-a-unit-further-on-is-the-next-figures", "Nvidia wies einen Gewinn von 552 Millionen Dollar oder 1,24 Dollar pro Aktie aus.",
+     "552 Millionen Dollar", None),
+    ("de-share-price-target", "Er erhöhte das Kursziel von Nvidia auf 1100 Dollar.", "1100 Dollar", "share"),
+    ("de-a-total-between-the-unit-and-the-amount", "Die Aktien waren aufgrund einer Investition in Höhe von 500 Millionen Euro "
+     "angezogen.", "500 Millionen Euro", None),
+    ("de-the-year-after-is-no-rate", "Die Umsätze würden auf 1,5 Mrd. Euro und im Jahr darauf auf 2,5 Mrd. Euro steigen.",
+     "2,5 Mrd. Euro", None),
+    ("de-per-gigawatt", "OpenAI plant mit 50 Mrd. Dollar pro Gigawatt.", "50 Mrd. Dollar", "GW"),
+    ("zh-hant-a-total-beside-a-unit-price", "聯想集團股東應佔溢利20.3億美元,按年增長72%,每股盈利17.45美仙。", "20.3億美元", None),
+    ("zh-a-total-beside-an-average", "寒武纪研发人员累计薪水达1.53亿元,平均薪酬为20.56万元。", "1.53亿元", None),
+    ("zh-unit-price-of-cards-is-per-gpu", "莲花紫星与H公司签订100块GPU显卡采购合同,采购单价15万元,合同金额1500万元。", "15万元",
+     "GPU"),
+    ("zh-unit-price-of-servers-is-per-unit", "公司签订20台GPU服务器采购合同,每台283万元。", "283万元", "unit"),
+    ("zh-per-gw-built", "OpenAI每建成1GW的设施就投100亿美元。", "100亿美元", "GW"),
+    ("zh-hant-share-price-clause-continued", "台積電股價持續走高，本月以來，股價漲幅逾16%，越過1400元、1500元大關。", "1400元",
+     "share"),
 ]
 
 

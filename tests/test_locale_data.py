@@ -136,9 +136,12 @@ def test_context_cues_are_strings_under_known_units_and_directions(tag: str):
     assert set(change.get("nouns", {})) <= {"increase", "decrease"}
     assert _words(data["hypothetical"]) and _words(data.get("hypothetical_after", []) or ["-"])
     assert all(_words(words) for words in data["per"].values())
-    for topic, table in data.get("refine", {}).items():
+    for topic, table in [*data.get("refine", {}).items(), *data.get("refine_in_clause", {}).items()]:
         assert topic in context.TOPICS and set(table) <= set(context.TOPICS), (topic, table)
         assert all(_words(words) for words in table.values())
+    # a weak cue (a payment verb) is a topic cue of its own
+    cues = {cue.lower() for words in vocabulary(tag, "topics").values() for cue in words}
+    assert _words(data.get("weak_topic_cues", []) or ["-"]) and {w.lower() for w in data.get("weak_topic_cues", [])} <= cues
     assert _words(data.get("definitions", []) or ["-"])
     assert set(data.get("deal_frame", {})) <= {"open", "close"}
     context._context_words(tag)  # compiles
