@@ -124,7 +124,7 @@ class _Grammar:
     unit_led_figure_starts: frozenset[str]  # the units a figure may start with (百亿, 千万)
     vague_counts: dict[str, tuple[float, float]]
     vague_plural_scales: dict[str, float]
-    scale_values: dict[str, float]  # lower-case German scale word -> its value
+    scale_values: dict[str, float]  # lower-case scale word (or number word a vague count counts) -> its value
     negative_signs: frozenset[str]  # 负, "-": glued to a figure where a loss is stated
     negative_words: tuple[str, ...]  # "minus": one space before the figure
     negative_last_chars: frozenset[str]  # what stands right before a figure with a sign or word before it
@@ -287,12 +287,14 @@ def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]
     money = data["money"]
     after = _de_currency_after(list(money["currency_after"]))
     scales = word_alternation(data["number"]["scales"])
+    # "mehrere zehntausend Dollar", "einige hundert Euro": the vague count counts a number word.
+    units = word_alternation(money.get("vague_count_units", {})) or NEVER
     counts = word_alternation(money.get("vague_counts", {}))
     plural = word_alternation(money.get("vague_plural_scales", {}))
     digits = word_alternation(money.get("vague_sum_digits", {}))
     sums = word_alternation(money.get("vague_sums", {}))
     amount = re.compile(
-        rf"(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales})(?![\w]))?|(?P<vsc2>{plural}))"
+        rf"(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales}|(?i:{units}))(?![\w]))?|(?P<vsc2>{plural}))"
         rf"\s*(?P<ca>(?i:{after}))(?![\w])"
         rf"|(?P<vs>{sums})(?![\w])")
     return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
@@ -396,7 +398,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         unit_led_figure_starts=frozenset(data["number"].get("small_units", {})),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
-        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()},
+        scale_values={k.lower(): float(v) for k, v in {**data["number"].get("scales", {}),
+                                                         **money.get("vague_count_units", {})}.items()},
         negative_signs=frozenset(money.get("negative_signs", [])),
         negative_words=tuple(money.get("negative_words", [])),
         negative_last_chars=frozenset(money.get("negative_signs", [])) | (
@@ -880,11 +883,14 @@ def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, curren
                      float(Decimal(str(hi)) * fraction), "range", rule="range")
 
 
-def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Grammar) -> float:
+def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Grammar, below: bool = True) -> float:
     """2至3亿美元, 1.5至2.3亿, 8至9千万, 1,04 bis 1,2 Milliarden: a low end without a scale of its own takes the
     high end's (the units after the high end's figure), where that keeps it below the high end. A low end with a
-    unit of its own shares only the big units (二百到二百五十万元 is 2-2.5 million)."""
-    if lo >= hi or lo == 0 or g.range_own_scale.search(lo_text):
+    unit of its own shares only the big units (二百到二百五十万元 is 2-2.5 million).
+
+    ``below=False``: the two figures of a change (von gut zwei auf 14,9 Milliarden, von 3 auf 2,5 Milliarden), which
+    may go down; the scaled figure must stay within a hundredfold of the other."""
+    if lo == 0 or g.range_own_scale.search(lo_text) or below and lo >= hi:
         return lo
     tail = (g.range_big_tail if g.small_units.intersection(lo_text) else g.range_unit_tail).search(hi_text)
     if not tail or not tail.start():
@@ -896,7 +902,11 @@ def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Gram
     if not figure or figure <= 0:
         return lo
     scale = 10.0 ** round(math.log10(hi / figure))  # units are powers of ten
-    return lo * scale if 1 < scale and lo * scale < hi else lo
+    if scale <= 1:
+        return lo
+    if below:
+        return lo * scale if lo * scale < hi else lo
+    return lo * scale if hi / 100 <= lo * scale <= hi * 100 else lo
 
 
 def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[MoneySpan]:
@@ -1002,7 +1012,12 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
             for bare in bares:
                 if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
                         and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
-                    carried.append(replace(earlier, per=per))  # von 0,32 auf 0,35 Euro je Aktie: both per share
+                    # von 0,32 auf 0,35 Euro je Aktie: both per share; von gut zwei auf 14,9 Milliarden: both billions
+                    value = earlier.value
+                    if value is not None and span.value and (figure := match["pt"] or match["hi"]):
+                        value = _distribute_scale(bare["pt"] or bare["hi"] or "", value, figure, span.value, g,
+                                                  below=False)
+                    carried.append(replace(earlier, per=per, value=value))
                     break
             bares = []
         equivalent_of = None
@@ -1020,7 +1035,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     if carried:
         spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):
-        spans = _merge(spans, vague)
+        # "mehrere zehntausend Dollar" holds "zehntausend Dollar": the vague amount is the one stated.
+        kept = [s for s in spans if not any(v.start <= s.start and s.end <= v.end for v in vague)]
+        spans = _merge(_renumbered(spans, kept) if len(kept) < len(spans) else spans, vague)
     return _restore_offsets(spans, offsets) if offsets else spans
 
 
