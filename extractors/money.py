@@ -145,6 +145,8 @@ class _Grammar:
     range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
     small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
     compound_level: re.Pattern[str]  # a level word joined to an amount by a hyphen: die 1000-Dollar-Marke
+    market_currency: tuple[re.Pattern[str], dict[str, str]] | None  # a market's shares named in a bare amount's
+    # clause before it, and each market's currency: 折合港股约140.5元 is in Hong Kong dollars
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
@@ -413,6 +415,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         order_of_magnitude=float(money.get("order_of_magnitude", 10)),
         **_carried_grammar(money, before_words, style),
         **_declared_grammar(money),
+        market_currency=(re.compile(word_alternation(money["market_currency"])), dict(money["market_currency"]))
+        if money.get("market_currency") else None,
         compound_level=re.compile(rf"(?:{word_alternation(money.get('compound_levels', [])) or NEVER})(?!\w)"),
         currency_of_previous=(
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
@@ -751,6 +755,23 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
     return out
 
 
+def _market_currency(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """A bare amount (元, or no currency word) whose clause names a share market before it is in that market's
+    currency, whatever the article declared: 美股高见144.51美元，折合港股约140.5元 (HKD after （人民币，下同））."""
+    words, currencies = g.market_currency
+    out = []
+    for span in spans:
+        if span.bare:
+            clause = _last_end(CLAUSE_BREAK, text[max(0, span.start - PER_LOOKBACK) : span.start])
+            found = None
+            for m in words.finditer(text, max(0, span.start - PER_LOOKBACK) + clause, span.start):
+                found = m
+            if found is not None:
+                span = replace(span, currency=currencies[found.group()])
+        out.append(span)
+    return out
+
+
 def _currency_of_previous(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
     """Amounts in a sub-unit several currencies share (49 Cent), in the currency of the amount before them in their
     sentence where that is one of them (48 US-Cent … von 49 Cent: US cents)."""
@@ -1028,6 +1049,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans.append(span)
     if g.declared is not None or g.declared_in_sentence is not None:
         spans = _declared(text, spans, g)
+    if g.market_currency is not None:
+        spans = _market_currency(text, spans, g)
     if g.currency_of_previous is not None:
         spans = _currency_of_previous(text, spans, g)
     if g.currency_in_context:

@@ -825,6 +825,12 @@ CASES = [
     hans("neg-jiao-relationship", "作为 \" 三角关系 \" 的另一角", []),
     hans("carried-sentence-bonus-bracket", "公司拿出了212亿元发年终奖,人均64万(1.36亿韩元),员工满意",
          [pt("CNY", 212 * E8), pt("CNY", 64 * E4), pt("KRW", 1.36 * E8)]),
+    de("scale-after-smaller-scale", "eine Billion, also tausend Milliarden Dollar, fließen in Datenzentren",
+       [pt("USD", 1 * E12)]),
+    hant("market-currency-overrides-declared", "收入2801.54億元(人民幣,下同)。美股高見144.51美元，折合港股約140.5元。"
+         "淨利510億元。", [pt("CNY", 2801.54 * E8), pt("USD", 144.51), pt("HKD", 140.5, "approx"), pt("CNY", 510 * E8)],
+         region="HK"),
+    hans("market-currency-a-share", "该股在A股收报25元", [pt("CNY", 25)]),
     de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
     de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
     de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),
