@@ -677,8 +677,7 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozense
         return True
     if rules.breadcrumb.search(simple, words) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return rules.widget.search(simple, words) or rules.caption.search(simple, words) or _ticker(line.text) or \
-        _timestamp(line.text)
+    return rules.widget.search(simple, words) or _ticker(line.text) or _timestamp(line.text)  # captions: clean_lines
 
 
 def _timestamp(text: str) -> bool:
@@ -899,13 +898,15 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
                 break
             dropped += 1
             continue
-        if (credit := rules.caption.find(simple, words)) is not None and credit.start() > 0:
+        caption = (credit := rules.caption.find(simple, words)) is not None
+        if caption and credit.start() > 0:  # type: ignore[union-attr]
             # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
-            rest = line.text[:credit.start()].rstrip(" |/–—-")
+            rest = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
             if _is_body(rest) or TERMINAL.search(rest):
                 dropped += 1  # the credit
                 line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
-        if _line_is_chrome(line, simple, rules, words) or line.text in seen:
+                caption = rules.caption.search(simple, words)
+        if caption or _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
             continue
         if not body_started:
