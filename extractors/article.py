@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from extractors.cleaner import clean
+from extractors.cleaner import warm_up as warm_up_cleaner
 from extractors.context import annotate, subject_of, topic_of
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.money import MoneySpan, extract_money
@@ -256,3 +257,4 @@ def warm_up() -> None:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
     detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     latest_rate_date()
+    warm_up_cleaner()
