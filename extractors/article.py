@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from extractors.cleaner import clean
+from extractors.cleaner import clean, warm_up as warm_up_cleaner
 from extractors.context import annotate_all, warm_up as warm_up_context
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.ids import doc_ids, looks  # noqa: F401 - re-exported: they were defined here
@@ -227,3 +227,4 @@ def warm_up() -> None:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
     detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     latest_rate_date()
+    warm_up_cleaner()

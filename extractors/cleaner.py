@@ -20,6 +20,7 @@ import yaml
 from lxml import etree
 
 from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
+from extractors.reader import header_rules
 from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
@@ -677,8 +678,7 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozense
         return True
     if rules.breadcrumb.search(simple, words) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return rules.widget.search(simple, words) or rules.caption.search(simple, words) or _ticker(line.text) or \
-        _timestamp(line.text)
+    return rules.widget.search(simple, words) or _ticker(line.text) or _timestamp(line.text)  # captions: clean_lines
 
 
 def _timestamp(text: str) -> bool:
@@ -899,13 +899,15 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
                 break
             dropped += 1
             continue
-        if (credit := rules.caption.find(simple, words)) is not None and credit.start() > 0:
+        caption = (credit := rules.caption.find(simple, words)) is not None
+        if caption and credit.start() > 0:  # type: ignore[union-attr]
             # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
-            rest = line.text[:credit.start()].rstrip(" |/–—-")
+            rest = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
             if _is_body(rest) or TERMINAL.search(rest):
                 dropped += 1  # the credit
                 line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
-        if _line_is_chrome(line, simple, rules, words) or line.text in seen:
+                caption = rules.caption.search(simple, words)
+        if caption or _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
             continue
         if not body_started:
@@ -1021,3 +1023,16 @@ def _no_text_reason(lines: list[Line], is_html: bool) -> str:
                 if is_html else "no article text: the file holds only blank lines and markup")
     where = f"the {'page' if is_html else 'file'}'s " + ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
     return f"no article text: {where} taken for page furniture (menus, link lists, bylines, captions)"
+
+
+WARM_UP_PAGE = ('<html><head><title>T</title><meta property="article:published_time" content="5th of March, 2024">'
+                '</head><body><article><h1>T</h1><p class="byline">Veröffentlicht am 05.03.2024</p>'
+                '<p>Die Firma hat sechs Millionen Dollar ausgegeben, sagte der Chef.</p></article></body></html>')
+
+
+def warm_up() -> None:
+    """Build the cleaner's rules (markup vocabulary, chrome phrases, date cues, a text dump's header labels) and load
+    dateparser's locale data (~0.2 s at its first use) now, before a pipeline forks its workers."""
+    clean(WARM_UP_PAGE, True)
+    clean("url: https://example.com/a\ndate: 2024-03-05\n\nText.", False)
+    header_rules()
