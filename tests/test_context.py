@@ -113,6 +113,22 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      "acht Milliarden Dollar", "Qualcomm"),
     ("de-cased-name", "de", "Für die Übernahme von ARM zahlte Softbank 32 Milliarden Dollar", "32 Milliarden Dollar", "SoftBank"),
     ("de-arm-the-word-is-no-name", "de", "Die Region ist arm, der Bund zahlte 5 Millionen Euro", "5 Millionen Euro", None),
+    ("de-relative-clause-is-its-antecedents", "de", "Die Finanzierung von Mistral wird von der von OpenAI in den Schatten "
+     "gestellt, das insgesamt fast 60 Milliarden Dollar aufgebracht hat", "60 Milliarden Dollar", "OpenAI"),
+    ("de-bracket-after-a-name", "de", "Nvidia würde mit Apple (2,9 Billionen Dollar) um den Titel konkurrieren",
+     "2,9 Billionen Dollar", "Apple"),
+    ("zh-bracket-after-an-amount-is-a-restatement", "zh-Hans", "英伟达市值达4万亿美元（约29万亿元人民币）", "29万亿元人民币",
+     "Nvidia"),
+    ("de-headline-figures-before-a-colon", "de", "40 Milliarden Dollar, 400.000 KI-Chips: Der texanische Cloud-Gigant Oracle "
+     "schließt einen Deal", "40 Milliarden Dollar", "Oracle"),
+    ("zh-the-latter", "zh-Hans", "微软的营收是Meta的两倍多,后者仅有1000亿美元", "1000亿美元", "Meta"),
+    ("zh-the-former", "zh-Hans", "微软和Meta都在投资,前者投入了800亿美元", "800亿美元", "Microsoft"),
+    ("de-while-is-no-comparison", "de", "SoftBank und OpenAI investieren jeweils 18 Milliarden Dollar, während Oracle und der "
+     "Abu Dhabi-Staatsfonds MGX sieben Milliarden Dollar beisteuern", "sieben Milliarden Dollar", "Oracle + MGX"),
+    ("de-a-body-after-laut-is-a-source", "de", "Laut dem Bundesrat kosten die Chips 5 Millionen Franken", "5 Millionen Franken",
+     None),
+    ("de-a-company-after-laut-is-its-own-figure", "de", "Laut Nvidia stieg der Umsatz auf 30 Milliarden Dollar",
+     "30 Milliarden Dollar", "Nvidia"),
 ]
 
 
@@ -163,6 +179,21 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("de-figures-of-a-paragraph", "Im Quartal erzielte Qualcomm einen Umsatz von 4,9 Milliarden US-Dollar. Apple hatte mit dem "
      "Chiphersteller einen Vertrag geschlossen. Der Quartalsgewinn fiel auf 845 Millionen US-Dollar.",
      "845 Millionen US-Dollar", "Qualcomm"),
+    ("zh-respectively", "工商银行、农业银行和交通银行分别出资215亿元、200亿元和80亿元。", "200亿元", "Agricultural Bank of China"),
+    ("de-each-is-not-respectively", "SoftBank und OpenAI investieren jeweils 18 Milliarden Dollar.", "18 Milliarden Dollar",
+     "SoftBank + OpenAI"),
+    ("de-the-articles-subject", "KI-Dämpfer für AMD\n\nZwar legte der Umsatz um 32 % auf 7,69 Mrd. US-Dollar zu. Für das dritte "
+     "Quartal stellt AMD einen Umsatz von 8,7 Mrd. US-Dollar in Aussicht.", "7,69 Mrd. US-Dollar", "AMD"),
+    ("zh-a-company-named-further-down-is-not-the-articles-subject", "6月11日查获了一起芯片走私案。这批走私CPU总价值约1200万港元。"
+     "这批CPU属于Intel至强处理器。曾有走私者携带Intel处理器。", "1200万港元", None),
+    ("de-compound-noun-refers-back", "Die Nvidia-Aktie stieg. Gemäss dem Bericht erzielte der Grafikchip-Hersteller einen Umsatz "
+     "von 2,58 Milliarden Dollar.", "2,58 Milliarden Dollar", "Nvidia"),
+    ("zh-a-units-figures-carried", "至于阿里国际数字商业(AIDC)收入347.99亿元,多一成。经调整EBITA转赚1.62亿元。", "1.62亿元",
+     "Alibaba International Digital Commerce"),
+    ("zh-hant-wealth-is-the-persons", "Nvidia市值攀升,行政總裁黃仁勳身家水漲船高,截至周三升至1,420億美元。", "1,420億美元",
+     "Jensen Huang"),
+    ("zh-hant-a-price-is-the-chips", "輝達已決定向中國客戶提供的 H200 變體，定價約為每片 2.7 萬至 2.8 萬美元。",
+     "2.7 萬至 2.8 萬美元", "Nvidia H200"),
 ]
 
 
@@ -282,6 +313,7 @@ HYPOTHETICAL_CASES = [  # (id, locale, sentence, amount, hypothetical)
     ("zh-hant-if", "zh-Hant", "若要讓每棟建築都使用英偉達的晶片，可能會需要花費大約2萬億美元", "2萬億美元", True),
     ("zh-a-fact", "zh-Hans", "英伟达上季营收300亿美元", "300亿美元", False),
     ("zh-several-is-not-if", "zh-Hans", "若干公司共投入了10亿元", "10亿元", False),
+    ("zh-hant-a-currency-basis-is-not-if", "zh-Hant", "若以美元計算,第四季營收為196.2億元", "196.2億元", False),
     ("de-whoever", "de", "Wer 2005 tausend Dollar in Nvidia investierte, besitzt heute 2,5 Millionen Dollar",
      "2,5 Millionen Dollar", True),
     ("de-assuming", "de", "Angenommen, ein Modell kostet 10 Millionen Dollar", "10 Millionen Dollar", True),

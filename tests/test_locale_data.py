@@ -22,7 +22,8 @@ ENTITIES = Path(context.__file__).with_name("data") / "entities.yaml"
 ENTITY_TYPES = context.ENTITY_TYPES
 CUE_LISTS = ("comparison_cues", "counterparty_cues", "generic_models", "anaphora", "anaphora_determiners",
              "anaphora_nouns", "conjunctions", "chip_words", "speech_cues", "self_cues", "paper_cues", "owner_after",
-             "generic_subjects", "announcer_cues")
+             "generic_subjects", "announcer_cues", "source_cues", "relative_pronouns", "respectively",
+             "latter", "former")
 # Lists of words in the hardware section (the rest are numbers, tables or one word).
 HARDWARE_WORD_LISTS = ("classifiers", "classifiers_referring_back", "card_not_before", "price_words",
                        "bare_count_not_before", "not_a_count_before", "other_nouns", "rate_markers", "type_markers",
@@ -135,6 +136,10 @@ def test_context_cues_are_strings_under_known_units_and_directions(tag: str):
     assert all(_words(change[key]) for key in change if key not in ("nouns", "reach"))
     assert set(change.get("nouns", {})) <= {"increase", "decrease"}
     assert _words(data["hypothetical"]) and _words(data.get("hypothetical_after", []) or ["-"])
+    assert all(_words(data.get(key, []) or ["-"]) for key in ("not_hypothetical_after", "wealth"))
+    for key in ("per_prefixed", "unit_nouns"):
+        table = data.get(key, {}).get("units", {}) if key == "per_prefixed" else data.get(key, {})
+        assert all(isinstance(unit, str) and _words(words) for unit, words in table.items()), (tag, key)
     assert all(_words(words) for words in data["per"].values())
     for topic, table in [*data.get("refine", {}).items(), *data.get("refine_in_clause", {}).items()]:
         assert topic in context.TOPICS and set(table) <= set(context.TOPICS), (topic, table)
