@@ -352,6 +352,7 @@ class Words:
     range_between: tuple[str, str] | None  # the words of a range "zwischen A und B"
     person_before: re.Pattern[str]  # a word for a person right before a name (der Astronomin Vera Rubin), at the end
     naming_cues: re.Pattern[str]  # a clause on a name's origin (Bei der Namensgebung …, nach … benannt)
+    named_after_person: re.Pattern[str]  # after a person's name, what is named after them (Vera-Rubin-Observatorium)
     part_nouns: re.Pattern[str]  # parts of a chip, after its noun: 144 GPU-Dies count dies
     other_chip_kinds: re.Pattern[str]  # before a chip noun, another kind of chip: acht HBM-Chips
 
@@ -401,6 +402,7 @@ def load_words(locale: str) -> Words:
                                  + (r"\s+(?-i:[A-ZÄÖÜ][\w.'’\-]*\s+){0,2}\Z" if style.spaced else r"\s*\Z"), flags),
         naming_cues=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('naming_cues', []))})"
                                + (r"(?!\w)" if style.spaced else ""), flags),
+        named_after_person=re.compile(rf"[\s\-]*(?:{word_alternation(raw.get('named_after_person', []))})", flags),
         # Nouns are capitalised in German: "GPUs die …" is an article, "GPU-Dies" dies.
         part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})" + (r"(?!\w)" if style.spaced else "")),
         other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})", flags),
@@ -888,11 +890,15 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
 
 
 def _names_person(text: str, h: Hit, words: Words) -> bool:
-    """Whether a name without digits that stands bare (in no compound: Vera Rubin, not Rubin-GPUs) names the person
-    a chip is named after: right after a word for a person, or in a clause on the naming (see the locale files)."""
+    """Whether a name without digits names the person a chip is named after: before what is named after a person
+    (Vera-Rubin-Observatorium), or standing bare (in no compound: Vera Rubin, not Rubin-GPUs) right after a word for a
+    person or in a clause on the naming (see the locale files)."""
     name = text[h.start_char : h.end_char]
-    if any(ch.isdigit() for ch in name) or text[h.end_char : h.end_char + 1] == "-" \
-            or text[h.start_char - 1 : h.start_char] == "-":
+    if any(ch.isdigit() for ch in name):
+        return False
+    if words.named_after_person.match(text, h.end_char):
+        return True  # das Vera-Rubin-Observatorium
+    if text[h.end_char : h.end_char + 1] == "-" or text[h.start_char - 1 : h.start_char] == "-":
         return False
     if words.person_before.search(text, max(0, h.start_char - PERSON_WINDOW), h.start_char):
         return True
@@ -946,8 +952,8 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
     """Whether an everyday word that reads as a name stands where it names a chip (see ``_hits``)."""
     if nxt is not None and nxt.label_ != "SINGLE" and not text[h.end_char : nxt.start_char].strip():
         return True
-    if GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip()[:8].startswith(context):
-        return True
+    if GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip(" -").startswith(context):
+        return True  # 升腾芯片, Ampere-Architektur
     if h.start_char and text[h.start_char - 1] in words.referring_back:
         return True  # 1万块昇腾
     return prev is not None and prev.label_ == "VENDOR" \

@@ -582,6 +582,16 @@ CASES = {
     "neg-zh-person-after-scientist": ("zh-Hans", "该架构以美国天文学家Vera Rubin命名", []),
     "neg-hant-person-after-scientist": ("zh-Hant", "該架構以美國天文學家Vera Rubin命名", []),
     "zh-product-name-without-person-noun": ("zh-Hans", "英伟达发布Vera Rubin平台", [n(NV, "Vera Rubin")]),
+    "neg-de-named-after-person-observatory": ("de", "Das Vera-Rubin-Observatorium in Chile nimmt Bilder auf.", []),
+    "neg-zh-named-after-person-observatory": ("zh-Hans", "薇拉·鲁宾天文台(Vera Rubin天文台)发布首批图像", []),
+    "neg-hant-named-after-person-observatory": ("zh-Hant", "薇拉·魯賓天文臺(Vera Rubin天文臺)發布首批影像", []),
+    # Ampere and Volta are also everyday words: the architecture only beside its vendor, a model or a chip word
+    "neg-de-ampere-unit": ("de", "Der Anschluss liefert 16 Ampere.", []),
+    "neg-de-ampere-company": ("de", "Softbank übernimmt den Chipentwickler Ampere für 6,5 Milliarden Dollar.", []),
+    "de-ampere-architecture": ("de", "Nvidias Ampere-Architektur ist älter.", [n(NV, "Ampere")]),
+    "de-ampere-generation-volta": ("de", "Die Ampere-Generation folgt auf die Volta-GPUs.", [n(NV, "Ampere"), n(NV, "Volta")]),
+    "de-family-basiert-describes-member": ("de", "Die Blackwell-basierte B200 ist schnell.", [n(NV, "B200")]),
+    "de-family-reihe-without-member": ("de", "Die Blackwell-Reihe ist schnell.", [n(NV, "Blackwell")]),
     # parts of chips and other kinds of chips
     "neg-de-gpu-dies": ("de", "Die GPU wird mit 144 einzelnen GPU-Dies ausgestattet.", []),
     "de-lowercase-article-after-noun": ("de", "Meta betreibt 24.000 GPUs die rund um die Uhr laufen.",
