@@ -601,6 +601,8 @@ CASES = {
     "zh-gpu-count-with-ge": ("zh-Hans", "部署了144个GPU", [n(None, "GPU", 144)]),
     "neg-de-memory-chips": ("de", "Die Darstellungen zeigten acht HBM-Chips und zwei Compute-Tiles.", []),
     "de-ai-chips-in-words": ("de", "Die Darstellungen zeigten acht KI-Chips.", [n(None, "chip", 8)]),
+    "de-cpus-listed-after-gpus-not-counted": ("de", "Ein GB300-System besteht aus 72 Blackwell-GPUs und 36 Arm-basierten "
+                                      "Prozessoren.", [n(NV, "GB300"), n(NV, "Blackwell", 72)]),
     "neg-zh-memory-chips": ("zh-Hans", "搭载了8颗HBM芯片", []),
     "neg-hant-memory-chips": ("zh-Hant", "使用了8顆記憶體晶片", []),
     "zh-ai-chips-ke": ("zh-Hans", "搭载了8颗AI芯片", [n(None, "chip", 8)]),
@@ -637,6 +639,7 @@ CASES = {
     "neg-de-figure-compound-process": ("de", "Die Chips werden im 3-nm-Verfahren gefertigt.", []),
     "neg-de-figure-compound-server": ("de", "Das ist ein 8-GPU-Server.", []),
     "neg-de-figure-compound-money": ("de", "Ein 100-Millionen-Dollar-Deal über Nvidia-Chips.", []),
+    "neg-de-figure-compound-system": ("de", "Nvidia zeigt ein 8-GPU-System und ein 2-Chip-Design.", []),
     # products of 2022-2026
     "de-falcon-shores": ("de", "eine Transformation zu Falcon Shores", [n("Intel", "Falcon Shores")]),
     "de-jaguar-shores": ("de", "Intels Jaguar Shores folgt später.", [n("Intel", "Jaguar Shores")]),
