@@ -633,6 +633,8 @@ CASES = {
     "de-number-of-possessive-von-auf": ("de", "Tesla will die Zahl seiner H100-Chips von 35.000 auf 85.000 erhöhen.",
                                         [n(NV, "H100", 35000), n(NV, "H100", 85000)]),
     # a figure in a compound counts the chip it is joined to
+    "de-scale-abbreviation-without-point": ("de", "Nvidia will 1,2 Mio GPUs und 50 Tsd Chips liefern.",
+                                            [n(None, "GPU", 1200000), n(None, "chip", 50000)]),
     "de-figure-compound-cluster": ("de", "xAI betreibt einen 100.000-GPU-Cluster.", [n(None, "GPU", 100000)]),
     "de-figure-k-compound-cluster": ("de", "xAI betreibt einen 100k-GPU-Cluster.", [n(None, "GPU", 100000)]),
     "de-word-count-not-across-figure": ("de", "Meta baut zwei 24.000-GPU-Cluster.", [n(None, "GPU", 24000)]),
