@@ -333,6 +333,7 @@ class Words:
     vague_counts: dict[str, tuple[int, int]]
     everyday_names: dict[str, tuple[str, ...]]
     rate_markers: re.Pattern[str]
+    each_markers: frozenset[str]  # rate markers that say "each": one only after a machine (see _after_rate_marker)
     card_classifiers: dict[str, str]
     card_not_before: str
     unit_qualifiers: dict[str, str]
@@ -377,7 +378,8 @@ def load_words(locale: str) -> Words:
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
         vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
         everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
-        rate_markers=re.compile(word_alternation(raw.get("rate_markers", [])), flags),
+        rate_markers=re.compile(word_alternation([*raw.get("rate_markers", []), *raw.get("each_markers", [])]), flags),
+        each_markers=frozenset(word.lower() for word in raw.get("each_markers", [])),
         card_classifiers=dict(raw.get("card_classifiers", {})),
         card_not_before="".join(raw.get("card_not_before", [])),
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
@@ -415,6 +417,9 @@ def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
     endings = word_alternation(raw.get("adjective_endings", []))
     never = rf"(?!(?:{word_alternation(raw.get('noun_gap_never', []))})(?![\w-]))"
     adjective = rf"|{never}[a-zäöüß][a-zäöüß\-]*?(?:{endings})(?![\w-])" if raw.get("adjective_endings") else ""
+    # and a conjunction between two of them (18.000 seiner neuesten und leistungsfähigsten KI-Chips)
+    joiners = raw.get("adjective_joiners", [])
+    adjective += rf"|(?<=[a-zäöüß]\s)(?:{word_alternation(joiners)})(?=\s+[a-zäöüß])" if joiners else ""
     # A word joined by a hyphen belongs to the noun's compound (2.000 Blackwell-B200-GPUs, 30.000 Kunlun-P800-Chips);
     # a figure does not (zwei 24.000-GPU-Cluster: the figure is the count of the compound's chip).
     compound = r"|[\w.]*[^\W\d][\w.]*-"
@@ -961,10 +966,19 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
 
 
 def _after_rate_marker(text: str, start: int, words: Words) -> bool:
-    """Whether a rate marker (每台, pro Server) stands in the count's clause before it."""
-    window = text[max(0, start - RATE_WINDOW) : start]
+    """Whether a rate marker (每台, pro Server) stands in the count's clause before it; a word for "each" (jeweils) is
+    one only after a machine in its clause (Rechenknoten mit jeweils vier GH200, not zwei Firmen dürfen jeweils 35.000
+    Chips kaufen)."""
+    floor = max(0, start - RATE_WINDOW)
+    window = text[floor:start]
     markers = list(words.rate_markers.finditer(window))
-    return bool(markers) and not CLAUSE_END.search(window, markers[-1].end())
+    if not markers or CLAUSE_END.search(window, markers[-1].end()):
+        return False
+    if markers[-1].group().lower() not in words.each_markers:
+        return True
+    marker = floor + markers[-1].start()
+    clause = CLAUSE_END.split(text[max(0, marker - RATE_WINDOW * 2) : marker])[-1]
+    return words.other_nouns.search(clause) is not None
 
 
 def _ends_clause(text: str, pos: int, spaced: bool = False) -> bool:

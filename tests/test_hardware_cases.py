@@ -633,6 +633,12 @@ CASES = {
     "de-number-of-possessive-von-auf": ("de", "Tesla will die Zahl seiner H100-Chips von 35.000 auf 85.000 erhöhen.",
                                         [n(NV, "H100", 35000), n(NV, "H100", 85000)]),
     # a figure in a compound counts the chip it is joined to
+    "de-each-per-company": ("de", "Beide Unternehmen dürfen jeweils 35.000 Nvidia-Chips erwerben.",
+                            [n(None, "chip", 35000)]),
+    "de-each-per-cluster": ("de", "Meta betreibt zwei Cluster mit jeweils 24.576 GPUs.", [n(None, "GPU", 24576)]),
+    "neg-de-each-per-node": ("de", "5.938 Rechenknoten mit jeweils vier GH200-Beschleunigern", [n(NV, "GH200")]),
+    "de-adjectives-joined": ("de", "Nvidia liefert 18.000 seiner neuesten und leistungsfähigsten KI-Chips an Humain.",
+                             [n(None, "chip", 18000)]),
     "de-scale-abbreviation-without-point": ("de", "Nvidia will 1,2 Mio GPUs und 50 Tsd Chips liefern.",
                                             [n(None, "GPU", 1200000), n(None, "chip", 50000)]),
     "de-figure-compound-cluster": ("de", "xAI betreibt einen 100.000-GPU-Cluster.", [n(None, "GPU", 100000)]),
