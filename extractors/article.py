@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from extractors.cleaner import clean
+from extractors.cleaner import clean, warm_up as warm_up_cleaner
 from extractors.context import annotate_all, warm_up as warm_up_context
 from extractors.hardware import HardwareSpan, extract_hardware
+from extractors.ids import doc_ids, looks  # noqa: F401 - re-exported: they were defined here
 from extractors.money import MoneySpan, extract_money
 from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
@@ -52,34 +51,6 @@ class ArticleResult:
 def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
     """A stable id: the same document, kind and span give the same id on every run and machine."""
     return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
-
-
-def looks(text: str) -> str:
-    """What ``text`` looks like on screen: NFKC (an NFD twin of an NFC name shows the same glyphs) without
-    invisible format characters (zero-width spaces and joiners, BOMs)."""
-    if text.isascii():  # most names: nothing to normalise
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
-
-
-def doc_ids(source_paths: list[str]) -> dict[str, str]:
-    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem or one
-    that looks the same (same.txt, same.md, sub/same.txt; café in NFC and in NFD) the stem and a digest of the
-    path, so that ids that differ also look different. Unique stems stay as they were."""
-    stems = {p: PurePosixPath(p).stem for p in source_paths}
-    seen = {p: looks(stem) for p, stem in stems.items()}
-    counts = Counter(seen.values())
-    ids = {}
-    for p in source_paths:
-        stem = stems[p]
-        if counts[seen[p]] == 1:
-            ids[p] = stem
-            continue
-        digest = hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
-        ids[p] = f"{stem}_{digest[:12]}"
-        if counts[looks(ids[p])]:  # another file is really named so: the whole digest
-            ids[p] = f"{stem}_{digest}"
-    return ids
 
 
 def region_of(matching: str, locale: str) -> str | None:
@@ -256,3 +227,4 @@ def warm_up() -> None:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
     detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model
     latest_rate_date()
+    warm_up_cleaner()

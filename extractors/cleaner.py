@@ -20,6 +20,7 @@ import yaml
 from lxml import etree
 
 from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
+from extractors.reader import header_rules
 from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
 from normalizers.script import to_simplified
@@ -338,6 +339,8 @@ def _name_is_article(token: str) -> bool:
     return token.lower() in markup_rules().article_words
 
 
+# Elements never holding metadata elements (META_TAGS) below them: no need to look.
+LEAF_TAGS = frozenset({"style", "svg", "math", "input", "textarea", "select", "option", "img", "br", "canvas"})
 # What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
 _BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP, _META = (1 << i for i in range(12))
 
@@ -444,7 +447,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     hints: set[int] = set()
     leads: set[int] = set()
     markup = Markup(texts=[])
-    dated, dated_texts = markup.dated, markup.texts
+    dated, dated_texts, scripts = markup.dated, markup.texts, markup.scripts
     assert dated_texts is not None
     buf: list[str] = []  # text since the last block boundary
     linked: list[str] = []  # the part of it inside links
@@ -496,8 +499,11 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                     flush()
                 stack.append(0)
                 walker.skip_subtree()
-                for sub in el.iter(*META_TAGS):  # <head>'s metadata, a script's JSON-LD
-                    markup.add(sub)
+                if tag == "script":  # JSON-LD, a page's data
+                    scripts.append(el)
+                elif tag not in LEAF_TAGS:  # <head>'s metadata, a title or heading in a hidden box
+                    for sub in el.iter(*META_TAGS):
+                        markup.add(sub)
                 continue
             if flags & _META:
                 markup.add(el)
@@ -672,8 +678,7 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozense
         return True
     if rules.breadcrumb.search(simple, words) or GENERIC_BREADCRUMB.match(simple):
         return True
-    return rules.widget.search(simple, words) or rules.caption.search(simple, words) or _ticker(line.text) or \
-        _timestamp(line.text)
+    return rules.widget.search(simple, words) or _ticker(line.text) or _timestamp(line.text)  # captions: clean_lines
 
 
 def _timestamp(text: str) -> bool:
@@ -701,15 +706,20 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     local: dict[int, float] = {}
     full: dict[int, float] = {}
     parent: dict[int, int | None] = {}
+    depth = len(LEVEL_SHARE)
     for line, chars in zip(lines, prose):
         weight = _weight(line, chars, wrappers)
         path = line.path
-        for level, number in enumerate(reversed(path)):
+        last = len(path) - 1
+        for level in range(min(depth, last + 1)):
+            number = path[last - level]
+            local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
+        for number in path:
             full[number] = full.get(number, 0.0) + weight
-            if level < len(LEVEL_SHARE):
-                local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
-        for i, number in enumerate(path):
-            parent.setdefault(number, path[i - 1] if i else None)
+        for i in range(last, -1, -1):  # from the line's own block up to the first block seen before, whose
+            if path[i] in parent:      # ancestors are known already
+                break
+            parent[path[i]] = path[i - 1] if i else None
     for number in hints:  # a named article container wins a near tie
         if local.get(number, 0) > 0:
             local[number] *= HINT_BONUS
@@ -762,10 +772,21 @@ def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | 
     """Prose just above the article's element (a lead set apart under the headline), up to furniture or links."""
     found: list[int] = []
     budget = LEAD_SKIP_CHARS  # a share bar, a byline or a caption may sit between the lead and the text
+    rules = chrome_rules()
     i = first - 1
-    while i >= 0 and len(found) < LEAD_LINES and not lines[i].heading:
+    while i >= 0 and len(found) < LEAD_LINES:
         line = lines[i]
-        if _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
+        if line.heading:
+            # The headline ends the lead; a heading that is a paragraph of prose is a lead set as a heading, and
+            # the header of a related box between the lead and the text ("Lesen Sie auch") is furniture.
+            simple = to_simplified(line.text)
+            if line.body and TERMINAL.search(line.text) and line.link_share < 0.3:
+                found.append(i)
+            elif not rules.related_header.search(simple, rules.words_in(simple)):
+                break
+            elif (budget := budget - len(line.text)) < 0:
+                break
+        elif _furniture(line, wrappers) or line.link_share >= MAX_LINK_SHARE or not prose[i]:
             budget -= len(line.text)
             if budget < 0:
                 break
@@ -878,13 +899,15 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
                 break
             dropped += 1
             continue
-        if (credit := rules.caption.find(simple, words)) is not None and credit.start() > 0:
+        caption = (credit := rules.caption.find(simple, words)) is not None
+        if caption and credit.start() > 0:  # type: ignore[union-attr]
             # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
-            rest = line.text[:credit.start()].rstrip(" |/–—-")
+            rest = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
             if _is_body(rest) or TERMINAL.search(rest):
                 dropped += 1  # the credit
                 line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
-        if _line_is_chrome(line, simple, rules, words) or line.text in seen:
+                caption = rules.caption.search(simple, words)
+        if caption or _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
             continue
         if not body_started:
@@ -1000,3 +1023,16 @@ def _no_text_reason(lines: list[Line], is_html: bool) -> str:
                 if is_html else "no article text: the file holds only blank lines and markup")
     where = f"the {'page' if is_html else 'file'}'s " + ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
     return f"no article text: {where} taken for page furniture (menus, link lists, bylines, captions)"
+
+
+WARM_UP_PAGE = ('<html><head><title>T</title><meta property="article:published_time" content="5th of March, 2024">'
+                '</head><body><article><h1>T</h1><p class="byline">Veröffentlicht am 05.03.2024</p>'
+                '<p>Die Firma hat sechs Millionen Dollar ausgegeben, sagte der Chef.</p></article></body></html>')
+
+
+def warm_up() -> None:
+    """Build the cleaner's rules (markup vocabulary, chrome phrases, date cues, a text dump's header labels) and load
+    dateparser's locale data (~0.2 s at its first use) now, before a pipeline forks its workers."""
+    clean(WARM_UP_PAGE, True)
+    clean("url: https://example.com/a\ndate: 2024-03-05\n\nText.", False)
+    header_rules()

@@ -52,22 +52,32 @@ SPACE = "[ \u00a0]"
 ZH_RANGE_SCALE = (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]"))
 # A figure that reads as a year of the chips' era.
 YEAR = re.compile(r"(?:19[89]|20[0-4])\d")
+# 100 000 GPUs: thousands grouped by a (narrow, no-break) space, as Swiss papers print them.
+THIN_SPACE = "[ \u00a0\u202f]"
 # 8k H100: thousands written with a k.
-THOUSANDS_SUFFIX = r"[kK](?=\s)"
+THOUSANDS_SUFFIX = r"[kK](?=\s|-)"
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 DE_WORD_COUNT_CHARS = 40  # the longest German count in words: dreihundertfünfundzwanzigtausend, anderthalb Millionen
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A sentence ends at a Han stop, ! ? or a line break, or a period before a space; SENTENCE_START finds the nearest
+# end before a position in the reversed text.
+SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+SENTENCE_START = re.compile(r"[。！？!?\n]|\s\.")
 # How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
 BACK_WINDOW = 120
 # How far around a generic count a device word of its sentence may stand (手机里的两块芯片).
 DEVICE_WINDOW = 80
+# How far before a name a word for a person may start (der Informatik-Pionierin Grace Hopper).
+PERSON_WINDOW = 60
 # How far before a count with a demonstrative (16.000 dieser Spezialchips) the chip it means may be named.
 DEMONSTRATIVE_WINDOW = 1200
 # How far before a count a rate marker (每台服务器配备8块GPU) may stand.
 RATE_WINDOW = 32
 # The number of a model's name after its family's (昇腾(Ascend)910).
 MODEL_NUMBER = re.compile(r"\s?(\d{2,4}[A-Za-z]{0,2})(?![A-Za-z0-9])")
+# The compound after a conjunction that shares its last part with a truncated one (GPU- und 72 CPU-Knoten): an optional
+# count, then hyphened parts; "last" is where its last part starts.
+TRUNCATED_PARTNER = re.compile(r"(?:[\d.,'’]+\s+)?(?:[\w.]+-)+(?P<last>\w+)")
 # A gloss in parentheses right after a name: 安培(Ampere)架构.
 GLOSS = re.compile(r"^\s*[（(][^（）()]{0,20}[）)]")
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
@@ -187,8 +197,10 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
         names = [model, *info["aliases"]]
         # German and English write plurals of model names: 10.000 H100s.
         plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
-        # and a hyphen between a model's letters and its number: H-100, MI-300X.
+        # and a hyphen between a model's letters and its number: H-100, MI-300X; German compounds join the words of a
+        # spaced name with hyphens (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform).
         hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
+        hyphened += [name.replace(" ", "-") for name in names if " " in name and name.isascii()]
         for alias in forms(names + plurals + hyphened):
             patterns.append({"label": "MODEL", "pattern": alias, "id": model})
     for vendor, aliases in cat.vendors.items():
@@ -321,6 +333,7 @@ class Words:
     vague_counts: dict[str, tuple[int, int]]
     everyday_names: dict[str, tuple[str, ...]]
     rate_markers: re.Pattern[str]
+    each_markers: frozenset[str]  # rate markers that say "each": one only after a machine (see _after_rate_marker)
     card_classifiers: dict[str, str]
     card_not_before: str
     unit_qualifiers: dict[str, str]
@@ -336,7 +349,13 @@ class Words:
     unit_nouns: tuple[str, ...]  # nouns of units a spaced script counts chips in (500'000 Einheiten des H100)
     demonstratives: re.Pattern[str]  # between a count and a generic noun, make it mean a chip named before
     device_words: re.Pattern[str]  # devices whose chips are no accelerators (手机, Smartphone, Modem)
+    number_of: re.Pattern[str] | None  # a noun of number before a chip (die Zahl der GPUs … 100.000)
     range_between: tuple[str, str] | None  # the words of a range "zwischen A und B"
+    person_before: re.Pattern[str]  # a word for a person right before a name (der Astronomin Vera Rubin), at the end
+    naming_cues: re.Pattern[str]  # a clause on a name's origin (Bei der Namensgebung …, nach … benannt)
+    named_after_person: re.Pattern[str]  # after a person's name, what is named after them (Vera-Rubin-Observatorium)
+    part_nouns: re.Pattern[str]  # parts of a chip, after its noun: 144 GPU-Dies count dies
+    other_chip_kinds: re.Pattern[str]  # before a chip noun, another kind of chip: acht HBM-Chips
 
 
 @lru_cache(maxsize=None)
@@ -359,7 +378,8 @@ def load_words(locale: str) -> Words:
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
         vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
         everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
-        rate_markers=re.compile(word_alternation(raw.get("rate_markers", [])), flags),
+        rate_markers=re.compile(word_alternation([*raw.get("rate_markers", []), *raw.get("each_markers", [])]), flags),
+        each_markers=frozenset(word.lower() for word in raw.get("each_markers", [])),
         card_classifiers=dict(raw.get("card_classifiers", {})),
         card_not_before="".join(raw.get("card_not_before", [])),
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
@@ -376,8 +396,18 @@ def load_words(locale: str) -> Words:
         unit_nouns=tuple(raw.get("unit_nouns", [])),
         device_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('device_words', []))})"
                                 + (r"(?!\w)" if style.spaced else ""), flags),
+        number_of=re.compile(rf"(?<!\w)(?:{word_alternation(raw['number_of'])})(?!\w)", flags)
+        if raw.get("number_of") else None,
         demonstratives=re.compile(rf"(?<!\w)(?:{word_alternation(raw.get('demonstratives', []))})(?!\w)", flags),
         range_between=tuple(raw["range_between"]) if raw.get("range_between") else None,
+        person_before=re.compile(rf"(?:{word_alternation(raw.get('person_nouns', []))})"
+                                 + (r"\s+(?-i:[A-ZÄÖÜ][\w.'’\-]*\s+){0,2}\Z" if style.spaced else r"\s*\Z"), flags),
+        naming_cues=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('naming_cues', []))})"
+                               + (r"(?!\w)" if style.spaced else ""), flags),
+        named_after_person=re.compile(rf"[\s\-]*(?:{word_alternation(raw.get('named_after_person', []))})", flags),
+        # Nouns are capitalised in German: "GPUs die …" is an article, "GPU-Dies" dies.
+        part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})" + (r"(?!\w)" if style.spaced else "")),
+        other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})", flags),
     )
 
 
@@ -385,9 +415,14 @@ def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
     """Spaces, hyphens and quotes, the locale's gap words, and adjectives (a lower-case word with an adjective's
     ending): all that may stand between a count and its noun (über 100.000 spezialisierte AI-Prozessoren)."""
     endings = word_alternation(raw.get("adjective_endings", []))
-    adjective = rf"|[a-zäöüß][a-zäöüß\-]*?(?:{endings})(?![\w-])" if raw.get("adjective_endings") else ""
-    # A word joined by a hyphen belongs to the noun's compound (2.000 Blackwell-B200-GPUs, 30.000 Kunlun-P800-Chips).
-    compound = r"|[\w.]+-"
+    never = rf"(?!(?:{word_alternation(raw.get('noun_gap_never', []))})(?![\w-]))"
+    adjective = rf"|{never}[a-zäöüß][a-zäöüß\-]*?(?:{endings})(?![\w-])" if raw.get("adjective_endings") else ""
+    # and a conjunction between two of them (18.000 seiner neuesten und leistungsfähigsten KI-Chips)
+    joiners = raw.get("adjective_joiners", [])
+    adjective += rf"|(?<=[a-zäöüß]\s)(?:{word_alternation(joiners)})(?=\s+[a-zäöüß])" if joiners else ""
+    # A word joined by a hyphen belongs to the noun's compound (2.000 Blackwell-B200-GPUs, 30.000 Kunlun-P800-Chips);
+    # a figure does not (zwei 24.000-GPU-Cluster: the figure is the count of the compound's chip).
+    compound = r"|[\w.]*[^\W\d][\w.]*-"
     return re.compile(rf"(?:[\s\-–„“”\"'»«]{compound}|(?i:{word_alternation(raw.get('noun_gap_words', []))})(?!\w)"
                       rf"{adjective})*")
 
@@ -438,7 +473,8 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word
     but a unit noun (500'000 Einheiten); a range A bis B, or zwischen A und B."""
     words = load_words(locale)
-    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d+)(?:,\d+)?"
+    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
+              rf"(?:,\d+)?"
               rf"(?:{THOUSANDS_SUFFIX}|\s+(?:{_de_scale(locale)}))?")
     vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
     first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
@@ -452,7 +488,10 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     else:
         opened, sep = "", RANGE_SEP
     # The lookahead on a count's first character lets most positions fail at once (3x faster).
-    return re.compile(rf"(?=[\d{first}]){opened}(?P<lo>{number}|{vague})(?:{sep}(?P<hi>{number}))?(?=\s){units}")
+    # A count ends before a space, or before the punctuation that ends its clause (liegt bei 24.000.), or before a
+    # hyphen that joins it to a compound (ein 100.000-GPU-Cluster: see _count_claim).
+    return re.compile(rf"(?=[\d{first}]){opened}(?P<lo>{number}|{vague})(?:{sep}(?P<hi>{number}))?"
+                      rf"(?=\s|[.,;:!?)](?!\d)|-(?=\w)|$){units}")
 
 
 def _de_word_count_pattern(locale: str) -> re.Pattern[str]:
@@ -654,7 +693,9 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     for i, m in enumerate(counts):
         first = bisect.bisect_left(starts, m.end())
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
-                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers:
+                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers \
+                and (words.number_of is None or not words.number_of.search(text, max(0, m.start() - BACK_WINDOW),
+                                                                            m.start())):
             continue  # most numbers: nothing named after them, and none that can refer back
         claim = _count_claim(text, m, *_window_limit(text, counts, i, words, locale), spans, starts, cat, words,
                              locale, used, basis)
@@ -716,6 +757,9 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     """
     window = spans[bisect.bisect_left(starts, noun_from) : bisect.bisect_left(starts, limit)]
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+    if words.spaced and text.startswith("-", m.end()) and not (
+            inside and inside[0].start_char == m.end() + 1 and inside[0].label_ in ("MODEL", "GENERIC")):
+        return None  # 3-nm-Chips, 100-Millionen-Dollar-Deal: a figure in a compound counts only the chip it joins
     if words.noun_gap is not None and inside and not _modifiers_only(text, noun_from, inside[0].start_char, words):
         return None  # a German count stands before its noun, with at most articles and adjectives between
     if _is_year(text, m, words):
@@ -739,6 +783,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     if head is None and cls in words.referring_back \
             and _ends_clause(text, m.end() + (len(after[1]) if after else 0), words.spaced):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
+    if head is None and words.number_of is not None and _ends_clause(text, m.end(), words.spaced):
+        head = _number_of(text, m.start(), spans, starts, words)  # die Zahl der GPUs soll auf 100.000 steigen
     if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
@@ -775,10 +821,16 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
+def _sentence_start(text: str, pos: int, limit: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``limit`` characters."""
+    floor = max(0, pos - limit)
+    brk = SENTENCE_START.search(text[floor:pos][::-1])
+    return pos - brk.start() if brk else floor
+
+
 def _in_device_sentence(text: str, pos: int, words: Words) -> bool:
     """Whether the sentence around ``pos`` names a device whose chips are no accelerators (a phone, a modem)."""
-    brk = SENTENCE_END.search(text[max(0, pos - DEVICE_WINDOW) : pos][::-1])
-    start = pos - brk.start() if brk else max(0, pos - DEVICE_WINDOW)
+    start = _sentence_start(text, pos, DEVICE_WINDOW)
     end = SENTENCE_END.search(text, pos, pos + DEVICE_WINDOW)
     return words.device_words.search(text, start, end.start() if end else pos + DEVICE_WINDOW) is not None
 
@@ -822,6 +874,8 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
                 and not text[kept[-1].end_char : h.start_char].strip(" -"):
             kept[-1] = kept[-1]._replace(end_char=h.end_char)  # GH200 Grace Hopper: one model, named twice
             continue
+        if h.label_ == "MODEL" and _names_person(text, h, words):
+            continue  # der Astronomin Vera Rubin: the scientist a chip is named after
         if h.label_ == "MODEL":
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             prev = kept[-1] if kept else None
@@ -838,6 +892,23 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
     # text names one of the family's members; without one it names the product (Blackwell架构的芯片).
     named = {family for h in kept if h.label_ == "MODEL" for family in cat.families_of(h.id_)}
     return [h for h in kept if not (h.id_ in named and _describes(text, h, kept, words))]
+
+
+def _names_person(text: str, h: Hit, words: Words) -> bool:
+    """Whether a name without digits names the person a chip is named after: before what is named after a person
+    (Vera-Rubin-Observatorium), or standing bare (in no compound: Vera Rubin, not Rubin-GPUs) right after a word for a
+    person or in a clause on the naming (see the locale files)."""
+    name = text[h.start_char : h.end_char]
+    if any(ch.isdigit() for ch in name):
+        return False
+    if words.named_after_person.match(text, h.end_char):
+        return True  # das Vera-Rubin-Observatorium
+    if text[h.end_char : h.end_char + 1] == "-" or text[h.start_char - 1 : h.start_char] == "-":
+        return False
+    if words.person_before.search(text, max(0, h.start_char - PERSON_WINDOW), h.start_char):
+        return True
+    start = h.start_char - len(CLAUSE_END.split(text[max(0, h.start_char - BACK_WINDOW) : h.start_char])[-1])
+    return words.naming_cues.search(text, start, _window_end(text, h.end_char, BACK_WINDOW)) is not None
 
 
 def _glossed_model(text: str, h: Hit, cat: Catalogue) -> Hit:
@@ -886,8 +957,8 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
     """Whether an everyday word that reads as a name stands where it names a chip (see ``_hits``)."""
     if nxt is not None and nxt.label_ != "SINGLE" and not text[h.end_char : nxt.start_char].strip():
         return True
-    if GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip()[:8].startswith(context):
-        return True
+    if GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip(" -").startswith(context):
+        return True  # 升腾芯片, Ampere-Architektur
     if h.start_char and text[h.start_char - 1] in words.referring_back:
         return True  # 1万块昇腾
     return prev is not None and prev.label_ == "VENDOR" \
@@ -895,10 +966,19 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
 
 
 def _after_rate_marker(text: str, start: int, words: Words) -> bool:
-    """Whether a rate marker (每台, pro Server) stands in the count's clause before it."""
-    window = text[max(0, start - RATE_WINDOW) : start]
+    """Whether a rate marker (每台, pro Server) stands in the count's clause before it; a word for "each" (jeweils) is
+    one only after a machine in its clause (Rechenknoten mit jeweils vier GH200, not zwei Firmen dürfen jeweils 35.000
+    Chips kaufen)."""
+    floor = max(0, start - RATE_WINDOW)
+    window = text[floor:start]
     markers = list(words.rate_markers.finditer(window))
-    return bool(markers) and not CLAUSE_END.search(window, markers[-1].end())
+    if not markers or CLAUSE_END.search(window, markers[-1].end()):
+        return False
+    if markers[-1].group().lower() not in words.each_markers:
+        return True
+    marker = floor + markers[-1].start()
+    clause = CLAUSE_END.split(text[max(0, marker - RATE_WINDOW * 2) : marker])[-1]
+    return words.other_nouns.search(clause) is not None
 
 
 def _ends_clause(text: str, pos: int, spaced: bool = False) -> bool:
@@ -916,9 +996,7 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
     None where a noun that is not a chip stands between (晶圆切出60颗), or a price word in the count's clause
     (H100售价3万块).
     """
-    floor = max(0, start - BACK_WINDOW)
-    brk = SENTENCE_END.search(text[floor:start][::-1])
-    floor = start - brk.start() if brk else floor
+    floor = _sentence_start(text, start, BACK_WINDOW)
     i = bisect.bisect_left(starts, start) - 1
     while i >= 0 and spans[i].start_char >= floor and spans[i].label_ in ("VENDOR", "SINGLE"):
         i -= 1
@@ -953,6 +1031,21 @@ def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
     return None
 
 
+def _number_of(text: str, start: int, spans: list[Hit], starts: list[int], words: Words) -> Hit | None:
+    """The chip a noun of number names before a count in its sentence (Die Zahl der GPUs soll auf 100.000 steigen)."""
+    floor = _sentence_start(text, start, BACK_WINDOW)
+    nouns = list(words.number_of.finditer(text, floor, start))
+    if not nouns:
+        return None
+    i = bisect.bisect_left(starts, nouns[-1].end())
+    while i < len(spans) and spans[i].start_char < start and spans[i].label_ == "VENDOR":
+        i += 1
+    if i == len(spans) or spans[i].start_char >= start or spans[i].label_ not in ("MODEL", "GENERIC") \
+            or not _modifiers_only(text, nouns[-1].end(), spans[i].start_char, words):
+        return None
+    return spans[i]
+
+
 def _model_at(text: str, pos: int, window: list[Hit]) -> Hit | None:
     """The model that starts right at ``pos`` (3万卡昆仑芯集群), if one does."""
     first = window[0] if window else None
@@ -972,21 +1065,38 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
     """
-    if head.start_char > count_end and words.other_nouns.search(text, count_end, head.start_char):
-        return True
+    if head.start_char > count_end and (words.other_nouns.search(text, count_end, head.start_char)
+                                        or words.other_chip_kinds.search(text, count_end, head.start_char)):
+        return True  # 1000 Server mit H100, acht HBM-Chips: servers, memory chips
     pos = head.end_char
     for s in inside:
         if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC", "RACK"):
             if s.label_ == "RACK":
                 return True  # 1000套GB200 NVL72: racks
             pos = s.end_char
+    if words.spaced and (shared := _truncated_compound(text, pos, words)) is not None:
+        pos = shared  # 112 GPU- und 72 CPU-Knoten: the noun after the conjunction ends both compounds
     while pos < len(text) and text[pos] in " -":
         pos += 1
+    if words.part_nouns.match(text, pos):
+        return True  # 144 GPU-Dies: parts of a chip
     if joiner := words.phrase_joiners.match(text, pos):
         pos = joiner.end()  # 330台GPU系列服务器
     if words.head_marker and text.startswith(words.head_marker, pos):
         pos += len(words.head_marker)
     return words.other_nouns.match(text, pos) is not None
+
+
+def _truncated_compound(text: str, pos: int, words: Words) -> int | None:
+    """Where the last part of the compound after a conjunction starts, when the noun phrase ends at ``pos`` with a
+    hyphen and a space (GPU- und CPU-Knoten, H100- und H200-KI-Chips): that part is the noun of both compounds."""
+    if not (text.startswith("-", pos) and text[pos + 1 : pos + 2].isspace()):
+        return None
+    conjunction = words.conjunctions.match(text, pos + 1)
+    if conjunction is None or not conjunction.group().strip(" ,"):
+        return None
+    compound = TRUNCATED_PARTNER.match(text, conjunction.end())
+    return compound.start("last") if compound else None
 
 
 def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:

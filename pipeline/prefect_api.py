@@ -8,11 +8,17 @@ listening socket is bound here and handed to uvicorn (``--fd``): the API's addre
 imported (Prefect reads PREFECT_API_URL from the environment once, at import, for the threads that do not copy
 the settings context) and no other process can take the port meanwhile.
 
+The server process is this module run as ``python -m pipeline.prefect_api prefect.server.api.server:create_app
+--fd N``: it builds Prefect's API app as Prefect's own temporary server does, ``create_app(ephemeral=True)`` (no UI,
+only the services an ephemeral server runs), and serves it with uvicorn on the socket it was handed.
+
 Kept free of Prefect imports: it runs before Prefect is loaded.
 """
 from __future__ import annotations
 
+import gc
 import http.client
+import importlib
 import importlib.util
 import os
 import signal
@@ -29,8 +35,15 @@ try:
 except ImportError:  # Python 3.10: Prefect's own dependency reads TOML there
     import toml as tomllib  # type: ignore[no-redef]
 
-# What Prefect's own SubprocessASGIServer sets for its temporary server: no UI, ephemeral-mode services only.
-SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# The temporary server's app: Prefect's factory, called with ephemeral=True (see serve_app).
+SERVER_APP = "prefect.server.api.server:create_app"
+# Public settings of the temporary server (the environment's own values win, except for the UI): no UI; and no
+# registration of block types at its start. Registering them, or only checking that it was done (the memo), imports
+# every installed Prefect collection first (prefect_dask, with the dask extra: ~0.6 s), and the first start in a
+# new PREFECT_HOME writes them all to the database (~0.9 s). No newsclaims run uses a block; a `prefect server
+# start` on the same home registers them at its own start.
+SERVER_ENV = {"PREFECT_API_BLOCKS_REGISTER_ON_START": "false", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
+SERVER_FORCED_ENV = {"PREFECT_UI_ENABLED": "0"}
 DEFAULT_STARTUP_TIMEOUT_S = 120.0
 POLL_S = 0.05
 STOP_GRACE_S = 5.0
@@ -269,11 +282,8 @@ def start_temporary_server(log: Path | None = None) -> TemporaryServer:
             out.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} newsclaims: temporary server on port {port}\n".encode())
             out.flush()
             process = subprocess.Popen(
-                [sys.executable, "-m", "pipeline.prefect_api", "--app-dir",
-                 str(Path(next(iter(spec.submodule_search_locations))).parent),
-                 "--factory", "prefect.server.api.server:create_app", "--fd", str(listener.fileno()),
-                 "--log-level", "error", "--lifespan", "on"],
-                env={**env, **SERVER_ENV, PARENT_VARIABLE: str(os.getpid()),
+                [sys.executable, "-m", "pipeline.prefect_api", SERVER_APP, "--fd", str(listener.fileno())],
+                env={**SERVER_ENV, **env, **SERVER_FORCED_ENV, PARENT_VARIABLE: str(os.getpid()),
                      "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
                 stdin=subprocess.DEVNULL, stdout=out, stderr=out, pass_fds=(listener.fileno(),),
                 # Its own session: a Ctrl-C to the terminal's process group must not stop it while the CLI still
@@ -304,9 +314,36 @@ def _follow_parent() -> None:
         sys.exit(f"newsclaims: the CLI ({parent}) that started this Prefect server is gone")
 
 
-if __name__ == "__main__":  # the temporary server: python -m pipeline.prefect_api UVICORN-ARGUMENTS
-    import runpy
+def serve_app(factory: str, fd: int) -> None:
+    """Serve Prefect's API app, built by ``factory`` (``module:function``) as Prefect's temporary server builds it,
+    on the listening socket ``fd``, until SIGTERM.
+
+    ``create_app(ephemeral=True)`` is what Prefect's SubprocessASGIServer asks for through the private variable
+    PREFECT__SERVER_EPHEMERAL; no public setting does it (PREFECT_SERVER_EPHEMERAL_ENABLED tells a client to start
+    such a server, not a server to be one). Its other variable, PREFECT__SERVER_FINAL (``final=True``), is left
+    out: with FastAPI 0.137 and later its only effect is a full garbage collection (~0.2 s of CPU) to give memory
+    back, which a server living as long as one run does not need.
+
+    The cyclic garbage collector is off while Prefect's server code is imported and the app built: it ran hundreds
+    of times over the ~450,000 objects the imports create and found next to nothing (a quarter of their CPU time).
+    The objects made so far are then frozen (never scanned again) and the collector runs as usual.
+    """
+    gc.disable()
+    import uvicorn
+
+    module, _, name = factory.partition(":")
+    app = getattr(importlib.import_module(module), name)(ephemeral=True)
+    gc.freeze()
+    gc.enable()
+    uvicorn.run(app, fd=fd, log_level="error", lifespan="on")
+
+
+if __name__ == "__main__":  # the temporary server: python -m pipeline.prefect_api MODULE:FACTORY --fd N
+    import argparse
 
     _follow_parent()
-    sys.argv = ["uvicorn", *sys.argv[1:]]
-    runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
+    parser = argparse.ArgumentParser(prog="python -m pipeline.prefect_api", description="Prefect's temporary server")
+    parser.add_argument("factory", help="module:function building Prefect's API app")
+    parser.add_argument("--fd", type=int, required=True, help="listening socket to serve on")
+    arguments = parser.parse_args()
+    serve_app(arguments.factory, arguments.fd)

@@ -113,6 +113,10 @@ CASES = [
                       f'neben Baro\u00adlo und Bar\u2060ba\u00adres\u00adco. {DE_P2}</p></article>'),
                  ["Die Weine Italiens, neben Barolo und Barbaresco.", DE_P2], ["\u00ad", "\u2060"],
                  id="soft-hyphens-and-word-joiners-go"),
+    pytest.param(page(f'<div class="head"><h1>Umsatz</h1><h3>{DE_P1}</h3></div><div class="more"><h4>Lesen Sie auch</h4>'
+                      f'<a href="/x">Chipkrise: Was jetzt kommt</a></div><div class="text"><p>{DE_P2}</p><p>{DE_P3}</p>'
+                      f'<p>{DE_P3} {DE_P2}</p><p>{DE_P2} {DE_P3}</p></div>'),
+                 [DE_P1, DE_P2, DE_P3], ["Chipkrise"], id="lead-set-as-heading-above-a-related-box"),
     pytest.param(page(f'<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>该公司投入2\u200b500万美元采购芯片。{ZH_P2}</p></article>'),
                  ["该公司投入2500万美元采购芯片。"], ["\u200b", "2 500"], id="zero-width-space-inside-a-figure-goes"),
 ]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.cli as cli
+from pipeline import store
 from pipeline.progress import PlainProgress
 from pipeline.settings import ARTICLE_SUFFIXES, PIPELINE_VERSION, Settings
 from tests.conftest import ROOT
@@ -309,3 +310,61 @@ def test_the_summary_says_reading_and_processing_overlap():
                "read_seconds": 41.2, "batch_seconds": 619.4}
     text = cli.format_summary(summary, Settings())
     assert "reading and processing overlap: the files were read in 41.2 s, the batches processed over 619.4 s" in text
+
+
+# --- Issue 23: the start. ------------------------------------------------------------------------------------------
+
+def _published(out: Path) -> None:
+    """Outputs of an earlier run in ``out``, as a run leaves them (current → a generation)."""
+    generation = store.new_generation(out)
+    store.write_manifest(generation / store.MANIFEST, "v", [])
+    store.publish(out, generation)
+
+
+def _foreign_current(out: Path) -> None:
+    out.mkdir()
+    (out / store.CURRENT).symlink_to(out.parent)
+
+
+# How the output folder looks before a run, --full -> whether the run will process every article it finds.
+BEFORE_A_RUN = {
+    "no-output-folder": (lambda out: None, False, True),
+    "empty-output-folder": (lambda out: out.mkdir(), False, True),
+    "earlier-outputs": (_published, False, False),
+    "earlier-outputs-and-full": (_published, True, True),
+    "outputs-of-the-earlier-layout": (lambda out: out.mkdir() or (out / store.MANIFEST).write_text("{}"), False, False),
+    "current-link-to-a-foreign-folder": (_foreign_current, False, True),
+}
+
+
+@pytest.mark.parametrize(("make", "full", "every"), BEFORE_A_RUN.values(), ids=BEFORE_A_RUN.keys())
+def test_a_run_knows_before_its_flow_whether_it_processes_every_article(make, full, every, tmp_path):
+    """Then (a first run, --full) extraction is built while Prefect's temporary server starts, not after it."""
+    from pipeline.runner import processes_every_article
+
+    out = tmp_path / "out"
+    make(out)
+    assert processes_every_article(Settings(out_dir=out, full=full)) is every
+
+
+EXTRACTION_MODULES = frozenset({"spacy", "extractors.article", "pipeline.worker"})
+
+
+@pytest.mark.slow
+def test_a_run_with_nothing_changed_never_loads_extraction(tmp_path):
+    """spaCy and the patterns are ~1 s of a run's start that a run with every article unchanged does not need."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-X", "importtime", "-m", "pipeline.cli", "run", str(ROOT / "seeds"), "--out",
+               str(tmp_path / "out"), "--quiet"]
+    imported = []
+    for _ in range(2):
+        done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+        imported.append({line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()
+                         if line.startswith("import time:")})
+    first, again = imported
+    assert EXTRACTION_MODULES <= first  # the first run processes the seeds
+    assert not EXTRACTION_MODULES & again
+    assert json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["unchanged"] == len(
+        list((ROOT / "seeds").iterdir()))

@@ -27,7 +27,10 @@ CUE_LISTS = ("comparison_cues", "counterparty_cues", "generic_models", "anaphora
 # Lists of words in the hardware section (the rest are numbers, tables or one word).
 HARDWARE_WORD_LISTS = ("classifiers", "classifiers_referring_back", "card_not_before", "price_words",
                        "bare_count_not_before", "not_a_count_before", "other_nouns", "rate_markers", "type_markers",
-                       "count_scales")
+                       "count_scales", "noun_gap_words", "adjective_endings", "unit_nouns", "year_cues", "conjunctions",
+                       "phrase_joiners", "family_descriptors", "demonstratives", "device_words", "range_between",
+                       "noun_gap_never", "person_nouns", "naming_cues", "part_nouns", "other_chip_kinds",
+                       "named_after_person", "each_markers", "adjective_joiners")
 
 
 def _words(value: Any) -> bool:
