@@ -40,8 +40,8 @@ WHITESPACE = re.compile(r"[\t\r\f\v\u3000\u00a0\u2002\u2003\u2009][ \t\r\f\v\u30
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 # Block containers become line breaks, inline formatting goes without a space (<b>600万</b>美元 is one word) ...
-LAYOUT_TAG = re.compile(r"</?(?:div|section|article|main|header|footer|aside|nav|center|table|thead|tbody|tfoot|tr|td|th|"
-                        r"ul|ol|li|dl|dt|dd|blockquote|figure|form|fieldset|details|p|h[1-6])\b[^>]*>", re.I)
+LAYOUT_TAG = re.compile(r"</?(?:div|section|article|main|header|footer|aside|nav|center|table|thead|tbody|tfoot|tr|td|"
+                        r"th|ul|ol|li|dl|dt|dd|blockquote|figure|form|fieldset|details|p|h[1-6])\b[^>]*>", re.I)
 INLINE_FORMAT_TAG = re.compile(r"</?(?:span|font|b|i|em|strong|small|big|sup|sub|u|s|strike|tt|mark|abbr|cite|q|code|"
                                r"ins|del|nobr|a)\b[^>]*>", re.I)
 # ... and where that is not enough, every tag but those whose content is never text is a line break.
@@ -1021,7 +1021,8 @@ def _no_text_reason(lines: list[Line], is_html: bool) -> str:
     if not lines:
         return ("no article text: the page shows no text (what it has is in scripts, styles or hidden elements)"
                 if is_html else "no article text: the file holds only blank lines and markup")
-    where = f"the {'page' if is_html else 'file'}'s " + ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
+    where = f"the {'page' if is_html else 'file'}'s " + \
+        ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
     return f"no article text: {where} taken for page furniture (menus, link lists, bylines, captions)"
 
 
