@@ -47,6 +47,8 @@ FIGURE = re.compile(r"(?<![\w.,'’])(?:\d{1,3}(?:[,.'’\u202f\u00a0]\d{3})+(?:
                     rf"|[{HAN_NUMERAL}]{{2,}}|(?<![{HAN_NUMERAL}])[一二两三四五六七八九十几数][{HAN_NUMERAL}]*")
 DIGIT = re.compile(r"\d")
 INNER_DIGIT = re.compile(r"[\d０-９]")
+NEXT_TOKEN = re.compile(r"[ \u00a0]*(\w+|\S)?")
+HAN = re.compile(r"[\u3400-\u9fff]")
 SHAPE_DIGITS = re.compile(r"\d+")
 SUPPORTED = ("zh", "de")
 
@@ -137,6 +139,20 @@ def _gap(gap: str) -> str:
     return gap.replace(" ", "␣").replace("\u00a0", "⍽").replace("\n", "⏎") or ""
 
 
+def _next_word(text: str, at: int, tag: str) -> str:
+    """What follows a scale word, as a class: a German noun (capitalised: what is counted, 2,9 Milliarden Nutzer), a
+    lower-case word, Han characters, punctuation or the end."""
+    m = NEXT_TOKEN.match(text, at)
+    if not m or not m.group(1):
+        return "end"
+    token = m.group(1)
+    if token[0].isupper():
+        return "Noun"
+    if token[0].isalpha() and token[0].isascii() or token[0] in "äöüß":
+        return "word"
+    return "Han" if HAN.match(token) else "punct"
+
+
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e or s < end and start < e for s, e in spans)
 
@@ -170,7 +186,8 @@ def audit_document(doc: dict[str, Any], claims: list[dict[str, Any]]) -> Iterato
                 kind = None
         if hit and kind:
             cue = hit["cue"]
-            pattern = f"{tag} {kind}: {_shape(m.group())}{_gap(hit['gap'])}{cue}"
+            then = f" → {_next_word(matched, hit.end(), tag)}" if kind == "scale" else ""
+            pattern = f"{tag} {kind}: {_shape(m.group())}{_gap(hit['gap'])}{cue}{then}"
             yield Line(pattern, doc["doc_id"], _snippet(text, m.start(), hit.end()))
             continue
         hit = c.before.search(matched, max(0, m.start() - 16), m.start())

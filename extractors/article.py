@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from extractors.cleaner import clean
-from extractors.cleaner import warm_up as warm_up_cleaner
-from extractors.context import annotate, subject_of, topic_of
+from extractors.cleaner import clean, warm_up as warm_up_cleaner
+from extractors.context import annotate_all, warm_up as warm_up_context
 from extractors.hardware import HardwareSpan, extract_hardware
+from extractors.ids import doc_ids, looks  # noqa: F401 - re-exported: they were defined here
 from extractors.money import MoneySpan, extract_money
 from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
@@ -29,7 +27,7 @@ SUPPORTED_LANGUAGES = languages()
 # Every claim carries every field, in this order; a field that does not apply is null (the contract).
 CLAIM_FIELDS = (
     "schema_version", "claim_id", "doc_id", "source_path", "kind", "text", "start", "end", "sentence", "language",
-    "script", "published", "subject", "topic", "attribution",
+    "script", "published", "subject", "topic", "change", "hypothetical", "attribution",
     "currency", "value", "low", "high", "qualifier", "per", "usd_value", "usd_low", "usd_high", "fx_rate", "fx_date",
     "fx_source", "equivalent_of", "fx_check", "vague",
     "vendor", "model", "count", "count_low", "count_high", "count_qualifier", "rule",
@@ -53,34 +51,6 @@ class ArticleResult:
 def claim_id(doc_id: str, kind: str, start: int, end: int, text: str) -> str:
     """A stable id: the same document, kind and span give the same id on every run and machine."""
     return hashlib.sha256(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:20]
-
-
-def looks(text: str) -> str:
-    """What ``text`` looks like on screen: NFKC (an NFD twin of an NFC name shows the same glyphs) without
-    invisible format characters (zero-width spaces and joiners, BOMs)."""
-    if text.isascii():  # most names: nothing to normalise
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
-
-
-def doc_ids(source_paths: list[str]) -> dict[str, str]:
-    """A ``doc_id`` per source path, unique in the run: the file's stem, or where several files share a stem or one
-    that looks the same (same.txt, same.md, sub/same.txt; café in NFC and in NFD) the stem and a digest of the
-    path, so that ids that differ also look different. Unique stems stay as they were."""
-    stems = {p: PurePosixPath(p).stem for p in source_paths}
-    seen = {p: looks(stem) for p, stem in stems.items()}
-    counts = Counter(seen.values())
-    ids = {}
-    for p in source_paths:
-        stem = stems[p]
-        if counts[seen[p]] == 1:
-            ids[p] = stem
-            continue
-        digest = hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
-        ids[p] = f"{stem}_{digest[:12]}"
-        if counts[looks(ids[p])]:  # another file is really named so: the whole digest
-            ids[p] = f"{stem}_{digest}"
-    return ids
 
 
 def region_of(matching: str, locale: str) -> str | None:
@@ -158,11 +128,11 @@ def _claims(body: str, matching: str, doc_id: str, source_path: str, language: s
     bounds = sentence_bounds(body)
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
-            "subject": None, "topic": None}
+            "subject": None, "topic": None, "change": None, "hypothetical": False}
     money = extract_money(matching, locale, region)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
-    claims = [_record(annotate(c, body)) for c in claims]
+    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds)]
     return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
 
 
@@ -240,7 +210,8 @@ def _fx_check(span: MoneySpan, original: MoneySpan, on: dt.date) -> dict[str, An
 def _hardware_claim(span: HardwareSpan, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]) -> dict[str, Any]:
     claim = _common("hardware", span.start, span.end, body, bounds, base)
     claim.update({"vendor": span.vendor, "model": span.model, "count": span.count, "count_low": span.count_low,
-                  "count_high": span.count_high, "count_qualifier": span.count_qualifier, "rule": span.rule})
+                  "count_high": span.count_high, "count_qualifier": span.count_qualifier, "vague": span.vague,
+                  "rule": span.rule})
     return claim
 
 
@@ -251,8 +222,7 @@ def warm_up() -> None:
         extract_hardware("", locale)
         for region in load_locale(locale).get("region_overrides", {}):
             extract_money("", locale, region)
-        topic_of("", 0, 0, locale)
-        subject_of("", 0, 0, locale)
+        warm_up_context(locale)
     for language in SUPPORTED_LANGUAGES:
         detect_script("繁體中文", language)  # builds OpenCC's character tables for Chinese
     detect_language("Die Firma hat sechs Millionen Dollar für das Training ausgegeben.")  # loads py3langid's model

@@ -1,48 +1,104 @@
-"""A claim's context: the ``subject`` it is about, its ``topic`` and its ``attribution`` (who says so).
+"""A claim's context: the ``subject`` it belongs to, its ``topic``, whether it is a level or a ``change``, whether it is
+``hypothetical``, the unit of a unit price (``per``, where the money extractor found none) and its ``attribution``.
 
 Pure functions over a claim and the cleaned article text. The entity catalogue (canonical names, types, parents,
-Latin-script names) lives in ``extractors/data/entities.yaml``; each language's names of those entities, its cue
-words and its topic cues in its locale file (``entities:``, ``topics:``). Patterns are compiled once per locale.
+Latin-script names) lives in ``extractors/data/entities.yaml``, the accelerators in ``extractors/data/hardware.yaml``;
+each language's names of those entities and its cue words in its locale file (``entities:``, ``topics:``,
+``context:``). Patterns are compiled once per locale; every rule is a general form of news text, its words data.
 
-Rules, in short (see ``subject_of``/``topic_of``/``attribution_of``):
+Rules, in short:
 
 * Scopes: the amount's bracket (if it sits inside ``(...)``), then its clause (split at ，,；;： but not inside
-  numbers; bracketed asides not holding the amount are masked), then the whole sentence.
-* Subject: in the first scope holding a candidate mention, the nearest mention, preferring mentions before the
-  amount. A model beats its parent company in the same scope; mentions right after a comparison cue (比肩,
-  媲美, im Vergleich zu ...) are comparanda and skipped; a vendor right before a chip word (NVIDIA Hopper-GPUs)
-  is skipped; chips count only in the amount's own clause; "A和B" gives "A + B". Null when nothing is named.
-* Topic: the nearest cue word in the clause (a cue after the amount counts double distance), else in the
-  sentence, else the subject's default topic (a chip's amount is a price), else ``other``.
+  numbers; bracketed asides not holding the amount are masked), then the whole sentence, then the sentences before.
+* Roles of a mention: a *comparandum* follows a comparison cue (媲美, 远低于, im Vergleich zu) or sits in a comparison
+  frame (与OpenAI等巨头相媲美); a *counterparty* follows a cue of where money comes from or goes to (从亚马逊和谷歌
+  筹集, 向华硕, an OpenAI); a *maker* is a chip vendor naming the chip (NVIDIA Hopper-GPUs, Chips des Herstellers
+  Nvidia); a *speaker* is a person right before a speech cue (苏姿丰称). A role spreads over a list joined to it (从亚马
+  逊和谷歌). None of them is the subject, except a comparandum of the figure it owns (较格芯的984美元).
+* Subject: in the first scope holding a candidate, the nearest (a mention after the amount counts double distance);
+  beyond the clause only mentions before the amount and no chips or people. A model or unit beats its parent in the
+  same scope; "A和B" gives "A + B". With none in the sentence (or a clause opening with 其/该公司/das Unternehmen and
+  naming nothing), the subject is carried from the sentences before: the first candidate of the nearest one that has
+  one (CARRY_SENTENCES back). A hypothetical figure carries nothing. For a company-level topic (revenue, funding,
+  market value...) a model's or a person's figure is their company's.
+* Topic: the nearest cue word in the clause (a cue after the amount counts double distance), else in the sentence,
+  else the subject's default topic (a chip's amount is a price), else ``other``.
+* Change: a change word right before the amount (蒸发约8000亿美元, verlor 589 Milliarden) or a change frame (um 3
+  Milliarden gestiegen, 160 Milliarden Euro an Börsenwert zugelegt) makes it an ``increase`` or ``decrease``; a level
+  word between (增长至, auf) keeps it a ``level``.
+* Hypothetical: an analogy, assumption or example cue (打个比方, 假设, angenommen, wie etwa) before the amount in its
+  sentence, or a calculation cue after it (以…每小时1美元计算).
+* Per: the money extractor's unit, else the nearest unit cue of the clause (股价 → share, 人均 → person), else GPU for
+  a chip's price; a unit applies across its coordinated list (0.14美元, OpenAI成本为7.50美元) and to a restatement.
 * Attribution: a source/person mention in the sentence when it also has a speech cue (称, 指出, laut,
   behauptet ...), nearest before the amount first; else the company itself when it "explains"/"claims" it or
   the sentence cites its paper.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
-from extractors.sentences import previous_sentence
-from normalizers.locale import locale_tag, to_matching_script, vocabulary
+from extractors.sentences import previous_sentence, sentence_bounds
+from normalizers.locale import LOCALES, locale_tag, to_matching_script, vocabulary
 from normalizers.patterns import NEVER, word_alternation
 
 DATA = Path(__file__).with_name("data")
-TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost", "investment", "market_value",
-          "price", "revenue", "salary", "other")
-SUBJECT_TYPES = ("company", "model", "project", "chip")
-CLAUSE_SPLIT = re.compile(r"[，；;：:]|(?<!\d),|,(?!\d)")
+TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost", "capex", "investment", "funding",
+          "valuation", "market_value", "price", "cost", "revenue", "profit", "loss", "fine", "salary", "subsidy", "other")
+CHANGES = ("level", "increase", "decrease")
+# A cost cue (成本, Kosten) says no more than "cost": the sentence's specific cost or a unit price says what kind.
+GENERIC_COST = "cost"
+SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", "development_cost", "price"})
+# Units that make a cost a price: so much an hour, a token, a GPU.
+NO_UNIT = "no unit"
+UNIT_PRICE_PER = frozenset({"hour", "day", "month", "million tokens", "thousand tokens", "token", "GPU", "unit", "module",
+                            "rack", "wafer", "PFLOPS"})
+# Units of capacity: a cost per gigawatt (50 Mrd. Dollar pro Gigawatt, 建设每GW容量的数据中心的成本) is what building it costs.
+CAPACITY_PER = frozenset({"GW", "MW"})
+# A model's, unit's or person's figure of these topics is their company's: a model does not raise funds or have a
+# market value, its maker does (Claude 3.5 Sonnet ... 它需要筹集数十亿美元: Anthropic's funding).
+COMPANY_TOPICS = frozenset({"capex", "investment", "funding", "valuation", "market_value", "revenue", "profit", "loss",
+                            "fine", "subsidy"})
+ENTITY_TYPES = ("company", "segment", "model", "project", "body", "chip", "person", "source")
+SUBJECT_TYPES = frozenset({"company", "segment", "model", "project", "body", "chip", "person"})
+# Beyond the amount's clause (the rest of its sentence, the sentences before) no chip and no person is its subject:
+# a chip named in another clause is what the sentence talks about, not whose figure this is.
+CARRIED_TYPES = frozenset({"company", "segment", "model", "project", "body"})
+# How many sentences back a subject is carried to a sentence that names none. News paragraphs keep their subject
+# for a few sentences (营收…；净利润…；经营开支…); further back, another company has usually come up.
+CARRY_SENTENCES = 4
+# How far back in its paragraph a figure looks for the figures before it (a bound: a page with no line breaks is one
+# paragraph, and each claim's work must stay bounded for an article's to stay linear).
+PARAGRAPH_SENTENCES = 40
+# Clause breaks: ，；： and a comma not inside a number, and a space between Han words (headlines: DeepSeek“暴击”华尔街
+# 纳指跌超3% 英伟达单日市值蒸发5890亿美元).
+# A sentence with no topic word takes the topic of the figure before it this many sentences back, in its paragraph.
+TOPIC_CARRY_SENTENCES = 1
+CLAUSE_SPLIT = re.compile(r"[，；;：:]|(?<!\d),|,(?!\d)|(?<=[\u3400-\u9fff”」%])[ \u3000]+(?=[\u3400-\u9fff“「])")
 BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 FOLLOWING_PENALTY = 2
-
-
-# (scope start, scope end, bracketed spans masked out of it)
-Scope = tuple[int, int, tuple[tuple[int, int], ...]]
+# How far around a mention its cue words are looked for (characters).
+CUE_REACH = 14
+FRAME_REACH = 16
+# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元.
+OWNED = re.compile(r"\s*(?:的|之|['’]s)[^，,。；;!?！？\d]{0,4}\s*")
+LATIN = "A-Za-z0-9ÄÖÜäöüßÉéÈè"
+LIST_GAP_REACH = 40
+# A vendor this close before a hardware claim, in its clause, is the chip's maker (英伟达中国市场低配版H800).
+MAKER_REACH = 12
+# The types a company's mention yields to in the same scope (a model, a unit, a project of that company).
+CHILD_TYPES = ("model", "segment", "project")
+# "<name>的<a few words>" before a name: the name after is the head (DeepSeek的主要投资方“幻方量化”).
+POSSESSIVE_HEAD = re.compile(r"(?:的|之)[^，,。；;的]{0,8}?[“\"「『]?$")
+# What may stand before a clause's subject without counting as words (bullets, dashes, quotes).
+OPENERS = " \u3000•·-—\"“”「」"
 
 
 @dataclass(frozen=True)
@@ -59,24 +115,54 @@ class Mention:
     start: int
     end: int
     entity: Entity
+    # subject, comparandum, counterparty, maker or speaker (see the module docstring)
+    role: str = "subject"
 
 
-def _latin(alias: str) -> bool:
-    return all(ord(ch) < 0x2E80 for ch in alias)
+@dataclass(frozen=True)
+class Context:
+    subject: str | None
+    topic: str | None
+    change: str | None
+    hypothetical: bool
+    per: str | None
+    attribution: str | None
+    # whether a cue of the sentence gave the topic (not the subject's default): a topic can be carried otherwise
+    topic_cued: bool = True
 
 
-def _alternation(words: list[str]) -> str:
-    """Longest first; all-Latin aliases share one pair of word-boundary checks.
+def _latin(word: str) -> bool:
+    return all(ord(ch) < 0x2E80 for ch in word)
 
-    One shared lookbehind instead of one per alias lets the regex engine skip most positions at once. A
-    Latin alias and one holding CJK never match at the same position with the Latin one longer, so putting
+
+def _words(words: Iterable[str], latin_boundaries: bool = True) -> str:
+    """An alternation of ``words``, longest first; all-Latin words only as whole words (an, um, es).
+
+    One shared lookbehind for the Latin words instead of one per word lets the regex engine skip most positions at
+    once. A Latin word and one holding CJK never match at the same position with the Latin one longer, so putting
     the CJK group first keeps longest-match order.
     """
+    words = [w for w in dict.fromkeys(words) if w]
+    cjk = [w for w in words if not _latin(w)]
+    latin = [w for w in words if _latin(w)]
+    if not latin_boundaries:
+        return word_alternation(words) if words else NEVER
+    parts = ([word_alternation(cjk)] if cjk else []) + (
+        [rf"(?<![{LATIN}]){word_alternation(latin)}(?![{LATIN}])"] if latin else [])
+    return "|".join(parts) or NEVER
+
+
+def _names(words: Iterable[str]) -> str:
+    """Entity names: as ``_words``, a Latin name also with a German genitive s (Nvidias Umsatz, Metas)."""
+    words = [w for w in dict.fromkeys(words) if w]
     cjk = [w for w in words if not _latin(w)]
     latin = [w for w in words if _latin(w)]
     parts = ([word_alternation(cjk)] if cjk else []) + (
-        [rf"(?<![A-Za-z0-9]){word_alternation(latin)}(?![A-Za-z0-9])"] if latin else [])
+        [rf"(?<![{LATIN}]){word_alternation(latin)}(?:['’]?s)?(?![{LATIN}])"] if latin else [])
     return "|".join(parts) or NEVER
+
+
+# ---- the catalogue ------------------------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,43 +173,178 @@ def _shared() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def _hardware() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((DATA / "hardware.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _entity_items() -> tuple[dict[str, Any], ...]:
+    """Every entity as a catalogue item: entities.yaml's, and an accelerator of hardware.yaml as ``<vendor> <model>``
+    of type chip (its vendor named as entities.yaml names the company). An entities.yaml chip of the same name adds
+    its aliases."""
+    items = {item["name"]: dict(item) for item in _shared()["entities"]}
+    companies = {alias.lower(): item["name"] for item in items.values() if item["type"] == "company"
+                 for alias in [item["name"], *item["aliases"]]}
+    for model in _hardware()["models"]:
+        vendor = companies.get(model["vendor"].lower(), model["vendor"])
+        name = f"{vendor} {model['model']}"
+        chip = items.setdefault(name, {"name": name, "type": "chip", "aliases": []})
+        chip["aliases"] = list(dict.fromkeys([*chip["aliases"], *model["aliases"]]))
+        chip.setdefault("parent", vendor if vendor in items else None)
+    for item in items.values():
+        if item["type"] == "chip":
+            item.setdefault("default_topic", "price")
+    return tuple(items.values())
+
+
+@functools.lru_cache(maxsize=1)
 def _entities() -> dict[str, Entity]:
     """Canonical name → entity."""
     return {item["name"]: Entity(item["name"], item["type"], item.get("parent"), bool(item.get("vendor")),
-                                 item.get("default_topic")) for item in _shared()["entities"]}
+                                 item.get("default_topic")) for item in _entity_items()}
 
 
 def _either(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, words)) or NEVER
 
 
+def _cue_lists(locale: str) -> dict[str, list[str]]:
+    shared, own = _shared(), vocabulary(locale, "entities")
+    keys = ("comparison_cues", "counterparty_cues", "conjunctions", "chip_words", "generic_models", "anaphora",
+            "speech_cues", "self_cues", "paper_cues", "owner_after", "generic_subjects", "anaphora_determiners",
+            "anaphora_nouns", "announcer_cues", "source_cues", "relative_pronouns", "respectively", "latter", "former")
+    return {key: [*shared.get(key, []), *own.get(key, [])] for key in keys}
+
+
+def _described(cues: dict[str, list[str]]) -> str:
+    """What may stand between a conjunction and the name it joins: a determiner and up to two words (der Abu
+    Dhabi-Staatsfonds), or a few characters ending in a company noun (阿布扎比主权基金)."""
+    dets, nouns = cues["anaphora_determiners"], cues["anaphora_nouns"]
+    if not dets or not nouns:
+        return NEVER
+    if all(_latin(w) for w in dets):
+        return rf"(?:{_words(dets)})\s+(?:[^\s,.;:]+\s+){{0,2}}"
+    return rf"[^，,。；;：:、]{{0,6}}?(?:{_words(nouns, latin_boundaries=False)})"
+
+
+def _determined(cues: dict[str, list[str]], own: dict[str, Any]) -> str:
+    """A determiner, at most two words, a noun: das chinesische Start-up, der US-Konzern, 这家芯片巨头."""
+    dets, nouns = cues["anaphora_determiners"], cues["anaphora_nouns"]
+    if not dets or not nouns:
+        return NEVER
+    # German nouns head compounds (der Grafikchip-Hersteller, das KI-Start-up): the noun may end a longer word
+    between = rf"\s+(?:[^\s,.;:]+\s+){{0,2}}[{LATIN}\-]*?" if all(_latin(w) for w in dets) else r"[^，,。；;：:]{0,4}?"
+    return rf"(?:{_words(dets)}){between}(?:{_words(nouns, latin_boundaries=False)})"
+
+
 @functools.lru_cache(maxsize=None)
 def _catalogue(locale: str) -> dict[str, Any]:
     """The shared catalogue with ``locale``'s names and cue words (``entities:`` of its locale file), compiled."""
-    shared, own = _shared(), vocabulary(locale, "entities")
+    own = vocabulary(locale, "entities")
     entities = _entities()
     unknown = sorted(set(own.get("aliases", {})) - set(entities))
     if unknown:
         raise ValueError(f"entities: aliases of {locale} name no entity of entities.yaml: {unknown}")
     by_alias: dict[str, Entity] = {}
-    for item in shared["entities"]:
+    cased: dict[str, Entity] = {}
+    for item in _entity_items():
         for alias in [*item["aliases"], *own.get("aliases", {}).get(item["name"], [])]:
             by_alias[to_matching_script(alias, locale).lower()] = entities[item["name"]]
-    cues = {key: [*shared.get(key, []), *own.get(key, [])] for key in
-            ("comparison_cues", "conjunctions", "chip_words", "generic_models", "anaphora", "speech_cues", "self_cues",
-             "paper_cues")}
+        for alias in item.get("cased", []):
+            cased[alias] = entities[item["name"]]
+    cues = _cue_lists(locale)
+    chip_words = [*cues["chip_words"], *(alias for m in _hardware()["models"] for alias in m["aliases"]),
+                  *(word for words in _hardware()["generic"].values() for word in words)]
+    frames = [*_shared().get("comparison_frames", []), *own.get("comparison_frames", [])]
     return {
         "by_alias": by_alias,
-        "pattern": re.compile(_alternation(list(by_alias)), re.I),
-        "comparison": re.compile(rf"(?:{_either(cues['comparison_cues'])})\s*[「“\"‘]?$", re.I),
-        "conjunction": re.compile(rf"^\s*(?:{_either(cues['conjunctions'])})\s*$", re.I),
-        "chip_after": re.compile(rf"^[^。；;！？!?]{{0,12}}?(?:{_either(cues['chip_words'])})", re.I),
-        "generic": re.compile(_either(cues["generic_models"]), re.I),
-        "anaphora": re.compile(rf"^\s*[•·\-\s]*(?:{_either(cues['anaphora'])})(?![A-Za-z])", re.I),
-        "speech": re.compile(_either(cues["speech_cues"]), re.I),
+        "cased": cased,
+        "pattern": re.compile(_names(by_alias), re.I),
+        "cased_pattern": re.compile(_names(cased)) if cased else None,
+        "comparison": re.compile(rf"(?:{_words(cues['comparison_cues'])})\s*[「“\"‘『]?\s*$", re.I),
+        "counterparty": re.compile(rf"(?:{_words(cues['counterparty_cues'])})\s*[「“\"‘『]?\s*$", re.I),
+        # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美, 与(ChatGPT母公司OpenAI)洽谈
+        "frames": tuple((re.compile(rf"(?:{_words(f['open'])})(?P<inner>[^，,。；;：:!?！？]{{1,{FRAME_REACH}}}?)"
+                                    rf"(?:{_words(f['close'])})", re.I), f.get("role", "comparandum")) for f in frames),
+        # (with a description of the next name between: Oracle und der Abu Dhabi-Staatsfonds MGX, 和阿布扎比主权基金MGX)
+        "conjunction": re.compile(rf"^\s*(?:{_words(cues['conjunctions'])})?\s*(?:{_described(cues)})?\s*$", re.I),
+        # the vendor names the chip right after it (英伟达的H800, NVIDIA Hopper-GPUs, Nvidia-GB200-Chips) ...
+        "chip_after": re.compile(rf"^[\s\-–的之“”\"「」『』]{{0,3}}(?:{_words(chip_words, latin_boundaries=False)})", re.I),
+        # ... or as its maker after it (Chips des US-Herstellers Nvidia, GPUs von Nvidia)
+        "chip_before": re.compile(rf"(?:{_words(chip_words)})\s+(?:des|der|von|vom|from|by)\s+(?:\S+\s+){{0,2}}$", re.I),
+        "generic": re.compile(_words(cues["generic_models"]), re.I),
+        # a name right after the amount that owns it (100 Millionen US-Dollar von Chatgpt4O)
+        "owner_after": re.compile(rf"\s*(?:{_words(cues['owner_after'])})\s+(?:\S+\s+)?", re.I),
+        # an unnamed subject (头部公司, viele Unternehmen): the figure is nobody's the catalogue knows
+        "generic_subject": re.compile(_words(cues["generic_subjects"]), re.I),
+        # how many characters may open a clause before its subject (而, 另外; Im Quartal verdiente)
+        "initial_reach": int(own.get("clause_initial_reach", 6)),
+        # 其, sein, 该公司, das (chinesische) Start-up, der Konzern: a clause opening so refers back
+        "anaphora": re.compile(rf"^\s*[•·\-\s]*(?:{_words(cues['anaphora'])}|{_determined(cues, own)})", re.I),
+        "announcer": re.compile(rf"(?:{_words(cues['announcer_cues'])})\s+$", re.I),
+        "former_latter": re.compile(rf"[{OPENERS}]*(?:(?P<latter>{_words(cues['latter'])})|(?P<former>{_words(cues['former'])}))",
+                                    re.I),
+        "respectively": re.compile(_words(cues["respectively"]), re.I),
+        "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
+        "anaphora_any": re.compile(rf"{_determined(cues, own)}|{_words(cues['anaphora'])}", re.I),
+        "speech": re.compile(_words(cues["speech_cues"]), re.I),
+        "source_before": re.compile(rf"(?:{_words(cues['source_cues'])})\s*(?:{_words(cues['anaphora_determiners'])})?"
+                                    r"\s*[「“\"‘『]?\s*$", re.I),
+        "relative": re.compile(rf"\s*(?:{_words(cues['relative_pronouns'])})\s", re.I),  # (used with match at a position)
+        "speech_after": re.compile(rf"^\s*[（(]?[^，,。；;]{{0,6}}?(?:{_words(cues['speech_cues'])})", re.I),
         "self": re.compile(_either(cues["self_cues"]), re.I),
         "paper": re.compile(_either(cues["paper_cues"]), re.I),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _canonical_names() -> dict[str, str]:
+    """Every spelling of every locale (matching form, case-folded) → canonical name; the first locale wins a clash."""
+    out: dict[str, str] = {}
+    for locale in LOCALES:
+        for alias, entity in _catalogue(locale)["by_alias"].items():
+            out.setdefault(alias, entity.name)
+        for alias, entity in _catalogue(locale)["cased"].items():
+            out.setdefault(alias.lower(), entity.name)
+    for name in _entities():
+        out.setdefault(name.lower(), name)
+    return out
+
+
+def _one_name(name: str) -> str | None:
+    names = _canonical_names()
+    key = to_matching_script(name.strip(), "zh-Hans").lower()
+    if key in names:
+        return names[key]
+    # a name with its short form in brackets: 阿里國際數字商業(AIDC)
+    for part in (BRACKETS.sub("", key).strip(), *(m.group(0)[1:-1].strip() for m in BRACKETS.finditer(key))):
+        if part and part != key and part in names:
+            return names[part]
+    for suffix in _shared().get("name_suffixes", []):
+        bare = key.removesuffix(suffix.lower()).strip(" -")
+        if bare != key and bare in names:
+            return names[bare]
+    return None
+
+
+def canonical_name(name: str | None) -> str | None:
+    """The catalogue's canonical name for a spelling in any script (英偉達 → Nvidia, H100 → Nvidia H100, 台積電ADR →
+    TSMC), None for a name it does not know. A joint subject "A + B" gives its parts' names, sorted."""
+    if not name:
+        return None
+    parts = [p for p in re.split(r"\s*\+\s*", name) if p.strip()]
+    if len(parts) > 1:
+        found = [canonical_name(p) for p in parts]
+        return " + ".join(sorted(f or p.strip() for f, p in zip(found, parts)))
+    return _one_name(name)
+
+
+def subject_entity(name: str | None) -> Entity | None:
+    return _entities().get(name) if name else None
+
+
+# ---- locale cue tables -------------------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=None)
@@ -134,16 +355,109 @@ def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
             raise ValueError(f"unknown topic {topic!r} in topics: of locale {locale}")
         for cue in cues:
             by_cue[cue.lower()] = topic
-    # German cues also match inside compounds (KI-Entwicklung), so no word boundaries there.
+    # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here.
     pattern = re.compile(word_alternation(by_cue), re.I)
     return pattern, by_cue
 
 
-@functools.lru_cache(maxsize=1024)  # every claim of a sentence asks for the same mentions
-def _mentions(text: str, locale: str) -> tuple[Mention, ...]:
+@functools.lru_cache(maxsize=None)
+def _context_words(locale: str) -> dict[str, Any]:
+    """``context:`` of the locale file, compiled: change, hypothetical and per cues."""
+    data = vocabulary(locale, "context")
+    change = data.get("change", {})
+    level = [*change.get("level_before", [])]
+    by_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(d, [])}
+    per = {w.lower(): unit for unit, words in data.get("per", {}).items() for w in words}
+    prefixed = data.get("per_prefixed", {})
+    prefixed_units = {w.lower(): unit for unit, words in prefixed.get("units", {}).items() for w in words}
+    unit_nouns = {w.lower(): unit for unit, words in data.get("unit_nouns", {}).items() for w in words}
+    # 跌幅达24.04美元: a change noun with a level word (达) after it
+    nouns = {w.lower(): d for d, words in change.get("nouns", {}).items() for w in words}
+    # how far before the amount its change word may stand: 蒸发约8000亿美元 (a word or two), verlor an einem Tag rund
+    gap = rf"[^，,。；;：:!?！？\d]{{0,{int(change.get('reach', 6))}}}?"
+    return {
+        # a change word, then at most a few words that are not digits, right before the amount
+        "change_word": re.compile(rf"(?P<w>{_words(by_direction)}){gap}$", re.I),
+        "direction": by_direction,
+        "direction_in": re.compile(_words(by_direction), re.I),
+        "level_before": re.compile(rf"(?:{_words(level)})\s*(?:{gap})$", re.I) if level else None,
+        "level_word": re.compile(_words(level), re.I) if level else None,
+        "change_before": re.compile(rf"(?:{_words(change.get('change_before', []))})\s*{gap}$", re.I),
+        "change_after": re.compile(rf"\s*(?:{_words(change.get('change_after', []))})", re.I),
+        "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
+        # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
+        "wealth": re.compile(_words(data.get("wealth", [])), re.I),
+        # 若以美元计算, 若以1美元兑换新台币32元汇率计算: a currency basis, not an assumption
+        "basis_after": re.compile(rf"[\s\d.,]*(?:{_words(data.get('not_hypothetical_after', []))})", re.I),
+        "hypothetical_after": re.compile(rf"^[^，,。；;!?！？]{{0,12}}?(?:{_words(data.get('hypothetical_after', []))})",
+                                         re.I),
+        # FULL NAME（以下简称“SHORT”）
+        "definition": re.compile(rf"(?P<full>[^\s，,。；;：:、（(“”\"「」]{{2,24}}?)\s*[（(]\s*(?:{_words(data.get('definitions', []))})"
+                                 rf"\s*[:：]?\s*[“\"「„]?(?P<short>[^”\"」“）)]{{2,16}}?)[”\"」“]?\s*[）)]", re.I),
+        "definition_word": re.compile(_words(data.get("definitions", [])), re.I),
+        "deal_word": re.compile(_words(data.get("deal_frame", {}).get("close", [])), re.I),
+        # a clause-opening name, a partner, a deal word: 莲花紫星与H公司签订
+        "deal_party": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*(?P<name>[^\s\d{CLAUSE_OPENERS}（()）“”\"「」]{{2,10}}?)"
+                                 rf"(?:{_words(data.get('deal_frame', {}).get('open', []))})[^{CLAUSE_OPENERS}]{{1,16}}?"
+                                 rf"(?:{_words(data.get('deal_frame', {}).get('close', []))})", re.I),
+        "reach": int(change.get("reach", 6)),
+        "change_noun": re.compile(rf"(?P<w>{_words(nouns)})[^，,。；;：:!?！？\d]{{0,3}}$", re.I),
+        "noun_direction": nouns,
+        "per": re.compile(_words(per), re.I),
+        "per_units": per,
+        # 每 + a verb or a count + a unit of capacity: 每建成1GW, 每 GW 容量
+        "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})\s*[^\d，,。；;：:\s]{{0,3}}?\s*[\d.,]*\s*"
+                                   rf"(?P<unit>{_words(prefixed_units, latin_boundaries=False)})(?![A-Za-z])", re.I)
+                        if prefixed_units else None,
+        "per_prefixed_units": prefixed_units,
+        "unit_noun": re.compile(_words(unit_nouns), re.I),
+        "unit_nouns": unit_nouns,
+        "refine": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
+                   for topic, table in data.get("refine", {}).items()},
+        "refine_in_clause": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
+                             for topic, table in data.get("refine_in_clause", {}).items()},
+        "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
+    }
+
+
+# ---- sentence analysis (cached: every claim of a sentence asks for the same) ----------------------------------
+
+
+# An article's own names of organisations the catalogue does not know: (spelling in matching form, name) pairs.
+Names = tuple[tuple[str, str], ...]
+
+
+@functools.lru_cache(maxsize=1024)
+def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
+    """Every catalogue name in ``text`` (and every one of the article's own ``extra`` names), longest first where two
+    overlap."""
     cat = _catalogue(locale)
-    return tuple(Mention(m.start(), m.end(), cat["by_alias"][m.group(0).lower()]) for m in cat["pattern"].finditer(text)
-            if m.group(0).lower() in cat["by_alias"])
+    found = []
+    for m in cat["pattern"].finditer(text):
+        key = m.group(0).lower()
+        entity = cat["by_alias"].get(key) or cat["by_alias"].get(re.sub(r"['’]?s$", "", key))
+        if entity:
+            found.append(Mention(m.start(), m.end(), entity))
+    if cat["cased_pattern"] is not None:
+        for m in cat["cased_pattern"].finditer(text):
+            entity = cat["cased"].get(m.group(0)) or cat["cased"].get(re.sub(r"['’]?s$", "", m.group(0)))
+            if entity:
+                found.append(Mention(m.start(), m.end(), entity))
+    for alias, name in extra:
+        at = text.find(alias)
+        while at >= 0:
+            found.append(Mention(at, at + len(alias), Entity(name, "company")))
+            at = text.find(alias, at + len(alias))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return tuple(out)
+
+
+def _mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
+    return _raw_mentions(text, locale, extra)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -153,10 +467,46 @@ def _layout(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, in
             tuple((m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text)))
 
 
+def _unbracketed(text: str, lo: int, hi: int) -> str:
+    """``text[lo:hi]`` without its bracketed asides (英伟达（Nvidia，又译辉达）、微软: the aside is not the list's gap)."""
+    return BRACKETS.sub("", text[lo:hi])
+
+
+@functools.lru_cache(maxsize=1024)
+def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
+    """The sentence's subject-type mentions with their roles (see the module docstring)."""
+    cat = _catalogue(locale)
+    frames = [(f.start("inner"), f.end("inner"), role) for pattern, role in cat["frames"] for f in pattern.finditer(text)]
+    out: list[Mention] = []
+    for m in _mentions(text, locale, extra):
+        if m.entity.type not in SUBJECT_TYPES:
+            continue
+        before = text[max(0, m.start - CUE_REACH) : m.start]
+        role = "subject"
+        if cat["comparison"].search(before):
+            role = "comparandum"
+        elif cat["counterparty"].search(before):
+            role = "counterparty"
+        elif frame := next((r for a, b, r in frames if a <= m.start and m.end <= b), None):
+            role = frame
+        elif m.entity.vendor and (cat["chip_after"].match(text[m.end : m.end + 24])
+                                  or cat["chip_before"].search(text[max(0, m.start - 40) : m.start])):
+            role = "maker"
+        elif m.entity.type == "person" and cat["speech_after"].match(text[m.end : m.end + 12]):
+            role = "speaker"
+        elif m.entity.type in ("person", "body") and cat["source_before"].search(before):
+            role = "speaker"  # laut dem Bundesrat, 据美国商务部: the body says it (a company's own figures stay its)
+        if role == "subject" and out and out[-1].role in ("comparandum", "counterparty") and \
+                out[-1].end + LIST_GAP_REACH >= m.start and cat["conjunction"].match(_unbracketed(text, out[-1].end, m.start)):
+            role = out[-1].role  # 从亚马逊和谷歌: the list shares its first member's role
+        out.append(Mention(m.start, m.end, m.entity, role))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=4096)  # subject, topic and anaphora of one claim ask for the same scopes
-def _scopes(text: str, start: int, end: int) -> tuple[Scope, ...]:
+def _scopes(text: str, start: int, end: int) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
     """(scope start, scope end, masked spans) from the narrowest to the sentence."""
-    scopes: list[Scope] = []
+    scopes: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
     brackets, splits = _layout(text)
     holding = [b for b in brackets if b[0] < start and end <= b[1]]
     if holding:
@@ -183,96 +533,404 @@ def _distance(m_start: int, m_end: int, start: int, end: int) -> int:
     return 0
 
 
-@functools.lru_cache(maxsize=1024)
-def _subject_mentions(text: str, locale: str) -> tuple[Mention, ...]:
-    """Mentions that may be a subject wherever the amount stands: no comparanda, no vendor naming a chip."""
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi, _ = _scopes(text, start, end)[-2]
+    return lo, hi
+
+
+# ---- subject ----------------------------------------------------------------------------------------------
+
+
+def _allowed(m: Mention, text: str, start: int, end: int) -> bool:
+    """Whether ``m`` may be the subject of the amount at [start, end): a subject-role mention, or a comparandum
+    right before the figure it owns (较格芯的984美元)."""
+    if m.start < end and m.end > start:
+        return False
+    if m.role == "subject":
+        return True
+    return m.role == "comparandum" and m.end <= start and bool(OWNED.fullmatch(text, m.end, start))
+
+
+def _joint(best: Mention, pool: list[Mention], text: str, locale: str, before: int) -> str:
+    """``best``'s name, with the names a conjunction joins to it before ``before`` (the amount): 英伟达和博通 →
+    "Nvidia + Broadcom"."""
     cat = _catalogue(locale)
-    out = []
-    for m in _mentions(text, locale):
-        if m.entity.type not in SUBJECT_TYPES:
-            continue
-        if cat["comparison"].search(text[max(0, m.start - 12) : m.start]):
-            continue
-        if m.entity.vendor and cat["chip_after"].match(text[m.end : m.end + 14]):
-            continue
-        out.append(m)
-    return tuple(out)
+
+    def joined(a: Mention, b: Mention) -> bool:
+        return b.start - a.end <= LIST_GAP_REACH and bool(cat["conjunction"].match(_unbracketed(text, a.end, b.start)))
+
+    names = [best.entity.name]
+    current = best
+    for m in sorted((m for m in pool if m.end <= best.start), key=lambda m: -m.end):
+        if not joined(m, current):
+            break
+        if m.entity.name not in names and m.entity.type != "chip":
+            names.insert(0, m.entity.name)
+        current = m
+    current = best
+    for m in sorted((m for m in pool if m.start >= best.end and m.end <= before), key=lambda m: m.start):
+        if not joined(current, m):
+            break
+        if m.entity.name not in names and m.entity.type != "chip":
+            names.append(m.entity.name)
+        current = m
+    return " + ".join(names)
 
 
-def _candidates(text: str, start: int, end: int, locale: str) -> list[Mention]:
-    return [m for m in _subject_mentions(text, locale) if not (m.start < end and m.end > start)]
+def _pick(pool: list[Mention], preferred: list[Mention], start: int, end: int, text: str, locale: str) -> str:
+    """The nearest of ``preferred``; a model, unit or project of that company anywhere in ``pool`` is more specific
+    (DeepSeek正式开源R1推理模型…，其预训练费用: R1); with the names a conjunction joins before it."""
+    best = min(preferred, key=lambda m: _distance(m.start, m.end, start, end))
+    # a child named after the amount in another clause is an object there (…完成收购Mellanox的贡献), not its subject
+    lo, hi = _clause(text, start, end)
+    children = [m for m in pool if m.entity.parent == best.entity.name and m.entity.type in CHILD_TYPES
+                and (m.end <= start or lo <= m.start < hi)]
+    if best.entity.type == "company" and children:
+        best = min(children, key=lambda m: _distance(m.start, m.end, start, end))
+    return _joint(best, pool, text, locale, start)
 
 
-def subject_of(text: str, start: int, end: int, locale: str) -> str | None:
-    """The canonical subject of the amount at ``text[start:end]`` (a sentence in matching form), or None."""
+def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money", extra: Names = ()) -> str | None:
+    """The canonical subject the sentence ``text`` names for the claim at ``text[start:end]`` (matching form), or None.
+
+    The sentences before are not read here: ``annotate_all`` carries a subject from them where this gives None. For a
+    hardware claim (``kind``) no chip is a subject, and its own maker right before it (英伟达的非高端H800) is not either.
+    """
     cat = _catalogue(locale)
-    mentions = _candidates(text, start, end, locale)
+    mentions = [m for m in _roles(text, locale, extra) if _allowed(m, text, start, end)]
+    if kind == "hardware":
+        mentions = [m for m in mentions if m.entity.type != "chip" and not _makes(m, text, start)]
     scopes = _scopes(text, start, end)
     last = len(scopes) - 1
-    for depth, (lo, hi, masked) in enumerate(scopes):
-        inside = [m for m in mentions if lo <= m.start and m.end <= hi and not _inside(m.start, masked)]
-        if depth == last:
-            # Beyond the amount's clause: no chips, only mentions before the amount, and
-            # only companies when the clause itself speaks of an unnamed model ("the base LLM").
-            inside = [m for m in inside if m.entity.type != "chip"]
-            clause = text[scopes[last - 1][0] : scopes[last - 1][1]]
-            if cat["generic"].search(clause):
-                inside = [m for m in inside if m.entity.type == "company"]
-            before = [m for m in inside if m.end <= start]
-            inside = before
-        if not inside:
+    clause_lo, clause_hi, masked = scopes[last - 1]
+    refers = bool(cat["anaphora"].match(text[clause_lo:start]))
+    visible = [m for m in mentions if not _inside(m.start, masked)]
+    if len(scopes) == 3 and not any(scopes[0][0] <= m.start < scopes[0][1] for m in mentions):
+        # an amount in brackets right after a name is that name's (mit Apple (2,9 Billionen Dollar), 台积电（1.2万亿美元）)
+        named = [m for m in _roles(text, locale, extra) if m.role not in ("speaker", "maker")
+                 and 0 <= scopes[0][0] - 1 - m.end <= 1 and (kind == "money" or m.entity.type != "chip")]
+        if named:
+            return named[-1].entity.name
+    named_before = [m for m in visible if m.end <= clause_lo and m.entity.type in CARRIED_TYPES]
+    if len(named_before) >= 2 and (pick := cat["former_latter"].match(text, clause_lo)):
+        # 后者仅购买了22.4万颗, Letztere …: the last (or the one before it) named before the clause
+        return named_before[-1 if pick.lastgroup == "latter" else -2].entity.name
+    if clause_lo > 0 and cat["relative"].match(text, clause_lo) and text[clause_lo - 1] in ",，":
+        # a relative clause's figure is its antecedent's (…von der von OpenAI in den Schatten gestellt, das insgesamt
+        # fast 60 Milliarden Dollar aufgebracht hat): the nearest name before it
+        antecedents = [m for m in visible if m.end <= clause_lo and m.entity.type in CARRIED_TYPES]
+        if antecedents:
+            return antecedents[-1].entity.name
+    # the sentence's own subjects before the amount: names that open a clause before the amount's clause
+    # (for an amount, a chip too: H100的8卡节点年租赁价格在12-18万人民币之间,现在已降至约7万人民币)
+    opening = [m for m in visible if m.end <= clause_lo and (m.entity.type in CARRIED_TYPES or
+               kind == "money" and m.entity.type == "chip") and _opens_clause(m, text, masked, locale, extra)]
+    if cat["generic"].search(text, clause_lo, clause_hi):
+        # a clause speaking of an unnamed model ("the base LLM") takes only a company from the rest of the sentence
+        opening = [m for m in opening if m.entity.type == "company"]
+    for depth, (lo, hi, scope_masked) in enumerate(scopes[:-1]):
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi and not _inside(m.start, scope_masked)]
+        before = [m for m in inside if m.end <= start]
+        if refers and not before:
+            continue  # 其营收…: the clause refers back, a name after the amount in it is an object
+        if depth < last - 1:  # the amount's bracket: any name in it
+            if inside:
+                return _pick(inside, inside, start, end, text, locale)
             continue
-        best = min(inside, key=lambda m: _distance(m.start, m.end, start, end))
-        # A model of the same company in the scope is more specific than the company.
-        models = [m for m in inside if m.entity.parent == best.entity.name]
-        if best.entity.type == "company" and models:
-            best = min(models, key=lambda m: _distance(m.start, m.end, start, end))
-        name = best.entity.name
-        # "英伟达和博通": two subjects joined by a conjunction in the amount's own clause.
-        earlier = [m for m in inside if m.end <= best.start and m.entity.name != name]
-        if earlier and depth < last:
-            prev = max(earlier, key=lambda m: m.end)
-            if cat["conjunction"].match(text[prev.end : best.start]):
-                name = f"{prev.entity.name} + {name}"
-        return name
+        owners = [m for m in inside if cat["owner_after"].fullmatch(text, end, m.start)]
+        if owners:  # 100 Millionen US-Dollar von Chatgpt4O
+            return _pick(inside, owners, start, end, text, locale)
+        if before:
+            # the name that owns the figure (联电的675美元), else the nearest before it
+            owned = [m for m in before if OWNED.fullmatch(text, m.end, start)]
+            return _pick(inside, owned or before, start, end, text, locale)
+        if opening:
+            return _pick(visible, opening, start, end, text, locale)
+        if inside and not refers:
+            # only names after the amount in its clause: the nearest, unless the sentence has a subject before
+            return _pick(inside, inside, start, end, text, locale)
+    earlier = [m for m in visible if m.end <= start and m.entity.type in CARRIED_TYPES]
+    if cat["generic"].search(text, clause_lo, clause_hi):
+        earlier = [m for m in earlier if m.entity.type == "company"]
+    if earlier:
+        return _pick(earlier, opening or earlier, start, end, text, locale)
+    # the company announcing the figures later in the sentence (…, wie Qualcomm nach Börsenschluss mitteilte)
+    announcers = [m for m in visible if m.start >= end and m.entity.type in CARRIED_TYPES
+                  and cat["announcer"].search(text, max(0, m.start - 8), m.start)]
+    if announcers:
+        return announcers[0].entity.name
+    colon = COLON.search(text, end)
+    if colon and not any(m.end <= start or m.start < colon.start() for m in visible):
+        # a headline's figures before a colon are the company named after it (40 Milliarden Dollar, 400.000 KI-Chips:
+        # Der texanische Cloud-Gigant Oracle schließt …)
+        after = [m for m in visible if m.start > colon.start() and m.entity.type in CARRIED_TYPES]
+        if after and not CLAUSE_SPLIT.search(text, colon.end(), after[0].start):
+            return after[0].entity.name  # the subject of the clause right after the colon
     return None
 
 
+COLON = re.compile(r"[:：]")
+
+
+def _makes(m: Mention, text: str, start: int) -> bool:
+    """Whether ``m`` is the maker of the hardware named at ``start`` (a vendor right before it: 英伟达的非高端H800)."""
+    return m.entity.vendor and m.end <= start and start - m.end <= MAKER_REACH and \
+        not CLAUSE_SPLIT.search(text, m.end, start) and not re.search(r"[。；;]", text[m.end : start])
+
+
+def _opens_clause(m: Mention, text: str, masked: tuple[tuple[int, int], ...], locale: str, extra: Names = ()) -> bool:
+    """Whether ``m`` opens its clause: a few words at most before it (而亚马逊作为…, Im Quartal verdiente NVIDIA), or
+    the name it follows in a possessive (DeepSeek的主要投资方“幻方量化”, 英伟达的代工厂台积电)."""
+    _, splits = _layout(text)
+    lo = max([0, *(b for a, b in splits if b <= m.start and not _inside(a, masked))])
+    reach = _catalogue(locale)["initial_reach"]
+    if len(_unbracketed(text, lo, m.start).strip(OPENERS)) <= reach:
+        return True
+    head = POSSESSIVE_HEAD.search(text, lo, m.start)
+    return bool(head) and any(o.end == head.start() and len(_unbracketed(text, lo, o.start).strip(OPENERS)) <= reach
+                              for o in _mentions(text, locale, extra))
+
+
+@functools.lru_cache(maxsize=1024)
+def main_mention(text: str, locale: str, extra: Names = ()) -> tuple[int, str] | None:
+    """Where the subject a sentence is about starts, and its name (for the sentences after it that name none): its
+    first candidate, with the list it heads (英伟达、微软、亚马逊正与OpenAI洽谈 → "Nvidia + Microsoft + Amazon")."""
+    # a unit (移动业务集团收入增长9%) is the subject of its own sentence, not of the ones after it
+    mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES - {"segment"}]
+    if not mentions:
+        return None
+    first = mentions[0]
+    cat = _catalogue(locale)
+    names, current = [first.entity.name], first
+    for m in mentions[1:]:
+        if m.start - current.end > LIST_GAP_REACH or not cat["conjunction"].match(_unbracketed(text, current.end, m.start)):
+            break
+        if m.entity.name not in names:
+            names.append(m.entity.name)
+        current = m
+    return first.start, " + ".join(names)
+
+
+def main_subject(text: str, locale: str, extra: Names = ()) -> str | None:
+    """The subject a sentence is about (see ``main_mention``)."""
+    found = main_mention(text, locale, extra)
+    return found[1] if found else None
+
+
 def first_subject(text: str, locale: str) -> str | None:
-    """The first subject-like mention of a sentence (for a following clause that refers back with 其/sein)."""
-    mentions = [m for m in _candidates(text, len(text), len(text), locale) if m.entity.type != "chip"]
-    return mentions[0].entity.name if mentions else None
+    """The first subject-like mention of a sentence (kept for callers of the earlier API)."""
+    return main_subject(text, locale)
 
 
 def refers_back(text: str, start: int, end: int, locale: str) -> bool:
-    """Whether the amount's clause opens with an anaphoric pronoun (其总训练成本..., sein Modell ...)."""
-    lo, hi, _ = _scopes(text, start, end)[-2]
+    """Whether the amount's clause opens with an anaphoric word (其总训练成本..., sein Modell ...)."""
+    lo, hi = _clause(text, start, end)
     return bool(_catalogue(locale)["anaphora"].match(text[lo:hi]))
 
 
-def subject_entity(name: str | None) -> Entity | None:
-    return _entities().get(name) if name else None
+def company_level(subject: str | None, topic: str | None) -> str | None:
+    """For a company-level topic, a model's, unit's or person's figure as their company's (see COMPANY_TOPICS)."""
+    if not subject or topic not in COMPANY_TOPICS or " + " in subject:
+        return subject
+    entity = subject_entity(subject)
+    if entity and entity.type in ("model", "person") and entity.parent:
+        return entity.parent
+    return subject
+
+
+# ---- topic, change, hypothetical, per ------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=1024)
 def _cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
-    """Every topic cue of the sentence as (start, end, topic), shared by all its claims."""
+    """Every topic cue of the sentence as (start, end, topic), shared by all its claims. A weak cue (a payment verb:
+    支付, gezahlt) only counts in a sentence with no other cue: what was paid for says more than that it was paid."""
     pattern, by_cue = _topic_pattern(locale)
-    return tuple((m.start(), m.end(), by_cue[m.group(0).lower()]) for m in pattern.finditer(text))
+    weak = _context_words(locale)["weak_topic_cues"]
+    found = [(m.start(), m.end(), by_cue[m.group(0).lower()], m.group(0).lower() in weak) for m in pattern.finditer(text)]
+    strong = [c[:3] for c in found if not c[3]]
+    return tuple(strong) if strong else tuple(c[:3] for c in found)
 
 
-def topic_of(text: str, start: int, end: int, locale: str, subject: str | None = None) -> str:
-    """The topic of the amount at ``text[start:end]`` from the nearest cue word; ``other`` without one."""
-    cues = [c for c in _cues(text, locale) if not (c[0] < end and c[1] > start)]
+def _nearest(cues: Iterable[tuple[int, int, str]], text: str, start: int, end: int) -> str | None:
+    """The value of the nearest cue in the amount's clause (with its brackets), else in the sentence. A cue right after
+    the amount names it (1060万元税收) and beats one as near before it (…产值、1060万元税收). Beyond the clause a cue
+    before the amount governs it rather than one after it, which belongs to the next clause's figure (收入增长30%,达到54
+    亿元,经营溢利增长40%: revenue)."""
+    cues = [c for c in cues if not (c[0] < end and c[1] > start)]
     scopes = _scopes(text, start, end)
-    for lo, hi, _ in scopes[-2:]:  # the clause with its brackets, then the sentence
+    for depth, (lo, hi, _) in enumerate(scopes[-2:]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
+        if depth and any(c[1] <= start for c in inside):
+            inside = [c for c in inside if c[1] <= start]
         if inside:
-            return min(inside, key=lambda c: _distance(c[0], c[1], start, end))[2]
+            return min(inside, key=lambda c: (0 if 0 <= c[0] - end <= 1 else _distance(c[0], c[1], start, end),
+                                              c[0] < start))[2]
+    return None
+
+
+def _refined(found: str, text: str, start: int, end: int, locale: str) -> str:
+    """``found`` made more precise by the words of the amount's clause (``refine_in_clause``: an investment received is
+    funding) or its sentence (``refine``: an investment in data centres is capex, a cost of chips a hardware cost),
+    unless the clause names the company the money goes into (给 OpenAI 投资, 投资 OpenAI, in Intel)."""
+    words = _context_words(locale)
+    lo, hi = _clause(text, start, end)
+    for topic, pattern in words["refine_in_clause"].get(found, {}).items():
+        if pattern.search(text, lo, hi):
+            return topic
+    table = words["refine"].get(found, {})
+    if table and not _target_named(text, lo, hi, locale):
+        for topic, pattern in table.items():
+            if pattern.search(text):
+                return topic
+    return found
+
+
+def _target_named(text: str, lo: int, hi: int, locale: str) -> bool:
+    """Whether the clause [lo, hi) names a company as where the money goes: a counterparty (给OpenAI, an OpenAI), or a
+    company right after an investment word (投资OpenAI, Beteiligung an)."""
+    pattern, by_cue = _topic_pattern(locale)
+    invest = [c for c in _cues(text, locale) if c[2] == "investment" and lo <= c[0] < hi]
+    for m in _roles(text, locale):
+        if not (lo <= m.start < hi) or m.entity.type not in ("company", "model", "segment"):
+            continue
+        if m.role == "counterparty" or any(0 <= m.start - c[1] <= 2 for c in invest):
+            return True
+    return False
+
+
+def topic_of(text: str, start: int, end: int, locale: str, subject: str | None = None, per: str | None = None) -> str:
+    """The topic of the amount at ``text[start:end]`` from the nearest cue word; ``other`` without one.
+
+    A generic cost (成本, Kosten) is the specific cost the sentence names elsewhere (“o1”成本在1500万美元左右，所以要比较
+    …的训练成本: training cost), a unit price's (每小时费用为2美元) or a chip's cost a price, a model's its development
+    cost, a cost per gigawatt of capacity capex. A valuation in a sentence that speaks of market value (Börsenwert,
+    市值) is one. Then ``_refined``: an investment in the company's own infrastructure (投资…用于数据中心的建设) is capex,
+    an investment received (获得…投资) funding."""
+    cues = _cues(text, locale)
+    found = _nearest(cues, text, start, end)
     entity = subject_entity(subject)
+    if found == GENERIC_COST:
+        specific = [c for c in cues if c[2] in SPECIFIC_COSTS and not (c[0] < end and c[1] > start)]
+        if specific:
+            found = min(specific, key=lambda c: _distance(c[0], c[1], start, end))[2]
+        elif per in CAPACITY_PER:
+            found = "capex"
+        elif per in UNIT_PRICE_PER or entity is not None and entity.type == "chip":
+            found = "price"
+        elif entity is not None and entity.type == "model":
+            found = "development_cost"
+    if found in ("price", "other") and per in CAPACITY_PER:
+        found = "capex"
+    if found == "valuation" and any(c[2] == "market_value" for c in cues):
+        found = "market_value"  # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
+    if found:
+        return _refined(found, text, start, end, locale)
     if entity and entity.default_topic:
         return entity.default_topic
     return "other"
+
+
+def change_of(text: str, start: int, end: int, locale: str) -> str:
+    """``increase`` or ``decrease`` for an amount the sentence states as a change (市值蒸发6143亿美元, um 3 Milliarden
+    gestiegen, 160 Milliarden Euro an Börsenwert zugelegt), else ``level``."""
+    words = _context_words(locale)
+    lo, hi = _clause(text, start, end)
+    before = text[max(lo, start - words["reach"] - 16) : start]
+    if noun := words["change_noun"].search(before):
+        return words["noun_direction"][noun["w"].lower()]
+    if words["level_before"] is not None and words["level_before"].search(before):
+        # 增长至, 升到, auf: the amount is where it went, unless a change word follows that level word (达到增加2亿)
+        level = list(words["level_word"].finditer(before))[-1]
+        if not words["change_word"].search(before[level.end() :]):
+            return "level"
+    adjacent = words["change_word"].search(before)
+    if adjacent:
+        return words["direction"][adjacent["w"].lower()]
+    if words["change_before"].search(before) or words["change_after"].match(text, end, end + 24):
+        clause = text[lo:hi]
+        directions = [(abs(m.start() + lo - start), words["direction"][m.group(0).lower()])
+                      for m in words["direction_in"].finditer(clause)]
+        if directions:
+            return min(directions)[1]
+    return "level"
+
+
+@functools.lru_cache(maxsize=1024)  # every claim of a sentence asks
+def _first_hypothetical(text: str, locale: str) -> int | None:
+    """Where the sentence's first hypothetical cue ends, or None."""
+    words = _context_words(locale)
+    for found in words["hypothetical"].finditer(text):
+        if not words["basis_after"].match(text, found.end()):
+            return found.end() - 1
+    return None
+
+
+def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the amount is a figure of an analogy, an assumption or an example (see the module docstring)."""
+    first = _first_hypothetical(text, locale)
+    if first is not None and first < start:
+        return True
+    words = _context_words(locale)
+    lo, hi = _clause(text, start, end)
+    return bool(words["hypothetical_after"].match(text[end:hi]))
+
+
+def per_of(text: str, start: int, end: int, locale: str) -> tuple[str | None, bool]:
+    """The unit of a unit price from the nearest unit cue of the amount's bracket or clause (股价 → share; 市值 → ``no
+    unit``), or None; and whether the cue is in the amount's own bracket (折合美国存托凭证每单位为1.44美元).
+
+    A cue after the amount names it only right after it (1,24 Dollar pro Aktie); further on it is the next figure's
+    (einen Gewinn von 552 Millionen Dollar oder 1,24 Dollar pro Aktie: the 552 million is a total). A clause with no
+    unit cue and no topic cue of its own continues the clause before it (股价漲幅逾16%，越過1400元、1500元大關: per
+    share)."""
+    totals = [c for c in _cues(text, locale) if c[2] in TOTAL_TOPICS and c[1] <= start]
+    cues = [c for c in _unit_cues(text, locale) if not (c[0] < end and c[1] > start)
+            and (c[1] <= start or c[0] - end <= UNIT_AFTER_REACH)
+            # a total named between the unit and the amount is what the amount is (Aktien … Investition in Höhe von)
+            and not any(c[1] <= t[0] for t in totals if not (t[0] < c[1] and t[1] > c[0]))]
+    scopes = _scopes(text, start, end)
+    for depth, (lo, hi, _) in enumerate(scopes[:-1]):
+        inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
+        if inside:
+            unit = min(inside, key=lambda c: _distance(c[0], c[1], start, end))[2]
+            return unit, depth < len(scopes) - 2
+    lo, hi = _clause(text, start, end)
+    if not any(lo <= c[0] < hi for c in _cues(text, locale)):
+        before = [c for c in cues if c[1] <= lo]
+        if before:
+            return max(before, key=lambda c: c[1])[2], False
+    return None, False
+
+
+# How far after an amount its unit may stand to be its unit (1,24 Dollar pro Aktie, 5 Dollar je Aktie).
+UNIT_AFTER_REACH = 3
+# Topics of a company's totals: a cue of one between a unit cue and the amount makes the amount that total.
+TOTAL_TOPICS = frozenset({"investment", "funding", "valuation", "capex", "revenue", "loss", "fine", "subsidy"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
+    """The sentence's unit cues (start, end, unit): the words of ``context: per`` and a unit after a per-word with a
+    verb or a count between (每建成1GW的设施, 每 GW 容量)."""
+    words = _context_words(locale)
+    found = [(m.start(), m.end(), words["per_units"][m.group(0).lower()]) for m in words["per"].finditer(text)]
+    if words["per_prefixed"] is not None:
+        found += [(m.start(), m.end(), words["per_prefixed_units"][m["unit"].lower()])
+                  for m in words["per_prefixed"].finditer(text)]
+    return tuple(sorted(found))
+
+
+def counted_unit(text: str, start: int, locale: str) -> str | None:
+    """What a unit price without its noun ("unit": 采购单价15万元, 每片2.7万美元) is the price of: the nearest counted
+    noun before it in its sentence, a chip (100块GPU显卡, H200) or a machine (服务器, 机柜); None if it names none."""
+    words = _context_words(locale)
+    nouns = [(m.end(), words["unit_nouns"][m.group(0).lower()]) for m in words["unit_noun"].finditer(text, 0, start)]
+    nouns += [(m.end, "GPU") for m in _mentions(text, locale) if m.entity.type == "chip" and m.end <= start]
+    return max(nouns)[1] if nouns else None
+
+
+# ---- attribution -------------------------------------------------------------------------------------------
 
 
 def attribution_of(text: str, start: int, end: int, locale: str) -> str | None:
@@ -296,25 +954,410 @@ def attribution_of(text: str, start: int, end: int, locale: str) -> str | None:
     return None
 
 
-def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
-    """A copy of ``claim`` with ``subject``, ``topic`` (money claims) and ``attribution`` filled in.
+# ---- a claim, an article -------------------------------------------------------------------------------------
 
-    ``body`` is the cleaned article text the claim's offsets index; the sentence is matched in Simplified form
-    for Chinese (the conversion preserves length, so offsets carry over).
-    """
+
+def _sentence_offsets(claim: dict[str, Any], body: str) -> tuple[int, int, int]:
+    """Where the claim's sentence starts in ``body``, and the claim's offsets in it."""
     sentence = claim.get("sentence") or claim["text"]
-    s0 = body.rfind(sentence, 0, claim["start"] + 1)
+    # The copy of the sentence that holds the claim: searched for only within a sentence's length of the claim (a
+    # search of all the text before every claim cost 10 s of 13 for 60,000 amounts in a 1.4 M-character article), and
+    # the last one starting at or before it (a sentence may hold the claim's text twice: 扩大至2.02亿元…增加约2亿元).
+    s0 = body.rfind(sentence, max(0, claim["start"] - len(sentence)), claim["start"] + len(sentence))
     if s0 < 0 or s0 + len(sentence) < claim["end"]:
         s0 = claim["start"] - max(sentence.find(claim["text"]), 0)
-    start, end = claim["start"] - s0, claim["end"] - s0
+    return s0, claim["start"] - s0, claim["end"] - s0
+
+
+def context_of(claim: dict[str, Any], body: str, carried: str | None = None, extra: Names = ()) -> Context:
+    """The context fields of ``claim`` (offsets into ``body``, the cleaned text). ``carried``: the subject of the text
+    before, for a sentence that names none; ``extra``: the article's own names (``local_names``)."""
+    s0, start, end = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
+    text = to_matching_script(claim.get("sentence") or claim["text"], locale)
+    money = claim.get("kind") == "money"
+    hypothetical = hypothetical_of(text, start, end, locale)
+    kind = claim.get("kind", "money")
+    if kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None:
+        # a model named without a count is its maker's product, unless it is named only as a comparandum
+        subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
+    else:
+        subject = subject_of(text, start, end, locale, kind, extra)
+        topic = topic_of(text, start, end, locale, subject) if money else None
+        if money and topic != "price" and (entity := subject_entity(subject)) and entity.type == "chip":
+            # a chip is the subject of its price only; the value of chips bought (400.000 Nvidia-GB200-Chips im Wert
+            # von 40 Milliarden Dollar) is the buyer's
+            subject = subject_of(text, start, end, locale, "hardware", extra)
+        if subject is None and not hypothetical and not unnamed(text, start, end, locale, kind):
+            # a model or unit named before is what that sentence was about; the figure of a later one that names nothing
+            # is its company's, unless the clause refers back to the model (其训练成本)
+            entity = subject_entity(carried)
+            keep = entity is not None and (entity.type == "model" and refers_back(text, start, end, locale)
+                                           or entity.type == "segment" and not names_company(text, start, end, locale))
+            subject = carried if keep else company_of(carried)
+    per = claim.get("per") if money else None
+    if money:
+        cued, in_bracket = per_of(text, start, end, locale)
+        if cued == NO_UNIT:
+            per = None  # 市值突破5兆美元, Börsenwert: the nearest cue says the amount is a total
+        elif cued and (per in (None, "unit") or in_bracket):
+            per = cued
+        if per == "unit":
+            per = counted_unit(text, start, locale) or per
+    topic = topic_of(text, start, end, locale, subject, per) if money else None
+    if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
+            (subject is None or subject == (subject_entity(chip).parent if subject_entity(chip) else None)):
+        subject = chip  # 辉达…提供的H200变体，定价约为每片2.7万美元: the chip's price, not its maker's
+    personal = topic == "salary" or topic == "other" and _context_words(locale)["wealth"].search(text)
+    if personal and (person := person_before(text, start, locale, extra)):
+        subject = person  # 行政总裁黄仁勋身家水涨船高,截至周三升至1,420亿美元: his wealth, not Nvidia's
+    subject = company_level(subject, topic)
+    change = change_of(text, start, end, locale) if money else None
+    cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end))
+    return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
+
+
+def chip_before(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
+    """The nearest chip named before the amount in its sentence, not only as a comparandum, or None."""
+    chips = [m for m in _roles(text, locale, extra) if m.entity.type == "chip" and m.role == "subject" and m.end <= start]
+    return chips[-1].entity.name if chips else None
+
+
+def person_before(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
+    """The nearest person named before the amount in its sentence who is not speaking there, or None."""
+    people = [m for m in _roles(text, locale, extra) if m.entity.type == "person" and m.role == "subject" and m.end <= start]
+    return people[-1].entity.name if people else None
+
+
+def compared_only(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the hardware at [start, end) is named only as a comparandum (性能远低于H100与Blackwell的H800)."""
+    return any(m.role == "comparandum" and m.start < end and m.end > start for m in _roles(text, locale))
+
+
+def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -> bool:
+    """Whether the claim's own clause says whose it is without a name (头部公司至少也要动用1.6万张GPU), or the claim is
+    hardware named only as a comparandum: nothing to carry to it."""
+    cat = _catalogue(locale)
+    if kind == "hardware" and compared_only(text, start, end, locale):
+        return True
+    lo, _ = _clause(text, start, end)
+    head = text[lo:start]
+    if cat["anaphora"].match(head):
+        return False
+    # a determiner with the noun refers back (das Unternehmen, 该公司): only a bare or modified noun is unnamed
+    head = cat["anaphora_any"].sub(lambda m: " " if len(m.group(0)) >= 3 else m.group(0), head)
+    return bool(cat["generic_subject"].search(head))
+
+
+def names_company(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the amount's sentence, before it, speaks of the company as a whole (集团纯利, 公司, der Konzern): a unit's
+    figures are carried to the sentences after it (阿里国际数字商业收入347.99亿元。经调整EBITA转赚1.62亿元) unless so."""
+    return bool(_catalogue(locale)["company_noun"].search(text, 0, start))
+
+
+def company_of(name: str | None) -> str | None:
+    """A carried subject as its company: a model, unit or project named before is what that sentence was about; the
+    figure of a later sentence that names nothing is its company's (unless the clause refers back: 其训练成本)."""
+    entity = subject_entity(name)
+    if entity and entity.type in CHILD_TYPES and entity.parent and subject_entity(entity.parent):
+        return entity.parent
+    return name
+
+
+def _fields(claim: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    money = claim.get("kind") == "money"
+    return {**claim, "subject": ctx.subject, "topic": ctx.topic, "change": ctx.change, "hypothetical": ctx.hypothetical,
+            "per": ctx.per if money else claim.get("per"), "attribution": ctx.attribution}
+
+
+def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
+    """A copy of ``claim`` with its context fields, from its own sentence and the one before (a claim alone; an
+    article's claims go through ``annotate_all``, which carries subjects further and shares units across lists)."""
+    s0, _, _ = _sentence_offsets(claim, body)
+    locale = locale_tag(claim["language"], claim.get("script"))
+    carried = main_subject(to_matching_script(previous_sentence(body, s0), locale), locale) if s0 > 0 else None
+    return _fields(claim, context_of(claim, body, carried))
+
+
+def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
+                 bounds: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+    """Copies of an article's ``claims`` (offsets into ``body``) with their context fields: a subject carried from the
+    text before where a sentence names none, and a unit price's unit shared across its coordinated list.
+
+    What is carried is the latest subject before the claim's sentence, within its paragraph or CARRY_SENTENCES back:
+    the subject of an earlier claim, or the first name of a sentence, whichever stands later (股价最高达1520元…市值
+    攀升达39.41兆元。股价雖拉回至1515元: TSMC's, though the sentence before opened with Nvidia).
+    """
+    if not claims:
+        return []
+    bounds = bounds if bounds is not None else sentence_bounds(body)
+    starts = [b[0] for b in bounds]
+    locale = locale_tag(claims[0]["language"], claims[0].get("script"))
+    matching = matching if matching is not None else to_matching_script(body, locale)
+    extra = local_names(matching, locale)
+    article_subject: str | None | bool = False  # worked out when first needed
+    mains: dict[int, tuple[int, str] | None] = {}
+    # (kind, sentence) → (position, subject) of its last claim of that kind with one: money figures carry to money,
+    # chips to chips (幻方量化囤积了一万块A100。600万美元研发出…: DeepSeek's, not the chip buyer's)
+    said: dict[tuple[str, int], tuple[int, str]] = {}
+    kind = "money"
+
+    def latest(j: int, claims_only: bool = False) -> str | None:
+        if claims_only:
+            return said[kind, j][1] if (kind, j) in said else None
+        if j not in mains:
+            lo, hi = bounds[j]
+            mains[j] = main_mention(matching[lo:hi], locale, extra)
+            if mains[j]:
+                mains[j] = (lo + mains[j][0], mains[j][1])
+        found = [x for x in (mains[j], said.get((kind, j))) if x]
+        return max(found)[1] if found else None
+
+    out = []
+    last_topic: tuple[int, str] | None = None
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        s0, _, _ = _sentence_offsets(claim, body)
+        i = max(bisect.bisect_right(starts, s0) - 1, 0)
+        kind = claim.get("kind", "money")
+        carried = _carried(i, bounds, body, latest)
+        if carried is None:
+            if article_subject is False:
+                article_subject = main_entity(matching, locale, extra, bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1])
+            carried = article_subject
+        ctx = context_of(claim, body, carried, extra)
+        if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
+                and "\n" not in body[bounds[last_topic[0]][1] : bounds[i][0]]:
+            # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
+            # 27%至13.4亿美元)
+            ctx = replace(ctx, topic=last_topic[1], subject=company_level(ctx.subject, last_topic[1]))
+        done = _fields(claim, ctx)
+        if kind == "money" and ctx.topic_cued and ctx.topic:
+            last_topic = (i, ctx.topic)
+        if done["subject"] and not done["hypothetical"]:
+            said[kind, i] = max(said.get((kind, i), (-1, "")), (claim["start"], done["subject"]))
+        out.append(done)
+    return share_units(respectively(out, body, matching, locale, extra))
+
+
+# How often an entity must be named for the article to be about it (a figure no sentence before gives a subject).
+ARTICLE_SUBJECT_MENTIONS = 2
+
+
+def main_entity(text: str, locale: str, extra: Names = (), head: int = 0) -> str | None:
+    """What the article is about, for a figure no sentence before it gives a subject (KI-Dämpfer für AMD – …; a first
+    paragraph of figures that names no one): of the companies, bodies and projects named before ``head`` (the end of
+    its headline and first sentence), the one it names most often, at least ARTICLE_SUBJECT_MENTIONS times; else
+    None."""
+    counts: dict[str, int] = {}
+    headline: set[str] = set()
+    for m in _raw_mentions.__wrapped__(text, locale, extra):
+        if m.entity.type in ARTICLE_TYPES:
+            counts[m.entity.name] = counts.get(m.entity.name, 0) + 1
+            if m.start < head:
+                headline.add(m.entity.name)
+    ranked = sorted(((name, n) for name, n in counts.items() if name in headline), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < ARTICLE_SUBJECT_MENTIONS:
+        return None
+    return ranked[0][0]
+
+
+# The types an article is about (a model's or unit's figures are rarely the whole article's).
+ARTICLE_TYPES = frozenset({"company", "body", "project"})
+# Where an article names what it is about: its headline and first sentence (sentences). A company named only further
+# down (the maker of smuggled CPUs, a customer) is not what the article is about.
+ARTICLE_HEAD = 2
+
+
+def respectively(claims: list[dict[str, Any]], body: str, matching: str, locale: str,
+                 extra: Names = ()) -> list[dict[str, Any]]:
+    """Figures listed "respectively" (分别, jeweils nicht: beziehungsweise) after a list of as many names are theirs in
+    order: 亚马逊和谷歌…分别购买了19.6万枚和16.9万枚Hopper (Amazon's, Google's)."""
+    cat = _catalogue(locale)
+    by_sentence: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.get("sentence"):
+            by_sentence.setdefault(c["sentence"], []).append(i)
+    for sentence, idx in by_sentence.items():
+        if len(idx) < 2:
+            continue
+        text = to_matching_script(sentence, locale)
+        if not cat["respectively"].search(text):
+            continue
+        names = _name_lists(text, locale, extra)
+        for run in _amount_runs([claims[i] for i in idx], body, text, cat):
+            fitting = [n for n in names if len(n[1]) == len(run) and n[0] <= run[0][0]]
+            if not fitting:
+                continue
+            owners = max(fitting)[1]  # the nearest list before the figures
+            for (_, c), owner in zip(run, owners):
+                j = next(k for k in idx if claims[k] is c)
+                claims[j] = {**c, "subject": owner}
+    return claims
+
+
+def _name_lists(text: str, locale: str, extra: Names) -> list[tuple[int, list[str]]]:
+    """The sentence's lists of two or more subject names joined by conjunctions: (where the list ends, names)."""
+    cat = _catalogue(locale)
+    mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES]
+    out, current = [], [mentions[0]] if mentions else []
+    for m in mentions[1:]:
+        if m.start - current[-1].end <= LIST_GAP_REACH and cat["conjunction"].match(_unbracketed(text, current[-1].end, m.start)):
+            current.append(m)
+            continue
+        if len(current) > 1:
+            out.append((current[-1].end, [x.entity.name for x in current]))
+        current = [m]
+    if len(current) > 1:
+        out.append((current[-1].end, [x.entity.name for x in current]))
+    return out
+
+
+def _amount_runs(claims: list[dict[str, Any]], body: str, text: str,
+                 cat: dict[str, Any]) -> list[list[tuple[int, dict[str, Any]]]]:
+    """Runs of two or more claims of one kind in their sentence ``text`` joined only by conjunctions (215亿元、200亿元、
+    80亿元; a count that spans the next one, 19.6万枚和16.9万枚Hopper, is joined to it)."""
+    placed = []
+    for c in sorted(claims, key=lambda c: c["start"]):
+        _, a, b = _sentence_offsets(c, body)
+        placed.append((a, b, c))
+    runs: list[list[tuple[int, dict[str, Any]]]] = []
+    prev_end = 0
+    for a, b, c in placed:
+        if runs and runs[-1][-1][1].get("kind") == c.get("kind") and cat["conjunction"].match(text[prev_end:a]):
+            runs[-1].append((a, c))
+        else:
+            runs.append([(a, c)])
+        prev_end = b
+    return [r for r in runs if len(r) > 1]
+
+
+def local_names(text: str, locale: str) -> Names:
+    """The article's own names of organisations the catalogue does not know (``text`` in matching form):
+
+    * a short name it defines: 杭州莲花科技创新有限公司(以下简称“莲花科创”) gives 莲花科创, written either way;
+    * a name that opens a clause as a party to a deal and opens a clause again elsewhere in the article (2024年1月10日,
+      莲花紫星与H公司签订…合同 … 莲花紫星与I公司签订…): a company the article keeps coming back to.
+    """
+    cat, words = _catalogue(locale), _context_words(locale)
+    known = cat["by_alias"]
+    names: dict[str, str] = {}
+    # most articles define no name and close no deal: a plain search for the words first (the patterns are slow)
+    defines = words["definition_word"].search(text)
+    deals = words["deal_word"].search(text)
+    for m in words["definition"].finditer(text) if defines else ():
+        short, full = m["short"].strip(), m["full"].strip()
+        if short.lower() in known:
+            continue
+        names[short] = short
+        if len(full) > len(short) and full.lower() not in known:
+            names[full] = short
+    parties = [m["name"] for m in words["deal_party"].finditer(text)] if deals else []
+    for name in dict.fromkeys(parties):
+        if name.lower() in known or name in names or cat["generic_subject"].search(name) or cat["anaphora"].match(name):
+            continue
+        if sum(1 for m in re.finditer(rf"(?:^|[{CLAUSE_OPENERS}]){re.escape(name)}", text)) >= 2:
+            names[name] = name
+    return tuple(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+# What a clause opens after (for a name that opens clauses: 。莲花紫星…, ,莲花紫星…).
+CLAUSE_OPENERS = "\n。！？!?；;，,：:"
+
+
+def _carried(i: int, bounds: list[tuple[int, int]], body: str, latest: Any) -> str | None:
+    """The subject carried to sentence ``i`` (see ``annotate_all``)."""
+    # the figures of a paragraph are one company's: a sentence between them naming another (Apple hatte 2019 mit dem
+    # Chiphersteller…) does not change whose the next figure is
+    for j in range(i - 1, max(i - 1 - PARAGRAPH_SENTENCES, -1), -1):
+        if "\n" in body[bounds[j][1] : bounds[j + 1][0]]:
+            break
+        if found := latest(j, claims_only=True):
+            return found
+    for j in range(i - 1, max(i - 1 - CARRY_SENTENCES, -1), -1):
+        if found := latest(j):
+            return found
+    return None
+
+
+def share_units(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article-level passes over money claims, in text order:
+
+    * a restatement (``equivalent_of``: 市值蒸发5888.62亿美元（约合人民币4.27万亿元）) has its original's context;
+    * a unit price's unit applies across its coordinated list, either way: 每百万个token查询成本为0.14美元，OpenAI成本
+      为7.50美元 (both per million tokens);
+    * a chip's price with no unit stated is the price of one (per GPU).
+    """
+    money = sorted((i for i, c in enumerate(claims) if c.get("kind") == "money"), key=lambda i: claims[i]["start"])
+    by_id = {claims[i]["claim_id"]: i for i in money if claims[i].get("claim_id")}
+    for i in money:
+        y = claims[i]
+        if y.get("equivalent_of") in by_id:
+            src = claims[by_id[y["equivalent_of"]]]
+            claims[i] = {**y, **{k: src[k] for k in RESTATED}}
+    for a, b in zip(money, money[1:]):
+        x, y = claims[a], claims[b]
+        if x.get("sentence") != y.get("sentence") or x.get("currency") != y.get("currency") or x.get("topic") != y.get("topic"):
+            continue
+        weak = (None, "unit")
+        if (x.get("per") in weak) == (y.get("per") in weak) or not _coordinated(x, y) or not _comparable(x, y):
+            continue
+        if y.get("per") in weak:
+            claims[b] = {**y, "per": x["per"]}
+        else:
+            claims[a] = {**x, "per": y["per"]}
+    for i in money:
+        c = claims[i]
+        entity = subject_entity(c.get("subject"))
+        if c.get("per") is None and c.get("topic") == "price" and entity is not None and entity.type == "chip":
+            claims[i] = {**c, "per": "GPU"}  # a chip's price is the price of one
+    return claims
+
+
+# What a restatement takes from the amount it restates.
+RESTATED = ("subject", "topic", "change", "hypothetical", "per")
+
+
+# Between two amounts of one list or of parallel clauses: no sentence end and not much else (，OpenAI成本为).
+COORDINATION_REACH = 24
+
+
+# Unit prices of one list are of one size (0.14美元 and 7.50美元 a million tokens); a figure hundreds of times larger
+# beside a unit price is a total (股东应占溢利20.3億元 … 每股盈利17.45美仙), not another one.
+COMPARABLE_RATIO = 200
+
+
+def _comparable(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    def size(c: dict[str, Any]) -> float | None:
+        value = c.get("value") if c.get("value") is not None else c.get("high") or c.get("low")
+        return abs(value) if value else None
+
+    a, b = size(x), size(y)
+    return a is None or b is None or max(a, b) <= COMPARABLE_RATIO * min(a, b)
+
+
+def _coordinated(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    sentence = x.get("sentence") or ""
+    lo = sentence.find(x["text"])
+    hi = sentence.find(y["text"], lo + len(x["text"])) if lo >= 0 else -1
+    if lo < 0 or hi < 0:
+        return y["start"] - x["end"] <= COORDINATION_REACH
+    gap = sentence[lo + len(x["text"]) : hi]
+    if len(gap) > COORDINATION_REACH or re.search(r"[。!?！？]", gap):
+        return False
+    locale = locale_tag(y["language"], y.get("script"))
     text = to_matching_script(sentence, locale)
-    subject = subject_of(text, start, end, locale)
-    if subject is None and refers_back(text, start, end, locale) and s0 > 0:
-        subject = first_subject(to_matching_script(previous_sentence(body, s0), locale), locale)
-    if claim.get("kind") == "hardware" and subject:
-        entity = subject_entity(subject)
-        if entity and entity.type == "chip":
-            subject = None
-    topic = topic_of(text, start, end, locale, subject) if claim.get("kind") == "money" else None
-    return {**claim, "subject": subject, "topic": topic, "attribution": attribution_of(text, start, end, locale)}
+    words = _context_words(locale)
+    # either amount's own clause says it is a total (市值, 累计, Börsenwert): no unit to share
+    for at, length in ((lo, len(x["text"])), (hi, len(y["text"]))):
+        clo, chi = _clause(text, at, at + length)
+        if any(words["per_units"][m.group(0).lower()] == NO_UNIT for m in words["per"].finditer(text, clo, chi)):
+            return False
+    return True
+
+
+def warm_up(locale: str) -> None:
+    """Build ``locale``'s catalogue and cue tables now (before forking workers)."""
+    _catalogue(locale)
+    _topic_pattern(locale)
+    _context_words(locale)
+    _canonical_names()

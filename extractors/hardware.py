@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, replace
+import weakref
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
@@ -27,23 +28,60 @@ PATTERNS = DATA / "hardware_patterns.jsonl"
 # Latin words with digits (H800, MI300X, 910B), numbers with separators, then one character at a time.
 TOKEN = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*|\d+(?:[.,]\d+)*[A-Za-z]*|\S"
 CJK_RANGE = ("\u3400", "\u9fff")
+# A character that is always a token of its own, or whitespace: no token crosses it (see token_pattern).
+SEPARATOR = re.compile(r"[^A-Za-z0-9À-ÖØ-öø-ÿ.,\u3400-\u9fff]")
+LAST_SEPARATOR = re.compile(rf".*{SEPARATOR.pattern}", re.S)
+LATIN_START = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
+# How far before an anchor a window starts: a one-unit word before a name (einem H100, 每块H100).
+WINDOW_BEFORE = 8
+# Below this length a text is read whole: finding the anchors costs more than the windows save.
+WINDOWS_FROM = 3000
+# Windows closer than this are read as one: a Doc costs more to make than a few hundred characters to tokenise.
+WINDOW_JOIN = 400
+LETTERS_NUMBER = re.compile(r"([A-Z]{1,3})(\d{3,4}[A-Z]?)")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
 BARE_UNITS = "百千万亿"
-NO_CLASSIFIER = r"(?<=[千万])(?<!千万)"  # 5千万H100 (50 million) is no fleet
+NO_CLASSIFIER = r"(?<=[千万kK])(?<!千万)"  # 5千万H100 (50 million) is no fleet
+# Pages that space Latin and digits apart from Han text (盘古之白) write 40 万块 GPU: one space may stand between
+# a figure, its scale word and its measure word.
+SPACE = "[ \u00a0]"
 # The scale word that ends a range's high end, and any scale word: 2至3万块 is 20,000-30,000, the low end borrowing
 # the high end's scale (4 bis 5 Millionen GPUs: see _de_range_scale).
 ZH_RANGE_SCALE = (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]"))
+# A figure that reads as a year of the chips' era.
+YEAR = re.compile(r"(?:19[89]|20[0-4])\d")
+# 100 000 GPUs: thousands grouped by a (narrow, no-break) space, as Swiss papers print them.
+THIN_SPACE = "[ \u00a0\u202f]"
+# 8k H100: thousands written with a k.
+THOUSANDS_SUFFIX = r"[kK](?=\s)"
 RANGE_SEP = r"\s*(?:～|~|〜|至|到|-|–|—|bis)\s*"
 DE_WORD_COUNT_CHARS = 40  # the longest German count in words: dreihundertfünfundzwanzigtausend, anderthalb Millionen
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]|\.(?:\s|$)")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A sentence ends at a Han stop, ! ? or a line break, or a period before a space; SENTENCE_START finds the nearest
+# end before a position in the reversed text.
+SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+SENTENCE_START = re.compile(r"[。！？!?\n]|\s\.")
 # How far before a count that ends its clause (量产至少5万颗，) the chip it counts may be named.
-BACK_WINDOW = 60
+BACK_WINDOW = 120
+# How far around a generic count a device word of its sentence may stand (手机里的两块芯片).
+DEVICE_WINDOW = 80
+# How far before a count with a demonstrative (16.000 dieser Spezialchips) the chip it means may be named.
+DEMONSTRATIVE_WINDOW = 1200
 # How far before a count a rate marker (每台服务器配备8块GPU) may stand.
 RATE_WINDOW = 32
+# The number of a model's name after its family's (昇腾(Ascend)910).
+MODEL_NUMBER = re.compile(r"\s?(\d{2,4}[A-Za-z]{0,2})(?![A-Za-z0-9])")
+# A gloss in parentheses right after a name: 安培(Ampere)架构.
+GLOSS = re.compile(r"^\s*[（(][^（）()]{0,20}[）)]")
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+# Full-width Latin letters and digits (Ｈ２０, ６０萬片９１０Ｃ), read as ASCII one character for one, so offsets hold;
+# a full-width point or grouping comma only inside a full-width figure (１．５萬, ２，０００), elsewhere it is punctuation.
+FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+FULLWIDTH_TO_ASCII = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                                        *range(0xFF41, 0xFF5B))})
+FULLWIDTH_FIGURE = re.compile(r"[０-９]+(?:，[０-９]{3})*(?:．[０-９]+)?")
 # Under spaCy's limit of one Doc (1,000,000 characters), which a 20 MB file can exceed several times.
 MAX_PIECE_CHARS = 500_000
 
@@ -61,6 +99,7 @@ class HardwareSpan:
     count_high: int | None
     count_qualifier: str | None
     rule: str
+    vague: bool = False  # an indefinite count (数万块, Tausende): count_low and count_high give its plausible span
 
 
 @dataclass(frozen=True)
@@ -69,6 +108,15 @@ class Catalogue:
     vendors: dict[str, list[str]]
     generic: dict[str, list[str]]
     families: frozenset[str] = frozenset()  # models that name a family or architecture (Ascend, TPU, Hopper)
+    member_of: dict[str, str] = field(default_factory=dict)  # model → the family or series it belongs to (H20: Hopper)
+    by_alias: dict[str, str] = field(default_factory=dict)  # every alias, lower-cased and as matched, → its model
+
+    def families_of(self, model: str) -> set[str]:
+        """Every family ``model`` belongs to, however far up (B300: Blackwell Ultra, Blackwell)."""
+        found: set[str] = set()
+        while (model := self.member_of.get(model, "")) and model not in found:
+            found.add(model)
+        return found
 
 
 class Hit(NamedTuple):
@@ -86,7 +134,10 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
         data = yaml.safe_load(fh)
     models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", []))} for m in data["models"]}
     families = frozenset(m["model"] for m in data["models"] if m.get("family"))
-    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families)
+    member_of = {m["model"]: m["member_of"] for m in data["models"] if m.get("member_of")}
+    by_alias = {form.lower(): model for model, info in models.items()
+                for name in (model, *info["aliases"]) for form in (name, to_simplified(name))}
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias)
 
 
 def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
@@ -141,7 +192,9 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
         names = [model, *info["aliases"]]
         # German and English write plurals of model names: 10.000 H100s.
         plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
-        for alias in forms(names + plurals):
+        # and a hyphen between a model's letters and its number: H-100, MI-300X.
+        hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
+        for alias in forms(names + plurals + hyphened):
             patterns.append({"label": "MODEL", "pattern": alias, "id": model})
     for vendor, aliases in cat.vendors.items():
         for alias in forms(aliases):
@@ -166,7 +219,90 @@ def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) 
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
                                                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
     ruler.add_patterns(patterns)
+    if all(isinstance(p["pattern"], str) for p in patterns):
+        ANCHORS[nlp] = anchors(nlp, patterns)
     return nlp, cat
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a match of the span ruler can start, found by regexes over the lower-cased text (see ``ruler_hits``)."""
+
+    finders: tuple[re.Pattern[str], ...]
+    reach: int  # how far after its start a match can end: two characters a pattern character (single spaces between)
+
+
+# The anchors of each pipeline built by build_nlp, where all its patterns are phrases.
+ANCHORS: weakref.WeakKeyDictionary[Language, Anchors] = weakref.WeakKeyDictionary()
+
+
+def anchors(nlp: Language, patterns: list[dict[str, Any]]) -> Anchors:
+    """The first token of every pattern but the one-unit words (单卡, pro: they matter only beside a name, and a
+    window around the name holds them), as whole Latin tokens, figures, or a pattern's first two Han characters
+    (a single space or line break may stand between them, as between any two tokens)."""
+    latin, figures, han = set(), set(), set()
+    for p in patterns:
+        if p["label"] == "SINGLE":
+            continue
+        first = nlp.make_doc(p["pattern"])[0].text.lower()
+        if LATIN_START.match(first):
+            latin.add(first)
+        elif first[0].isdigit():
+            figures.add(first)
+        else:
+            han.add(re.sub(r"\s", "", p["pattern"].lower())[:2])
+    letters = "A-Za-z0-9À-ÖØ-öø-ÿ"
+    finders = [rf"(?<![{letters}])(?:{word_alternation(latin)})(?![{letters}])" if latin else None,
+               rf"(?:{word_alternation(figures)})(?![{letters}])" if figures else None,
+               "|".join(re.escape(h[0]) + (rf"\s?{re.escape(h[1:])}" if len(h) > 1 else "") for h in sorted(han)) or None]
+    reach = 2 * max(len(p["pattern"]) for p in patterns) + 2
+    return Anchors(tuple(re.compile(f) for f in finders if f), reach)
+
+
+def ruler_hits(nlp: Language, text: str) -> list[Hit]:
+    """The span ruler's matches in ``text``, found by running spaCy only on windows around anchors.
+
+    A window starts and ends at a character that is always a token of its own or whitespace, so its tokens are
+    those of the whole text; it reaches far enough to hold every match that starts at its anchor, and a few
+    characters before it (a one-unit word: pro H100). Without anchors (a pipeline with token patterns, a text
+    whose lower-cased form has another length) or in a short text the whole text is read.
+    """
+    found = ANCHORS.get(nlp)
+    if found is None or len(text) < WINDOWS_FROM:
+        return _doc_hits(nlp(text), 0)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _doc_hits(nlp(text), 0)
+    starts = sorted(m.start() for finder in found.finders for m in finder.finditer(lowered))
+    windows: list[list[int]] = []
+    for start in starts:
+        if windows and start - WINDOW_BEFORE <= windows[-1][1] + WINDOW_JOIN:
+            windows[-1][1] = max(windows[-1][1], _safe_end(text, start + found.reach))
+        else:
+            windows.append([_safe_start(text, start - WINDOW_BEFORE), _safe_end(text, start + found.reach)])
+    return [hit for lo, hi in windows for hit in _doc_hits(nlp(text[lo:hi]), lo)]
+
+
+def _safe_start(text: str, pos: int) -> int:
+    """The position of the last separator character at or before ``pos`` (or the start of the text)."""
+    step, lo = 64, pos
+    while lo > 0:
+        lo = max(0, lo - step)
+        found = LAST_SEPARATOR.match(text, lo, pos + 1)
+        if found:
+            return found.end() - 1
+        step *= 2
+    return 0
+
+
+def _safe_end(text: str, pos: int) -> int:
+    """The first separator character's position at or after ``pos`` (or the end of the text)."""
+    m = SEPARATOR.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _doc_hits(doc: Doc, offset: int) -> list[Hit]:
+    return [Hit(s.start_char + offset, s.end_char + offset, s.label_, s.id_) for s in doc.spans["hw"]]
 
 
 @lru_cache(maxsize=1)
@@ -196,13 +332,25 @@ class Words:
     bare_not_before: re.Pattern[str]  # after the chip a count without a measure word names: it counts those instead
     count_scales: tuple[str, ...]  # scale words of a count in a spaced script (Millionen)
     currency: re.Pattern[str]  # the locale's currency words and signs, as whole words
+    spaced: bool  # words stand between spaces (German): a noun phrase ends at a lower-case word
+    noun_gap_words: re.Pattern[str]  # what alone may stand between a count and its noun (fullmatch)
+    year_cues: re.Pattern[str]  # a word that makes the year-like figure after it a year (Ende 2023 mit H200)
+    conjunctions: re.Pattern[str]  # joins two counts of one noun (19.6万枚和16.9万枚Hopper), or list items
+    phrase_joiners: re.Pattern[str]  # joins a chip's name to the noun it modifies (GPU系列服务器)
+    family_descriptors: re.Pattern[str]  # after a family name, makes it describe a chip (基于Blackwell架构的GB200)
+    unit_nouns: tuple[str, ...]  # nouns of units a spaced script counts chips in (500'000 Einheiten des H100)
+    demonstratives: re.Pattern[str]  # between a count and a generic noun, make it mean a chip named before
+    device_words: re.Pattern[str]  # devices whose chips are no accelerators (手机, Smartphone, Modem)
+    number_of: re.Pattern[str] | None  # a noun of number before a chip (die Zahl der GPUs … 100.000)
+    range_between: tuple[str, str] | None  # the words of a range "zwischen A und B"
 
 
 @lru_cache(maxsize=None)
 def load_words(locale: str) -> Words:
     """The hardware words of ``locale``: those of every locale of its language (see ``normalizers.locale.vocabulary``)."""
     raw = vocabulary(locale, "hardware")
-    flags = WORD_STYLES[load_locale(locale)["matching_script"]].flags
+    style = WORD_STYLES[load_locale(locale)["matching_script"]]
+    flags = style.flags
     markers = raw.get("type_markers", [])
     money = load_locale(locale)["money"]
     return Words(
@@ -225,7 +373,31 @@ def load_words(locale: str) -> Words:
         count_scales=tuple(raw.get("count_scales", [])),
         currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})(?!\w)",
                             re.I),
+        spaced=style.spaced,
+        noun_gap_words=_noun_gap_words(raw),
+        year_cues=re.compile(rf"(?:^|\W)(?:{word_alternation(raw.get('year_cues', []))})\s*$", flags),
+        conjunctions=re.compile(rf"\s*(?:{word_alternation(raw.get('conjunctions', []))})\s*", flags),
+        phrase_joiners=re.compile(word_alternation(raw.get("phrase_joiners", [])), flags),
+        family_descriptors=re.compile(word_alternation(raw.get("family_descriptors", [])), flags),
+        unit_nouns=tuple(raw.get("unit_nouns", [])),
+        device_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('device_words', []))})"
+                                + (r"(?!\w)" if style.spaced else ""), flags),
+        number_of=re.compile(rf"(?<!\w)(?:{word_alternation(raw['number_of'])})(?!\w)", flags)
+        if raw.get("number_of") else None,
+        demonstratives=re.compile(rf"(?<!\w)(?:{word_alternation(raw.get('demonstratives', []))})(?!\w)", flags),
+        range_between=tuple(raw["range_between"]) if raw.get("range_between") else None,
     )
+
+
+def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
+    """Spaces, hyphens and quotes, the locale's gap words, and adjectives (a lower-case word with an adjective's
+    ending): all that may stand between a count and its noun (über 100.000 spezialisierte AI-Prozessoren)."""
+    endings = word_alternation(raw.get("adjective_endings", []))
+    adjective = rf"|[a-zäöüß][a-zäöüß\-]*?(?:{endings})(?![\w-])" if raw.get("adjective_endings") else ""
+    # A word joined by a hyphen belongs to the noun's compound (2.000 Blackwell-B200-GPUs, 30.000 Kunlun-P800-Chips).
+    compound = r"|[\w.]+-"
+    return re.compile(rf"(?:[\s\-–„“”\"'»«]{compound}|(?i:{word_alternation(raw.get('noun_gap_words', []))})(?!\w)"
+                      rf"{adjective})*")
 
 
 def _zh_count_number(vague_digits: str) -> str:
@@ -235,8 +407,8 @@ def _zh_count_number(vague_digits: str) -> str:
     tried from its first character: retrying at every position of a long run (万万万…) would make the
     search quadratic.
     """
-    return (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万亿]*"
-            rf"|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}][{ZH_NUMERALS}{vague_digits}]*)(?:[多余][万亿]+)?")
+    return (rf"(?:(?<![A-Za-z0-9.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{SPACE}?[十百千万亿]+|[kK](?![A-Za-z]))?"
+            rf"|(?<![{ZH_NUMERALS}])(?<!\d{SPACE})[{ZH_NUMERALS}][{ZH_NUMERALS}{vague_digits}]*)(?:[多余][万亿]+)?")
 
 
 def _zh_count_pattern(locale: str) -> re.Pattern[str]:
@@ -251,7 +423,8 @@ def _zh_count_pattern(locale: str) -> re.Pattern[str]:
     # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no fleet.
     classifiers += f"|{NO_CLASSIFIER}"
     return re.compile(
-        rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
+        rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?{SPACE}?"
+        rf"(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
     )
 
 
@@ -260,32 +433,51 @@ def _zh_count_text(text: str) -> str:
     return "一" + text if text[:1] in BARE_UNITS else text
 
 
+def _de_count_text(text: str) -> str:
+    """8k: eight thousand, as the number parser reads it."""
+    return f"{text[:-1]} Tausend" if text[-1:] in "kK" else text
+
+
 def _de_scale(locale: str) -> str:
     return word_alternation(load_words(locale).count_scales)
 
 
 def _de_count_pattern(locale: str) -> re.Pattern[str]:
-    """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word."""
+    """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word
+    but a unit noun (500'000 Einheiten); a range A bis B, or zwischen A und B."""
     words = load_words(locale)
-    number = rf"(?<![\w.,\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?:\s+(?:{_de_scale(locale)}))?"
+    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
+              rf"(?:,\d+)?"
+              rf"(?:{THOUSANDS_SUFFIX}|\s+(?:{_de_scale(locale)}))?")
     vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
     first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
+    units = rf"(?:\s+(?P<cls>{word_alternation(words.unit_nouns)})(?!\w))?"
+    if words.range_between:
+        between, joiner = words.range_between
+        # zwischen 1,5 und 2 Millionen: "und" joins a range only after "zwischen" (20.000 und 30.000 GPUs are two counts).
+        opened = rf"(?P<between>(?i:{re.escape(between)})\s+)?"
+        sep = rf"(?:{RANGE_SEP}|(?(between)\s+{re.escape(joiner)}\s+|(?!)))"
+        first += re.escape(between[0].lower() + between[0].upper())
+    else:
+        opened, sep = "", RANGE_SEP
     # The lookahead on a count's first character lets most positions fail at once (3x faster).
-    return re.compile(rf"(?=[\d{first}])(?P<lo>{number}|{vague})(?:{RANGE_SEP}(?P<hi>{number}))?(?=\s)")
+    # A count ends before a space, or before the punctuation that ends its clause (liegt bei 24.000.).
+    return re.compile(rf"(?=[\d{first}]){opened}(?P<lo>{number}|{vague})(?:{sep}(?P<hi>{number}))?"
+                      rf"(?=\s|[.,;:!?)](?!\d)|$){units}")
 
 
 def _de_word_count_pattern(locale: str) -> re.Pattern[str]:
-    """German counts in words, only as large as fleets are.
+    """German counts in words.
 
-    With a scale (eine Million, zwei Millionen, eine halbe Million) or a compound of hundred or thousand
-    (zehntausend, hunderttausend). A small number word alone is too often an article: eine H100 kostet 30.000 Dollar.
+    With a scale (eine Million, zwei Millionen, eine halbe Million) or a compound (acht, vierundzwanzig, zehntausend,
+    hunderttausend). One in words is an article (eine H100 kostet 30.000 Dollar), not a count.
     Tried only just before a named chip (:func:`_counts`): at every word of a text it would triple the count search.
     """
     num = load_locale(locale)["number"]
     comp = num["compound"]
-    big = (comp["hundred"], comp["thousand"])
-    parts = word_alternation([*comp["units"], *comp["teens"], *comp["tens"], *big])
-    compound = rf"(?:(?:{parts})(?:{comp['joiner']})?)*?(?:{'|'.join(big)})(?:(?:{comp['joiner']})?(?:{parts}))*"
+    parts = word_alternation([*comp["units"], *comp["teens"], *comp["tens"], comp["hundred"], comp["thousand"]])
+    ones = word_alternation(word for word, value in comp["units"].items() if value == 1)
+    compound = rf"(?!(?:{ones})(?!\w))(?:(?:{parts})(?:{comp['joiner']})?)*?(?:{parts})"
     fractions = word_alternation(num["fractions"])
     scaled = rf"(?:{word_alternation(num['words'])})(?:\s+(?:{fractions}))?\s+(?:{_de_scale(locale)})"
     several = word_alternation(_several_counts(locale))  # mehrere Tausend: see _several_of
@@ -311,7 +503,7 @@ class CountGrammar:
 
 COUNT_GRAMMARS = {
     "chinese": CountGrammar(_zh_count_pattern, None, lambda _: ZH_RANGE_SCALE, _zh_count_text),
-    "german": CountGrammar(_de_count_pattern, _de_word_count_pattern, _de_range_scale, lambda text: text),
+    "german": CountGrammar(_de_count_pattern, _de_word_count_pattern, _de_range_scale, _de_count_text),
 }
 
 
@@ -440,10 +632,19 @@ def extract_hardware(text: str, locale: str,
 
     A text longer than spaCy takes in one Doc is read in pieces cut at line breaks.
     """
+    text = _halfwidth(text)
     found: list[HardwareSpan] = []
     for lo, hi in pieces(text, MAX_PIECE_CHARS):
         found += [replace(h, start=h.start + lo, end=h.end + lo) for h in _extract_piece(text[lo:hi], locale, pipeline)]
     return found
+
+
+def _halfwidth(text: str) -> str:
+    """``text`` with full-width letters and figures as ASCII, one character for one (see FULLWIDTH)."""
+    if not FULLWIDTH.search(text):
+        return text
+    text = FULLWIDTH_FIGURE.sub(lambda m: m[0].replace("，", ",").replace("．", "."), text)
+    return text.translate(FULLWIDTH_TO_ASCII)
 
 
 def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] | None) -> list[HardwareSpan]:
@@ -453,7 +654,7 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     """
     nlp, cat = pipeline or default_nlp()
     words = load_words(locale)
-    spans = _hits(text, nlp(text), cat, words)
+    spans = _hits(text, ruler_hits(nlp, text), cat, words)
     starts = [s.start_char for s in spans]
     # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
     basis = {t for s in spans if s.label_ == "SINGLE"
@@ -464,10 +665,12 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     for i, m in enumerate(counts):
         first = bisect.bisect_left(starts, m.end())
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
-                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers:
+                and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers \
+                and (words.number_of is None or not words.number_of.search(text, max(0, m.start() - BACK_WINDOW),
+                                                                            m.start())):
             continue  # most numbers: nothing named after them, and none that can refer back
-        next_count = counts[i + 1].start() if i + 1 < len(counts) else len(text)
-        claim = _count_claim(text, m, next_count, spans, starts, cat, words, locale, used, basis)
+        claim = _count_claim(text, m, *_window_limit(text, counts, i, words, locale), spans, starts, cat, words,
+                             locale, used, basis)
         if claim:
             found.append(claim)
     used |= basis
@@ -492,14 +695,44 @@ def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
     return sorted(counts, key=lambda m: m.start())
 
 
-def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit], starts: list[int],
+def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, locale: str) -> tuple[int, int]:
+    """Where the noun of count ``i`` may stand: from its end (or from the end of the last count joined to it by a
+    conjunction, whose noun it shares: 19.6万枚和16.9万枚Hopper, von aktuell 100.000 auf mehr als eine Million GPUs)
+    to the next count or the end of the noun phrase."""
+    m = counts[i]
+    end = _window_end(text, m.end(), words.window)
+    while i + 1 < len(counts):
+        nxt = counts[i + 1]
+        if nxt.start() >= end or not _joined(text, m.end(), nxt.start(), words, locale) \
+                or _classifier(nxt) != _classifier(m):
+            return m.end(), min(end, nxt.start())
+        i, m = i + 1, nxt
+        end = _window_end(text, m.end(), words.window)
+    return m.end(), end
+
+
+def _joined(text: str, start: int, end: int, words: Words, locale: str) -> bool:
+    """Whether only a conjunction, and a qualifier of the second count, stand between ``start`` and ``end``."""
+    conjunction = words.conjunctions.match(text, start, end)
+    if conjunction is None:
+        return False
+    rest = text[conjunction.end() : end]
+    qualifier = _qualifiers_before(locale)[1].search(rest) if rest else None
+    return not rest or qualifier is not None and not rest[: qualifier.start()].strip()
+
+
+def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans: list[Hit], starts: list[int],
                  cat: Catalogue, words: Words, locale: str, used: set[Hit], basis: set[Hit]) -> HardwareSpan | None:
-    """The claim a count makes, if it counts chips; marks the counted span used (or a price basis)."""
-    end = min(_window_end(text, m.end(), words.window), next_count)
-    window = spans[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, end)]
+    """The claim a count makes, if it counts chips; marks the counted span used (or a price basis).
+
+    Its noun stands between ``noun_from`` and ``limit`` (see ``_window_limit``).
+    """
+    window = spans[bisect.bisect_left(starts, noun_from) : bisect.bisect_left(starts, limit)]
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
-    if words.noun_gap is not None and inside and inside[0].start_char - m.end() > words.noun_gap:
-        return None  # a German count stands right before its noun
+    if words.noun_gap is not None and inside and not _modifiers_only(text, noun_from, inside[0].start_char, words):
+        return None  # a German count stands before its noun, with at most articles and adjectives between
+    if _is_year(text, m, words):
+        return None  # Ende 2023 mit H200
     cls = _classifier(m)
     card = words.card_classifiers.get(cls)
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
@@ -509,17 +742,25 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
                 or Hit(m.start(), m.end(), "GENERIC", card))
         claim_end = max(m.end(), head.end_char)
     else:
-        head = _head(text, m.end(), inside, words)
+        head = _head(text, noun_from, inside, words)
         claim_end = head.end_char if head else m.end()
+        if head is not None and head.label_ == "GENERIC" and words.demonstratives.search(text, noun_from, head.start_char):
+            # 16.000 dieser Spezialchips: the chip named before, whose own mention stays a claim of its own
+            head = _named_before(text, m.start(), spans, starts) or head
+            used = set()
     after = _qualifier_after(text, m.end(), locale)
     if head is None and cls in words.referring_back \
-            and _ends_clause(text, m.end() + (len(after[1]) if after else 0)):
+            and _ends_clause(text, m.end() + (len(after[1]) if after else 0), words.spaced):
         head = _antecedent(text, m.start(), spans, starts, words, basis)
-    if head is None or card is None and _counts_something_else(text, m.end(), head, inside, words):
+    if head is None and words.number_of is not None and _ends_clause(text, m.end(), words.spaced):
+        head = _number_of(text, m.start(), spans, starts, words)  # die Zahl der GPUs soll auf 100.000 steigen
+    if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
-    if words.classifiers and not cls and _not_a_bare_count(text, m, head, inside, words):
+    if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
+        return None  # 手机里的两块芯片, die Chips eines Smartphones: not accelerators
+    if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words):
         return None  # where counts take a measure word, one without is held to the chip right after it
-    if not cls and words.currency.search(text, m.end(), head.start_char):
+    if not cls and words.currency.search(text, noun_from, head.start_char):
         return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
@@ -528,16 +769,18 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     lo = number.value if number else None
     hi = _count_value(m["hi"], locale) if m["hi"] else None
     before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
-    if lo is not None and lo < 2 or any(before.endswith(b.lower()) for b in words.blockers):
-        basis.add(head)  # 每块H100, 1块H20: a price basis, not a claim
+    if lo is not None and lo < 2:
+        basis.add(head)  # 1块H20, einer H100: a price basis, not a claim
         return None
+    if any(before.endswith(b.lower()) for b in words.blockers):
+        return None  # 每8块GPU, je acht H100: a rate, not a fleet
     model = head.id_ or "GPU"
     vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
     if vague or number is not None and number.vague and not m["hi"]:
         # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
         low, high = vague or (int(number.low), int(number.high))
         used.add(head)
-        return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count")
+        return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count", vague=True)
     if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
         return None
     used.add(head)
@@ -547,18 +790,43 @@ def _count_claim(text: str, m: re.Match[str], next_count: int, spans: list[Hit],
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
-def _not_a_bare_count(text: str, m: re.Match[str], head: Hit, inside: list[Hit], words: Words) -> bool:
+def _sentence_start(text: str, pos: int, limit: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``limit`` characters."""
+    floor = max(0, pos - limit)
+    brk = SENTENCE_START.search(text[floor:pos][::-1])
+    return pos - brk.start() if brk else floor
+
+
+def _in_device_sentence(text: str, pos: int, words: Words) -> bool:
+    """Whether the sentence around ``pos`` names a device whose chips are no accelerators (a phone, a modem)."""
+    start = _sentence_start(text, pos, DEVICE_WINDOW)
+    end = SENTENCE_END.search(text, pos, pos + DEVICE_WINDOW)
+    return words.device_words.search(text, start, end.start() if end else pos + DEVICE_WINDOW) is not None
+
+
+def _modifiers_only(text: str, start: int, end: int, words: Words) -> bool:
+    """Whether only the words that may stand between a count and its noun stand between ``start`` and ``end``."""
+    return end - start <= (words.noun_gap or 0) and words.noun_gap_words.fullmatch(text, start, end) is not None
+
+
+def _is_year(text: str, m: re.Match[str], words: Words) -> bool:
+    """Whether the count is a year after a word that says so (Ende 2023, im Jahr 2024)."""
+    return bool(YEAR.fullmatch(m["lo"]) and not m["hi"]
+                and words.year_cues.search(text, max(0, m.start() - 16), m.start()))
+
+
+def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, inside: list[Hit], words: Words) -> bool:
     """A Chinese count without a measure word counts only the chip right after it (its vendor may stand between),
     never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be
     a price, 10万GPU开发者 counts developers."""
-    between = text[m.end() : head.start_char]
+    between = text[noun_from : head.start_char]
     for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
         between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
     return bool(between.strip(" -") or words.price_words.search(clause) or words.bare_not_before.match(text, head.end_char))
 
 
-def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
+def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit]:
     """The ruler's matches in text order, without the ones that do not name hardware here.
 
     A family name joined to a model by a space or hyphen (Ascend-910B, Ironwood-TPU) yields to the model. An
@@ -566,21 +834,72 @@ def _hits(text: str, doc: Doc, cat: Catalogue, words: Words) -> list[Hit]:
     vendor (the head marker may stand between) or a chip classifier, or before a catalogue span or one of
     its context words.
     """
-    hits = sorted(Hit(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["hw"])
+    hits = sorted(found)
     kept: list[Hit] = []
     for i, h in enumerate(hits):
+        if h.label_ == "MODEL" and h.id_ in cat.families:
+            h = _glossed_model(text, h, cat)
+        if h.label_ == "MODEL" and kept and kept[-1].label_ == "MODEL" and kept[-1].id_ == h.id_ \
+                and not text[kept[-1].end_char : h.start_char].strip(" -"):
+            kept[-1] = kept[-1]._replace(end_char=h.end_char)  # GH200 Grace Hopper: one model, named twice
+            continue
         if h.label_ == "MODEL":
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             prev = kept[-1] if kept else None
             if h.id_ in cat.families and (
                     nxt is not None and nxt.label_ == "MODEL" and not text[h.end_char : nxt.start_char].strip(" -")
-                    or prev is not None and prev.label_ == "MODEL" and not text[prev.end_char : h.start_char].strip(" -")):
+                    or prev is not None and prev.label_ == "MODEL" and not text[prev.end_char : h.start_char].strip(" -")
+                    or _is_gloss(text, h) or _listed_with_generic(text, h, hits[i - 1] if i else None, nxt, words)):
                 continue
             context = words.everyday_names.get(text[h.start_char : h.end_char]) if words.everyday_names else None
             if context is not None and not _names_hardware(text, h, prev, nxt, context, words):
                 continue
         kept.append(h)
-    return kept
+    # A family name that describes another chip (基于Blackwell架构的GB200, die Blackwell-Serie) is no claim where the
+    # text names one of the family's members; without one it names the product (Blackwell架构的芯片).
+    named = {family for h in kept if h.label_ == "MODEL" for family in cat.families_of(h.id_)}
+    return [h for h in kept if not (h.id_ in named and _describes(text, h, kept, words))]
+
+
+def _glossed_model(text: str, h: Hit, cat: Catalogue) -> Hit:
+    """昇腾(Ascend)910: a family name, its gloss in parentheses, then the number that makes it a model's name."""
+    gloss = GLOSS.match(text[h.end_char : h.end_char + 32])
+    number = MODEL_NUMBER.match(text, h.end_char + gloss.end()) if gloss else None
+    if number is None:
+        return h
+    name = text[h.start_char : h.end_char]
+    model = cat.by_alias.get(f"{name}{number[1]}".lower()) or cat.by_alias.get(f"{name} {number[1]}".lower())
+    return Hit(h.start_char, number.end(), "MODEL", model) if model else h
+
+
+def _is_gloss(text: str, h: Hit) -> bool:
+    """Whether ``h`` stands alone in parentheses right after a Han word, as a gloss of it (昇腾(Ascend)910,
+    科学家安培(Ampere)): that word, not the gloss, names a chip if anything does."""
+    before = text[max(0, h.start_char - 3) : h.start_char].rstrip()
+    return len(before) >= 2 and before[-1] in "(（" and CJK_RANGE[0] <= before[-2] <= CJK_RANGE[1] \
+        and text[h.end_char : h.end_char + 2].lstrip()[:1] in (")", "）")
+
+
+def _listed_with_generic(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, words: Words) -> bool:
+    """Whether a family name stands in a list with a generic noun (加速卡(如GPU、TPU或其他), GPUs und TPUs): it
+    names a kind of chip there, not the product."""
+    return any(other is not None and other.label_ == "GENERIC"
+               and words.conjunctions.fullmatch(text, *sorted((h.end_char, other.start_char) if other is nxt
+                                                              else (other.end_char, h.start_char)))
+               for other in (prev, nxt))
+
+
+def _describes(text: str, h: Hit, hits: list[Hit], words: Words) -> bool:
+    """Whether a descriptor word follows the family name ``h`` (Blackwell架构, Blackwell-Serie, Hopper GPU 架構)."""
+    pos = h.end_char
+    while pos < len(text) and text[pos] in " -":
+        pos += 1
+    generic = next((g for g in hits if g.start_char == pos and g.label_ == "GENERIC"), None)
+    if generic is not None:
+        pos = generic.end_char
+        while pos < len(text) and text[pos] in " -":
+            pos += 1
+    return words.family_descriptors.match(text, pos) is not None
 
 
 def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, context: tuple[str, ...],
@@ -588,7 +907,7 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
     """Whether an everyday word that reads as a name stands where it names a chip (see ``_hits``)."""
     if nxt is not None and nxt.label_ != "SINGLE" and not text[h.end_char : nxt.start_char].strip():
         return True
-    if text[h.end_char : h.end_char + 8].lstrip().startswith(context):
+    if GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip()[:8].startswith(context):
         return True
     if h.start_char and text[h.start_char - 1] in words.referring_back:
         return True  # 1万块昇腾
@@ -603,10 +922,12 @@ def _after_rate_marker(text: str, start: int, words: Words) -> bool:
     return bool(markers) and not CLAUSE_END.search(window, markers[-1].end())
 
 
-def _ends_clause(text: str, pos: int) -> bool:
-    """Whether nothing but a clause break (or the end of the text) follows ``pos``."""
+def _ends_clause(text: str, pos: int, spaced: bool = False) -> bool:
+    """Whether nothing but a clause break (or the end of the text) follows ``pos``; in a spaced script (German)
+    also a lower-case word, which ends the noun phrase (196.000 Einheiten kommt)."""
     rest = text[pos : pos + 2].lstrip(" ）)」”")
-    return not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…"
+    return (not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…"
+            or spaced and text[pos : pos + 1].isspace() and rest[0].islower())
 
 
 def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], words: Words,
@@ -616,9 +937,7 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
     None where a noun that is not a chip stands between (晶圆切出60颗), or a price word in the count's clause
     (H100售价3万块).
     """
-    floor = max(0, start - BACK_WINDOW)
-    brk = SENTENCE_END.search(text[floor:start][::-1])
-    floor = start - brk.start() if brk else floor
+    floor = _sentence_start(text, start, BACK_WINDOW)
     i = bisect.bisect_left(starts, start) - 1
     while i >= 0 and spans[i].start_char >= floor and spans[i].label_ in ("VENDOR", "SINGLE"):
         i -= 1
@@ -633,6 +952,39 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
     if ante in basis or words.price_words.search(clause) or words.other_nouns.search(between):
         return None
     return ante
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a parenthesis opened after ``start``."""
+    between = text[start:pos]
+    return between.count("(") + between.count("（") > between.count(")") + between.count("）")
+
+
+def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) -> Hit | None:
+    """The model a demonstrative refers to (zwei dieser GPUs): the last one named before ``start`` as what a generic
+    noun names (der neue B200-Grafikprozessor), within the paragraphs before it."""
+    i = bisect.bisect_left(starts, start) - 1
+    while i > 0 and spans[i].start_char >= start - DEMONSTRATIVE_WINDOW:
+        model, noun = spans[i - 1], spans[i]
+        if noun.label_ == "GENERIC" and model.label_ == "MODEL" and not text[model.end_char : noun.start_char].strip(" -"):
+            return model
+        i -= 1
+    return None
+
+
+def _number_of(text: str, start: int, spans: list[Hit], starts: list[int], words: Words) -> Hit | None:
+    """The chip a noun of number names before a count in its sentence (Die Zahl der GPUs soll auf 100.000 steigen)."""
+    floor = _sentence_start(text, start, BACK_WINDOW)
+    nouns = list(words.number_of.finditer(text, floor, start))
+    if not nouns:
+        return None
+    i = bisect.bisect_left(starts, nouns[-1].end())
+    while i < len(spans) and spans[i].start_char < start and spans[i].label_ == "VENDOR":
+        i += 1
+    if i == len(spans) or spans[i].start_char >= start or spans[i].label_ not in ("MODEL", "GENERIC") \
+            or not _modifiers_only(text, nouns[-1].end(), spans[i].start_char, words):
+        return None
+    return spans[i]
 
 
 def _model_at(text: str, pos: int, window: list[Hit]) -> Hit | None:
@@ -664,20 +1016,28 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
             pos = s.end_char
     while pos < len(text) and text[pos] in " -":
         pos += 1
+    if joiner := words.phrase_joiners.match(text, pos):
+        pos = joiner.end()  # 330台GPU系列服务器
     if words.head_marker and text.startswith(words.head_marker, pos):
         pos += len(words.head_marker)
     return words.other_nouns.match(text, pos) is not None
 
 
 def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
-    """The counted noun: the model after the last 的 (or the first model), else a generic noun."""
+    """The counted noun: the model after the last 的 (or the first model), else a generic noun.
+
+    Names in parentheses after the noun are examples or glosses (一万张加速卡(如H100、TPU)), not the noun.
+    """
+    inside = [s for s in inside if not _in_parentheses(text, start, s.start_char)] or inside
     if not words.head_marker:
         # German: the first model or generic noun after the count (vendors are modifiers), or the model
-        # a type marker names after a generic noun (Chips vom Typ H800)
+        # a type marker names after a generic noun (Chips vom Typ H800), or that stands right after it
+        # (500'000 Einheiten des KI-Prozessors H100)
         head = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
-        if head is not None and head.label_ == "GENERIC" and words.type_marker is not None:
-            named = words.type_marker.match(text, head.end_char)
-            model = next((s for s in inside if s.start_char == named.end()), None) if named else None
+        if head is not None and head.label_ == "GENERIC":
+            named = words.type_marker.match(text, head.end_char) if words.type_marker is not None else None
+            pos = named.end() if named else head.end_char + 1 if text[head.end_char : head.end_char + 1] == " " else -1
+            model = next((s for s in inside if s.start_char == pos), None)
             if model is not None and model.label_ == "MODEL":
                 return model
         return head

@@ -28,8 +28,10 @@ CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # How far back a sentence's start is looked for (a page without full stops has no sentences).
 SENTENCE_LOOKBACK = 400
-SENTENCE_ENDS = "。！？!?\n"
-SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+# What ends a declared currency's sentence: full stops and line breaks, not ；, since a Chinese sentence declares its
+# currency after its first clause as often as before (收入23.58億元；虧損11.62億元（人民幣，下同）).
+DECLARATION_ENDS = "。！？!?\n"
+DECLARATION_END = re.compile(f"[{DECLARATION_ENDS}]")
 # A unit price written with a slash after the amount: 1.5万元/月, 2美元/小时, 0.14美元/百万tokens.
 PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+)")
 # One space (or no-break space) between an Arabic figure and its Han unit: 59.3 亿美元.
@@ -122,7 +124,7 @@ class _Grammar:
     unit_led_figure_starts: frozenset[str]  # the units a figure may start with (百亿, 千万)
     vague_counts: dict[str, tuple[float, float]]
     vague_plural_scales: dict[str, float]
-    scale_values: dict[str, float]  # lower-case German scale word -> its value
+    scale_values: dict[str, float]  # lower-case scale word (or number word a vague count counts) -> its value
     negative_signs: frozenset[str]  # 负, "-": glued to a figure where a loss is stated
     negative_words: tuple[str, ...]  # "minus": one space before the figure
     negative_last_chars: frozenset[str]  # what stands right before a figure with a sign or word before it
@@ -143,6 +145,8 @@ class _Grammar:
     range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
     small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
     compound_level: re.Pattern[str]  # a level word joined to an amount by a hyphen: die 1000-Dollar-Marke
+    market_currency: tuple[re.Pattern[str], dict[str, str]] | None  # a market's shares named in a bare amount's
+    # clause before it, and each market's currency: 折合港股约140.5元 is in Hong Kong dollars
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
@@ -285,12 +289,14 @@ def _build_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]
     money = data["money"]
     after = _de_currency_after(list(money["currency_after"]))
     scales = word_alternation(data["number"]["scales"])
+    # "mehrere zehntausend Dollar", "einige hundert Euro": the vague count counts a number word.
+    units = word_alternation(money.get("vague_count_units", {})) or NEVER
     counts = word_alternation(money.get("vague_counts", {}))
     plural = word_alternation(money.get("vague_plural_scales", {}))
     digits = word_alternation(money.get("vague_sum_digits", {}))
     sums = word_alternation(money.get("vague_sums", {}))
     amount = re.compile(
-        rf"(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales})(?![\w]))?|(?P<vsc2>{plural}))"
+        rf"(?:(?P<vn>{counts})(?:\s+von)?(?:\s+(?P<vsc>{scales}|(?i:{units}))(?![\w]))?|(?P<vsc2>{plural}))"
         rf"\s*(?P<ca>(?i:{after}))(?![\w])"
         rf"|(?P<vs>{sums})(?![\w])")
     return amount, re.compile(rf"(?<!\w)(?P<vd>{digits})\w*\s+\Z")
@@ -367,11 +373,12 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
         per_prefix=per["prefix"],
         per_units=units,
-        per_unit_after=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b",
+        per_unit_after=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b(?!\s*\d)",
                                re.I),
         per_units_lower=_first_by_lower(units),
         per_words=per["words"],
-        per_words_spaced=tuple((re.compile(rf"\b{re.escape(w)}\b", re.I), name) for w, name in per["words"].items()),
+        # "im Jahr 2005" names a year, not a rate: no figure may follow a unit word.
+        per_words_spaced=tuple((re.compile(rf"\b{re.escape(w)}\b(?!\s*\d)", re.I), name) for w, name in per["words"].items()),
         equivalent=equivalent,
         sub_units=sub_units,
         sub_unit_hosts={k.lower(): v.lower() for k, v in money.get("sub_unit_hosts", {}).items()},
@@ -393,7 +400,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         unit_led_figure_starts=frozenset(data["number"].get("small_units", {})),
         vague_counts={k: (float(lo), float(hi)) for k, (lo, hi) in money.get("vague_counts", {}).items()},
         vague_plural_scales={k: float(v) for k, v in money.get("vague_plural_scales", {}).items()},
-        scale_values={k.lower(): float(v) for k, v in data["number"].get("scales", {}).items()},
+        scale_values={k.lower(): float(v) for k, v in {**data["number"].get("scales", {}),
+                                                         **money.get("vague_count_units", {})}.items()},
         negative_signs=frozenset(money.get("negative_signs", [])),
         negative_words=tuple(money.get("negative_words", [])),
         negative_last_chars=frozenset(money.get("negative_signs", [])) | (
@@ -407,6 +415,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         order_of_magnitude=float(money.get("order_of_magnitude", 10)),
         **_carried_grammar(money, before_words, style),
         **_declared_grammar(money),
+        market_currency=(re.compile(word_alternation(money["market_currency"])), dict(money["market_currency"]))
+        if money.get("market_currency") else None,
         compound_level=re.compile(rf"(?:{word_alternation(money.get('compound_levels', [])) or NEVER})(?!\w)"),
         currency_of_previous=(
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
@@ -468,7 +478,7 @@ def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: Wo
         "carried_after": re.compile(rf"(?:\s+(?:{particles}))?\s*[,;，；]?\s*"
                                     rf"(?:{word_alternation(money['carried_after'])})\s*{qualifier}", re.I),
         "carried_before": (re.compile(rf"{bound}(?:{first}){space}{qualifier}$", re.I),
-                           re.compile(rf"\s*(?:{second})\s*{qualifier}", re.I)),
+                           re.compile(rf"\s*{money.get('carried_between', '')}(?:{second})\s*{qualifier}", re.I)),
         "carried_followed_by": re.compile(money["carried_followed_by"]),
         "carried_in_sentence": carried_in_sentence,
     }
@@ -727,13 +737,13 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
     declaration (（人民币，下同）), or to the end of its sentence (若以美元计算，营收为196.2亿元)."""
     scopes: list[tuple[int, int, str]] = []
     if g.declared is not None:
-        found = [(_sentence_start(text, m.start()), m) for m in g.declared.finditer(text)]
+        found = [(_declaration_start(text, m.start()), m) for m in g.declared.finditer(text)]
         for i, (start, m) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else len(text)
             scopes.append((start, end, m["cur"]))
     if g.declared_in_sentence is not None:
         for m in g.declared_in_sentence.finditer(text):
-            end = SENTENCE_END.search(text, m.end())
+            end = DECLARATION_END.search(text, m.end())
             scopes.append((m.end(), end.start() if end else len(text), m["cur"]))
     if not scopes:
         return spans
@@ -742,6 +752,23 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
         scope = next((sc for sc in reversed(scopes) if sc[0] <= span.start < sc[1]), None) if span.bare else None
         currency = scope and (g.currency_after.get(scope[2]) or _lookup_ci(g.currency_after, scope[2]))
         out.append(replace(span, currency=currency) if currency and currency != span.currency else span)
+    return out
+
+
+def _market_currency(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """A bare amount (元, or no currency word) whose clause names a share market before it is in that market's
+    currency, whatever the article declared: 美股高见144.51美元，折合港股约140.5元 (HKD after （人民币，下同））."""
+    words, currencies = g.market_currency
+    out = []
+    for span in spans:
+        if span.bare:
+            clause = _last_end(CLAUSE_BREAK, text[max(0, span.start - PER_LOOKBACK) : span.start])
+            found = None
+            for m in words.finditer(text, max(0, span.start - PER_LOOKBACK) + clause, span.start):
+                found = m
+            if found is not None:
+                span = replace(span, currency=currencies[found.group()])
+        out.append(span)
     return out
 
 
@@ -797,8 +824,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(ch, 0, at) for ch in SENTENCE_ENDS) + 1
+def _declaration_start(text: str, at: int) -> int:
+    return max(text.rfind(ch, 0, at) for ch in DECLARATION_ENDS) + 1
 
 
 def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str,
@@ -877,11 +904,14 @@ def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, curren
                      float(Decimal(str(hi)) * fraction), "range", rule="range")
 
 
-def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Grammar) -> float:
+def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Grammar, below: bool = True) -> float:
     """2至3亿美元, 1.5至2.3亿, 8至9千万, 1,04 bis 1,2 Milliarden: a low end without a scale of its own takes the
     high end's (the units after the high end's figure), where that keeps it below the high end. A low end with a
-    unit of its own shares only the big units (二百到二百五十万元 is 2-2.5 million)."""
-    if lo >= hi or lo == 0 or g.range_own_scale.search(lo_text):
+    unit of its own shares only the big units (二百到二百五十万元 is 2-2.5 million).
+
+    ``below=False``: the two figures of a change (von gut zwei auf 14,9 Milliarden, von 3 auf 2,5 Milliarden), which
+    may go down; the scaled figure must stay within a hundredfold of the other."""
+    if lo == 0 or g.range_own_scale.search(lo_text) or below and lo >= hi:
         return lo
     tail = (g.range_big_tail if g.small_units.intersection(lo_text) else g.range_unit_tail).search(hi_text)
     if not tail or not tail.start():
@@ -893,7 +923,11 @@ def _distribute_scale(lo_text: str, lo: float, hi_text: str, hi: float, g: _Gram
     if not figure or figure <= 0:
         return lo
     scale = 10.0 ** round(math.log10(hi / figure))  # units are powers of ten
-    return lo * scale if 1 < scale and lo * scale < hi else lo
+    if scale <= 1:
+        return lo
+    if below:
+        return lo * scale if lo * scale < hi else lo
+    return lo * scale if hi / 100 <= lo * scale <= hi * 100 else lo
 
 
 def _vague_amounts(text: str, g: _Grammar, found: list[MoneySpan]) -> list[MoneySpan]:
@@ -972,7 +1006,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
     carried: list[MoneySpan] = []
-    bare: re.Match[str] | None = None  # the last figure with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro"
+    # The last two figures with no currency: "von 2,9 Milliarden auf 3 Milliarden Euro", and "von 39,3 Milliarden
+    # um 73,3 Prozent auf 68,1 Milliarden Dollar", where the change's figure stands between.
+    bares: list[re.Match[str]] = []
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or _ca1(match, g)):
             if g.declared is not None and (span := _declared_figure(match, text, g, locale)):
@@ -983,7 +1019,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                 if joined and (span := _carried(match, text, g, locale, spans[-1].currency)):
                     carried.append(span)
                     continue
-                bare = match
+                bares = [*bares[-1:], match]
             if spans and g.carried_in_sentence is not None and (
                     span := _carried_in_sentence(match, text, g, locale, spans[-1])):
                 carried.append(span)
@@ -992,12 +1028,19 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         if span is None:
             continue
         per = _per(text, span.start, span.end, g)
-        if bare is not None and g.carried_before is not None:
+        if bares and g.carried_before is not None:
             von, auf = g.carried_before
-            if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
-                    and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
-                carried.append(replace(earlier, per=per))  # von 0,32 auf 0,35 Euro je Aktie: both per share
-            bare = None
+            for bare in bares:
+                if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
+                        and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
+                    # von 0,32 auf 0,35 Euro je Aktie: both per share; von gut zwei auf 14,9 Milliarden: both billions
+                    value = earlier.value
+                    if value is not None and span.value and (figure := match["pt"] or match["hi"]):
+                        value = _distribute_scale(bare["pt"] or bare["hi"] or "", value, figure, span.value, g,
+                                                  below=False)
+                    carried.append(replace(earlier, per=per, value=value))
+                    break
+            bares = []
         equivalent_of = None
         if spans and g.equivalent.match(text[spans[-1].end : span.start]):
             equivalent_of = len(spans) - 1
@@ -1006,6 +1049,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans.append(span)
     if g.declared is not None or g.declared_in_sentence is not None:
         spans = _declared(text, spans, g)
+    if g.market_currency is not None:
+        spans = _market_currency(text, spans, g)
     if g.currency_of_previous is not None:
         spans = _currency_of_previous(text, spans, g)
     if g.currency_in_context:
@@ -1013,7 +1058,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     if carried:
         spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):
-        spans = _merge(spans, vague)
+        # "mehrere zehntausend Dollar" holds "zehntausend Dollar": the vague amount is the one stated.
+        kept = [s for s in spans if not any(v.start <= s.start and s.end <= v.end for v in vague)]
+        spans = _merge(_renumbered(spans, kept) if len(kept) < len(spans) else spans, vague)
     return _restore_offsets(spans, offsets) if offsets else spans
 
 

@@ -537,6 +537,8 @@ def parse_de(text: str) -> Number:
     last: Decimal | None = None  # the last number word, which a fraction word divides
     may_add = False  # after "und" a number adds to the pending one
     decimals: str | None = None  # digits read after "Komma"
+    last_scale: Decimal | None = None  # the scale word just read, and the group it made (pending × scale)
+    last_group = ZERO
     for part in raw.split():
         low = part.lower()
         if decimals is not None and low not in v.scales:
@@ -548,8 +550,15 @@ def parse_de(text: str) -> Number:
         if decimals is not None:
             pending, decimals = _de_add_decimals(pending, decimals, v), None
         if (scale := v.scales.get(low)) is not None:
-            total += (ONE if pending is None else pending) * scale
-            pending, last, may_add = None, None, False
+            if pending is None and last_scale is not None and scale > last_scale:
+                # "tausend Milliarden" is a thousand billions: a scale word right after a smaller one multiplies it
+                total += last_group * (scale - 1)
+                last_group *= scale
+            else:
+                last_group = (ONE if pending is None else pending) * scale
+                total += last_group
+            pending, last, may_add, last_scale = None, None, False, scale
+            continue
         elif (mult := v.multipliers.get(low)) is not None:
             pending, last, may_add = (ONE if pending is None else pending) * mult, None, False
         elif (den := v.fractions.get(low)) is not None:
@@ -574,6 +583,7 @@ def parse_de(text: str) -> Number:
                 raise NumberError(f"two numbers in a row: {raw[:40]!r}")
             pending = value if pending is None else pending + value
             last, may_add = value, False
+        last_scale = None
     if decimals is not None:
         pending = _de_add_decimals(pending, decimals, v)
     if may_add:

@@ -162,8 +162,15 @@ def detect_language(text: str) -> str:
     return best
 
 
+# ISO 15924 codes of the East Asian languages the pipeline names but does not extract from.
+EAST_ASIAN_SCRIPTS = {"ja": "Jpan", "ko": "Kore"}
+
+
 def detect_script(text: str, language: str) -> str | None:
-    """``Hans`` or ``Hant`` for Chinese by a character test, ``Latn`` for Latin-script languages."""
+    """``Hans`` or ``Hant`` for Chinese by a character test, ``Jpan`` and ``Kore`` for Japanese and Korean, ``Latn``
+    for Latin-script languages."""
+    if language in EAST_ASIAN_SCRIPTS:
+        return EAST_ASIAN_SCRIPTS[language]
     if language != "zh":
         return "Latn" if LATIN_WORD.search(text) else None
     chars = CJK.findall(text[:20000])

@@ -9,6 +9,7 @@ import argparse
 import atexit
 import contextlib
 import errno
+import gc
 import importlib.util
 import io
 import json
@@ -36,6 +37,8 @@ PREFECT_DEFAULTS = {
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     # The temporary server's first start creates its database: Prefect's 20 s are short on a busy small machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # Prefect's client-side telemetry: its first-run notice was printed in the middle of a run's progress.
+    "DO_NOT_TRACK": "1",
 }
 
 
@@ -60,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--full", action="store_true", help="reprocess every article, changed or not")
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
         p.add_argument("--doc-timeout", type=float, default=DEFAULT_DOC_TIMEOUT_S,
-                       help="seconds before one article is stopped and reported (0: no bound)")
+                       help="CPU seconds one article may take before it is stopped and reported, per MB of a "
+                            "longer article (0: no bound)")
         p.add_argument("--batch-size", type=int, default=None,
                        help="articles per Prefect task (default: from the folder's size, 20 to 500)")
         p.add_argument("--runner", choices=("default", "dask"), default="default", help="Prefect task runner")
@@ -106,6 +110,10 @@ def format_summary(summary: dict[str, Any], settings: Settings) -> str:
     width = max(len(k) for k, _ in rows)
     lines = [f"newsclaims: {settings.input_dir} → {settings.out_dir}"]
     lines += [f"  {k:<{width}}  {v}" for k, v in rows]
+    if summary.get("processed") and "read_seconds" in summary and "phases" in summary:
+        # The reading phase lasts until the last file is read, and batches are processed all the while.
+        lines.append(f"  (reading and processing overlap: the files were read in {summary['read_seconds']:.1f} s, "
+                     f"the batches processed over {summary['batch_seconds']:.1f} s)")
     if summary.get("repaired"):
         lines.append(f"  repaired: {summary['repaired']}")
     elif summary["processed"] == 0 and summary["found"]:
@@ -240,18 +248,44 @@ def _run(args: argparse.Namespace) -> None:
     check_runner(settings)
     check_input(settings)  # first: it writes nothing, and check_folders creates the output folder to probe it
     check_folders(settings.input_dir, settings.out_dir)
+    check_prefect()
     # A run holds its output folder from here (a second one stops at once); a served flow takes it at each run.
     with store.output_lock(settings.out_dir) if args.command == "run" else contextlib.nullcontext():
         _run_checked(args, settings)
 
 
+def check_prefect() -> None:
+    """Prefect's setting-up, before any work: a home it can write (else a temporary one, with a warning) and, where
+    one is configured, a server that answers. Raises prefect_api.SetupError, naming the setting and where it is."""
+    _, warning = prefect_api.usable_home()
+    if found := prefect_api.configured_api():
+        prefect_api.check_server(*found)
+    if warning:
+        print(f"newsclaims: warning: {warning}", file=sys.stderr)
+
+
+def _loaded() -> None:
+    """The end of the loading phase: the garbage collector, off while loading, runs again from here.
+
+    Prefect's and the pipeline's imports (and a first run's patterns and spaCy pipeline) create a few hundred
+    thousand objects and next to no garbage: the collector ran hundreds of times over them for nothing (~15 % of
+    their CPU time). What they built is frozen, never scanned again: also what forked extraction workers share
+    with this process, whose pages a collection in a worker would otherwise copy.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
     reporter = progress.use(_reporter(args.quiet))
     reporter.phase("loading")  # Prefect, the pipeline, the flow; a temporary Prefect server starts meanwhile
+    gc.disable()  # until _loaded()
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     exit_on_signals()  # first: from here on Ctrl-C also stops the temporary server
-    server, api = _prefect_api() if args.command == "run" else (None, {})
+    # serve too: Prefect's own temporary server shares the terminal and its process group, and Ctrl-C made it print
+    # its shutdown tracebacks there; this one runs in a session of its own and logs to a file.
+    server, api = _prefect_api()
     failure: OSError | None = None
     try:
         from pipeline.runner import run, serve
@@ -261,6 +295,7 @@ def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
             _quiet_write_failures()
         if args.command == "run":
             def before_flow() -> None:
+                _loaded()
                 reporter.phase("starting Prefect")  # what is left of the temporary server's start
                 if server is not None:
                     api["server_start_seconds"] = round(server.wait(), 3)
@@ -278,7 +313,11 @@ def _run_checked(args: argparse.Namespace, settings: Settings) -> None:
               f"{failure.strerror or failure}; previous outputs unchanged", file=sys.stderr)
         _quiet_exit(1)
     if args.command == "serve":
-        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs)
+        _loaded()
+        if server is not None:
+            server.wait()
+        serve(settings, cron=args.cron, interval=args.interval, max_runs=args.max_runs,
+              temporary_server=server is not None)
         return
     timings = {"wall_seconds": round(reporter.wall(), 3),
                "phases": {name: round(seconds, 3) for name, seconds in reporter.timings.items()},
@@ -322,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     debug = "--debug" in argv
     try:
         _main(argv)
-    except UsageError as exc:
+    except (UsageError, prefect_api.SetupError) as exc:  # found before any work: a command or a setting to correct
         if debug:
             raise
         _fail(str(exc), 2)

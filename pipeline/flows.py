@@ -21,11 +21,10 @@ from prefect.cache_policies import NO_CACHE
 # quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
 from prefect.utilities.annotations import quote
 
-from extractors.article import doc_ids
+from extractors.ids import doc_ids
 from pipeline import incremental, progress, store
 from pipeline.settings import Settings
 from pipeline.store import ArticleLines
-from pipeline.worker import process_batch_items
 
 MIN_BATCH, MAX_BATCH, BATCHES_PER_CORE = 20, 500, 4
 # An escaped backslash or byte in the display name of a non-UTF-8 file name.
@@ -56,11 +55,15 @@ class RunSummary:
     documents: int = 0
     seconds: float = 0.0
     repaired: str | None = None  # what was wrong with the previous outputs and what the run did about it
+    # Reading and processing overlap (batches are processed while the next are read): each measured on its own.
+    read_seconds: float = 0.0  # reading and hashing the files
+    batch_seconds: float = 0.0  # from the first batch submitted to the last one done
 
     def as_dict(self) -> dict[str, Any]:
         return {"found": self.found, "processed": self.processed, "unchanged": self.unchanged, "removed": self.removed,
                 "errors": self.errors, "documents": self.documents, "claims": dict(sorted(self.claims.items())),
-                "seconds": round(self.seconds, 3), "repaired": self.repaired}
+                "seconds": round(self.seconds, 3), "repaired": self.repaired,
+                "read_seconds": round(self.read_seconds, 3), "batch_seconds": round(self.batch_seconds, 3)}
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -182,6 +185,9 @@ def process_articles(files: list[SourceFile], settings: Settings, spill: Path, i
 
     Only manifest entries and errors go back: a batch's lines never reach the parent, whose memory stays flat.
     """
+    # Imported at the first batch: extraction (spaCy, the patterns; ~1 s) is not loaded by a run with nothing to do.
+    from pipeline.worker import process_batch_items
+
     done: list[ArticleLines] = []
     errors: list[dict[str, str]] = []
     for outcome in process_batch_items([(f.rel_path, f.data, f.doc_id) for f in files], settings.doc_timeout_s):
@@ -196,14 +202,12 @@ def process_articles(files: list[SourceFile], settings: Settings, spill: Path, i
 
 @task(retries=2, retry_delay_seconds=[1, 4], cache_policy=NO_CACHE, name="write outputs")
 def write_outputs(generation: Path, keep: set[str], previous: incremental.Previous, manifest: incremental.Manifest,
-                  errors: list[dict[str, str]], settings: Settings, summary: RunSummary) -> None:
-    """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs."""
+                  errors: list[dict[str, str]], settings: Settings) -> incremental.Merged:
+    """Merge the batches' spill files and the unchanged articles' previous lines into the new generation's outputs;
+    return what was written (documents, claims of each kind)."""
     try:
         merged = incremental.merge(generation, previous, keep)
         store.write_jsonl(generation / store.ERRORS, sorted(errors, key=lambda e: e["source_path"]))
-        summary.errors = len(errors)
-        summary.documents = merged.documents
-        summary.claims = merged.claims
         store.write_manifest(generation / store.MANIFEST, settings.version, manifest.entries(), merged.digests,
                              merged.counts())
     except BaseException:
@@ -213,6 +217,7 @@ def write_outputs(generation: Path, keep: set[str], previous: incremental.Previo
             (generation / name).unlink(missing_ok=True)
         raise
     incremental.remove_spill(generation)
+    return merged
 
 
 def batch_size_for(files: int, cores: int) -> int:
@@ -269,6 +274,7 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
     in_flight = slots + 1  # one batch read ahead of the workers, no more: input bytes stay bounded
     pending: list[PrefectFuture[BatchResult]] = []
     submitted = done = 0
+    first_submitted: float | None = None
 
     def collect() -> None:
         nonlocal done
@@ -279,12 +285,15 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
         manifest.update(result.manifest)
         errors.extend(result.errors)
         done += len(result.manifest) + len(result.errors)
+        summary.batch_seconds = time.perf_counter() - (first_submitted or time.perf_counter())
         logger.info("processed %d changed articles", done)
 
     try:
         progress.phase("reading", len(rel_paths))
         for index, start in enumerate(range(0, len(rel_paths), size)):
+            reading = time.perf_counter()
             files = [replace(f, doc_id=manifest.doc_id(f.rel_path)) for f in read_files(rel_paths[start : start + size], settings)]
+            summary.read_seconds += time.perf_counter() - reading
             progress.advance(len(files))
             todo = []
             for f in files:
@@ -297,6 +306,7 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
                     todo.append(f)
             del files  # unchanged articles' bytes go now
             if todo:
+                first_submitted = first_submitted or time.perf_counter()
                 pending.append(process_articles.submit(todo, settings, spill, index))
                 submitted += len(todo)
             while len(pending) >= in_flight:
@@ -314,7 +324,8 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - keep)
     progress.phase("writing")
-    write_outputs(generation, quote(keep), quote(previous), quote(manifest), quote(errors), settings, summary)
+    written = write_outputs(generation, quote(keep), quote(previous), quote(manifest), quote(errors), settings)
+    summary.errors, summary.documents, summary.claims = len(errors), written.documents, written.claims
     summary.seconds = time.perf_counter() - started
     publish_outputs(settings, summary, generation)
     return summary.as_dict()

@@ -28,6 +28,30 @@ KILL_ROUNDS = 3
 # (runner.start_quiet_ephemeral_server).
 _stderr: int | None = None
 _owner: int | None = None  # the CLI process; forked batch workers inherit the handler
+# The descriptor a live progress display (pipeline.progress.BarProgress) draws on, while it is live.
+_live: int | None = None
+# After a live display: a new line (the display's cursor ends on its last row) and the cursor it hid, shown again.
+AFTER_LIVE = b"\n\x1b[?25h"
+
+
+def live_display(fd: int | None) -> None:
+    """Note the descriptor a live display draws on (None: no display now), for the interrupted line to follow it."""
+    global _live
+    _live = fd
+
+
+def _silence_live_display() -> bytes:
+    """Point the live display's descriptor at /dev/null (its drawing thread must not draw over the interrupted
+    line; dup2 is safe in a signal handler, stopping the display is not) and return what goes before the line."""
+    if _live is None:
+        return b""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, _live)
+        os.close(devnull)
+    except OSError:
+        pass
+    return AFTER_LIVE
 
 
 def kill_descendants() -> None:
@@ -70,10 +94,11 @@ def interrupted(signum: int, _frame: FrameType | None = None) -> None:
         ignore_signals()  # a second Ctrl-C must not interrupt this
     except ValueError:
         pass  # called by the timer of a clean stop, not in the main thread
+    before = _silence_live_display()
     try:
         kill_descendants()
     finally:
-        os.write(2 if _stderr is None else _stderr, MESSAGE)
+        os.write(2 if _stderr is None else _stderr, before + MESSAGE)
         os._exit(128 + signum)
 
 

@@ -11,6 +11,8 @@ import os
 import time
 from typing import IO, Callable
 
+from pipeline import interrupts
+
 # How often PlainProgress writes a line within a phase: every tenth of the work, at most every few seconds.
 PLAIN_STEPS = 10
 PLAIN_MIN_INTERVAL_S = 2.0
@@ -139,6 +141,7 @@ class BarProgress(Progress):
                                  console=Console(file=stream, force_terminal=True), refresh_per_second=8)
         self._task = None
         self._bar.start()
+        interrupts.live_display(stream.fileno())  # an interrupted line goes below the bar, not on it
 
     def show_phase(self) -> None:
         self._task = self._bar.add_task(self.name or "", total=self.total, counted=self.total is not None)
@@ -156,6 +159,7 @@ class BarProgress(Progress):
 
     def show_close(self) -> None:
         self._bar.stop()
+        interrupts.live_display(None)
 
 
 _current: Progress = Progress()

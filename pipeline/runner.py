@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from pipeline import store
 from pipeline.flow_config import configured_flow
 from pipeline.settings import Settings
 
@@ -58,16 +59,32 @@ def no_heartbeats() -> Iterator[None]:
         yield
 
 
+def processes_every_article(settings: Settings) -> bool:
+    """Whether the run will process every article it finds, known before it starts: ``--full``, or an output folder
+    with no outputs of an earlier run (a first run). (Outputs of another extraction version are found out later.)"""
+    if settings.full:
+        return True
+    folder, foreign = store.current_set(settings.out_dir)
+    return folder is None or foreign is not None
+
+
 def run(settings: Settings, before_flow: Callable[[], None] | None = None) -> dict[str, Any]:
     """Run the flow once and return its summary; ``before_flow`` is called when all is ready but the flow's call.
 
-    The CLI waits there for the temporary server it started: what comes before (~0.5 s) overlaps the server's start.
+    The CLI waits there for the temporary server it started: what comes before overlaps the server's start. A run
+    that will process every article builds extraction's patterns and spaCy pipeline there too; otherwise the first
+    batch does, and a run with nothing changed never loads them.
     """
     flow = configured_flow(settings)
     # What Prefect would import at the flow's first call (engines; FastAPI's encoder for the parameters).
     import fastapi.encoders  # noqa: F401
     import prefect.flow_engine  # noqa: F401
     import prefect.task_engine  # noqa: F401
+
+    if settings.runner == "default" and processes_every_article(settings):  # Dask's workers build their own
+        from extractors.article import warm_up
+
+        warm_up()
 
     with no_heartbeats():
         if before_flow is not None:
@@ -82,8 +99,10 @@ def run(settings: Settings, before_flow: Callable[[], None] | None = None) -> di
         return flow(settings)
 
 
-def serve(settings: Settings, cron: str | None, interval: float | None, max_runs: int | None = None) -> None:
-    """Serve the flow on a schedule until interrupted (or ``max_runs`` runs)."""
+def serve(settings: Settings, cron: str | None, interval: float | None, max_runs: int | None = None,
+          temporary_server: bool = False) -> None:
+    """Serve the flow on a schedule until interrupted (or ``max_runs`` runs); ``temporary_server``: see serve_flow."""
     from pipeline.schedule import serve_flow
 
-    serve_flow(configured_flow(settings), settings, cron=cron, interval=interval, max_runs=max_runs)
+    serve_flow(configured_flow(settings), settings, cron=cron, interval=interval, max_runs=max_runs,
+               temporary_server=temporary_server)

@@ -192,12 +192,14 @@ async def _serve(settings: Settings, cron: str | None, interval: float | None, m
 
 
 def serve_flow(flow: Flow | None, settings: Settings, cron: str | None = None, interval: float | None = None,
-               max_runs: int | None = None) -> int:
+               max_runs: int | None = None, temporary_server: bool = False) -> int:
     """Serve newsclaims on ``cron`` or every ``interval`` seconds until SIGINT/SIGTERM or ``max_runs`` runs.
 
     ``flow`` is the flow :func:`pipeline.flow_config.configured_flow` chose; scheduled runs rebuild it from the
-    settings (``settings.runner``) in the run process, so it is only checked here. Returns the number of runs
-    that finished.
+    settings (``settings.runner``) in the run process, so it is only checked here. ``temporary_server``: the
+    PREFECT_API_URL set is a temporary server the caller started (the CLI's, in a session of its own and logging
+    to a file, so Ctrl-C to the terminal's process group does not make it print its shutdown tracebacks there): it
+    has no scheduler service, so the runs are created here. Returns the number of runs that finished.
     """
     if (cron is None) == (interval is None):
         raise ValueError("give exactly one of cron or interval")
@@ -208,7 +210,7 @@ def serve_flow(flow: Flow | None, settings: Settings, cron: str | None = None, i
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     if PREFECT_API_URL.value():
-        return asyncio.run(_serve(settings, cron, interval, max_runs, drive_schedule=False))
+        return asyncio.run(_serve(settings, cron, interval, max_runs, drive_schedule=temporary_server))
     # No server: start Prefect's temporary server once and share it with the run processes.
     from prefect.server.api.server import SubprocessASGIServer
 

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTRACTION_SOURCES = ("extractors", "normalizers")
 # Files larger than this are skipped with a reason: no news article is 20 MB of text.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# A document still being processed after this many seconds is stopped and reported.
+# A document still being processed after this many seconds of CPU time (per MB of a longer one) is stopped and
+# reported (pipeline.worker.cpu_bound).
 DEFAULT_DOC_TIMEOUT_S = 20.0
 ARTICLE_SUFFIXES = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt")
 

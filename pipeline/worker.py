@@ -75,6 +75,18 @@ SEND_AHEAD_BYTES = 32 * 1024
 # A worker is replaced after this many documents: spaCy's string store and caches grow with every new word,
 # and a fresh fork starts again from the parent's warmed-up, shared pages.
 DOCS_PER_WORKER = 20_000
+# The time bound stops runaway input, not long articles: a document may take the run's bound in CPU seconds for each
+# this many bytes it has (a 5 MB article five times the bound of a 10 kB one).
+BOUND_BYTES = 1 << 20
+# CPU time is what the bound counts (a loaded machine gives a worker less of it, not a longer article); a document
+# whose worker has not answered after this many times its bound in wall-clock time (a stall that uses no CPU,
+# swapping) is stopped too.
+WALL_FACTOR = 4.0
+
+
+def cpu_bound(item: Item, timeout_s: float) -> float:
+    """The CPU seconds ``item`` may take: ``timeout_s`` per BOUND_BYTES of its bytes, at least ``timeout_s``."""
+    return timeout_s * max(1.0, len(item[1] or b"") / BOUND_BYTES)
 
 
 def _may_send(item: Item, unanswered: int) -> bool:
@@ -88,15 +100,21 @@ def _serve(conn: Connection, inherited: list[Connection]) -> None:
     # closes this pipe. A worker stopping on its own would fail the batch it is serving before the parent reacts.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler this fork inherited: a worker just ends
+    # A document over its CPU bound ends this process (SIGPROF's default action), even inside a long C call (a
+    # regex) where a Python handler would never run; the parent sees how it ended and says so.
+    signal.signal(signal.SIGPROF, signal.SIG_DFL)
     for other in inherited:  # other workers' pipes: holding them would keep those workers alive past the parent
         other.close()
     try:
         while True:
             try:
-                item = conn.recv()
+                item, cpu_s = conn.recv()
             except (EOFError, OSError):
                 break
-            conn.send(process_one(*item))
+            signal.setitimer(signal.ITIMER_PROF, cpu_s)  # CPU time of this process from now; 0: no bound
+            outcome = process_one(*item)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            conn.send(outcome)
     finally:
         os._exit(0)  # skip the parent's atexit handlers (Prefect's) in this forked copy
 
@@ -176,7 +194,8 @@ class Workers:
             worker.stop()
 
     def process(self, items: list[Item], timeout_s: float) -> list[FileOutcome]:
-        """The outcome of each item, in order; a document over ``timeout_s`` seconds is stopped and reported."""
+        """The outcome of each item, in order; a document over its bound (``cpu_bound``: ``timeout_s`` CPU seconds
+        per MB) is stopped and reported."""
         results: list[FileOutcome] = []
         while len(results) < len(items):
             worker = self._take()
@@ -184,18 +203,18 @@ class Workers:
             try:
                 while len(results) < len(items):
                     rel_path = items[len(results)][0]
+                    bound = cpu_bound(items[len(results)], timeout_s)
                     try:  # a dead worker shows as a broken pipe on the send or the end of its pipe on the receive
                         while sent < len(items) and _may_send(items[sent], unanswered=sent - len(results)):
-                            worker.conn.send(items[sent])
+                            worker.conn.send((items[sent], cpu_bound(items[sent], timeout_s)))
                             sent += 1
-                        if not worker.conn.poll(timeout_s):
-                            results.append(FileOutcome(rel_path, error=f"processing took longer than {timeout_s:g} s;"
-                                                       " stopped", stage="timeout"))
+                        if not worker.conn.poll(bound * WALL_FACTOR):
+                            results.append(FileOutcome(rel_path, error=f"no answer after {bound * WALL_FACTOR:g} s "
+                                                       "while using little CPU time; stopped", stage="timeout"))
                             break
                         results.append(worker.conn.recv())
                     except (EOFError, OSError):
-                        results.append(FileOutcome(rel_path, error="worker process died while processing this file",
-                                                   stage="extract"))
+                        results.append(_died(worker, rel_path, bound))
                         break
                 else:
                     worker.done += len(results) - start
@@ -208,12 +227,20 @@ class Workers:
         return results
 
 
+def _died(worker: _Worker, rel_path: str, bound: float) -> FileOutcome:
+    """The outcome of a document whose worker ended while processing it: over its CPU bound, or died."""
+    worker.process.join(timeout=5)
+    if worker.process.exitcode == -signal.SIGPROF:
+        return FileOutcome(rel_path, error=f"processing took more than {bound:g} s of CPU time; stopped", stage="timeout")
+    return FileOutcome(rel_path, error="worker process died while processing this file", stage="extract")
+
+
 WORKERS = Workers()
 
 
 def process_batch_items(items: list[Item], timeout_s: float, workers: Workers = WORKERS) -> list[FileOutcome]:
     """Process ``items`` in a long-lived worker process; a document over ``timeout_s`` seconds is stopped and reported."""
-    if timeout_s <= 0 or not hasattr(os, "fork"):
+    if timeout_s <= 0 or not hasattr(os, "fork") or not hasattr(signal, "setitimer"):
         return [process_one(*item) for item in items]
     return workers.process(items, timeout_s)
 

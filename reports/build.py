@@ -9,6 +9,12 @@ At scale (thousands of articles stating the same figures) the page stays readabl
 cluster that state the same amount are shown once with their count and their first sources; the most-sourced
 sections, clusters and amounts are shown (TOP_GROUPS, TOP_CLUSTERS, TOP_AMOUNTS) and the rest collapsed or counted.
 
+Groups: subject, topic and change (a level, or an increase or decrease: "Nvidia · market value (decrease)" for a
+market value lost, never shown as a level); an amount below zero (a loss written with a minus sign) in a group of its
+own marked "below zero", as its magnitude, drawn on an axis of its own left of the chart; hypothetical figures
+(analogies, assumptions) and amounts of zero are left out and counted in a sentence. Sources are labelled by their
+title, or their file name when they have none, distinct for distinct articles.
+
 Agreement clusters: within one subject and topic, point amounts (exact/approx) whose USD values lie within
 ``TOLERANCE`` of the cluster's first (smallest) value form one cluster; a bound ("under 6M", "over 500M") or a
 range joins the nearest cluster it is compatible with (the cluster's centre lies inside it, widened by the
@@ -30,7 +36,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 from urllib.parse import quote
 
@@ -48,8 +54,10 @@ UNSPECIFIED = "(subject not named)"
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
 TOPIC_LABELS = {
     "training_cost": "training cost", "hardware_cost": "hardware cost", "operating_cost": "operating cost",
-    "development_cost": "development cost", "investment": "investment", "market_value": "market value",
-    "price": "price", "revenue": "revenue", "salary": "salary", "other": "other", None: "(no topic)",
+    "development_cost": "development cost", "capex": "capex", "investment": "investment", "funding": "funding",
+    "valuation": "valuation", "market_value": "market value", "price": "price", "cost": "cost", "revenue": "revenue",
+    "profit": "profit", "loss": "loss", "fine": "fine", "salary": "salary", "subsidy": "subsidy", "other": "other",
+    None: "(no topic)",
 }
 
 
@@ -91,24 +99,43 @@ class Figure:
         return self.usd_low or 0.0, self.usd_high or math.inf
 
 
-def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str | None], list[Figure]]:
-    """Money figures with a positive USD amount, by (subject, topic), duplicates within a document collapsed."""
-    groups: dict[tuple[str, str | None], dict[tuple, Figure]] = defaultdict(dict)
+# A group of money figures: subject, topic, change (None for a level) and whether its amounts are below zero.
+GroupKey = tuple[str, "str | None", "str | None", bool]
+
+
+def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[GroupKey, list[Figure]]:
+    """Money figures with a USD amount, by (subject, topic, change, below zero), duplicates within a document collapsed.
+
+    Left out: restatements (``equivalent_of``: the amount is counted once, in the currency first stated), hypothetical
+    figures (analogies, assumptions) and amounts of zero (a log scale has no zero). An amount below zero (a loss written
+    with a minus sign) is kept as its magnitude in a group of its own, marked below zero: clusters compare ratios, and
+    the chart draws it on an axis of its own."""
+    groups: dict[GroupKey, dict[tuple, Figure]] = defaultdict(dict)
     for c in claims:
-        if c.get("kind") != "money" or c.get("equivalent_of"):
+        if c.get("kind") != "money" or c.get("equivalent_of") or c.get("hypothetical"):
             continue
-        if c.get("usd_value") is None and c.get("usd_low") is None and c.get("usd_high") is None:
+        values = (c.get("usd_value"), c.get("usd_low"), c.get("usd_high"))
+        if all(v is None for v in values) or any(v == 0 for v in values):
             continue
-        if not_positive(c):  # clusters compare ratios and the chart is log-scaled: the report counts these apart
-            continue
-        key = (c.get("subject") or UNSPECIFIED, c.get("topic"))
-        fkey = (c["doc_id"], c.get("usd_value"), c.get("usd_low"), c.get("usd_high"), c.get("qualifier"))
+        below = any(v is not None and v < 0 for v in values)
+        usd_value, low, high = (abs(v) if v is not None else None for v in values)
+        if below and low is not None and high is not None and low > high:
+            low, high = high, low
+        change = c.get("change") if c.get("change") in ("increase", "decrease") else None
+        key = (c.get("subject") or UNSPECIFIED, c.get("topic"), change, below)
+        fkey = (c["doc_id"], usd_value, low, high, c.get("qualifier"))
         fig = groups[key].get(fkey)
         if fig is None:
-            fig = groups[key][fkey] = Figure(c["doc_id"], c["text"], c.get("qualifier") or "exact", c.get("usd_value"),
-                                             c.get("usd_low"), c.get("usd_high"))
+            fig = groups[key][fkey] = Figure(c["doc_id"], c["text"], c.get("qualifier") or "exact", usd_value, low, high)
         fig.claims.append(c)
     return {k: list(v.values()) for k, v in groups.items()}
+
+
+def group_title(key: GroupKey) -> str:
+    """ "Nvidia · market value (decrease)", "Cambricon · profit (below zero)"."""
+    subject, topic, change, below = key
+    marks = [m for m in (change, "below zero" if below else None) if m]
+    return f"{subject} · {TOPIC_LABELS.get(topic, str(topic))}" + (f" ({', '.join(marks)})" if marks else "")
 
 
 def not_positive(claim: dict[str, Any]) -> bool:
@@ -201,19 +228,19 @@ def fits(cluster: list[Figure], f: Figure, extent: Extent | None = None) -> bool
     return bool(centre and f.centre) and abs(math.log(centre / f.centre)) <= math.log(BOUND_REACH)
 
 
-def add_unnamed(groups: dict[tuple[str, str | None], list[list[Figure]]]) -> None:
+def add_unnamed(groups: dict[GroupKey, list[list[Figure]]]) -> None:
     """Show a (non-vague) figure whose sentence names no subject also in the one named group of its topic whose
     cluster it agrees with (marked ``inferred``); it stays in its own "(subject not named)" group too."""
-    named: dict[str | None, list[tuple[float, list[Figure], Extent]]] = defaultdict(list)
-    for (subject, topic), cs in groups.items():
+    named: dict[tuple, list[tuple[float, list[Figure], Extent]]] = defaultdict(list)
+    for (subject, *rest), cs in groups.items():
         if subject != UNSPECIFIED:
-            named[topic] += [(_centre(c), c, Extent(c)) for c in cs]
+            named[tuple(rest)] += [(_centre(c), c, Extent(c)) for c in cs]
     for candidates in named.values():
         candidates.sort(key=lambda mce: mce[0])
-    for (subject, topic), cs in list(groups.items()):
-        if subject != UNSPECIFIED or not named.get(topic):
+    for (subject, *rest), cs in list(groups.items()):
+        if subject != UNSPECIFIED or not named.get(tuple(rest)):
             continue
-        candidates = named[topic]
+        candidates = named[tuple(rest)]
         keys = [m for m, _, _ in candidates]
         for f in (f for c in cs for f in c):
             if f.usd is None or any(cl.get("vague") for cl in f.claims) or not f.centre:
@@ -241,6 +268,11 @@ def usd(value: float | None) -> str:
         if abs(value) >= size:
             return f"${value / size:.4g}{unit}"
     return f"${value:.4g}"
+
+
+def below_zero(value: float | None) -> str:
+    """A magnitude of an amount below zero: "−$310M"."""
+    return "−" + usd(value) if value is not None and value != math.inf else "?"
 
 
 def units(value: float | None) -> str:
@@ -354,6 +386,7 @@ class Section:
     fmt: Callable[[float | None], str] = usd
     unit: str = "USD"
     uncounted: list[Figure] = field(default_factory=list)  # hardware named without a count
+    below: bool = False  # money amounts below zero, shown as their magnitudes
 
     @property
     def sources(self) -> int:
@@ -384,8 +417,9 @@ class _Report:
         add_unnamed(grouped)
         self.groups = sorted(
             grouped.items(),
-            key=lambda kv: (-len({f.doc_id for f in sum(kv[1], [])}), kv[0][0] == UNSPECIFIED, kv[0][0], str(kv[0][1])))
-        self.sections = [Section(f"{subject} · {TOPIC_LABELS.get(topic, str(topic))}", cs) for (subject, topic), cs in self.groups]
+            key=lambda kv: (-len({f.doc_id for f in sum(kv[1], [])}), kv[0][0] == UNSPECIFIED, kv[0][0], str(kv[0][1:])))
+        self.sections = [Section(group_title(key), cs, below_zero if key[3] else usd, below=key[3]) for key, cs in self.groups]
+        self.labels = _labels(self.docs, {c["doc_id"] for c in self.claims})
         counted, uncounted = hardware_by_group(self.claims)
         self.hardware = sorted(
             (Section(f"{subject} · {model}", clusters(counted.get((subject, model), [])), units, "count",
@@ -397,22 +431,37 @@ class _Report:
         few = len(self.sources) <= len(PALETTE)
         self.colour = {d: PALETTE[i] if few else PALETTE[0] for i, d in enumerate(self.sources)}
         self.notes: list[tuple[str, str]] = []  # (doc_id, sentence), numbered as figures are first shown
-        self.not_positive = sum(1 for c in self.claims if c.get("kind") == "money" and not_positive(c))
+        money = [c for c in self.claims if c.get("kind") == "money" and not c.get("equivalent_of")]
+        self.not_positive = sum(1 for c in money if not_positive(c) and not c.get("hypothetical"))
+        self.zero = sum(1 for c in money if any(c.get(k) == 0 for k in ("usd_value", "usd_low", "usd_high")))
+        self.hypothetical = [c for c in money if c.get("hypothetical")]
 
     def left_out(self) -> str:
-        """A sentence on the amounts no cluster or chart can show, or nothing."""
-        if not self.not_positive:
-            return ""
-        return (f" {self.not_positive} amount{'s' if self.not_positive > 1 else ''} of zero or less (a loss or change "
-                "written with a minus sign) left out: clusters compare ratios and the chart is log-scaled.")
+        """Sentences on the amounts shown apart or not at all, or nothing."""
+        out = ""
+        if self.not_positive:
+            n = self.not_positive
+            out += (f" {n} amount{'s' if n > 1 else ''} of zero or less (a loss or a fall written with a minus sign): "
+                    "those below zero are shown in sections marked “below zero” and drawn on an axis of their own, left "
+                    f"of the chart's zero{f'; {self.zero} of zero are left out (a log scale has no zero)' if self.zero else ''}.")
+        if self.hypothetical:
+            n = len(self.hypothetical)
+            out += (f" {n} hypothetical figure{'s' if n > 1 else ''} (an analogy, an assumption, an example) "
+                    f"{'are' if n > 1 else 'is'} left out of the clusters and the chart (claims.jsonl: hypothetical true).")
+        return out
 
     def href(self, doc_id: str) -> str:
         return _href(self.docs.get(doc_id, {"source_path": doc_id}), self.out_dir, self.source_root)
 
     def source_name(self, doc_id: str, limit: int | None = TITLE_CHARS) -> str:
-        doc = self.docs.get(doc_id, {})
-        title = doc.get("title") or doc_id
-        return f"{doc_id[:3]} · {title if limit is None or len(title) <= limit else title[:limit - 1] + '…'}"
+        """The article's label: its title, or its file name when it has none; distinct for distinct articles (two
+        that would read the same get their file names). ``limit=None``: the whole title and the file name."""
+        if limit is None:
+            doc = self.docs.get(doc_id, {})
+            name = _file_name(doc, doc_id)
+            title = (doc.get("title") or "").strip()
+            return f"{title} ({name})" if title and title != name else name
+        return self.labels.get(doc_id, doc_id)
 
     def refs(self, f: Figure) -> list[int]:
         """Footnote numbers of the figure's sentences (numbered when the figure is first shown)."""
@@ -422,9 +471,49 @@ class _Report:
                 f.notes.append(len(self.notes))
         return f.notes
 
-    def multi_source_clusters(self) -> list[tuple[tuple[str, str | None], list[Figure]]]:
+    def multi_source_clusters(self) -> list[tuple[GroupKey, list[Figure]]]:
         multi = [(key, c) for key, cs in self.groups for c in cs if len({f.doc_id for f in c}) > 1]
         return sorted(multi, key=lambda kc: -n_sources(kc[1]))
+
+
+def _file_name(doc: dict[str, Any], doc_id: str) -> str:
+    return PurePosixPath(doc.get("source_path") or doc_id).name or doc_id
+
+
+def _short(text: str, limit: int = TITLE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _labels(docs: dict[str, dict[str, Any]], more: Iterable[str] = ()) -> dict[str, str]:
+    """A readable, distinct label per article: its title (shortened), or its file name when it has none
+    (a00017.txt, 2024-05-02-nvidia-quartal.md); where two would read the same, each gets its file name, then its path.
+    A label of the first characters of the doc_id read "a00" for a00000…a00999 and "202" for every Jekyll file."""
+    ids = sorted(set(docs) | set(more))
+
+    def pick(doc_id: str, level: int) -> str:
+        doc = docs.get(doc_id, {})
+        title, name = (doc.get("title") or "").strip(), _file_name(doc, doc_id)
+        if level == 0:
+            return _short(title) if title else name
+        if level == 1:
+            return f"{_short(title, TITLE_CHARS - len(name) - 3)} ({name})" if title and title != name else name
+        return doc.get("source_path") or doc_id
+
+    labels = {d: pick(d, 0) for d in ids}
+    for level in (1, 2):
+        seen: dict[str, list[str]] = defaultdict(list)
+        for d, label in labels.items():
+            seen[label].append(d)
+        for same in (ds for ds in seen.values() if len(ds) > 1):
+            for d in same:
+                labels[d] = pick(d, level)
+    seen = defaultdict(list)
+    for d, label in labels.items():
+        seen[label].append(d)
+    for same in (ds for ds in seen.values() if len(ds) > 1):  # the same path twice: the doc_id tells them apart
+        for d in same:
+            labels[d] = f"{labels[d]} [{d}]"
+    return labels
 
 
 def _linked(a: Amount) -> list[Figure]:
@@ -460,57 +549,106 @@ details{{margin:.3rem 0 1rem}}summary{{cursor:pointer;color:#0b57d0}}
 """
 
 
+class _Axis:
+    """A log axis over whole decades: positive amounts left to right, amounts below zero (drawn as magnitudes) right to
+    left from the same zero side, so a loss of $1B stands as far left of the gap as a profit of $1B right of it."""
+
+    def __init__(self, values: list[float], left: float, width: float, mirrored: bool = False) -> None:
+        self.lo = math.floor(math.log10(min(values)))
+        self.hi = max(math.ceil(math.log10(max(values))), self.lo + 1)
+        self.left, self.width, self.mirrored = left, width, mirrored
+
+    def x(self, v: float) -> float:
+        share = (math.log10(v) - self.lo) / (self.hi - self.lo)
+        return self.left + (1 - share if self.mirrored else share) * self.width
+
+    def decades(self) -> range:
+        return range(self.lo, self.hi + 1)
+
+
+def _row_values(amts: list[Amount]) -> list[float]:
+    return [v for a in amts for f in a.figures[:1] for v in (f.usd, f.usd_low, f.usd_high) if v and v != math.inf]
+
+
 def _svg(rep: _Report) -> str:
-    rows = [(s.title, amounts([f for c in s.clusters for f in c])) for s in rep.sections[:TOP_GROUPS]]
-    rows = [(title, top(amts, MAX_MARKS, lambda a: len(a.figures))[0]) for title, amts in rows]
-    values = [v for _, amts in rows for a in amts for f in a.figures[:1] for v in (f.usd, f.usd_low, f.usd_high)
-              if v and v != math.inf]
-    if not values:
+    # the most-sourced sections, and those below zero however few their sources (a loss is drawn, not only counted)
+    shown = rep.sections[:TOP_GROUPS] + [s for s in rep.sections[TOP_GROUPS:] if s.below][:TOP_GROUPS // 2]
+    rows = [(s.title, top(amounts([f for c in s.clusters for f in c], s.fmt), MAX_MARKS, lambda a: len(a.figures))[0],
+             s.below) for s in shown]
+    above = [v for _, amts, below in rows if not below for v in _row_values(amts)]
+    under = [v for _, amts, below in rows if below for v in _row_values(amts)]
+    if not above and not under:
         return "<p class='muted'>No USD amounts.</p>"
-    lo, hi = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
-    hi = max(hi, lo + 1)
-    left, width, row_h, top_y = 290, 620, 22, 30
+    left, width, row_h, top_y, gap = 290, 620, 22, 30, 56
+    # amounts below zero get an axis of their own, left of the positive one, when the shown rows hold any
+    neg_w = 200 if under and above else (width if under else 0)
+    axes: dict[bool, _Axis] = {}
+    if under:
+        axes[True] = _Axis(under, left, neg_w, mirrored=True)
+    if above:
+        start = left + (neg_w + gap if under else 0)
+        axes[False] = _Axis(above, start, left + width - start)
     height = top_y + row_h * len(rows) + 30
-
-    def x(v: float) -> float:
-        return left + (math.log10(v) - lo) / (hi - lo) * width
-
     out = [f'<svg width="{left + width + 20}" height="{height}" '
            f'viewBox="0 0 {left + width + 20} {height}" role="img" aria-label="USD amounts by source, log scale" '
            f"font-family='{FONT_STACK}' font-size=\"11\">"]
-    for d in range(lo, hi + 1):
-        out.append(f'<line x1="{x(10 ** d):.1f}" y1="{top_y - 8}" x2="{x(10 ** d):.1f}" y2="{height - 24}" stroke="#ddd"/>'
-                   f'<text x="{x(10 ** d):.1f}" y="{height - 10}" text-anchor="middle" fill="#555">{usd(10.0 ** d)}</text>')
-    out.append(f'<text x="{left}" y="14" fill="#555">USD, log scale (● point, ◀ upper bound, ▶ lower bound, ─ range; '
-               'larger: more figures)</text>')
-    for i, (title, amts) in enumerate(rows):
+    for below, axis in axes.items():
+        label = below_zero if below else usd
+        for d in axis.decades():
+            out.append(f'<line x1="{axis.x(10 ** d):.1f}" y1="{top_y - 8}" x2="{axis.x(10 ** d):.1f}" y2="{height - 24}" '
+                       f'stroke="#ddd"/><text x="{axis.x(10 ** d):.1f}" y="{height - 10}" text-anchor="middle" '
+                       f'fill="#555">{label(10.0 ** d)}</text>')
+    caption = "USD, log scale (● point, ◀ upper bound, ▶ lower bound, ─ range; larger: more figures)"
+    if under:
+        caption = "USD, log scale (● point, ◀ upper bound, ▶ lower bound, ─ range); below zero: left axis"
+    out.append(f'<text x="{left}" y="14" fill="#555">{html.escape(caption)}</text>')
+    for i, (title, amts, below) in enumerate(rows):
         y = top_y + i * row_h + row_h / 2
+        axis = axes[below]
         out.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{html.escape(title)}</text>'
-                   f'<line x1="{left}" y1="{y:.1f}" x2="{left + width}" y2="{y:.1f}" stroke="#f0f0f0"/>')
+                   f'<line x1="{axis.left}" y1="{y:.1f}" x2="{axis.left + axis.width}" y2="{y:.1f}" stroke="#f0f0f0"/>')
         for a in amts:
-            f = a.figures[0]
-            colour = rep.colour.get(f.doc_id, PALETTE[0])
-            r = 4.5 + min(6.0, 1.5 * math.log2(len(a.figures)))
-            if len(a.figures) == 1:
-                tip = f"{rep.source_name(f.doc_id)}: {f.text} = {a.label} — {f.claims[0].get('sentence') or ''}"
-            else:
-                tip = f"{a.label}: {len(a.figures)} figures from {a.sources} sources, e.g. {rep.source_name(f.doc_id)}: {f.text}"
-            shape = ""
-            if f.usd is not None:
-                cx = x(f.usd)
-                if f.qualifier in UPPER:
-                    shape = f'<polygon points="{cx:.1f},{y - 5:.1f} {cx:.1f},{y + 5:.1f} {cx - 8:.1f},{y:.1f}" fill="{colour}"/>'
-                elif f.qualifier in LOWER:
-                    shape = f'<polygon points="{cx:.1f},{y - 5:.1f} {cx:.1f},{y + 5:.1f} {cx + 8:.1f},{y:.1f}" fill="{colour}"/>'
-                else:
-                    shape = f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity=".8"/>'
-            elif f.usd_low and f.usd_high:
-                shape = (f'<line x1="{x(f.usd_low):.1f}" y1="{y:.1f}" x2="{x(f.usd_high):.1f}" y2="{y:.1f}" '
-                         f'stroke="{colour}" stroke-width="5" stroke-linecap="round" opacity=".7"/>')
-            if shape:
-                out.append(f'<a href="{html.escape(rep.href(f.doc_id))}"><title>{html.escape(tip)}</title>{shape}</a>')
+            out.append(_mark(rep, a, axis, y))
     out.append("</svg>")
     return "".join(out)
+
+
+def _mark(rep: _Report, a: Amount, axis: _Axis, y: float) -> str:
+    """One amount's mark on the chart, linked to its first source with the sentence as its tooltip."""
+    f = a.figures[0]
+    colour = rep.colour.get(f.doc_id, PALETTE[0])
+    r = 4.5 + min(6.0, 1.5 * math.log2(len(a.figures)))
+    if len(a.figures) == 1:
+        tip = f"{rep.source_name(f.doc_id)}: {f.text} = {a.label} — {f.claims[0].get('sentence') or ''}"
+    else:
+        tip = f"{a.label}: {len(a.figures)} figures from {a.sources} sources, e.g. {rep.source_name(f.doc_id)}: {f.text}"
+    shape = ""
+    if f.usd is not None:
+        cx = axis.x(f.usd)
+        # an upper bound points to smaller amounts: leftwards, or rightwards on the mirrored axis
+        towards = -1 if (f.qualifier in UPPER) != axis.mirrored else 1
+        if f.qualifier in UPPER + LOWER:
+            shape = (f'<polygon points="{cx:.1f},{y - 5:.1f} {cx:.1f},{y + 5:.1f} {cx + 8 * towards:.1f},{y:.1f}" '
+                     f'fill="{colour}"/>')
+        else:
+            shape = f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity=".8"/>'
+    elif f.usd_low and f.usd_high:
+        shape = (f'<line x1="{axis.x(f.usd_low):.1f}" y1="{y:.1f}" x2="{axis.x(f.usd_high):.1f}" y2="{y:.1f}" '
+                 f'stroke="{colour}" stroke-width="5" stroke-linecap="round" opacity=".7"/>')
+    return f'<a href="{html.escape(rep.href(f.doc_id))}"><title>{html.escape(tip)}</title>{shape}</a>' if shape else ""
+
+
+def _fmt(key: GroupKey) -> Callable[[float | None], str]:
+    return below_zero if key[3] else usd
+
+
+def _sup(notes: list[int]) -> str:
+    """Footnote marks, separated so that 8, 9 and 10 do not read as 8910."""
+    return "<sup>" + ",".join(f'<a href="#n{n}">{n}</a>' for n in notes) + "</sup>" if notes else ""
+
+
+def _md_refs(notes: list[int]) -> str:
+    return ",".join(f"[^{n}]" for n in notes)
 
 
 def _amount_html(rep: _Report, a: Amount) -> str:
@@ -520,7 +658,7 @@ def _amount_html(rep: _Report, a: Amount) -> str:
     links = []
     for i, f in enumerate(linked):
         sentence = f.claims[0].get("sentence") or f.text
-        refs = "".join(f'<sup><a href="#n{n}">{n}</a></sup>' for n in rep.refs(f))
+        refs = _sup(rep.refs(f))
         label = a.label if i == 0 else rep.source_name(f.doc_id)
         links.append(f'<a class="fig" href="{e(rep.href(f.doc_id))}" title="{e(sentence)}">{e(label)}</a>{refs}')
     first = a.figures[0]
@@ -607,8 +745,8 @@ def _html(rep: _Report) -> str:
              f"{e(rep.left_out())}</p>"]
     multi = rep.multi_source_clusters()
     if multi:
-        lines = [f"<b>{e(subject)} · {e(TOPIC_LABELS.get(topic, str(topic)))}</b>: {e(cluster_label(c))} "
-                 f"— {n_sources(c)} sources ({e(_amount_summary(amounts(c)))})" for (subject, topic), c in multi]
+        lines = [f"<b>{e(group_title(key))}</b>: {e(cluster_label(c, _fmt(key)))} "
+                 f"— {n_sources(c)} sources ({e(_amount_summary(amounts(c, _fmt(key))))})" for key, c in multi]
         parts.append("<h2>Figures several sources agree on</h2><ul>")
         parts += [f"<li>{x}</li>" for x in lines[:TOP_AGREEMENTS]]
         parts.append("</ul>")
@@ -646,7 +784,7 @@ def _html(rep: _Report) -> str:
         parts.append("<p class='muted'>No hardware claims.</p>")
     parts.append("<h2>Sentences</h2><ol class=notes>")
     for n, (doc_id, sentence) in enumerate(rep.notes, 1):
-        parts.append(f'<li id="n{n}"><a href="{e(rep.href(doc_id))}">{e(doc_id[:3])}</a>: {e(sentence)}</li>')
+        parts.append(f'<li id="n{n}"><a href="{e(rep.href(doc_id))}">{e(rep.source_name(doc_id))}</a>: {e(sentence)}</li>')
     parts.append("</ol></body></html>")
     return "\n".join(parts)
 
@@ -659,10 +797,10 @@ def _md_cell(text: str) -> str:
 def _amount_md(rep: _Report, a: Amount) -> str:
     linked = _linked(a)
     first = linked[0]
-    refs = "".join(f"[^{n}]" for n in rep.refs(first))
+    refs = _md_refs(rep.refs(first))
     out = f"[{_md_cell(a.label)}]({rep.href(first.doc_id)} \"{_md_cell(first.text)}\"){refs}"
     out += (f" ×{len(a.figures)}" if len(a.figures) > 1 else "") + (" *(subject not named)*" if first.inferred else "")
-    others = [f"[{_md_cell(rep.source_name(f.doc_id))}]({rep.href(f.doc_id)})" + "".join(f"[^{n}]" for n in rep.refs(f))
+    others = [f"[{_md_cell(rep.source_name(f.doc_id))}]({rep.href(f.doc_id)})" + _md_refs(rep.refs(f))
               for f in linked[1:]]
     more = a.sources - len(linked)
     return out + (" (also " + ", ".join(others) + (f", +{more} more" if more else "") + ")" if others else "")
@@ -699,9 +837,9 @@ def _markdown(rep: _Report) -> str:
     multi = rep.multi_source_clusters()
     if multi:
         lines += ["## Figures several sources agree on", ""]
-        for (subject, topic), c in multi[:TOP_AGREEMENTS]:
-            lines.append(f"- **{_md_cell(subject)} · {_md_cell(TOPIC_LABELS.get(topic, topic))}**: {cluster_label(c)} — "
-                         f"{n_sources(c)} sources ({_md_cell(_amount_summary(amounts(c)))})")
+        for key, c in multi[:TOP_AGREEMENTS]:
+            lines.append(f"- **{_md_cell(group_title(key))}**: {cluster_label(c, _fmt(key))} — "
+                         f"{n_sources(c)} sources ({_md_cell(_amount_summary(amounts(c, _fmt(key))))})")
         if len(multi) > TOP_AGREEMENTS:
             lines.append(f"- … and {len(multi) - TOP_AGREEMENTS} more")
         lines.append("")
@@ -721,23 +859,26 @@ def _markdown(rep: _Report) -> str:
         lines += ["No hardware claims.", ""]
     lines += ["## Sentences", ""]
     for n, (doc_id, sentence) in enumerate(rep.notes, 1):
-        lines.append(f"[^{n}]: [{_md_cell(doc_id[:3])}]({rep.href(doc_id)}) {_md_cell(sentence)}")
+        lines.append(f"[^{n}]: [{_md_cell(rep.source_name(doc_id))}]({rep.href(doc_id)}) {_md_cell(sentence)}")
     return "\n".join(lines) + "\n"
 
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...) in a file name or title).
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-SUMMARY_COLUMNS = ("subject", "topic", "cluster", "min_usd", "max_usd", "sources", "source_names")
+SUMMARY_COLUMNS = ("subject", "topic", "change", "cluster", "min_usd", "max_usd", "sources", "source_names")
 
 
 def _summary_rows(rep: _Report) -> Iterable[tuple[Any, ...]]:
-    """One row per subject, topic and money cluster (every cluster, none collapsed)."""
-    for (subject, topic), cs in rep.groups:
+    """One row per subject, topic, change and money cluster (every cluster, none collapsed); amounts below zero with
+    their sign."""
+    for (subject, topic, change, below), cs in rep.groups:
+        sign = -1 if below else 1
         for c in cs:
-            values = [v for f in c for v in (f.usd, f.usd_low, f.usd_high) if v is not None and v != math.inf]
+            values = [sign * v for f in c for v in (f.usd, f.usd_low, f.usd_high) if v is not None and v != math.inf]
             docs = sorted({f.doc_id for f in c})
-            yield (subject, topic or "", cluster_label(c), round(min(values), 2) if values else "",
-                   round(max(values), 2) if values else "", len(docs), "; ".join(rep.source_name(d, None) for d in docs))
+            yield (subject, topic or "", change or "level", cluster_label(c, below_zero if below else usd),
+                   round(min(values), 2) if values else "", round(max(values), 2) if values else "", len(docs),
+                   "; ".join(rep.source_name(d, None) for d in docs))
 
 
 def _write_summary_csv(rep: _Report, path: Path) -> None:

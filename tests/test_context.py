@@ -1,118 +1,380 @@
-"""Claim context (subject, topic, attribution) on the seeds, scored against tests/gold/seeds_context.jsonl.
+"""Claim context (subject, topic, change, hypothetical, per, attribution): the seeds scored against their context gold,
+the issue's examples, and one table per rule with cases in each script, positive and negative.
 
-The gold is a copy of tests/gold/seeds.jsonl whose money items carry a hand-set ``subject`` and ``topic`` (what
-the article says, not what the code outputs; ``note`` explains the judgment calls). A gold item is matched to
-the first claim of its document with the same currency and value/low/high, preferring the same qualifier.
+The seeds' gold (tests/gold/seeds_context.jsonl) is the real corpus's format: every money item carries ``text``,
+``subject``, ``topic``, ``per`` and ``change`` (and ``hypothetical`` where it applies), every hardware item ``subject``.
+It is scored as ``python -m bench.real`` scores the corpus (bench/real.py: a gold item is matched to the claim stating
+its amount, the one with its text first; subjects compared by canonical name).
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from extractors.context import TOPICS, annotate, attribution_of, subject_of, topic_of
+from bench import real
+from extractors.article import process_document
+from extractors.context import (CHANGES, TOPICS, attribution_of, canonical_name, change_of, hypothetical_of, subject_of,
+                                topic_of)
+from normalizers.locale import to_matching_script
 
-GOLD_CONTEXT = Path(__file__).with_name("gold") / "seeds_context.jsonl"
-SUBJECT_FLOOR = 0.80
-TOPIC_FLOOR = 0.80
-
-
-def _same(a, b) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
-
-
-def match(claims: list[dict], doc: str, item: dict) -> dict | None:
-    """The claim a gold money item stands for: same doc, currency and amount; same qualifier first."""
-    found = [c for c in claims if c["kind"] == "money" and c["doc_id"] == doc and c["currency"] == item["currency"]
-             and all(_same(c[k], item.get(k)) for k in ("value", "low", "high"))]
-    same_q = [c for c in found if c["qualifier"] == item.get("qualifier")]
-    return (same_q or found or [None])[0]
-
-
-def score_context(claims: list[dict]) -> dict:
-    rows = []
-    for line in GOLD_CONTEXT.read_text(encoding="utf-8").splitlines():
-        gold = json.loads(line)
-        for item in gold["money"]:
-            claim = match(claims, gold["doc"], item)
-            rows.append({"doc": gold["doc"], "gold": item, "subject": claim and claim["subject"],
-                         "topic": claim and claim["topic"], "found": claim is not None})
-    n = len(rows)
-    return {"n": n, "rows": rows,
-            "subject_acc": sum(r["found"] and r["subject"] == r["gold"]["subject"] for r in rows) / n,
-            "topic_acc": sum(r["found"] and r["topic"] == r["gold"]["topic"] for r in rows) / n}
+# The issue's targets, met on the seeds (the real corpus's figures are in bench/real.py's output and README).
+FLOORS = {"subject": 0.90, "topic": 0.90, "per": 0.95, "change": 0.95}
 
 
 @pytest.fixture(scope="module")
-def scored(seed_results):
-    return score_context([c for r in seed_results.values() for c in r.claims])
+def seed_rows(seed_results):
+    run = real.Run([c for r in seed_results.values() for c in r.claims], [r.document for r in seed_results.values()], {})
+    return real.context_rows(run, real.read_gold(real.SEEDS_GOLD))
 
 
-def _misses(scored, field):
-    return json.dumps([{"doc": r["doc"][:3], "gold": r["gold"], field: r[field]} for r in scored["rows"]
-                       if r[field] != r["gold"][field]], ensure_ascii=False)
+@pytest.fixture(scope="module")
+def seed_claims(seed_results):
+    return {doc[:3]: r.claims for doc, r in seed_results.items()}
 
 
-def test_gold_covers_every_money_item(scored):
-    assert scored["n"] == 34
-    assert all(r["found"] for r in scored["rows"])
-    assert all(r["gold"]["topic"] in TOPICS for r in scored["rows"])
+def test_seed_gold_covers_every_money_and_hardware_item(seed_rows):
+    assert {r["kind"] for r in seed_rows} == {"money", "hardware"}
+    assert all(r["found"] for r in seed_rows), [r for r in seed_rows if not r["found"]]
+    assert all(r["gold"] in TOPICS for r in seed_rows if r["field"] == "topic")
+    assert all(r["gold"] in CHANGES for r in seed_rows if r["field"] == "change")
 
 
-def test_subject_accuracy_on_the_seeds(scored):
-    assert scored["subject_acc"] >= SUBJECT_FLOOR, _misses(scored, "subject")
+@pytest.mark.parametrize("field", list(FLOORS))
+def test_context_accuracy_on_the_seeds(seed_rows, field):
+    right, scored, _ = real.context_scores(seed_rows)[field]
+    misses = [(r["doc"][:3], r["text"], r["gold"], r["got"]) for r in seed_rows if r["field"] == field and not r["ok"]]
+    assert right / scored >= FLOORS[field], misses
 
 
-def test_topic_accuracy_on_the_seeds(scored):
-    assert scored["topic_acc"] >= TOPIC_FLOOR, _misses(scored, "topic")
+def _claim(claims: list[dict], text: str, kind: str | None = None) -> dict:
+    return next(c for c in claims if c["text"] == text and (kind is None or c["kind"] == kind))
 
 
-def test_every_claim_has_a_valid_topic_or_none(seed_results):
+# The issue's examples: each read by hand from the seeds' own output, now right.
+ISSUE_EXAMPLES = [  # (id, seed, claim text, field, value)
+    ("004-chips-are-deepseeks", "004", "2000塊芯片", "subject", "DeepSeek"),
+    ("004-h100-only-compared", "004", "H100", "subject", None),
+    ("004-per-across-the-comparison", "004", "7.50美元", "per", "million tokens"),
+    ("004-market-value-lost-is-a-change", "004", "6143億美元", "change", "decrease"),
+    ("004-its-restatement-too", "004", "4.8萬億港元", "change", "decrease"),
+    ("000-market-value-lost-is-a-change", "000", "8000亿美元", "change", "decrease"),
+    ("000-analogy-is-hypothetical", "000", "几十亿美元", "hypothetical", True),
+    ("000-analogy-names-no-subject", "000", "几十亿美元", "subject", None),
+    ("000-anthropic-raises-the-billions", "000", "数十亿美元", "subject", "Anthropic"),
+    ("000-raising-is-funding", "000", "数十亿美元", "topic", "funding"),
+]
+
+
+@pytest.mark.parametrize("seed,text,field,value", [c[1:] for c in ISSUE_EXAMPLES], ids=[c[0] for c in ISSUE_EXAMPLES])
+def test_issue_examples(seed_claims, seed, text, field, value):
+    assert _claim(seed_claims[seed], text)[field] == value
+
+
+def test_every_claim_has_its_kinds_context_fields(seed_results):
     for r in seed_results.values():
         for c in r.claims:
-            assert (c["topic"] in TOPICS) if c["kind"] == "money" else c["topic"] is None
+            money = c["kind"] == "money"
+            assert (c["topic"] in TOPICS) if money else c["topic"] is None
+            assert (c["change"] in CHANGES) if money else c["change"] is None
+            assert isinstance(c["hypothetical"], bool)
 
 
-def _at(sentence: str, amount: str) -> tuple[str, int, int]:
-    i = sentence.index(amount)
-    return sentence, i, i + len(amount)
+def _at(locale: str, sentence: str, amount: str) -> tuple[str, int, int]:
+    text = to_matching_script(sentence, locale)
+    i = text.index(to_matching_script(amount, locale))
+    return text, i, i + len(amount)
 
 
-SUBJECTS = [  # (id, locale, sentence, amount, subject)
+SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the sentence alone
     ("zh-nearest-in-clause", "zh-Hans", "但为此它需要筹集资金，DeepSeek-V3的训练成本仅557万美元", "557万美元", "DeepSeek-V3"),
-    # a comparandum (媲美 / im Vergleich zu) is not the subject
-    ("zh-comparandum-skipped", "zh-Hans", "DeepSeek用不到600万美元就研发出媲美OpenAI的AI工具", "600万美元", "DeepSeek"),
-    # a model beats its company; the vendor in "NVIDIA Hopper-GPUs" is not the subject
-    ("de-model-beats-company", "de", "das R1 -Modell von Deepseek kostete 5 Millionen US -Dollar", "5 Millionen US -Dollar",
-     "DeepSeek-R1"),
-    ("de-vendor-of-chip", "de", "ca. 50.000 NVIDIA Hopper -GPUs im Wert von rund 1,6 Milliarden US -Dollar",
-     "1,6 Milliarden US -Dollar", None),
+    ("zh-comparandum-after-cue", "zh-Hans", "DeepSeek用不到600万美元就研发出媲美OpenAI的AI工具", "600万美元", "DeepSeek"),
+    ("zh-comparison-frame", "zh-Hans", "以不到600万美元的成本实现与OpenAI等巨头相媲美的性能", "600万美元", None),
+    ("zh-counterparty-list", "zh-Hans", "但为此它需要从亚马逊和谷歌筹集数十亿美元", "数十亿美元", None),
+    ("zh-comparandum-owns-its-figure", "zh-Hans", "台积电每片晶圆营收1634美元,较格芯的984美元高出约66%", "984美元", "GlobalFoundries"),
+    ("zh-model-beats-company", "zh-Hans", "DeepSeek正式开源R1推理模型，其预训练费用只有557.6万美元", "557.6万美元", "DeepSeek-R1"),
+    ("zh-joint-subject", "zh-Hans", "芯片制造商英伟达和博通当日市值蒸发约8000亿美元", "8000亿美元", "Nvidia + Broadcom"),
+    ("zh-hant-list-past-an-aside", "zh-Hant", "英偉達（Nvidia，又譯輝達）、微軟、亞馬遜正與ChatGPT母公司OpenAI洽談，計劃向其投資高達600億美元",
+     "600億美元", "Nvidia + Microsoft + Amazon"),
+    ("zh-hant-name-after-amount-is-object", "zh-Hant", "軟銀在2016年以314億美元收購ARM", "314億美元", "SoftBank"),
+    ("zh-hant-traditional-name", "zh-Hant", "輝達上季營收467.4億美元", "467.4億美元", "Nvidia"),
+    ("zh-clause-subject-over-object", "zh-Hans", "英伟达作为现有投资者，且其芯片驱动OpenAI模型发展，洽谈投资高达300亿美元", "300亿美元",
+     "Nvidia"),
+    ("zh-speaker-is-not-subject", "zh-Hans", "苏姿丰称，AMD第三季度营收为92亿美元", "92亿美元", "AMD"),
+    ("zh-partner-of-a-deal", "zh-Hans", "苏姿丰称,公司与OpenAI达成的协议将贡献超1000亿美元营收", "1000亿美元", None),
+    ("zh-possessive-head", "zh-Hans", "DeepSeek的主要投资方“幻方量化”去年，投入了10亿元", "10亿元", "High-Flyer"),
+    ("zh-headline-phrases", "zh-Hans", "DeepSeek“暴击”华尔街 纳指跌超3% 英伟达单日市值蒸发5890亿美元", "5890亿美元", "Nvidia"),
     ("zh-nothing-named", "zh-Hans", "假设让AI学习278.8万小时，每小时费用为2美元", "2美元", None),
-    ("zh-hant-name-in-simplified-form", "zh-Hant", "辉达和博通当日市值蒸发约8000亿美元", "8000亿美元", "Nvidia + Broadcom"),
+    ("de-possessor-after-amount", "de", "Das R1-Modell von Deepseek kostete 5 Millionen US-Dollar im Vergleich zu 100 Millionen "
+     "US-Dollar von Chatgpt4O", "100 Millionen US-Dollar", "GPT-4o"),
+    ("de-model-beats-company", "de", "Das R1-Modell von Deepseek kostete 5 Millionen US-Dollar im Vergleich zu 100 Millionen "
+     "US-Dollar von Chatgpt4O", "5 Millionen US-Dollar", "DeepSeek-R1"),
+    ("de-genitive", "de", "Nvidias Umsatz stieg auf 30 Milliarden Dollar", "30 Milliarden Dollar", "Nvidia"),
+    ("de-counterparty", "de", "Microsoft investiert 10 Milliarden Dollar in OpenAI", "10 Milliarden Dollar", "Microsoft"),
+    ("de-announcer", "de", "Im Quartal stieg der Umsatz auf gut acht Milliarden Dollar, wie Qualcomm nach Börsenschluss mitteilte",
+     "acht Milliarden Dollar", "Qualcomm"),
+    ("de-cased-name", "de", "Für die Übernahme von ARM zahlte Softbank 32 Milliarden Dollar", "32 Milliarden Dollar", "SoftBank"),
+    ("de-arm-the-word-is-no-name", "de", "Die Region ist arm, der Bund zahlte 5 Millionen Euro", "5 Millionen Euro", None),
+    ("de-relative-clause-is-its-antecedents", "de", "Die Finanzierung von Mistral wird von der von OpenAI in den Schatten "
+     "gestellt, das insgesamt fast 60 Milliarden Dollar aufgebracht hat", "60 Milliarden Dollar", "OpenAI"),
+    ("de-bracket-after-a-name", "de", "Nvidia würde mit Apple (2,9 Billionen Dollar) um den Titel konkurrieren",
+     "2,9 Billionen Dollar", "Apple"),
+    ("zh-bracket-after-an-amount-is-a-restatement", "zh-Hans", "英伟达市值达4万亿美元（约29万亿元人民币）", "29万亿元人民币",
+     "Nvidia"),
+    ("de-headline-figures-before-a-colon", "de", "40 Milliarden Dollar, 400.000 KI-Chips: Der texanische Cloud-Gigant Oracle "
+     "schließt einen Deal", "40 Milliarden Dollar", "Oracle"),
+    ("zh-the-latter", "zh-Hans", "微软的营收是Meta的两倍多,后者仅有1000亿美元", "1000亿美元", "Meta"),
+    ("zh-the-former", "zh-Hans", "微软和Meta都在投资,前者投入了800亿美元", "800亿美元", "Microsoft"),
+    ("de-while-is-no-comparison", "de", "SoftBank und OpenAI investieren jeweils 18 Milliarden Dollar, während Oracle und der "
+     "Abu Dhabi-Staatsfonds MGX sieben Milliarden Dollar beisteuern", "sieben Milliarden Dollar", "Oracle + MGX"),
+    ("de-a-body-after-laut-is-a-source", "de", "Laut dem Bundesrat kosten die Chips 5 Millionen Franken", "5 Millionen Franken",
+     None),
+    ("de-a-company-after-laut-is-its-own-figure", "de", "Laut Nvidia stieg der Umsatz auf 30 Milliarden Dollar",
+     "30 Milliarden Dollar", "Nvidia"),
 ]
 
 
 @pytest.mark.parametrize("locale,sentence,amount,subject", [c[1:] for c in SUBJECTS], ids=[c[0] for c in SUBJECTS])
 def test_subject(locale, sentence, amount, subject):
-    assert subject_of(*_at(sentence, amount), locale) == subject
+    assert subject_of(*_at(locale, sentence, amount), locale) == subject
+
+
+HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
+    ("zh-comparandum-frame", "zh-Hans", "DeepSeek大模型以不到600万美元的极低成本和仅仅2000块芯片实现与OpenAI等巨头相媲美的性能",
+     "2000块芯片", "DeepSeek"),
+    ("zh-maker-is-not-subject", "zh-Hans", "但他们使用的是英伟达的非高端H800芯片训练", "H800", None),
+    ("zh-buyer", "zh-Hans", "微软今年购买了48.5万颗Hopper芯片", "48.5万颗Hopper芯片", "Microsoft"),
+    ("de-maker-after-chips", "de", "Ausgestattet ist das System mit rund 24.000 Chips des US-Herstellers Nvidia",
+     "24.000 Chips", None),
+]
+
+
+@pytest.mark.parametrize("locale,sentence,text,subject", [c[1:] for c in HARDWARE_SUBJECTS],
+                         ids=[c[0] for c in HARDWARE_SUBJECTS])
+def test_hardware_subject(locale, sentence, text, subject):
+    assert subject_of(*_at(locale, sentence, text), locale, "hardware") == subject
+
+
+def _claims(text: str) -> list[dict]:
+    return process_document(text.encode(), "article.txt").claims
+
+
+ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried from the text before, or not
+    ("zh-carried-from-the-sentence-before", "寒武纪今天披露了三季度报告，公司业绩继续承压。归属于上市公司股东的净利润为-3.10亿元。",
+     "-3.10亿元", "Cambricon"),
+    ("zh-carried-past-sentences-naming-none", "中芯期内收入22.09亿美元，按年升16.2%。毛利率20.4%，按年上升6.5个百分点。"
+     "期内销售晶圆达239万片。期内经营开支按年增加68%至2.99亿美元。", "2.99亿美元", "SMIC"),
+    ("zh-a-unit-is-not-carried", "联想集团全年收入607.4亿美元。移动业务集团收入增长9%，有57亿美元。单计第四季，集团纯利2.6亿美元。",
+     "2.6亿美元", "Lenovo"),
+    ("zh-carried-model-is-its-company", "DeepSeek发布了DeepSeek-V3模型。据估计，服务器总资本支出约为16亿美元。", "16亿美元",
+     "DeepSeek"),
+    ("zh-analogy-carries-nothing", "DeepSeek发布了新模型。打个不恰当的比方，创新药的研发需要十年几十亿美元。", "几十亿美元", None),
+    ("zh-unnamed-subject-carries-nothing", "DeepSeek只用了2048块H800。全球头部公司至少也要动用1.6万张以上GPU训练。",
+     "1.6万张以上GPU", None),
+    ("zh-defined-short-name", "2023年9月27日,杭州莲花科技创新有限公司(以下简称“莲花科创”)与新华三签订330台服务器采购合同,"
+     "合同金额为6.93亿元。", "6.93亿元", "莲花科创"),
+    ("zh-recurring-deal-party", "2024年1月10日,莲花紫星与H公司签订100块GPU显卡采购合同,合同金额1500万元。2024年1月20日,"
+     "莲花紫星与I公司签订38台GPU服务器采购合同,合同金额10754万元。", "10754万元", "莲花紫星"),
+    ("de-determiner-noun-refers-back", "Der US-Chipkonzern Qualcomm hat Zahlen vorgelegt. Das chinesische Start-up DeepSeek "
+     "spielt dabei keine Rolle. Das Unternehmen erzielte im Quartal einen Umsatz von 4,9 Milliarden US-Dollar.",
+     "4,9 Milliarden US-Dollar", "DeepSeek"),
+    ("de-figures-of-a-paragraph", "Im Quartal erzielte Qualcomm einen Umsatz von 4,9 Milliarden US-Dollar. Apple hatte mit dem "
+     "Chiphersteller einen Vertrag geschlossen. Der Quartalsgewinn fiel auf 845 Millionen US-Dollar.",
+     "845 Millionen US-Dollar", "Qualcomm"),
+    ("zh-respectively", "工商银行、农业银行和交通银行分别出资215亿元、200亿元和80亿元。", "200亿元", "Agricultural Bank of China"),
+    ("de-each-is-not-respectively", "SoftBank und OpenAI investieren jeweils 18 Milliarden Dollar.", "18 Milliarden Dollar",
+     "SoftBank + OpenAI"),
+    ("de-the-articles-subject", "KI-Dämpfer für AMD\n\nZwar legte der Umsatz um 32 % auf 7,69 Mrd. US-Dollar zu. Für das dritte "
+     "Quartal stellt AMD einen Umsatz von 8,7 Mrd. US-Dollar in Aussicht.", "7,69 Mrd. US-Dollar", "AMD"),
+    ("zh-a-company-named-further-down-is-not-the-articles-subject", "6月11日查获了一起芯片走私案。这批走私CPU总价值约1200万港元。"
+     "这批CPU属于Intel至强处理器。曾有走私者携带Intel处理器。", "1200万港元", None),
+    ("de-compound-noun-refers-back", "Die Nvidia-Aktie stieg. Gemäss dem Bericht erzielte der Grafikchip-Hersteller einen Umsatz "
+     "von 2,58 Milliarden Dollar.", "2,58 Milliarden Dollar", "Nvidia"),
+    ("zh-a-units-figures-carried", "至于阿里国际数字商业(AIDC)收入347.99亿元,多一成。经调整EBITA转赚1.62亿元。", "1.62亿元",
+     "Alibaba International Digital Commerce"),
+    ("zh-hant-wealth-is-the-persons", "Nvidia市值攀升,行政總裁黃仁勳身家水漲船高,截至周三升至1,420億美元。", "1,420億美元",
+     "Jensen Huang"),
+    ("zh-hant-a-price-is-the-chips", "輝達已決定向中國客戶提供的 H200 變體，定價約為每片 2.7 萬至 2.8 萬美元。",
+     "2.7 萬至 2.8 萬美元", "Nvidia H200"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in ARTICLE_SUBJECTS], ids=[c[0] for c in ARTICLE_SUBJECTS])
+def test_subject_in_an_article(article, text, subject):
+    assert _claim(_claims(article), text)["subject"] == subject
 
 
 TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("zh-market-value", "zh-Hans", "芯片制造商英伟达和博通当日市值蒸发约8000亿美元", "8000亿美元", "market_value"),
+    ("zh-capex", "zh-Hans", "台积电今年资本支出估约520亿美元", "520亿美元", "capex"),
+    ("zh-investment-in-own-infrastructure-is-capex", "zh-Hans", "这些公司将总共投资约2000亿美元,其中大部分用于数据中心的建设",
+     "2000亿美元", "capex"),
+    ("zh-investment-in-another-company", "zh-Hans", "软银将向OpenAI投资400亿美元", "400亿美元", "investment"),
+    ("zh-funding", "zh-Hans", "摩尔线程完成了20亿元A轮融资", "20亿元", "funding"),
+    ("zh-valuation", "zh-Hans", "葛卫东等投资者入股价格对应公司投后估值已达210.71亿元", "210.71亿元", "valuation"),
+    ("zh-negative-profit", "zh-Hans", "归属于上市公司股东的净利润为-3.10亿元", "-3.10亿元", "profit"),
+    ("zh-loss", "zh-Hans", "净亏损进一步扩大至2.02亿元", "2.02亿元", "loss"),
+    ("zh-fine", "zh-Hans", "该公司被处以罚款300万元", "300万元", "fine"),
+    ("zh-salary", "zh-Hans", "研发人员平均薪酬为20.56万元", "20.56万元", "salary"),
+    ("zh-subsidy", "zh-Hans", "该项目获得政府补贴5000万元", "5000万元", "subsidy"),
+    ("zh-cue-right-after-the-amount", "zh-Hans", "每年可产生约1.77亿元产值、1060万元税收", "1060万元", "other"),
+    ("zh-cost-is-the-specific-cost-named", "zh-Hans", "“o1”成本在1500万美元左右，所以要比较OpenAI与DeepSeek的训练成本",
+     "1500万美元", "training_cost"),
+    ("zh-hant-revenue", "zh-Hant", "英偉達上季收入勁升39%至30.8億美元", "30.8億美元", "revenue"),
+    ("zh-hant-eps-is-profit", "zh-Hant", "台積電第四季 EPS 達 9.21 元優於預期", "9.21 元", "profit"),
+    ("zh-no-cue", "zh-Hans", "他们说了1亿美元", "1亿美元", "other"),
+    ("de-revenue", "de", "Qualcomm erzielte einen Umsatz von 4,9 Milliarden US-Dollar", "4,9 Milliarden US-Dollar", "revenue"),
+    ("de-profit", "de", "Der Quartalsgewinn fiel auf 845 Millionen US-Dollar", "845 Millionen US-Dollar", "profit"),
+    ("de-funding", "de", "Mistral sammelte im September 1,7 Milliarden Euro ein", "1,7 Milliarden Euro", "funding"),
+    ("de-valuation", "de", "und erreichte eine Bewertung von 11,7 Milliarden Euro", "11,7 Milliarden Euro", "valuation"),
+    ("de-investment-in-data-centres-is-capex", "de", "Meta investiert 40 Milliarden Dollar in Rechenzentren",
+     "40 Milliarden Dollar", "capex"),
+    ("de-investment-in-a-company", "de", "Nvidia investiert 5 Milliarden Dollar in Intel", "5 Milliarden Dollar", "investment"),
+    ("de-subsidy", "de", "40 Millionen Euro Förderung kommen von der EU", "40 Millionen Euro", "subsidy"),
+    ("de-market-value", "de", "Nvidia verlor an einem Tag 589 Milliarden Dollar an Börsenwert", "589 Milliarden Dollar",
+     "market_value"),
     ("de-operating-cost", "de", "wobei die Betriebskosten 944 Millionen US -Dollar erreichten", "944 Millionen US -Dollar",
      "operating_cost"),
     ("de-salary", "de", "ein Team, das jährlich über 1,3 Millionen US -Dollar verdient", "1,3 Millionen US -Dollar", "salary"),
-    ("zh-no-cue", "zh-Hans", "他们说了1亿美元", "1亿美元", "other"),
-    ("zh-hant-uses-zh-hans-cues", "zh-Hant", "其训练成本只有557.6万美元", "557.6万美元", "training_cost"),
+    # precedence: the investment received, the company invested in, what a cost was for, the clause before
+    ("zh-investment-received-is-funding", "zh-Hans", "成立仅一年的摩尔线程就获得了超30亿元投资", "30亿元", "funding"),
+    ("zh-investment-in-a-company-building-data-centres", "zh-Hans", "英伟达计划用1000亿美元投资OpenAI,建设10GW的数据中心",
+     "1000亿美元", "investment"),
+    ("zh-cost-of-building-data-centres-is-capex", "zh-Hans", "建设每GW容量的人工智能数据中心的成本约为500亿美元", "500亿美元",
+     "capex"),
+    ("zh-hant-spent-on-chips-is-hardware-cost", "zh-Hant", "微軟2023年在輝達晶片上花費了45億美元", "45億美元", "hardware_cost"),
+    ("zh-hant-spent-on-chips-and-data-centres-is-capex", "zh-Hant", "微軟預計將在GPU和資料中心上花費約1000億美元", "1000億美元",
+     "capex"),
+    ("zh-hant-a-cue-before-beats-the-next-clauses", "zh-Hant", "方案服務業務集團收入增長30%,達到54億元,經營溢利增長40%", "54億元",
+     "revenue"),
+    ("zh-value-of-goods-is-not-a-price", "zh-Hans", "这批走私CPU属于高端产品,总价值约1200万港元", "1200万港元", "other"),
+    ("zh-hant-final-dividend", "zh-Hant", "聯想集團全年純利11.78億美元,派末期息每股24港仙", "24港仙", "other"),
+    ("zh-hant-adjusted-ebita-is-profit", "zh-Hant", "阿里雲智能收入大升34%之餘,亦錄得經調整EBITA錄36.04億元", "36.04億元", "profit"),
+    ("zh-market-size", "zh-Hans", "预计全球AI芯片市场规模将达到4000亿美元", "4000亿美元", "other"),
+    ("de-valuation-of-a-listed-company", "de", "Nvidia hat in puncto Börsenwert alle hinter sich gelassen und wird mit über fünf "
+     "Billionen US-Dollar bewertet", "fünf Billionen US-Dollar", "market_value"),
+    ("de-valuation-of-a-start-up", "de", "OpenAI wird nun mit 500 Milliarden Dollar bewertet", "500 Milliarden Dollar", "valuation"),
+    ("de-investment-received-is-funding", "de", "Mistral hat sich eine Investition in Höhe von 1,3 Milliarden Euro vom "
+     "Chip-Unternehmen ASML gesichert", "1,3 Milliarden Euro", "funding"),
+    ("de-paid-for-a-licence", "de", "Apple hatte eine Lizenzvereinbarung getroffen und dafür 4,5 Milliarden Dollar gezahlt",
+     "4,5 Milliarden Dollar", "other"),
+    ("de-paid-alone-is-a-cost", "de", "Microsoft zahlte 10 Milliarden Dollar", "10 Milliarden Dollar", "cost"),
+    ("de-contributes-is-investment", "de", "während Oracle und der Staatsfonds MGX sieben Milliarden Dollar beisteuern",
+     "sieben Milliarden Dollar", "investment"),
 ]
 
 
 @pytest.mark.parametrize("locale,sentence,amount,topic", [c[1:] for c in TOPIC_CASES], ids=[c[0] for c in TOPIC_CASES])
 def test_topic(locale, sentence, amount, topic):
-    assert topic_of(*_at(sentence, amount), locale) == topic
+    assert topic_of(*_at(locale, sentence, amount), locale) == topic
+
+
+def test_a_cost_per_gigawatt_is_capex():
+    assert topic_of(*_at("de", "die Kostenplanung von 50 Mrd. Dollar pro Gigawatt", "50 Mrd. Dollar"), "de", None, "GW") == "capex"
+
+
+def test_a_cost_by_the_hour_is_a_price_and_a_chips_cost_its_price():
+    assert topic_of(*_at("zh-Hans", "每小时费用为2美元", "2美元"), "zh-Hans", None, "hour") == "price"
+    assert topic_of(*_at("de", "Eine H100-Recheneinheit kostet gut 40.000 Euro", "40.000 Euro"), "de", "Nvidia H100") == "price"
+    assert topic_of(*_at("de", "Das Modell kostete 5 Millionen Dollar", "5 Millionen Dollar"), "de", "DeepSeek-R1") == \
+        "development_cost"
+
+
+CHANGE_CASES = [  # (id, locale, sentence, amount, change)
+    ("zh-evaporated", "zh-Hans", "英伟达和博通当日市值蒸发约8000亿美元", "8000亿美元", "decrease"),
+    ("zh-hant-evaporated-away", "zh-Hant", "股價更曾大挫逾17.6%，市值蒸發掉6143億美元", "6143億美元", "decrease"),
+    ("zh-hant-rose-by", "zh-Hant", "股價最高達1520元，上漲15元", "15元", "increase"),
+    ("zh-increased-by-about", "zh-Hans", "扣非后净亏损与2019年同期相比增加约2亿元", "2亿元", "increase"),
+    ("zh-change-noun", "zh-Hant", "最終收報 118.58 美元，跌幅達 24.04 美元", "24.04 美元", "decrease"),
+    ("zh-widened-to-is-a-level", "zh-Hans", "净亏损进一步扩大至2.02亿元", "2.02亿元", "level"),
+    ("zh-grew-to-is-a-level", "zh-Hans", "营收增长至2431.72亿元", "2431.72亿元", "level"),
+    ("zh-threshold-is-a-level", "zh-Hant", "今年市值接連跌破6,000億美元關卡", "6,000億美元", "level"),
+    ("zh-plain-level", "zh-Hant", "英偉達上季收入為30.8億美元", "30.8億美元", "level"),
+    ("de-lost", "de", "Nvidia verlor an einem Tag rund 589 Milliarden Dollar", "589 Milliarden Dollar", "decrease"),
+    ("de-gained-in-market-value", "de", "Nvidia legte umgerechnet gut 160 Milliarden Euro an Börsenwert zu",
+     "160 Milliarden Euro", "increase"),
+    ("de-rose-by", "de", "Der Umsatz stieg um 3 Milliarden Dollar", "3 Milliarden Dollar", "increase"),
+    ("de-collapse-by", "de", "Der Umsatz dürfte um 2 Milliarden Euro einbrechen", "2 Milliarden Euro", "decrease"),
+    ("de-rose-to-is-a-level", "de", "Der Umsatz stieg auf 8 Milliarden Dollar", "8 Milliarden Dollar", "level"),
+    ("de-loss-of-value", "de", "ein Wertverlust von 600 Milliarden Dollar", "600 Milliarden Dollar", "decrease"),
+    ("de-net-loss-is-a-level", "de", "Der Nettoverlust betrug 2 Milliarden Euro", "2 Milliarden Euro", "level"),
+    ("de-plus-minus-is-a-margin", "de", "einen Umsatz von 17 Mrd. Euro plus/minus 500 Mio. Euro", "500 Mio. Euro", "level"),
+]
+
+
+@pytest.mark.parametrize("locale,sentence,amount,change", [c[1:] for c in CHANGE_CASES], ids=[c[0] for c in CHANGE_CASES])
+def test_change(locale, sentence, amount, change):
+    assert change_of(*_at(locale, sentence, amount), locale) == change
+
+
+HYPOTHETICAL_CASES = [  # (id, locale, sentence, amount, hypothetical)
+    ("zh-analogy", "zh-Hans", "打个不恰当的比方，创新药的研发需要十年几十亿美元", "几十亿美元", True),
+    ("zh-assumption", "zh-Hans", "假设让AI学习278.8万小时，每小时费用为2美元", "2美元", True),
+    ("zh-like", "zh-Hans", "这好比一家药厂花了10亿美元", "10亿美元", True),
+    ("zh-for-a-calculation", "zh-Hans", "以H100物理机每小时1美元计算，训练成本高达6300万美元", "1美元", True),
+    ("zh-hant-if", "zh-Hant", "若要讓每棟建築都使用英偉達的晶片，可能會需要花費大約2萬億美元", "2萬億美元", True),
+    ("zh-a-fact", "zh-Hans", "英伟达上季营收300亿美元", "300亿美元", False),
+    ("zh-several-is-not-if", "zh-Hans", "若干公司共投入了10亿元", "10亿元", False),
+    ("zh-hant-a-currency-basis-is-not-if", "zh-Hant", "若以美元計算,第四季營收為196.2億元", "196.2億元", False),
+    ("de-whoever", "de", "Wer 2005 tausend Dollar in Nvidia investierte, besitzt heute 2,5 Millionen Dollar",
+     "2,5 Millionen Dollar", True),
+    ("de-assuming", "de", "Angenommen, ein Modell kostet 10 Millionen Dollar", "10 Millionen Dollar", True),
+    ("de-such-as", "de", "Kosten wie etwa 5 Milliarden Dollar für ein Rechenzentrum", "5 Milliarden Dollar", True),
+    ("de-a-fact", "de", "Nvidia meldete einen Umsatz von 30 Milliarden Dollar", "30 Milliarden Dollar", False),
+]
+
+
+@pytest.mark.parametrize("locale,sentence,amount,hypothetical", [c[1:] for c in HYPOTHETICAL_CASES],
+                         ids=[c[0] for c in HYPOTHETICAL_CASES])
+def test_hypothetical(locale, sentence, amount, hypothetical):
+    assert hypothetical_of(*_at(locale, sentence, amount), locale) is hypothetical
+
+
+PER_CASES = [  # (id, article, claim text, per) — through process_document, the money extractor's unit included
+    ("zh-hant-per-across-the-comparison", "「物美價廉」是R1一大特點，每百萬個token查詢成本為0.14美元，OpenAI成本為7.50美元，便宜98%。",
+     "7.50美元", "million tokens"),
+    ("zh-hant-share-price", "英偉達股價周五早段報359.48美元，升2.41%。", "359.48美元", "share"),
+    ("zh-hant-per-share-across-the-comparison", "英偉達首季每股賺1.47美元，勝預期的1.39美元。", "1.39美元", "share"),
+    ("zh-per-person", "寒武纪研发人员累计薪水达1.53亿元，平均薪酬为20.56万元。", "20.56万元", "person"),
+    ("zh-per-wafer-across-the-list", "台积电2020年每片晶圆营收1634美元，较格芯的984美元高出约66%。", "984美元", "wafer"),
+    ("zh-a-chips-price-is-per-gpu", "H100约为550万日元（约合人民币26.44万元）。", "550万日元", "GPU"),
+    ("zh-the-restatement-too", "H100约为550万日元（约合人民币26.44万元）。", "人民币26.44万元", "GPU"),
+    ("zh-market-value-is-a-total", "工业富联收盘涨9.2%，市值达1.6万亿元，股价创新高。", "1.6万亿元", None),
+    ("de-per-share", "Im Quartal verdiente NVIDIA 1,09 $ pro Aktie, bei einem Umsatz von 7,19 Mrd. $.", "1,09 $", "share"),
+    ("de-a-total-has-no-unit", "Im Quartal verdiente NVIDIA 1,09 $ pro Aktie, bei einem Umsatz von 7,19 Mrd. $.", "7,19 Mrd. $",
+     None),
+    ("de-a-unit-further-on-is-the-next-figures", "Nvidia wies einen Gewinn von 552 Millionen Dollar oder 1,24 Dollar pro Aktie aus.",
+     "552 Millionen Dollar", None),
+    ("de-share-price-target", "Er erhöhte das Kursziel von Nvidia auf 1100 Dollar.", "1100 Dollar", "share"),
+    ("de-a-total-between-the-unit-and-the-amount", "Die Aktien waren aufgrund einer Investition in Höhe von 500 Millionen Euro "
+     "angezogen.", "500 Millionen Euro", None),
+    ("de-the-year-after-is-no-rate", "Die Umsätze würden auf 1,5 Mrd. Euro und im Jahr darauf auf 2,5 Mrd. Euro steigen.",
+     "2,5 Mrd. Euro", None),
+    ("de-per-gigawatt", "OpenAI plant mit 50 Mrd. Dollar pro Gigawatt.", "50 Mrd. Dollar", "GW"),
+    ("zh-hant-a-total-beside-a-unit-price", "聯想集團股東應佔溢利20.3億美元,按年增長72%,每股盈利17.45美仙。", "20.3億美元", None),
+    ("zh-a-total-beside-an-average", "寒武纪研发人员累计薪水达1.53亿元,平均薪酬为20.56万元。", "1.53亿元", None),
+    ("zh-unit-price-of-cards-is-per-gpu", "莲花紫星与H公司签订100块GPU显卡采购合同,采购单价15万元,合同金额1500万元。", "15万元",
+     "GPU"),
+    ("zh-unit-price-of-servers-is-per-unit", "公司签订20台GPU服务器采购合同,每台283万元。", "283万元", "unit"),
+    ("zh-per-gw-built", "OpenAI每建成1GW的设施就投100亿美元。", "100亿美元", "GW"),
+    ("zh-hant-share-price-clause-continued", "台積電股價持續走高，本月以來，股價漲幅逾16%，越過1400元、1500元大關。", "1400元",
+     "share"),
+]
+
+
+@pytest.mark.parametrize("article,text,per", [c[1:] for c in PER_CASES], ids=[c[0] for c in PER_CASES])
+def test_per(article, text, per):
+    assert _claim(_claims(article), text, "money")["per"] == per
+
+
+CANONICAL = [  # (spelling, canonical name)
+    ("英偉達", "Nvidia"), ("輝達", "Nvidia"), ("NVIDIA", "Nvidia"), ("Nvidia Corp.", "Nvidia"), ("台積電ADR", "TSMC"),
+    ("H100", "Nvidia H100"), ("阿里", "Alibaba"), ("超微", "AMD"), ("聯想集團", "Lenovo"), ("SK 海力士", "SK Hynix"),
+    ("英伟达 + 博通", "Broadcom + Nvidia"), ("某某科技", None),
+]
+
+
+@pytest.mark.parametrize("name,canonical", CANONICAL, ids=[c[0] for c in CANONICAL])
+def test_canonical_name(name, canonical):
+    assert canonical_name(name) == canonical
 
 
 ATTRIBUTIONS = [  # (id, locale, sentence, amount, attribution)
@@ -127,13 +389,16 @@ ATTRIBUTIONS = [  # (id, locale, sentence, amount, attribution)
 
 @pytest.mark.parametrize("locale,sentence,amount,source", [c[1:] for c in ATTRIBUTIONS], ids=[c[0] for c in ATTRIBUTIONS])
 def test_attribution(locale, sentence, amount, source):
-    assert attribution_of(*_at(sentence, amount), locale) == source
+    assert attribution_of(*_at(locale, sentence, amount), locale) == source
 
 
 def test_annotate_matches_hant_in_simplified_form_and_keeps_other_fields():
+    from extractors.context import annotate
+
     body = "前文。其總訓練成本只有557.6萬美元,而GPT-4o的約為1億美元。"
     claim = {"kind": "money", "text": "1億美元", "start": body.index("1億"), "end": body.index("1億") + 4,
              "sentence": body[3:], "language": "zh", "script": "Hant", "other": 1}
     out = annotate(claim, body)
     assert out["subject"] == "GPT-4o" and out["topic"] == "training_cost" and out["other"] == 1
+    assert out["change"] == "level" and out["hypothetical"] is False
     assert claim.get("subject") is None  # pure: the input is not changed

@@ -60,6 +60,7 @@ def test_a_japanese_article_is_ja_with_a_warning_and_no_claims():
     """Kanji with kana was read as Chinese and mined with Chinese rules (550万円 as money, H100 as hardware)."""
     result = process_document((FIXTURES / "ja_gpu_prices.md").read_bytes(), "ja_gpu_prices.md")
     assert result.document["language"] == "ja"
+    assert result.document["script"] == "Jpan"
     assert result.claims == []
     assert result.document["money_claims"] == result.document["hardware_claims"] == 0
     assert "language 'ja' is not supported; no claims extracted" in result.document["warnings"]

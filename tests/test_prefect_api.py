@@ -1,6 +1,7 @@
 """Which Prefect API a CLI run uses: a configured server as it is, else a temporary one started beside the imports."""
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import subprocess
@@ -48,6 +49,7 @@ PROJECT_FILES = {
 }
 
 
+@pytest.mark.slow  # each case asks Prefect itself in a fresh interpreter (~2 s)
 @pytest.mark.parametrize("files", PROJECT_FILES.values(), ids=PROJECT_FILES.keys())
 def test_the_api_url_of_the_working_folders_files_is_the_one_prefect_itself_resolves(files, tmp_path, monkeypatch):
     for name, text in files.items():
@@ -155,3 +157,31 @@ def test_a_server_that_dies_while_starting_is_an_error_naming_its_log(tmp_path, 
     with pytest.raises(RuntimeError, match=rf"did not start: the server exited with status -9.*{tmp_path}"):
         server.wait()
     server.stop()  # nothing left to stop: no error
+
+
+def _request(server: prefect_api.TemporaryServer, method: str, path: str, body: str | None = None) -> tuple[int, str]:
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    try:
+        connection.request(method, path, body=body, headers={"content-type": "application/json"})
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_the_temporary_server_is_prefects_ephemeral_app_set_up_with_public_settings_only(tmp_path, monkeypatch):
+    """Issue 22: Prefect's private PREFECT__SERVER_EPHEMERAL and PREFECT__SERVER_FINAL are gone; the server is
+    Prefect's create_app(ephemeral=True): an API without UI, and no block types registered at its start."""
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    server = prefect_api.start_temporary_server()
+    try:
+        server.wait()
+        process = psutil.Process(server.process.pid)
+        assert SERVER_APP in " ".join(process.cmdline())
+        assert not [name for name in process.environ() if name.startswith("PREFECT__")]
+        assert _request(server, "GET", "/api/health") == (200, "true")
+        assert _request(server, "GET", "/")[0] == 404  # no UI
+        assert _request(server, "POST", "/api/block_types/filter", "{}") == (200, "[]")
+    finally:
+        server.stop()

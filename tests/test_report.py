@@ -85,7 +85,8 @@ def test_html_links_every_figure_to_its_article_and_sentence(report):
         assert a.get("title")  # the sentence as tooltip
     # the 5.57M figure's sentence is in its tooltip and in the footnotes
     assert any("557万美元" in a["title"] and a["href"] == "000_2c6729a57b99834e.txt" for a in figs)
-    assert re.search(r'<li id="n\d+"><a href="000_2c6729a57b99834e.txt">000</a>: DeepSeek的研究人员', report["html"])
+    assert re.search(r'<li id="n\d+"><a href="000_2c6729a57b99834e.txt">新研究：DeepSeek仅硬件成本就超过5亿美元</a>: '
+                     r'DeepSeek的研究人员', report["html"])
     # the chart: inline SVG, log scale, one linked mark per figure
     assert "<svg" in report["html"] and "log scale" in report["html"]
     assert report["html"].count("<a href=") >= len(figs)
@@ -107,7 +108,7 @@ def test_markdown_has_the_cluster_links_and_footnotes(report):
     md = report["md"]
     assert "- **DeepSeek-V3 · training cost**: $5.57M–$6M — 3 sources" in md
     assert "[$5.57M](000_2c6729a57b99834e.txt" in md
-    notes = re.findall(r"^\[\^(\d+)\]: \[(\d{3})\]\(([^)]+)\) (.+)$", md, re.M)
+    notes = re.findall(r"^\[\^(\d+)\]: \[([^\]]+)\]\(([^)]+)\) (.+)$", md, re.M)
     assert notes and all(path.endswith(".txt") for _, _, path, _ in notes)
     refs = set(re.findall(r"\[\^(\d+)\](?!:)", md))
     assert refs == {n for n, *_ in notes}
@@ -156,6 +157,7 @@ def without_han_fonts(tmp_path_factory) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # two headless Chromium runs
 @pytest.mark.skipif(not CHROMIUM, reason="chromium not installed (.ci/run installs chromium and fonts-wqy-zenhei)")
 def test_html_renders_han_text_with_glyphs_in_headless_chromium(report, tmp_path, without_han_fonts):
     page = report["dir"] / "report.html"
@@ -184,8 +186,8 @@ def test_hardware_section_shows_models_counts_and_clusters(report):
 def test_summary_csv_has_a_row_per_subject_topic_and_cluster(report):
     with (report["dir"] / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["subject", "topic", "cluster", "min_usd", "max_usd", "sources", "source_names"]
-    keys = [(r["subject"], r["topic"], r["cluster"]) for r in rows]
+    assert list(rows[0]) == ["subject", "topic", "change", "cluster", "min_usd", "max_usd", "sources", "source_names"]
+    keys = [(r["subject"], r["topic"], r["change"], r["cluster"]) for r in rows]
     assert len(keys) == len(set(keys))
     row = next(r for r in rows if r["subject"] == "DeepSeek-V3" and r["topic"] == "training_cost")
     assert float(row["min_usd"]) == pytest.approx(5.57e6, rel=0.01) and float(row["max_usd"]) == pytest.approx(6e6)
@@ -299,8 +301,8 @@ def test_summary_csv_cells_never_start_a_formula(seed_results, tmp_path):
 
     docs, claims = [], []
     for r in list(seed_results.values())[:3]:
-        doc_id = '=HYPERLINK("http://x",' + r.document["doc_id"]  # a file named like a formula
-        docs.append({**r.document, "doc_id": doc_id})
+        doc_id = '=HYPERLINK("http://x",' + r.document["doc_id"]  # a file and a title written like a formula
+        docs.append({**r.document, "doc_id": doc_id, "title": doc_id, "source_path": doc_id + ".txt"})
         claims += [{**c, "doc_id": doc_id} for c in r.claims]
     (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
     (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
@@ -308,3 +310,132 @@ def test_summary_csv_cells_never_start_a_formula(seed_results, tmp_path):
     rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
     assert len(rows) > 1 and any("'=HY" in cell for row in rows for cell in row)
     assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@")]
+
+
+
+# --- What a reader trusts: labels that tell sources apart, marks that read apart, each amount once, no level that was
+# never stated, and amounts below zero drawn (issue 20). ---------------------------------------------------------------
+
+
+def _write(out: Path, docs: list[dict], claims: list[dict]) -> None:
+    (out / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    (out / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+
+
+def _folder(root: Path) -> Path:
+    """A folder like a user's: 1,000 text dumps a00000.txt … a00999.txt (no titles), Jekyll posts named
+    YYYY-MM-DD-slug.md (two with the same title), and losses written with a minus sign in both languages."""
+    root.mkdir()
+    for i in range(1000):  # text dumps whose first line, their title, is the same newsletter heading
+        amount = 100 + i % 7
+        (root / f"a{i:05d}.txt").write_text(f"英伟达简讯\n英伟达的训练成本为{amount}万美元，营收为30亿美元。\n", encoding="utf-8")
+    (root / "c-thrice.txt").write_text("DeepSeek简讯\nDeepSeek的训练成本为557.6万美元。报道称训练成本为557.6万美元。"
+                                       "论文也说训练成本为557.6万美元。\n", encoding="utf-8")
+    posts = {"2024-05-02-nvidia-quartal.md": ("Nvidia im Quartal", "Nvidia meldete einen Umsatz von 26 Milliarden Dollar."),
+             "2024-05-03-nvidia-quartal.md": ("Nvidia im Quartal", "Nvidia meldete einen Umsatz von 26,1 Milliarden Dollar."),
+             "2024-05-04-verlust.md": ("Verlust", "Das Start-up Aleph Alpha meldete einen Verlust von -50 Millionen Euro.")}
+    for name, (title, body) in posts.items():
+        (root / name).write_text(f"---\ntitle: {title}\ndate: 2024-05-02\n---\n{body}\n", encoding="utf-8")
+    (root / "b-loss.txt").write_text("寒武纪今年上半年营收为6.5亿元。归属于上市公司股东的净利润为-3.10亿元，该公司亏损-5000万美元。\n",
+                                     encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory):
+    from extractors.article import doc_ids, process_document
+
+    root = _folder(tmp_path_factory.mktemp("in") / "articles")
+    out = tmp_path_factory.mktemp("big")
+    paths = sorted(p.name for p in root.iterdir())
+    ids = doc_ids(paths)
+    results = [process_document((root / p).read_bytes(), p, ids[p]) for p in paths]
+    _write(out, [r.document for r in results], [c for r in results for c in r.claims])
+    html_path, md_path, csv_path = build_report(out)
+    return {"dir": out, "html": html_path.read_text(encoding="utf-8"), "md": md_path.read_text(encoding="utf-8"),
+            "csv": csv_path, "results": results}
+
+
+def test_source_labels_are_readable_and_distinct(big_report):
+    from reports.build import _Report
+
+    rep = _Report(big_report["dir"], None)
+    labels = {d: rep.source_name(d) for d in rep.docs}
+    assert len(set(labels.values())) == len(labels) == 1005
+    # not "a00" for all of them: one title, so each gets its file name
+    assert labels["a00000"] == "英伟达简讯 (a00000.txt)" and labels["a00999"] == "英伟达简讯 (a00999.txt)"
+    jekyll = {d: label for d, label in labels.items() if d.startswith("2024")}
+    assert jekyll["2024-05-04-verlust"] == "Verlust"  # the title, not "202"
+    # two posts with one title: each gets its file name
+    assert sorted(v for k, v in jekyll.items() if "quartal" in k) == [
+        "Nvidia im Quartal (2024-05-02-nvidia-quartal.md)", "Nvidia im Quartal (2024-05-03-nvidia-quartal.md)"]
+    assert ">a00<" not in big_report["html"] and ">202<" not in big_report["html"]
+
+
+def test_footnote_marks_are_separated(big_report):
+    assert not re.search(r"</sup><sup>", big_report["html"])
+    sups = re.findall(r"<sup>(.*?)</sup>", big_report["html"])
+    assert any(sup.count("<a ") > 1 and "</a>,<a " in sup for sup in sups)
+    assert not re.search(r"\[\^\d+\]\[\^\d+\]", big_report["md"])  # [^8],[^9], never [^8][^9]
+
+
+def test_amounts_below_zero_are_drawn_on_an_axis_of_their_own(big_report):
+    page = big_report["html"]
+    assert "amounts of zero or less" in page and "below zero" in page
+    svg = page[page.index("<svg"): page.index("</svg>")]
+    assert "−$" in svg  # the left axis's ticks
+    # each loss is a mark on the chart and a figure in a section marked below zero, with its sign
+    assert "Cambricon · profit (below zero)" in page and "−$46.6M" in page
+    assert "Aleph Alpha · loss (below zero)" in page or "Aleph Alpha · other (below zero)" in page
+    marks = re.findall(r'<a href="[^"]+"><title>([^<]*)</title><(?:circle|polygon|line)', svg)
+    assert any("-3.10亿元" in html.unescape(m) for m in marks) and any("-50 Millionen Euro" in html.unescape(m) for m in marks)
+    with big_report["csv"].open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert any(float(r["max_usd"]) < 0 for r in rows if r["max_usd"])
+
+
+def test_each_amount_is_counted_once_and_a_change_is_not_a_level(seed_results, tmp_path):
+    """The seeds' 6143億美元 (市值蒸發) and its restatement 4.8萬億港元: one figure, shown as a decrease."""
+    claims = [c for r in seed_results.values() for c in r.claims]
+    _write(tmp_path, [r.document for r in seed_results.values()], claims)
+    build_report(tmp_path)
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert "Nvidia · market value (decrease)" in page
+    assert "Nvidia · market value</" not in page and "Nvidia · market value:" not in page
+    assert "4.8萬億港元 ·" not in page  # the restatement is never a figure of its own
+    assert "几十亿美元" not in page.split("<h2>Sentences</h2>")[0]  # the analogy is left out, and said so
+    assert "hypothetical figure" in page
+
+
+def _readme_sql() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```sql\n(.+?)\n```", readme, re.S).group(1)
+
+
+def test_readme_duckdb_example_counts_each_amount_once(seed_results, tmp_path):
+    claims = [c for r in seed_results.values() for c in r.claims]
+    _write(tmp_path, [], claims)
+    sql = _readme_sql()
+    assert "equivalent_of IS NULL" in sql
+    duckdb = pytest.importorskip("duckdb")
+    query = sql.replace("outputs/claims.jsonl", str(tmp_path / "claims.jsonl"))
+    rows = duckdb.sql(query.split(";")[0]).fetchall()
+    once = [c for c in claims if c["kind"] == "money" and c["equivalent_of"] is None and not c["hypothetical"]]
+    assert len(rows) == len(once) and len(once) < sum(1 for c in claims if c["kind"] == "money")
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="chromium not installed (.ci/run installs chromium and fonts-wqy-zenhei)")
+def test_the_folders_report_renders_in_headless_chromium(big_report, tmp_path, without_han_fonts):
+    page = big_report["dir"] / "report.html"
+    with_fonts = _render(page, tmp_path / "fonts.png", dict(os.environ))
+    assert with_fonts != _render(page, tmp_path / "boxes.png", without_han_fonts)
+
+
+def test_an_article_without_a_title_is_labelled_by_its_file_name():
+    from reports.build import _labels
+
+    docs = {"a": {"title": None, "source_path": "x/a00001.txt"}, "b": {"title": "", "source_path": "y/a00001.txt"},
+            "c": {"title": "Nvidia", "source_path": "2024-01-01-nvidia.md"}}
+    labels = _labels(docs)
+    assert labels["c"] == "Nvidia" and len(set(labels.values())) == 3
+    assert labels["a"] == "x/a00001.txt" and labels["b"] == "y/a00001.txt"  # one file name twice: their paths
