@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import itertools
 import re
-import re._constants as re_constants
-import re._parser as re_parser
-from dataclasses import dataclass, field
+import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parser: a pattern's literals
+import re._parser as re_parser  # type: ignore[import-not-found]
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, Iterable, NamedTuple
+from typing import ClassVar, NamedTuple
 
 import yaml
 from lxml import etree
 
 from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
 from extractors.reader import header_rules
-from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
+from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.script import to_simplified
 
 HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
@@ -627,7 +628,7 @@ def _page_title(root: etree._Element) -> str | None:
     for path in ('.//meta[@property="og:title"]', ".//title"):
         found = root.find(path)
         if found is not None:
-            text = found.get("content") if found.tag == "meta" else TEXT_OF(found)
+            text = found.get("content") if found.tag == "meta" else str(TEXT_OF(found))
             if text and (text := squeeze(text)):
                 return text
     return None
@@ -902,10 +903,10 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         caption = (credit := rules.caption.find(simple, words)) is not None
         if caption and credit.start() > 0:  # type: ignore[union-attr]
             # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
-            rest = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
-            if _is_body(rest) or TERMINAL.search(rest):
+            sentence = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
+            if _is_body(sentence) or TERMINAL.search(sentence):
                 dropped += 1  # the credit
-                line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
+                line, simple = line._replace(text=sentence, body=_is_body(sentence)), simple[:len(sentence)]
                 caption = rules.caption.search(simple, words)
         if caption or _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
