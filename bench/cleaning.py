@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
-import json
 import os
 import statistics
 import subprocess
@@ -27,9 +26,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "cleaning"
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     paths = sorted(pages.glob("*.html"))
     rates = whole_pipeline_rates(paths, args.passes, args.baseline)
-    print(f"\nwhole process_document vs trafilatura.extract(with_metadata=True), interleaved page by page in a rotating "
+    print("\nwhole process_document vs trafilatura.extract(with_metadata=True), interleaved page by page in a rotating "
           f"order, CPU, {args.passes} pass(es) over {len(paths)} pages:")
     for name, cpu in rates.items():
         per_page = [1000 * c / len(paths) for c in cpu]

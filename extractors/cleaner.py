@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import itertools
 import re
-import re._constants as re_constants
-import re._parser as re_parser
-from dataclasses import dataclass, field
+import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parser: a pattern's literals
+import re._parser as re_parser  # type: ignore[import-not-found]
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, Iterable, NamedTuple
+from typing import ClassVar, NamedTuple
 
 import yaml
 from lxml import etree
 
 from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
 from extractors.reader import header_rules
-from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.locale import LOCALES, load_locale
+from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
 from normalizers.script import to_simplified
 
 HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
@@ -40,8 +41,8 @@ WHITESPACE = re.compile(r"[\t\r\f\v\u3000\u00a0\u2002\u2003\u2009][ \t\r\f\v\u30
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 # Layout containers: on a page nested deeper than the parser's limit they are dropped so the text is not lost.
 # Block containers become line breaks, inline formatting goes without a space (<b>600万</b>美元 is one word) ...
-LAYOUT_TAG = re.compile(r"</?(?:div|section|article|main|header|footer|aside|nav|center|table|thead|tbody|tfoot|tr|td|th|"
-                        r"ul|ol|li|dl|dt|dd|blockquote|figure|form|fieldset|details|p|h[1-6])\b[^>]*>", re.I)
+LAYOUT_TAG = re.compile(r"</?(?:div|section|article|main|header|footer|aside|nav|center|table|thead|tbody|tfoot|tr|td|"
+                        r"th|ul|ol|li|dl|dt|dd|blockquote|figure|form|fieldset|details|p|h[1-6])\b[^>]*>", re.I)
 INLINE_FORMAT_TAG = re.compile(r"</?(?:span|font|b|i|em|strong|small|big|sup|sub|u|s|strike|tt|mark|abbr|cite|q|code|"
                                r"ins|del|nobr|a)\b[^>]*>", re.I)
 # ... and where that is not enough, every tag but those whose content is never text is a line break.
@@ -627,7 +628,7 @@ def _page_title(root: etree._Element) -> str | None:
     for path in ('.//meta[@property="og:title"]', ".//title"):
         found = root.find(path)
         if found is not None:
-            text = found.get("content") if found.tag == "meta" else TEXT_OF(found)
+            text = found.get("content") if found.tag == "meta" else str(TEXT_OF(found))
             if text and (text := squeeze(text)):
                 return text
     return None
@@ -902,10 +903,10 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         caption = (credit := rules.caption.find(simple, words)) is not None
         if caption and credit.start() > 0:  # type: ignore[union-attr]
             # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
-            rest = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
-            if _is_body(rest) or TERMINAL.search(rest):
+            sentence = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
+            if _is_body(sentence) or TERMINAL.search(sentence):
                 dropped += 1  # the credit
-                line, simple = line._replace(text=rest, body=_is_body(rest)), simple[:len(rest)]
+                line, simple = line._replace(text=sentence, body=_is_body(sentence)), simple[:len(sentence)]
                 caption = rules.caption.search(simple, words)
         if caption or _line_is_chrome(line, simple, rules, words) or line.text in seen:
             dropped += 1
@@ -1021,7 +1022,8 @@ def _no_text_reason(lines: list[Line], is_html: bool) -> str:
     if not lines:
         return ("no article text: the page shows no text (what it has is in scripts, styles or hidden elements)"
                 if is_html else "no article text: the file holds only blank lines and markup")
-    where = f"the {'page' if is_html else 'file'}'s " + ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
+    where = f"the {'page' if is_html else 'file'}'s " + \
+        ("only line was" if len(lines) == 1 else f"{len(lines)} lines were all")
     return f"no article text: {where} taken for page furniture (menus, link lists, bylines, captions)"
 
 

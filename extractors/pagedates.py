@@ -6,15 +6,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
-from normalizers.patterns import word_alternation
 from normalizers.dates import head_dates, parse_date_value, update_date
 from normalizers.locale import load_locale, page_locale
+from normalizers.patterns import word_alternation
 
 # Meta names (name, property, itemprop or http-equiv, lowercased) that carry the publication date, most trusted
 # first. Names with "modified" or "updated" are left out on purpose: they are revisions.

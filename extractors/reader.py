@@ -127,8 +127,8 @@ def markdown_to_text(body: str) -> str:
 # A text dump's metadata header is this many lines at most (address, date, title, author).
 HEADER_MAX_LINES = 6
 # What may follow a header's date: a time of day and its zone ("2024/05/23 10:15", "05.03.2024, 14:20 Uhr").
-AFTER_HEADER_DATE = re.compile(r"^[\s,|·/–-]*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:Uhr|[AaPp]\.?[Mm]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
-                               r"[\s)）]*$")
+AFTER_HEADER_DATE = re.compile(r"^[\s,|·/–-]*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*"
+                               r"(?:Uhr|[AaPp]\.?[Mm]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?[\s)）]*$")
 URL_VALUE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A dump may glue its date label to the first paragraph ("date 2025-08-28 全球市值…"): only a machine date there.
 GLUED_DATE = re.compile(r"^(?:19|20)\d{2}-\d{2}(?:-\d{2})?(?=\s)")
@@ -160,9 +160,10 @@ def split_header(text: str) -> tuple[dict[str, Any], str]:
     """The metadata header a plain-text dump of a web page may open with, and the text after it.
 
     Lines such as ``url: https://…``, ``Quelle: https://…``, ``date 2024-05-23``, ``Datum: 23.05.2024``,
-    ``Veröffentlicht am 23. Mai 2024``, ``日期：2024年5月23日`` or ``發布時間：2024/05/23 10:15`` at the very top, each a
-    label (the locale files' ``header_labels``) and a value of its kind (an address; a date with at most a time after
-    it; a title), are the page's metadata, not its text: they give ``url``, ``date`` and ``title`` and are left out.
+    ``Veröffentlicht am 23. Mai 2024``, ``日期：2024年5月23日`` or ``發布時間：2024/05/23 10:15`` at the very top,
+    each a label (the locale files' ``header_labels``) and a value of its kind (an address; a date with at most a
+    time after it; a title), are the page's metadata, not its text: they give ``url``, ``date`` and ``title`` and are
+    left out.
     The first line that is not one ends the header. A date label glued to the first paragraph ("date 2025-08-28
     全球…") is cut from it; its date is kept as ``labelled_date``, a last resort (the article's own byline is
     more often its publisher's local day).

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import dateparser
 
-from normalizers.patterns import any_of
 from normalizers.locale import LOCALES, load_locale
+from normalizers.patterns import any_of
 
 # 2024-03-05T10:21:00+08:00, 2024-03-05 10:21, 2022-11-06T23:00:00.000Z: a machine timestamp, maybe with a zone.
 TIMESTAMP = re.compile(

@@ -183,7 +183,8 @@ DEEP = 1000
 SURVIVING = [
     pytest.param("<html><body>" + "<span><b>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar." + "</b></span>" * DEEP
                  + "</body></html>", DE_P1, "40.000 Dollar", "nested deeper", id="inline-nesting-1000-deep"),
-    pytest.param("<html><body>" + "<div><section>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar." + "</section></div>" * DEEP
+    pytest.param("<html><body>" + "<div><section>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar."
+                 + "</section></div>" * DEEP
                  + "</body></html>", DE_P1, "40.000 Dollar", "nested deeper", id="block-nesting-1000-deep"),
     pytest.param("<html><body>" + "<h2><article><ins>" * DEEP + DE_P1 + " Sie kostet 40.000 Dollar."
                  + "</ins></article></h2>" * DEEP + "</body></html>", DE_P1, "40.000 Dollar", "nested deeper",
@@ -194,7 +195,8 @@ SURVIVING = [
                  + f"</script></head><body><article><h1>Umsatz</h1><p>{DE_P1} Sie kostet 40.000 Dollar.</p>"
                  "</article></body></html>", DE_P1, "40.000 Dollar", "JSON-LD", id="json-ld-nested-2000-deep"),
     pytest.param(page(f"<article><h1>Umsatz</h1><p>{DE_P1}</p><p>Der neue Chip soll 40.000 Dollar kosten. Foto: Nvidia"
-                      f"</p><p>{DE_P2}</p></article>"), "Der neue Chip soll 40.000 Dollar kosten.", "40.000 Dollar", None,
+                      f"</p><p>{DE_P2}</p></article>"), "Der neue Chip soll 40.000 Dollar kosten.", "40.000 Dollar",
+                 None,
                  id="caption-sentence-before-photo-credit-de"),
     pytest.param(page(f"<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>英伟达H100售价高达4万美元。（图片来源：路透社）</p>"
                       f"<p>{ZH_P2}</p></article>"), "英伟达H100售价高达4万美元。", "4万美元", None,
@@ -217,7 +219,8 @@ def test_text_survives_the_markup(html: str, kept: str, claim: str, warning: str
 
 # A document never comes out empty without saying why (issue 21): pages and files with text but no article text.
 EMPTY = [
-    pytest.param("page.html", '<html><body><script>var t = "Die Firma zahlt sechs Millionen Dollar";</script></body></html>',
+    pytest.param("page.html",
+                 '<html><body><script>var t = "Die Firma zahlt sechs Millionen Dollar";</script></body></html>',
                  "shows no text", id="text-only-in-a-script"),
     pytest.param("page.html", '<html><body><div style="display:none"><p>' + DE_P1 + "</p></div></body></html>",
                  "shows no text", id="text-only-hidden"),

@@ -234,22 +234,26 @@ DUMP_TEXT = ("Der Chiphersteller hat im dritten Quartal deutlich mehr umgesetzt 
 ZH_TEXT = "据悉，该公司今年在数据中心业务上的投入超过了去年全年的总和，主要用于采购新一代的计算芯片和扩建机房。"
 HANT_TEXT = "據悉，該公司今年在數據中心業務上的投入超過了去年全年的總和，主要用於採購新一代的計算晶片和擴建機房。"
 DUMP_CASES = [
-    pytest.param(f"url: https://example.com/a/1\ndate: 2024-05-23\n\n{DUMP_TEXT}", "2024-05-23", id="url-colon-date-colon"),
+    pytest.param(f"url: https://example.com/a/1\ndate: 2024-05-23\n\n{DUMP_TEXT}", "2024-05-23",
+                 id="url-colon-date-colon"),
     pytest.param(f"URL https://example.com/a/1\ndate 2024-05-23\n\n{DUMP_TEXT}", "2024-05-23", id="url-date-no-colon"),
     pytest.param(f"Quelle: https://example.de/a\nDatum: 23.05.2024\n{DUMP_TEXT}", "2024-05-23", id="quelle-datum-de"),
     pytest.param(f"Quelle: https://example.de/a\nVeröffentlicht am 23. Mai 2024\n{DUMP_TEXT}", "2024-05-23",
                  id="veroeffentlicht-am-de"),
-    pytest.param(f"来源：https://example.cn/a\n日期：2024年5月23日\n{ZH_TEXT}", "2024-05-23", id="laiyuan-riqi-zh-hans"),
-    pytest.param(f"来源：https://example.cn/a\n发布时间：2024-05-23 10:15\n{ZH_TEXT}", "2024-05-23", id="fabu-shijian-zh-hans"),
+    pytest.param(f"来源：https://example.cn/a\n日期：2024年5月23日\n{ZH_TEXT}", "2024-05-23",
+                 id="laiyuan-riqi-zh-hans"),
+    pytest.param(f"来源：https://example.cn/a\n发布时间：2024-05-23 10:15\n{ZH_TEXT}", "2024-05-23",
+                 id="fabu-shijian-zh-hans"),
     pytest.param(f"來源：https://example.tw/a\n發布時間：2024/05/23 10:15\n{HANT_TEXT}", "2024-05-23",
                  id="fabu-shijian-zh-hant"),
     pytest.param(f"url: https://example.com/news/2024/05/23/chips\n\n{DUMP_TEXT}", "2024-05-23",
                  id="header-url-gives-the-url-date"),
     pytest.param(f"URL https://example.com/a\n date 2024-05-23 {DUMP_TEXT}", "2024-05-23",
                  id="date-label-glued-to-first-paragraph"),
-    pytest.param(f"URL https://example.com/a\n date 2024-05-23 鉅亨網新聞中心 2024-05-24 04:30\n{HANT_TEXT}", "2024-05-24",
-                 id="glued-label-yields-to-the-byline"),
-    pytest.param(f"Date night: Warum Paare 2024 mehr ausgeben\n{DUMP_TEXT}", None, id="a-title-starting-with-date-is-text"),
+    pytest.param(f"URL https://example.com/a\n date 2024-05-23 鉅亨網新聞中心 2024-05-24 04:30\n{HANT_TEXT}",
+                 "2024-05-24", id="glued-label-yields-to-the-byline"),
+    pytest.param(f"Date night: Warum Paare 2024 mehr ausgeben\n{DUMP_TEXT}", None,
+                 id="a-title-starting-with-date-is-text"),
 ]
 
 
