@@ -158,7 +158,8 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _snippet(text: str, start: int, end: int, width: int = 24) -> str:
-    return (text[max(0, start - width):start] + "【" + text[start:end] + "】" + text[end:end + width]).replace("\n", "⏎")
+    marked = text[max(0, start - width):start] + "【" + text[start:end] + "】" + text[end:end + width]
+    return marked.replace("\n", "⏎")
 
 
 def audit_document(doc: dict[str, Any], claims: list[dict[str, Any]]) -> Iterator[Line]:

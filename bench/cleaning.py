@@ -114,18 +114,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     paths = sorted(pages.glob("*.html"))
     rates = whole_pipeline_rates(paths, args.passes, args.baseline)
-    print("\nwhole process_document vs trafilatura.extract(with_metadata=True), interleaved page by page in a rotating "
-          f"order, CPU, {args.passes} pass(es) over {len(paths)} pages:")
+    print(f"\nwhole process_document vs trafilatura.extract(with_metadata=True), interleaved page by page in a "
+          f"rotating order, CPU, {args.passes} pass(es) over {len(paths)} pages:")
     for name, cpu in rates.items():
         per_page = [1000 * c / len(paths) for c in cpu]
         print(f"  {name:<12} {' / '.join(f'{x:.1f}' for x in per_page)} ms/page "
               f"(median {statistics.median(per_page):.1f}; {len(paths) / statistics.median(cpu):.1f} pages/s)")
-    ratios = [t / n for n, t in zip(rates["newsclaims"], rates["trafilatura"])]
+    ratios = [t / n for n, t in zip(rates["newsclaims"], rates["trafilatura"], strict=True)]
     print("  newsclaims pages per CPU second / trafilatura's: " + " / ".join(f"{r:.2f}x" for r in ratios)
           + " (issue 23: >= 4x)")
     if "baseline" in rates:
         print("  baseline pages per CPU second / trafilatura's: "
-              + " / ".join(f"{t / b:.2f}x" for b, t in zip(rates["baseline"], rates["trafilatura"])))
+              + " / ".join(f"{t / b:.2f}x" for b, t in zip(rates["baseline"], rates["trafilatura"], strict=True)))
     print("\nwhere process_document's time goes (stage functions wrapped with timers, one pass, not interleaved):")
     for line in stage_split(paths):
         print(line)
@@ -222,13 +222,13 @@ def whole_pipeline_rates(paths: list[Path], passes: int = 2, baseline: Path | No
         runners["baseline"] = old
     names = list(runners)
     raws = [path.read_bytes() for path in paths]
-    for path, raw in zip(paths[:5], raws[:5]):  # warm-up: lazily built patterns and caches
+    for path, raw in zip(paths[:5], raws[:5], strict=True):  # warm-up: lazily built patterns and caches
         for run in runners.values():
             run(path, raw)
     cpu = {name: [0.0] * passes for name in names}
     try:
         for k in range(passes):
-            for i, (path, raw) in enumerate(zip(paths, raws)):
+            for i, (path, raw) in enumerate(zip(paths, raws, strict=True)):
                 shift = (i + k) % len(names)
                 for name in names[shift:] + names[:shift]:
                     cpu[name][k] += runners[name](path, raw)

@@ -63,10 +63,12 @@ CHROME_TOP = {
     "de": ["Startseite > Wirtschaft > Technologie", "Anmelden | Registrieren | Abo"],
 }
 CHROME_END = {
-    "zh-Hans": ["相关阅读", "三星发布新款手机，售价999元", "某公司股价上涨", "责任编辑：王明", "版权所有 © 2025 科技日报"],
-    "zh-Hant": ["延伸閱讀", "蘋果新機開賣，售價新台幣29900元", "外資連三買", "責任編輯：林小華", "版權所有 © 2025 科技新報"],
-    "de": ["Mehr zum Thema", "Apple stellt neues iPhone für 999 Euro vor", "DAX schließt im Plus", "Teilen auf Facebook",
-           "Copyright: 2025 Techblatt"],
+    "zh-Hans": ["相关阅读", "三星发布新款手机，售价999元", "某公司股价上涨", "责任编辑：王明",
+                "版权所有 © 2025 科技日报"],
+    "zh-Hant": ["延伸閱讀", "蘋果新機開賣，售價新台幣29900元", "外資連三買", "責任編輯：林小華",
+                "版權所有 © 2025 科技新報"],
+    "de": ["Mehr zum Thema", "Apple stellt neues iPhone für 999 Euro vor", "DAX schließt im Plus",
+           "Teilen auf Facebook", "Copyright: 2025 Techblatt"],
 }
 DATES = {"zh-Hans": "2025年{m}月{d}日", "zh-Hant": "2025年{m}月{d}日", "de": "{d}.{m}.2025"}
 LANGS = ("zh-Hans", "zh-Hant", "de")
@@ -106,10 +108,12 @@ def article(i: int, rng: random.Random) -> tuple[str, str]:
     if kind == ".html":
         body = "".join(f"<p>{p}</p>\n" for p in paras)
         text = (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title>"
-                f"<meta property=\"article:published_time\" content=\"2025-{1 + i % 12:02d}-{1 + i % 28:02d}\"></head>\n"
+                f"<meta property=\"article:published_time\" content=\"2025-{1 + i % 12:02d}-{1 + i % 28:02d}\">"
+                "</head>\n"
                 f"<body><nav><a href=\"/\">{top[0]}</a> <a href=\"/login\">{top[1]}</a></nav>\n"
                 f"<article><h1>{title}</h1><p class=\"date\">{date}</p>\n{body}</article>\n"
-                f"<aside><h3>{end[0]}</h3><ul><li><a href=\"/a\">{end[1]}</a></li><li><a href=\"/b\">{end[2]}</a></li></ul></aside>\n"
+                f"<aside><h3>{end[0]}</h3><ul><li><a href=\"/a\">{end[1]}</a></li>"
+                f"<li><a href=\"/b\">{end[2]}</a></li></ul></aside>\n"
                 f"<footer><p>{end[3]}</p><p>{end[4]}</p></footer></body></html>\n")
     elif kind == ".md":
         text = (f"---\ntitle: \"{title}\"\ndate: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n\n"

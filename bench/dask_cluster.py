@@ -1,7 +1,7 @@
 """Dask runner against a real cluster: a ``dask scheduler`` and ``dask worker`` processes on 127.0.0.1.
 
-``python -m bench.dask_cluster [--n 10000] [--workdir DIR]`` (from the repository root). Runs the synthetic folder with the
-default runner, then with ``--runner dask --dask-address`` against one and against two single-threaded workers
+``python -m bench.dask_cluster [--n 10000] [--workdir DIR]`` (from the repository root). Runs the synthetic folder
+with the default runner, then with ``--runner dask --dask-address`` against one and against two single-threaded workers
 started here, alternating the runners over ``--rounds`` rounds (the machine's speed drifts between minutes); prints
 each run's wall time and throughput, the ratio to the default runner, and whether claims.jsonl and documents.jsonl
 are the same bytes. Issue 15's target: two Dask workers ≥ 0.9× the default runner's throughput at 10,000 articles.
@@ -15,8 +15,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

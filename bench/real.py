@@ -223,7 +223,8 @@ def _line(name: str, gold: list[dict[str, Any]], res: dict[str, Any], ctx: dict[
     ctx_txt = _ctx_text(ctx)
     return (f"{name:11s} {len(gold):4d}  money P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}"
             f"{_mark(m['f1'], TARGETS['money_f1'])} traps {m['trap_hits']}{_mark(m['trap_hits'], 0, higher=False)}"
-            f" | hardware P {h['precision']:.3f} R {h['recall']:.3f} F1 {h['f1']:.3f}{_mark(h['f1'], TARGETS['hardware_f1'])}"
+            f" | hardware P {h['precision']:.3f} R {h['recall']:.3f} F1 {h['f1']:.3f}"
+            f"{_mark(h['f1'], TARGETS['hardware_f1'])}"
             f" | dates {date_txt}{_mark(dates, TARGETS['dates'])} | {ctx_txt}")
 
 
@@ -258,7 +259,8 @@ def report(run: Run, gold: list[dict[str, Any]], splits: Iterable[str],
                                       "published_acc": res["published_acc"], "context": ctx}
     print("\ncontext (right/scored; gold items no claim matches are extraction misses, counted apart)")
     for split in [s for s in splits if s != "seeds"]:
-        label, chosen = (f"{split} + seeds", _chosen(gold, seeds, split) + seeds) if seeds else (split, _chosen(gold, seeds, split))
+        label, chosen = ((f"{split} + seeds", _chosen(gold, seeds, split) + seeds) if seeds
+                         else (split, _chosen(gold, seeds, split)))
         ctx = context_scores(context_rows(run, chosen))
         detail = "  ".join(f"{k} {ctx[k][0]}/{ctx[k][1]} ({ctx[k][2]} not found)" for k in CONTEXT_TARGETS if k in ctx)
         print(f"{label:13s} {_ctx_text(ctx)}   [{detail}]")

@@ -69,7 +69,8 @@ def ten_kb_timings(paths: list[Path], repeat: int = 50) -> dict[str, float]:
             break
     text = text.encode()[:ARTICLE_BYTES].decode("utf-8", "ignore")
     matching = to_simplified(text)
-    steps = {"money": lambda: extract_money(matching, "zh-Hant"), "hardware": lambda: extract_hardware(matching, "zh-Hant"),
+    steps = {"money": lambda: extract_money(matching, "zh-Hant"),
+             "hardware": lambda: extract_hardware(matching, "zh-Hant"),
              "whole document": lambda: process_document(text.encode(), "ten-kb.txt")}
     out = {}
     for name, step in steps.items():
@@ -114,7 +115,8 @@ def _memory(pid: int) -> tuple[int, int]:
     return main, total
 
 
-def flow_run(corpus: Path, out: Path, home: Path, extra: list[str], full: bool = True) -> tuple[float, tuple[int, int], str]:
+def flow_run(corpus: Path, out: Path, home: Path, extra: list[str],
+             full: bool = True) -> tuple[float, tuple[int, int], str]:
     """Wall seconds and peak memory (bytes: the CLI's RSS, the PSS of it and its children) of one ``run [--full]``."""
     cmd = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out), *(["--full"] if full else []),
            *extra]
@@ -224,12 +226,15 @@ def main() -> None:
         if not args.skip_dask:
             seconds, peak, _ = flow_run(work / "corpus", work / "out-dask", home, ["--quiet", "--runner", "dask"])
             show("whole flow, Dask runner, 2 workers (wall)", f"{seconds:.1f} s = {args.n / seconds:,.0f} articles/s")
-            show("peak memory, Dask runner", f"CLI {peak[0] / 2**20:,.0f} MiB RSS; all processes {peak[1] / 2**20:,.0f} MiB PSS")
-            same = (work / "out-dask" / "claims.jsonl").read_bytes() == (work / "out-default" / "claims.jsonl").read_bytes()
+            show("peak memory, Dask runner",
+                 f"CLI {peak[0] / 2**20:,.0f} MiB RSS; all processes {peak[1] / 2**20:,.0f} MiB PSS")
+            same = ((work / "out-dask" / "claims.jsonl").read_bytes()
+                    == (work / "out-default" / "claims.jsonl").read_bytes())
             show("Dask claims.jsonl == default claims.jsonl", "yes" if same else "NO")
     import resource
 
-    show("peak RSS of this process / largest child", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB / "
+    show("peak RSS of this process / largest child",
+         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB / "
          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MiB")
 
 

@@ -110,7 +110,8 @@ def run_once(checkout: Path, out: Path, home: Path, api_url: str | None,
     done = subprocess.run(cmd, cwd=cwd or checkout, env=_env(home, api_url), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode:
-        raise RuntimeError(f"{' '.join(cmd)} (in {checkout}) failed with status {done.returncode}:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"{' '.join(cmd)} (in {checkout}) failed with status {done.returncode}:\n"
+                           f"{done.stderr[-3000:]}")
     return seconds, json.loads((out / "run.json").read_text(encoding="utf-8")).get("phases", {})
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Callable, Iterable
+from functools import cache
+from typing import Any
 
 from extractors.sentences import SENTENCE_END as SENTENCES
 from normalizers.locale import load_locale
@@ -76,10 +77,11 @@ class MoneySpan:
     equivalent_of: int | None = None  # index in the result list of the amount this one restates
     vague: bool = False
     rule: str = ""
-    bare: bool = False  # the currency is the locale's default for a bare unit (元, or no word): a declaration may name it
+    # The currency is the locale's default for a bare unit (元, or no word): a declaration may name it.
+    bare: bool = False
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -135,12 +137,14 @@ class _Grammar:
     vague_sum_digits: dict[str, int]
     order_of_magnitude: float  # how many of its unit a vague sum spans (Milliardenhöhe: 10^9-10^10)
     carried_after: re.Pattern[str] | None  # what joins an amount to a later figure that takes its currency
-    carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None  # "von" before a figure, "auf" after it (an amount next)
+    # "von" before a figure, "auf" after it (an amount next)
+    carried_before: tuple[re.Pattern[str], re.Pattern[str]] | None
     carried_followed_by: re.Pattern[str] | None  # what must follow a figure that takes a currency: its clause's end
     carried_in_sentence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None  # (what follows such a
     # figure, the money cue words of its sentence, the nouns of counted things that may not stand before it in its
     # clause): a figure in a sentence about money takes the currency of the last amount before it
-    range_own_scale: re.Pattern[str]  # a range's low end with a scale of its own (2亿至3亿, 2 Millionen bis 3 Millionen)
+    # A range's low end with a scale of its own (2亿至3亿, 2 Millionen bis 3 Millionen).
+    range_own_scale: re.Pattern[str]
     range_unit_tail: re.Pattern[str]  # the units after a range's high end figure (3亿, 9千万, 1,2 Milliarden)
     range_big_tail: re.Pattern[str]  # only its big units (二百五十万: 万)
     small_units: frozenset[str]  # 十百千: a low end with one shares only the big units
@@ -328,7 +332,7 @@ NUMBER_GRAMMARS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(locale: str, region: str | None = None) -> _Grammar:
     """The money pattern and vocabulary of a locale, compiled once."""
     data: dict[str, Any] = load_locale(locale, region)
@@ -364,7 +368,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_before_rank={w: i for i, w in enumerate(before_words)},
         qualifier_before_end=word_at_end(before_words),
         # Every match ends at the window's end, so the leftmost one is the longest word.
-        qualifier_before_spaced=re.compile(rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
+        qualifier_before_spaced=re.compile(
+            rf"(?:^|[^\w])(?P<q>{'|'.join(re.escape(w.lower()) for w in before_words)})\s*$"),
         qualifiers_before_lower=_first_by_lower((w, quals["before"][w]) for w in before_words),
         # Long enough for the longest qualifier and its filler ("über die Marke von 80 Euro").
         qualifier_before_width=max(16, max((len(w) for w in before_words), default=0) + 4),
@@ -373,12 +378,13 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         qualifier_after_width=max(8, max((len(w) for w in after_words), default=0) + 4),
         per_prefix=per["prefix"],
         per_units=units,
-        per_unit_after=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b(?!\s*\d)",
-                               re.I),
+        per_unit_after=re.compile(rf"\s*(?:{re.escape(per['prefix'])}|je|im|in)\s+"
+                                  rf"(?P<u>{'|'.join(re.escape(u) for u, _ in units)})\b(?!\s*\d)", re.I),
         per_units_lower=_first_by_lower(units),
         per_words=per["words"],
         # "im Jahr 2005" names a year, not a rate: no figure may follow a unit word.
-        per_words_spaced=tuple((re.compile(rf"\b{re.escape(w)}\b(?!\s*\d)", re.I), name) for w, name in per["words"].items()),
+        per_words_spaced=tuple((re.compile(rf"\b{re.escape(w)}\b(?!\s*\d)", re.I), name)
+                               for w, name in per["words"].items()),
         equivalent=equivalent,
         sub_units=sub_units,
         sub_unit_hosts={k.lower(): v.lower() for k, v in money.get("sub_unit_hosts", {}).items()},
@@ -386,7 +392,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         sub_unit_token=re.compile(rf"(?P<d>\d+|[^\W\d_]+)(?:\s+(?P<w>{tail_words}))?" if style.spaced
                                   else rf"(?P<d>\d|[^\W\d_])(?P<w>{tail_words})?", re.I),
         currency_not_before={k.lower(): re.compile(v) for k, v in money.get("currency_not_before", {}).items()},
-        other_sense={w: re.compile(word_alternation(cues), re.I) for w, cues in money.get("ambiguous_units", {}).items()},
+        other_sense={w: re.compile(word_alternation(cues), re.I)
+                     for w, cues in money.get("ambiguous_units", {}).items()},
         price_word=re.compile(word_alternation(money.get("price_words", [])), re.I),
         idiom_numbers={n: frozenset(units) for n, units in money.get("sub_unit_alone_not_after", {}).items()},
         words_to_check=frozenset(w.lower() for w in (*money.get("currency_not_before", {}),
@@ -532,12 +539,12 @@ def _lookup_ci(table: dict[str, str], word: str) -> str | None:
 def _qualifier_before(text: str, start: int, g: _Grammar) -> str | None:
     window = text[max(0, start - g.qualifier_before_width) : start]
     if g.spaced:
-        found = g.qualifier_before_spaced.search(window.lower())
-        return g.qualifiers_before_lower[found["q"]] if found else None
+        spaced = g.qualifier_before_spaced.search(window.lower())
+        return g.qualifiers_before_lower[spaced["q"]] if spaced else None
     # The first word, longest first, that ends the window with or without the filler before the amount.
-    found = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
+    words = [m[0] for m in (g.qualifier_before_end.search(window.rstrip(QUALIFIER_FILLER)),
                             g.qualifier_before_end.search(window)) if m]
-    return g.qualifiers_before[min(found, key=g.qualifier_before_rank.__getitem__)] if found else None
+    return g.qualifiers_before[min(words, key=g.qualifier_before_rank.__getitem__)] if words else None
 
 
 def _unit_figure_qualifier(text: str, start: int, g: _Grammar) -> str | None:
@@ -557,9 +564,9 @@ def _per(text: str, start: int, end: int, g: _Grammar) -> str | None:
     before = PARENTHESES.sub("", text[max(0, start - PER_LOOKBACK) : start])
     clause = CLAUSE_BREAK.split(before)[-1]
     if g.per_after:
-        unit = g.per_unit_after.match(text, end, end + 24)
-        if unit:
-            return g.per_units_lower[unit["u"].lower()]
+        unit_after = g.per_unit_after.match(text, end, end + 24)
+        if unit_after:
+            return g.per_units_lower[unit_after["u"].lower()]
         return next((name for word, name in g.per_words_spaced if word.search(clause)), None)
     after = PER_SLASH.match(text, end, end + 24)
     if after:  # 1.5万元/月, 2美元/小时
@@ -592,10 +599,11 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
     low = word.lower()
     if low not in g.words_to_check:
         return True
-    if match["ca"] and (after := g.currency_not_before.get(low)) and after.match(text, match.end("ca")):
+    if match["ca"] and (not_before := g.currency_not_before.get(low)) and not_before.match(text, match.end("ca")):
         return False  # zwei Pfund Mehl
     if (other := g.other_sense.get(word)) and not match["tail"]:
-        # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a price).
+        # 训练需要64块 counts cards, 一杯咖啡3块 is a price; the cue nearer the figure decides (显卡卖3000块 is a
+        # price).
         clause = CLAUSE_BREAK.split(text[max(0, match.start() - PER_LOOKBACK) : match.start()])[-1]
         other_end = _last_end(other, clause)
         if other_end and other_end >= _last_end(g.price_word, clause):  # 交付 counts though it holds 付
@@ -707,8 +715,10 @@ def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency
     ``unscaled``: a figure without a scale word may carry too (von 0,32 auf 0,35 Euro), unless it is a year.
     """
     figure = match["pt"] or match["hi"]
-    if not figure or not followed and not g.carried_followed_by.match(text, match.end()):
+    if not figure:
         return None
+    if not followed and not (g.carried_followed_by and g.carried_followed_by.match(text, match.end())):
+        return None  # what follows the figure is not known to end its clause (a grammar without the rule: never)
     if not _has_scale(figure, g) and (not unscaled or YEAR.fullmatch(figure)):
         return None
     span = _span_from_match(match, text, g, locale)
@@ -723,10 +733,12 @@ def _is_bare(match: re.Match[str], g: _Grammar) -> bool:
     return word is None or word in g.bare_words and word not in g.bare_word_currency
 
 
-def _declared_figure(match: re.Match[str], text: str, g: _Grammar, locale: str) -> MoneySpan | None:
-    """A scaled figure with no currency word right before a declaration: 收入录10.82亿(美元.下同)."""
+def _declared_figure(match: re.Match[str], text: str, g: _Grammar, locale: str,
+                     declaration: re.Pattern[str]) -> MoneySpan | None:
+    """A scaled figure with no currency word right before a ``declaration`` (the grammar's ``declared``):
+    收入录10.82亿(美元.下同)."""
     figure = match["pt"] or match["hi"]
-    if not figure or not _has_scale(figure, g) or not g.declared.match(text, match.end()):
+    if not figure or not _has_scale(figure, g) or not declaration.match(text, match.end()):
         return None
     span = _span_from_match(match, text, g, locale)
     return replace(span, bare=True) if span else None
@@ -743,8 +755,8 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
             scopes.append((start, end, m["cur"]))
     if g.declared_in_sentence is not None:
         for m in g.declared_in_sentence.finditer(text):
-            end = DECLARATION_END.search(text, m.end())
-            scopes.append((m.end(), end.start() if end else len(text), m["cur"]))
+            ending = DECLARATION_END.search(text, m.end())
+            scopes.append((m.end(), ending.start() if ending else len(text), m["cur"]))
     if not scopes:
         return spans
     out = []
@@ -755,10 +767,12 @@ def _declared(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]
     return out
 
 
-def _market_currency(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+def _market_currency(text: str, spans: list[MoneySpan],
+                     rule: tuple[re.Pattern[str], dict[str, str]]) -> list[MoneySpan]:
     """A bare amount (元, or no currency word) whose clause names a share market before it is in that market's
-    currency, whatever the article declared: 美股高见144.51美元，折合港股约140.5元 (HKD after （人民币，下同））."""
-    words, currencies = g.market_currency
+    currency, whatever the article declared: 美股高见144.51美元，折合港股约140.5元 (HKD after （人民币，下同））.
+    ``rule``: the grammar's ``market_currency``."""
+    words, currencies = rule
     out = []
     for span in spans:
         if span.bare:
@@ -772,10 +786,12 @@ def _market_currency(text: str, spans: list[MoneySpan], g: _Grammar) -> list[Mon
     return out
 
 
-def _currency_of_previous(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+def _currency_of_previous(text: str, spans: list[MoneySpan],
+                          rule: tuple[re.Pattern[str], frozenset[str]]) -> list[MoneySpan]:
     """Amounts in a sub-unit several currencies share (49 Cent), in the currency of the amount before them in their
-    sentence where that is one of them (48 US-Cent … von 49 Cent: US cents)."""
-    word, currencies = g.currency_of_previous
+    sentence where that is one of them (48 US-Cent … von 49 Cent: US cents). ``rule``: the grammar's
+    ``currency_of_previous``."""
+    word, currencies = rule
     out = list(spans)
     for i, span in enumerate(spans):
         if i and word.search(text, span.start, span.end) and spans[i - 1].currency in currencies \
@@ -828,13 +844,13 @@ def _declaration_start(text: str, at: int) -> int:
     return max(text.rfind(ch, 0, at) for ch in DECLARATION_ENDS) + 1
 
 
-def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str,
-                         last: MoneySpan) -> MoneySpan | None:
+def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str, last: MoneySpan,
+                         rule: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]) -> MoneySpan | None:
     """A scaled figure with no currency in a sentence about money (one of its cue words), followed only by its
     clause's end, a bracket or a verb that ends the clause ("sieben Milliarden beisteuern"), with no noun of counted
     things before it in its clause, in the currency of the last amount before it: "einen Umsatz von 6,9 Milliarden
-    prognostizierten", "OpenAI 每建成 1GW 的设施就投 100 亿"."""
-    follows, cues, counted = g.carried_in_sentence
+    prognostizierten", "OpenAI 每建成 1GW 的设施就投 100 亿". ``rule``: the grammar's ``carried_in_sentence``."""
+    follows, cues, counted = rule
     figure = match["pt"] or match["hi"]
     if not figure or not _has_scale(figure, g) or not follows.match(text, match.end()):
         return None
@@ -890,8 +906,10 @@ def _adjacent_digit_range(match: re.Match[str], g: _Grammar, locale: str, curren
                           fraction: Decimal) -> MoneySpan | None:
     """两三百万元, 三四十亿美元, 兩三蚊: two neighbouring digits are a range (2-3 million), not one figure."""
     figure = match["pt"] or ""
-    values = [g.digit_values.get(ch) for ch in figure[:2]]
-    if len(figure) < 2 or None in values or values[1] != values[0] + 1:
+    if len(figure) < 2:
+        return None
+    first, second = (g.digit_values.get(ch) for ch in figure[:2])
+    if first is None or second is None or second != first + 1:
         return None
     try:
         lo, hi = (_parse(ch + figure[2:], g, locale).value for ch in figure[:2])
@@ -1011,7 +1029,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     bares: list[re.Match[str]] = []
     for match in g.pattern.finditer(text):
         if not (match["cb"] or match["ca"] or _ca1(match, g)):
-            if g.declared is not None and (span := _declared_figure(match, text, g, locale)):
+            if g.declared is not None and (span := _declared_figure(match, text, g, locale, g.declared)):
                 spans.append(span)  # 10.82亿(美元，下同): the declaration names the figure's currency
                 continue
             if g.carried_after is not None:
@@ -1021,7 +1039,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                     continue
                 bares = [*bares[-1:], match]
             if spans and g.carried_in_sentence is not None and (
-                    span := _carried_in_sentence(match, text, g, locale, spans[-1])):
+                    span := _carried_in_sentence(match, text, g, locale, spans[-1], g.carried_in_sentence)):
                 carried.append(span)
             continue
         span = _span_from_match(match, text, g, locale)
@@ -1031,7 +1049,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         if bares and g.carried_before is not None:
             von, auf = g.carried_before
             for bare in bares:
-                if (auf.fullmatch(text, bare.end(), span.start) and von.search(text, max(0, bare.start() - 24), bare.start())
+                if (auf.fullmatch(text, bare.end(), span.start)
+                        and von.search(text, max(0, bare.start() - 24), bare.start())
                         and (earlier := _carried(bare, text, g, locale, span.currency, followed=True, unscaled=True))):
                     # von 0,32 auf 0,35 Euro je Aktie: both per share; von gut zwei auf 14,9 Milliarden: both billions
                     value = earlier.value
@@ -1050,9 +1069,9 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     if g.declared is not None or g.declared_in_sentence is not None:
         spans = _declared(text, spans, g)
     if g.market_currency is not None:
-        spans = _market_currency(text, spans, g)
+        spans = _market_currency(text, spans, g.market_currency)
     if g.currency_of_previous is not None:
-        spans = _currency_of_previous(text, spans, g)
+        spans = _currency_of_previous(text, spans, g.currency_of_previous)
     if g.currency_in_context:
         spans = _currency_from_context(text, spans, g)
     if carried:

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -86,10 +86,28 @@ MIN_SELF_PATH = 12
 # A teaser's date sits within this many ancestors of its link.
 SELF_TEASER_DEPTH = 3
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# An element's text (what lxml.html's text_content() does, for a tree from lxml.etree's parser as well).
-TEXT_OF = etree.XPath("string()")
+STRING_VALUE = etree.XPath("string()")
 # Elements of the page's metadata: gathered in the caller's pass over the page, or by one search here.
 META_TAGS = ("meta", "link", "script", "title", "h1", "h2")
+
+
+def text_of(element: etree._Element) -> str:
+    """An element's text (what lxml.html's text_content() does, for a tree from lxml.etree's parser as well)."""
+    # XPath's string() gives a string; lxml-stubs type every XPath result as the union of all kinds of result.
+    return cast(str, STRING_VALUE(element))
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The element's line in the page's source, where the parser recorded it."""
+    # lxml-stubs declare ``sourceline = ...`` with its type, Optional[int], in a comment only.
+    return cast("int | None", element.sourceline)
+
+
+def _short_dated_texts(tree: etree._Element) -> list[tuple[etree._Element, str]]:
+    """``SHORT_DATED_TEXT``'s text nodes with the element each is the text or tail of."""
+    # The XPath selects text nodes only, which lxml returns as strings that know their element.
+    nodes = cast("list[etree._ElementUnicodeResult]", SHORT_DATED_TEXT(tree))
+    return [(parent, node) for node in nodes if (parent := node.getparent()) is not None]
 
 
 @dataclass
@@ -210,7 +228,7 @@ def _dated_list(parent: lxml.html.HtmlElement | None, seen: dict[Any, bool]) -> 
     if parent is None or len(parent) < LIST_MIN_DATED:
         return False
     if parent not in seen:
-        dated = (item for item in parent if isinstance(item.tag, str) and YEAR.search(TEXT_OF(item)))
+        dated = (item for item in parent if isinstance(item.tag, str) and YEAR.search(text_of(item)))
         seen[parent] = next(itertools.islice(dated, LIST_MIN_DATED - 1, None), None) is not None
     return seen[parent]
 
@@ -246,7 +264,7 @@ def _headline(markup: Markup) -> tuple[int | None, set[lxml.html.HtmlElement], b
     h1 = markup.h1
     if h1 is None:
         return None, set(), False
-    return h1.sourceline, {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS}, True
+    return source_line(h1), {anc for anc in h1.iterancestors() if anc.tag in ARTICLE_TAGS}, True
 
 
 @lru_cache(maxsize=8192)
@@ -280,7 +298,7 @@ def _element_dates(markup: Markup, zone: str | None) -> tuple[list[str], list[st
     for order, element in enumerate(markup.dated):
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
         # The date the reader sees first: a UTC datetime attribute may fall on another day than the one shown.
-        text = TEXT_OF(element)
+        text = text_of(element)
         cued_date, plain_date = (head_dates(" ".join(text.split()), BYLINE_MAX_CHARS) if len(text) <= CUED_MAX_CHARS
                                  else (None, None))
         cued = cued_date is not None
@@ -295,7 +313,8 @@ def _element_dates(markup: Markup, zone: str | None) -> tuple[list[str], list[st
             continue
         published = (cued or element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
                      or bool(PUBLISHED_NAME.search(names)))
-        distance = abs(element.sourceline - anchor) if anchor and element.sourceline else FAR_FROM_HEADLINE
+        line = source_line(element)
+        distance = abs(line - anchor) if anchor and line else FAR_FROM_HEADLINE
         if not (published or in_article or anchor is None or distance < FAR_FROM_HEADLINE or DATE_NAME.search(names)):
             continue
         rank = 0 if cued else 1 if published and shown else 2 if published else 3 if in_article else 4
@@ -317,19 +336,20 @@ def _labelled_texts(tree: lxml.html.HtmlElement, markup: Markup) -> tuple[list[s
     published: list[tuple[int, str]] = []
     revised: list[tuple[int, str]] = []
     lists: dict[Any, bool] = {}
-    texts = markup.texts if markup.texts is not None else [(text.getparent(), text) for text in SHORT_DATED_TEXT(tree)]
+    texts = markup.texts if markup.texts is not None else _short_dated_texts(tree)
     for parent, text in texts:
-        if parent is None or parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
+        if parent.tag in CHROME_TAGS or not isinstance(parent.tag, str):
             continue
         cued, _ = head_dates(" ".join(text.split()))
         # A revision's label may sit in a sibling element; the enclosing block is read when it is short.
-        block = parent.getparent() if parent.getparent() is not None else parent
-        block_text = " ".join(TEXT_OF(block).split())
+        block = parent.getparent()
+        block_text = " ".join(text_of(block if block is not None else parent).split())
         updated = None if cued else update_date(block_text if len(block_text) <= BYLINE_MAX_CHARS else text)
-        if not (cued or updated) or _outside_article(parent, headline_articles, has_headline, lists)[0]:
+        found = cued or updated
+        if not found or _outside_article(parent, headline_articles, has_headline, lists)[0]:
             continue
-        distance = abs((parent.sourceline or 0) - (anchor or 0))
-        (published if cued else revised).append((distance, (cued or updated).isoformat()))
+        distance = abs((source_line(parent) or 0) - (anchor or 0))
+        (published if cued else revised).append((distance, found.isoformat()))
     return [value for _, value in sorted(published)], [value for _, value in sorted(revised)]
 
 
@@ -340,13 +360,9 @@ def _self_teaser_dates(tree: lxml.html.HtmlElement, urls: list[str]) -> list[str
         path = urlsplit(url).path
         if len(path) < MIN_SELF_PATH:
             continue
-        for link in SELF_LINKS(tree, path=path):
-            box = link
-            for _ in range(SELF_TEASER_DEPTH):
-                box = box.getparent()
-                if box is None:
-                    break
-                text = " ".join(TEXT_OF(box).split())
+        for link in cast("list[etree._Element]", SELF_LINKS(tree, path=path)):  # the XPath selects elements only
+            for box in itertools.islice(link.iterancestors(), SELF_TEASER_DEPTH):
+                text = " ".join(text_of(box).split())
                 if len(text) > CUED_MAX_CHARS:
                     break
                 published, shown = head_dates(text)

@@ -311,15 +311,21 @@ def _completed_dateline(head: str, reference: dt.date | None) -> dt.date | None:
         year, month = reference.year, reference.month
     elif m := YEAR_MONTH.search(head):
         year, month = int(m["y"]), int(m["m"]) if m["m"] else None
-    if not (year and (month or dateline["m"])):
+    if not year:
         return None
-    found = _valid(year, dateline["m"] or month, dateline["d"])
+    earlier: tuple[int, str | int]  # the year and month of a dateline before the page's date
+    if dateline["m"]:
+        found = _valid(year, dateline["m"], dateline["d"])
+        earlier = (year - 1, dateline["m"])
+    elif month:
+        found = _valid(year, month, dateline["d"])
+        earlier = (year - (month == 1), 12 if month == 1 else month - 1)
+    else:
+        return None
     if found and reference and found > reference + DATELINE_LEAD:
         # A dateline is not days after the page's own date: "12月31日电" beside 2025-01-01 is of the year before,
         # "29日電" beside 2024-03-01 of the month before.
-        if dateline["m"]:
-            return _valid(year - 1, dateline["m"], dateline["d"])
-        return _valid(year - (month == 1), 12 if month == 1 else month - 1, dateline["d"])
+        return _valid(*earlier, dateline["d"])
     return found
 
 

@@ -96,7 +96,9 @@ def decode(data: bytes) -> tuple[str, str]:
                         return _checked(data[: exc.start].decode(name), f"{name} (truncated)")
                     except UnicodeDecodeError:
                         pass
-                raise DecodeError(f"has a {name} byte-order mark but does not decode: {exc.reason} at byte {exc.start}") from exc
+                raise DecodeError(
+                    f"has a {name} byte-order mark but does not decode: {exc.reason} at byte {exc.start}"
+                ) from exc
     if NUL in data and (utf16 := _utf16_without_bom(data)):
         return _checked(*utf16)
     if NUL in data:
@@ -235,12 +237,9 @@ def _legacy(data: bytes) -> Decoded:
 
 def _with_few_bad_bytes(data: bytes) -> tuple[str, str, int] | None:
     """A legacy page with a few corrupt bytes: decoded with U+FFFD for them, the encoding name saying how many."""
-    best: tuple[int, str, str] | None = None
-    for name in ("utf-8", *_LEGACY):
-        text, bad = _replaced(data, name)
-        if best is None or bad < best[0]:
-            best = (bad, text, name)
-    bad, text, name = best
+    # The first encoding with the fewest bad bytes.
+    name, text, bad = min(((name, *_replaced(data, name)) for name in ("utf-8", *_LEGACY)),
+                          key=lambda decoded: decoded[2])
     if not _few(bad, len(text)):
         return None
     return text, f"{name} ({bad} undecodable bytes replaced)", bad

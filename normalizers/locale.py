@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -28,7 +29,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw(tag: str) -> dict[str, Any]:
     path = LOCALE_DIR / f"{tag}.yaml"
     if not path.is_file():
@@ -37,7 +38,7 @@ def _raw(tag: str) -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_locale(tag: str, region: str | None = None) -> dict[str, Any]:
     """The merged vocabulary of ``tag`` (following ``inherits``), with a region's overrides."""
     data = _raw(tag)
@@ -75,7 +76,8 @@ def page_locale(lang: str, script: str) -> str:
                 if lang and lang.startswith(prefix)]
     if prefixes:
         return max(prefixes, key=lambda pair: len(pair[0]))[1]
-    return next(tag for tag in LOCALES if load_locale(tag)["matching_script"] == script and not _raw(tag).get("inherits"))
+    return next(tag for tag in LOCALES
+                if load_locale(tag)["matching_script"] == script and not _raw(tag).get("inherits"))
 
 
 def to_matching_script(text: str, tag: str) -> str:
@@ -84,7 +86,7 @@ def to_matching_script(text: str, tag: str) -> str:
     return convert(text) if convert else text
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(tag: str, section: str) -> dict[str, Any]:
     """The words of ``section`` (``hardware``, ``topics``, ``entities``) as matching in ``tag`` uses them.
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from functools import lru_cache, wraps
+from functools import cache, lru_cache, wraps
 from typing import Any, TypeVar
 
 from normalizers.locale import load_locale
@@ -144,7 +144,7 @@ class ZhVocab:
     group_separator: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zh_vocab(locale: str) -> ZhVocab:
     num = load_locale(locale)["number"]
     return ZhVocab(
@@ -240,9 +240,9 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
                 raise NumberError(f"two digits without a unit in {text!r}")
             pending, pending_is_cn_digit, seen = Decimal(v.digits[token]), True, True
         elif token in v.small:
-            unit = v.small[token]
-            section += (ONE if pending is None else pending) * unit
-            pending, last_small, after_zero, seen = None, unit, False, True
+            small_unit = v.small[token]
+            section += (ONE if pending is None else pending) * small_unit
+            pending, last_small, after_zero, seen = None, small_unit, False, True
         elif token in v.big:
             unit = Decimal(v.big[token])
             if not seen:
@@ -438,7 +438,7 @@ def _lower_decimals(table: Mapping[str, Any]) -> dict[str, Decimal]:
     return {str(k).lower(): Decimal(str(v)) for k, v in table.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _de_vocab() -> DeVocab:
     num = load_locale("de")["number"]
     comp = num["compound"]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 NEVER = r"(?!x)x"
 
@@ -44,7 +44,8 @@ def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     Patterns anchored with a leading ``^`` are joined under one ``^``, so the engine tries them at the start of
     the text only, not at every position (10x faster on our chrome markers).
     """
-    anchored, floating = [], []
+    anchored: list[str] = []
+    floating: list[str] = []
     for pattern in dict.fromkeys(patterns):
         body = anchored_body(pattern)
         (anchored if body is not None else floating).append(body if body is not None else pattern)

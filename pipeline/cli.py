@@ -19,8 +19,9 @@ import re
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Sequence
+from typing import Any, NoReturn
 
 from pipeline import prefect_api, progress, store
 from pipeline.contract import SCHEMAS, schema_text
@@ -53,8 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                         version=f"newsclaims {PIPELINE_VERSION} (extraction {pipeline_version()})")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     # --debug also after the command; SUPPRESS keeps the subcommand from resetting the top-level value
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show the traceback of an error")
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (("run", "process a folder of articles once"), ("serve", "process a folder on a schedule")):
         p = sub.add_parser(name, help=help_text, parents=[common])
@@ -85,8 +87,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """The run's settings from parsed arguments."""
-    return Settings(input_dir=args.input_dir, out_dir=args.out, max_bytes=args.max_bytes, doc_timeout_s=args.doc_timeout,
-                    full=args.full, batch_size=max(1, args.batch_size) if args.batch_size else None, runner=args.runner,
+    return Settings(input_dir=args.input_dir, out_dir=args.out, max_bytes=args.max_bytes,
+                    doc_timeout_s=args.doc_timeout, full=args.full,
+                    batch_size=max(1, args.batch_size) if args.batch_size else None, runner=args.runner,
                     dask_address=args.dask_address)
 
 
@@ -156,7 +159,8 @@ def check_input(settings: Settings) -> None:
     """Raise UsageError unless the input folder exists and holds at least one article file (found as the flow does)."""
     root = settings.input_dir
     if not root.is_dir():
-        raise UsageError(f"input folder {root} does not exist" if not root.exists() else f"input {root} is not a folder")
+        raise UsageError(f"input folder {root} does not exist" if not root.exists()
+                         else f"input {root} is not a folder")
 
     def unlisted(exc: OSError) -> None:
         if exc.filename and Path(exc.filename) == root:
@@ -174,7 +178,9 @@ def _reporter(quiet: bool) -> progress.Progress:
     if quiet:
         return progress.Progress(started=STARTED)
     stream = progress.terminal_stream()
-    return progress.BarProgress(stream, started=STARTED) if stream.isatty() else progress.PlainProgress(stream, started=STARTED)
+    if stream.isatty():
+        return progress.BarProgress(stream, started=STARTED)
+    return progress.PlainProgress(stream, started=STARTED)
 
 
 def _record_timings(out_dir: Path, timings: dict[str, Any]) -> None:

@@ -7,15 +7,17 @@ pandas' nullable ``Int64`` (``count`` stays 512, not 512.0, beside nulls), boole
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import pandas as pd
 
 SCHEMAS = ("claims", "documents", "errors")
+# The column types of a schema's properties: pandas dtypes, and "date" (parsed into datetime64).
+ColumnType = Literal["Int64", "string", "boolean", "float64", "date", "object"]
 
 
 def schema_text(name: str) -> str:
@@ -25,13 +27,13 @@ def schema_text(name: str) -> str:
     return (resources.files("pipeline") / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """The parsed schema ``name``."""
     return json.loads(schema_text(name))
 
 
-def _dtype(spec: dict[str, Any], schema: dict[str, Any]) -> str:
+def _dtype(spec: dict[str, Any], schema: dict[str, Any]) -> ColumnType:
     """The pandas dtype of one schema property."""
     if "$ref" in spec:
         spec = {**schema["$defs"][spec["$ref"].rsplit("/", 1)[1]], **spec}
@@ -51,7 +53,7 @@ def _dtype(spec: dict[str, Any], schema: dict[str, Any]) -> str:
     return "object"
 
 
-def read_frame(path: str | Path, name: str = "claims") -> "pd.DataFrame":
+def read_frame(path: str | Path, name: str = "claims") -> pd.DataFrame:
     """A JSONL output file as a DataFrame typed by its schema (needs pandas: ``pip install pandas``)."""
     import pandas as pd
 
@@ -71,11 +73,11 @@ def read_frame(path: str | Path, name: str = "claims") -> "pd.DataFrame":
     return pd.DataFrame(columns)
 
 
-def read_claims(path: str | Path = "outputs/claims.jsonl") -> "pd.DataFrame":
+def read_claims(path: str | Path = "outputs/claims.jsonl") -> pd.DataFrame:
     """claims.jsonl as a typed DataFrame (see the module docstring)."""
     return read_frame(path, "claims")
 
 
-def read_documents(path: str | Path = "outputs/documents.jsonl") -> "pd.DataFrame":
+def read_documents(path: str | Path = "outputs/documents.jsonl") -> pd.DataFrame:
     """documents.jsonl as a typed DataFrame."""
     return read_frame(path, "documents")

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+# NO_CACHE: task inputs carry whole articles; hashing them for a cache key would cost more than the work.
+# quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed, wait
-# Task inputs carry whole articles: hashing them for a cache key would cost more than the work.
-from prefect.cache_policies import NO_CACHE
-# quote(): Prefect would otherwise walk every article and claim in a task's arguments looking for futures.
 from prefect.utilities.annotations import quote
 
 from extractors.ids import doc_ids
@@ -101,7 +101,8 @@ def discover_files(settings: Settings) -> tuple[list[str], list[dict[str, str]]]
         for d in dirnames:
             if (here / d).is_symlink() and not _inside(here / d, root):  # os.walk lists it but never enters it
                 unlisted.append({"source_path": _display_name((here / d).relative_to(root).as_posix() + "/"),
-                                 "stage": "read", "reason": "symlink to a folder outside the input folder; not followed"})
+                                 "stage": "read",
+                                 "reason": "symlink to a folder outside the input folder; not followed"})
         for name in filenames:
             path = Path(dirpath) / name
             if name.startswith(".") or path.suffix.lower() not in settings.suffixes:
@@ -231,7 +232,10 @@ def batch_size_for(files: int, cores: int) -> int:
 
 def _slots() -> int:
     """How many batches the task runner works on at once: its Dask cluster's threads, else this machine's cores."""
-    runner = FlowRunContext.get().task_runner
+    context = FlowRunContext.get()
+    if context is None:
+        raise RuntimeError("the task runner's slots are asked for outside a flow run")
+    runner = context.task_runner
     if hasattr(runner, "client"):  # prefect_dask.DaskTaskRunner
         return max(1, sum(runner.client.nthreads().values()))
     return os.cpu_count() or 1
@@ -292,16 +296,18 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
         progress.phase("reading", len(rel_paths))
         for index, start in enumerate(range(0, len(rel_paths), size)):
             reading = time.perf_counter()
-            files = [replace(f, doc_id=manifest.doc_id(f.rel_path)) for f in read_files(rel_paths[start : start + size], settings)]
+            files = [replace(f, doc_id=manifest.doc_id(f.rel_path))
+                     for f in read_files(rel_paths[start : start + size], settings)]
             summary.read_seconds += time.perf_counter() - reading
             progress.advance(len(files))
             todo = []
             for f in files:
                 if f.error:
                     errors.append({"source_path": f.rel_path, "stage": "read", "reason": f.error})
-                elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 and prev.get("doc_id") == f.doc_id:
+                elif (prev := old_files.get(f.rel_path)) and prev.get("sha256") == f.sha256 \
+                        and prev.get("doc_id") == f.doc_id:
                     keep.add(f.rel_path)
-                    manifest.add(f.rel_path, f.sha256)
+                    manifest.add(f.rel_path, prev["sha256"])  # the file's own: unchanged
                 else:
                     todo.append(f)
             del files  # unchanged articles' bytes go now
@@ -324,7 +330,10 @@ def _newsclaims(settings: Settings) -> dict[str, Any]:
     summary.processed = done
     summary.removed = len(set(old_files) - {_display_name(r) for r in rel_paths} - keep)
     progress.phase("writing")
-    written = write_outputs(generation, quote(keep), quote(previous), quote(manifest), quote(errors), settings)
+    # Prefect passes a quote()d argument on unwrapped (its documented use); Task.__call__'s typing, with the
+    # task's own parameter types, does not know quote.
+    written = write_outputs(generation, quote(keep), quote(previous), quote(manifest),  # type: ignore[call-overload]
+                            quote(errors), settings)
     summary.errors, summary.documents, summary.claims = len(errors), written.documents, written.claims
     summary.seconds = time.perf_counter() - started
     publish_outputs(settings, summary, generation)

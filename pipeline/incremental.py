@@ -12,9 +12,10 @@ import heapq
 import json
 import pickle
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO
 
 from pipeline import store
 from pipeline.store import ArticleLines
@@ -41,10 +42,11 @@ class Merged:
 class Previous:
     """The previous run, as far as its outputs can be trusted.
 
-    ``files``: its manifest entries (source path → sha256 and doc_id) whose lines are whole in its outputs; ``documents``:
-    every source path its documents.jsonl holds; ``folder``: where its outputs are read from; ``intact``: both files
-    match the digests manifest.json records, so they may be copied without being parsed; ``damage``: what was
-    wrong, in words, and ``lost``: the entries whose lines are missing or broken, which the run processes again.
+    ``files``: its manifest entries (source path → sha256 and doc_id) whose lines are whole in its outputs;
+    ``documents``: every source path its documents.jsonl holds; ``folder``: where its outputs are read from;
+    ``intact``: both files match the digests manifest.json records, so they may be copied without being parsed;
+    ``damage``: what was wrong, in words, and ``lost``: the entries whose lines are missing or broken, which the run
+    processes again.
     """
 
     files: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -120,10 +122,10 @@ def _salvage(folder: Path, entries: dict[str, dict[str, str]], wrong: dict[str, 
             continue
         present.add(d["source_path"])
         entry = entries.get(d["source_path"])
-        counts = d.get("money_claims"), d.get("hardware_claims")
+        money, hardware = d.get("money_claims"), d.get("hardware_claims")
         if entry and (entry.get("sha256"), entry.get("doc_id")) == (d.get("sha256"), d.get("doc_id")) and \
-                all(isinstance(n, int) for n in counts):
-            expected[d["source_path"]] = sum(counts)
+                isinstance(money, int) and isinstance(hardware, int):
+            expected[d["source_path"]] = money + hardware
     whole = set(expected)
     if wrong[store.CLAIMS]:
         counted: Counter[str] = Counter()

@@ -18,8 +18,11 @@ import subprocess
 import sys
 import threading
 import time
-from types import FrameType
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    import psutil  # imported where it is used: the CLI's start does not pay for it
 
 MESSAGE = b"newsclaims: interrupted; outputs unchanged\n"
 WATCH_SECONDS = 0.5
@@ -73,7 +76,7 @@ def kill_descendants() -> None:
         psutil.wait_procs(children, timeout=1)
 
 
-def _started(process: "psutil.Process") -> float:  # noqa: F821 - psutil is imported where it is used
+def _started(process: psutil.Process) -> float:
     try:
         return process.create_time()
     except Exception:  # noqa: BLE001 - gone meanwhile
@@ -86,10 +89,11 @@ def ignore_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
-def interrupted(signum: int, _frame: FrameType | None = None) -> None:
-    """Kill the children, say so in one line and exit 128 + ``signum``; never returns."""
+def interrupted(sig_num: int, *_args: object) -> NoReturn:
+    """Kill the children, say so in one line and exit 128 + ``sig_num``; never returns. A signal handler, with the
+    signature of Prefect's SIGTERM handler that it replaces (:func:`quiet_prefect_sigterm`)."""
     if os.getpid() != _owner:  # a forked worker hit by Ctrl-C with its group: the CLI speaks for it
-        os._exit(128 + signum)
+        os._exit(128 + sig_num)
     try:
         ignore_signals()  # a second Ctrl-C must not interrupt this
     except ValueError:
@@ -99,7 +103,7 @@ def interrupted(signum: int, _frame: FrameType | None = None) -> None:
         kill_descendants()
     finally:
         os.write(2 if _stderr is None else _stderr, before + MESSAGE)
-        os._exit(128 + signum)
+        os._exit(128 + sig_num)
 
 
 def exit_on_signals() -> None:

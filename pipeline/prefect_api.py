@@ -29,11 +29,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ImportError:  # Python 3.10: Prefect's own dependency reads TOML there
-    import toml as tomllib  # type: ignore[no-redef]
+else:  # Python 3.10: Prefect's own dependency reads TOML there
+    import toml as tomllib
 
 # The temporary server's app: Prefect's factory, called with ephemeral=True (see serve_app).
 SERVER_APP = "prefect.server.api.server:create_app"
@@ -105,7 +106,7 @@ def _project_setting(variable: str, keys: tuple[str, ...]) -> tuple[str, str] | 
     return None
 
 
-def _read_toml(path: Path, what: str) -> dict[str, object]:
+def _read_toml(path: Path, what: str) -> dict[str, Any]:
     if path.exists() and not path.is_file():
         return {}  # a folder of that name: Prefect reads files only
     try:
@@ -279,7 +280,8 @@ def start_temporary_server(log: Path | None = None) -> TemporaryServer:
         env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
         started = time.monotonic()
         with open(log, "ab") as out:
-            out.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} newsclaims: temporary server on port {port}\n".encode())
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            out.write(f"--- {stamp} newsclaims: temporary server on port {port}\n".encode())
             out.flush()
             process = subprocess.Popen(
                 [sys.executable, "-m", "pipeline.prefect_api", SERVER_APP, "--fd", str(listener.fileno())],

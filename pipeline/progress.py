@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import time
-from typing import IO, Callable
+from collections.abc import Callable
+from typing import IO
 
 from pipeline import interrupts
 
@@ -77,7 +78,8 @@ class PlainProgress(Progress):
     """One line when a phase starts, about every tenth of its work (at most every few seconds; with rate and ETA),
     and when it ends."""
 
-    def __init__(self, stream: IO[str], clock: Callable[[], float] = time.monotonic, started: float | None = None) -> None:
+    def __init__(self, stream: IO[str], clock: Callable[[], float] = time.monotonic,
+                 started: float | None = None) -> None:
         super().__init__(clock, started)
         self.stream = stream
         self._last_line = self.started
@@ -116,17 +118,18 @@ def _rate_eta(p: Progress) -> str:
 class BarProgress(Progress):
     """A live rich progress display on a terminal: one row per phase, with a bar, M/N, rate and ETA."""
 
-    def __init__(self, stream: IO[str], clock: Callable[[], float] = time.monotonic, started: float | None = None) -> None:
+    def __init__(self, stream: IO[str], clock: Callable[[], float] = time.monotonic,
+                 started: float | None = None) -> None:
         super().__init__(clock, started)
         from rich.console import Console
-        from rich.progress import (BarColumn, Progress as RichProgress, ProgressColumn, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn)
+        from rich.progress import BarColumn, ProgressColumn, SpinnerColumn, Task, TaskID, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress as RichProgress
         from rich.text import Text
 
         class CountColumn(ProgressColumn):
             """Articles done, rate and ETA; nothing for a phase that is not counted in articles."""
 
-            def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+            def render(self, task: Task) -> Text:
                 if not task.fields.get("counted"):
                     return Text("")
                 text = f"{task.completed:,.0f}/{task.total:,.0f} articles"
@@ -139,7 +142,7 @@ class BarProgress(Progress):
         self._bar = RichProgress(SpinnerColumn(finished_text="✓"), TextColumn("{task.description:<16}"),
                                  BarColumn(bar_width=12), TimeElapsedColumn(), CountColumn(),
                                  console=Console(file=stream, force_terminal=True), refresh_per_second=8)
-        self._task = None
+        self._task: TaskID | None = None
         self._bar.start()
         interrupts.live_display(stream.fileno())  # an interrupted line goes below the bar, not on it
 

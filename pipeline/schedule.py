@@ -3,7 +3,8 @@
 How it works:
 
 * The flow is registered as a deployment on a :class:`prefect.runner.Runner` (what ``flow.serve`` does), with
-  the schedule attached, so runs show up in the Prefect UI under the deployment ``newsclaims-scheduled/newsclaims-serve``.
+  the schedule attached, so runs show up in the Prefect UI under the deployment
+  ``newsclaims-scheduled/newsclaims-serve``.
 * The deployment runs :func:`newsclaims_scheduled`, a small wrapper flow with plain JSON parameters (paths as
   strings): the frozen :class:`~pipeline.settings.Settings` dataclass has ``Path`` fields that do not survive
   the API's parameter schema round trip, so Settings is rebuilt inside the run. The wrapper calls the
@@ -81,21 +82,35 @@ def _schedule(cron: str | None, interval: float | None):
 
     if cron:
         return CronSchedule(cron=cron)
+    if interval is None:
+        raise ValueError("a schedule needs a cron expression or an interval")
     return IntervalSchedule(interval=dt.timedelta(seconds=float(interval)))
 
 
 async def _serve(settings: Settings, cron: str | None, interval: float | None, max_runs: int | None,
                  drive_schedule: bool) -> int:
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
-                                                FlowRunFilterExpectedStartTime, FlowRunFilterState,
-                                                FlowRunFilterStateType)
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterId,
+        FlowRunFilter,
+        FlowRunFilterExpectedStartTime,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
     from prefect.client.schemas.objects import StateType
     from prefect.runner import Runner
     from prefect.states import Scheduled
 
-    runner = Runner(name=DEPLOYMENT_NAME, pause_on_shutdown=True, limit=1, query_seconds=POLL_SECONDS,
-                    prefetch_seconds=POLL_SECONDS * 4)
+    loop = asyncio.get_running_loop()
+
+    class StoppingRunner(Runner):
+        def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
+            """The Runner's own SIGTERM handler calls sys.exit: route SIGTERM to a clean stop, as SIGINT is."""
+            loop.call_soon_threadsafe(request_stop, signal.SIGTERM)
+
+    runner = StoppingRunner(name=DEPLOYMENT_NAME, pause_on_shutdown=True, limit=1, query_seconds=POLL_SECONDS,
+                            prefetch_seconds=POLL_SECONDS * 4)
     deployment_id = await runner.aadd_flow(
         newsclaims_scheduled, name=DEPLOYMENT_NAME, cron=cron, interval=interval,
         parameters={"settings": settings_to_parameters(settings)},
@@ -121,9 +136,6 @@ async def _serve(settings: Settings, cron: str | None, interval: float | None, m
         later(signum, STOP_GRACE_S)  # a run in progress may not stop cleanly in time
         stop.set()
 
-    loop = asyncio.get_running_loop()
-    # The Runner installs its own SIGTERM handler (which calls sys.exit); route it and SIGINT to a clean stop.
-    runner.handle_sigterm = lambda *_: loop.call_soon_threadsafe(request_stop, signal.SIGTERM)  # type: ignore[method-assign]
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(sig, request_stop, sig)
@@ -157,10 +169,12 @@ async def _serve(settings: Settings, cron: str | None, interval: float | None, m
             while not stop.is_set():
                 runs = await client.read_flow_runs(deployment_filter=this_deployment, flow_run_filter=FlowRunFilter(
                     expected_start_time=FlowRunFilterExpectedStartTime(after_=started_at)))
-                done = sorted((r for r in runs if r.state and r.state.type.value in TERMINAL),
-                              key=lambda r: r.end_time or r.expected_start_time)
-                for r in done[finished:]:
-                    print(f"newsclaims serve: run {r.name} {r.state.type.value.lower()}"
+                # (when it ended, name, state) of each finished run, in that order; every run listed was to start
+                # after started_at (the filter), which stands in for a run that has neither time.
+                done = sorted(((r.end_time or r.expected_start_time or started_at, r.name, r.state.type.value)
+                               for r in runs if r.state and r.state.type.value in TERMINAL), key=lambda d: d[0])
+                for _, name, state in done[finished:]:
+                    print(f"newsclaims serve: run {name} {state.lower()}"
                           f" ({len(done)}{'/' + str(max_runs) if max_runs else ''})", flush=True)
                 finished = len(done)
                 if max_runs is not None and finished >= max_runs:

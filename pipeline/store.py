@@ -21,9 +21,10 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 CLAIMS = "claims.jsonl"
 DOCUMENTS = "documents.jsonl"
@@ -230,7 +231,8 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     if _HELD_LOCKS.get(key, (None, None))[1] == threading.get_ident():
         yield
         return
-    fd = os.open(key / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)  # never truncate a link's target
+    # Never truncate a link's target (O_NOFOLLOW).
+    fd = os.open(key / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,4 +1,5 @@
-"""Run the per-document core in long-lived worker processes under a time bound: one pathological file never stalls a run."""
+"""Run the per-document core in long-lived worker processes under a time bound: one pathological file never stalls a
+run."""
 from __future__ import annotations
 
 import logging
@@ -231,7 +232,8 @@ def _died(worker: _Worker, rel_path: str, bound: float) -> FileOutcome:
     """The outcome of a document whose worker ended while processing it: over its CPU bound, or died."""
     worker.process.join(timeout=5)
     if worker.process.exitcode == -signal.SIGPROF:
-        return FileOutcome(rel_path, error=f"processing took more than {bound:g} s of CPU time; stopped", stage="timeout")
+        return FileOutcome(rel_path, error=f"processing took more than {bound:g} s of CPU time; stopped",
+                           stage="timeout")
     return FileOutcome(rel_path, error="worker process died while processing this file", stage="extract")
 
 
@@ -239,7 +241,8 @@ WORKERS = Workers()
 
 
 def process_batch_items(items: list[Item], timeout_s: float, workers: Workers = WORKERS) -> list[FileOutcome]:
-    """Process ``items`` in a long-lived worker process; a document over ``timeout_s`` seconds is stopped and reported."""
+    """Process ``items`` in a long-lived worker process; a document over ``timeout_s`` seconds is stopped and
+    reported."""
     if timeout_s <= 0 or not hasattr(os, "fork") or not hasattr(signal, "setitimer"):
         return [process_one(*item) for item in items]
     return workers.process(items, timeout_s)

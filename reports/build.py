@@ -18,8 +18,9 @@ title, or their file name when they have none, distinct for distinct articles.
 Agreement clusters: within one subject and topic, point amounts (exact/approx) whose USD values lie within
 ``TOLERANCE`` of the cluster's first (smallest) value form one cluster; a bound ("under 6M", "over 500M") or a
 range joins the nearest cluster it is compatible with (the cluster's centre lies inside it, widened by the
-tolerance) and within ``BOUND_REACH`` of it, otherwise compatible bounds and ranges form clusters of their own. Restatements (an amount the article gives
-as the equivalent of another, ``equivalent_of``) are left out so a figure is not counted twice.
+tolerance) and within ``BOUND_REACH`` of it, otherwise compatible bounds and ranges form clusters of their own.
+Restatements (an amount the article gives as the equivalent of another, ``equivalent_of``) are left out so a figure
+is not counted twice.
 
 Every figure links to its article (``source_path`` as recorded in documents.jsonl, relative to the folder the
 pipeline read, or made relative to ``out_dir`` when ``source_root`` is given) and carries its sentence as a
@@ -35,9 +36,10 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 TOLERANCE = 0.10
@@ -88,6 +90,13 @@ class Figure:
     def is_point(self) -> bool:
         return self.usd is not None and self.qualifier not in UPPER + LOWER
 
+    @property
+    def amount(self) -> float:
+        """The USD amount of a point figure or a bound (``usd``), asked of those only."""
+        if self.usd is None:
+            raise ValueError(f"a range has no single amount: {self.text!r} ({self.doc_id})")
+        return self.usd
+
     def interval(self) -> tuple[float, float]:
         """The USD values the figure allows."""
         if self.usd is not None:
@@ -126,7 +135,8 @@ def figures_by_group(claims: Iterable[dict[str, Any]]) -> dict[GroupKey, list[Fi
         fkey = (c["doc_id"], usd_value, low, high, c.get("qualifier"))
         fig = groups[key].get(fkey)
         if fig is None:
-            fig = groups[key][fkey] = Figure(c["doc_id"], c["text"], c.get("qualifier") or "exact", usd_value, low, high)
+            fig = groups[key][fkey] = Figure(c["doc_id"], c["text"], c.get("qualifier") or "exact", usd_value, low,
+                                             high)
         fig.claims.append(c)
     return {k: list(v.values()) for k, v in groups.items()}
 
@@ -149,10 +159,10 @@ def _close(a: float, b: float) -> bool:
 
 def clusters(figures: list[Figure]) -> list[list[Figure]]:
     """Agreement clusters, smallest amounts first (see the module docstring)."""
-    points = sorted((f for f in figures if f.is_point), key=lambda f: f.usd)
+    points = sorted((f for f in figures if f.is_point), key=lambda f: f.amount)
     out: list[list[Figure]] = []
     for f in points:
-        if out and _close(out[-1][0].usd, f.usd):
+        if out and _close(out[-1][0].amount, f.amount):
             out[-1].append(f)
         else:
             out.append([f])
@@ -165,7 +175,7 @@ def clusters(figures: list[Figure]) -> list[list[Figure]]:
         near = f.centre or 1.0
         fits = [(m, c) for m, c in centres if lo <= m <= hi and abs(math.log(m / near)) <= math.log(BOUND_REACH)]
         if fits:
-            min(fits, key=lambda mc: abs(math.log(mc[0]) - math.log(f.centre)))[1].append(f)
+            min(fits, key=lambda mc: abs(math.log(mc[0]) - math.log(near)))[1].append(f)  # near: f's centre
             continue
         for c in loose:
             clo, chi = c[0].interval()
@@ -193,8 +203,10 @@ class Extent:
         lo, hi = f.interval()
         self.every = (max(self.every[0], lo), min(self.every[1], hi))
         if f.is_point:
-            self.points = (min(self.points[0], f.usd), max(self.points[1], f.usd)) if self.points else (f.usd, f.usd)
-            self._logs[0] += math.log(f.usd)
+            amount = f.amount
+            self.points = ((min(self.points[0], amount), max(self.points[1], amount)) if self.points
+                           else (amount, amount))
+            self._logs[0] += math.log(amount)
             self._logs[1] += 1
         else:
             self.loose = (max(self.loose[0], lo), min(self.loose[1], hi))
@@ -217,7 +229,7 @@ def fits(cluster: list[Figure], f: Figure, extent: Extent | None = None) -> bool
     lo, hi = f.interval()
     if f.is_point:
         # the points close to f form an interval around it: checking the cluster's extreme points is enough
-        if ext.points and not (_close(f.usd, ext.points[0]) and _close(f.usd, ext.points[1])):
+        if ext.points and not (_close(f.amount, ext.points[0]) and _close(f.amount, ext.points[1])):
             return False
         glo, ghi = ext.loose  # a point is compared with the bounds and ranges only
     else:
@@ -225,7 +237,9 @@ def fits(cluster: list[Figure], f: Figure, extent: Extent | None = None) -> bool
     if glo * (1 - TOLERANCE) > hi * (1 + TOLERANCE) or lo * (1 - TOLERANCE) > ghi * (1 + TOLERANCE):
         return False
     centre = ext.centre
-    return bool(centre and f.centre) and abs(math.log(centre / f.centre)) <= math.log(BOUND_REACH)
+    if not (centre and f.centre):
+        return False
+    return abs(math.log(centre / f.centre)) <= math.log(BOUND_REACH)
 
 
 def add_unnamed(groups: dict[GroupKey, list[list[Figure]]]) -> None:
@@ -251,12 +265,13 @@ def add_unnamed(groups: dict[GroupKey, list[list[Figure]]]) -> None:
             # only when the amount points to one named group unambiguously, and not to a doc already there
             if len(homes) == 1 and f.doc_id not in homes[0][1].docs:
                 home, ext = homes[0]
-                home.append(Figure(f.doc_id, f.text, f.qualifier, f.usd, f.usd_low, f.usd_high, f.claims, inferred=True))
+                home.append(Figure(f.doc_id, f.text, f.qualifier, f.usd, f.usd_low, f.usd_high, f.claims,
+                                   inferred=True))
                 ext.add(home[-1])
 
 
 def _centre(cluster: list[Figure]) -> float:
-    points = [f.usd for f in cluster if f.is_point]
+    points = [f.amount for f in cluster if f.is_point]
     values = points or [f.centre for f in cluster if f.centre]
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else 0.0
 
@@ -289,7 +304,7 @@ def stated(f: Figure, fmt: Callable[[float | None], str] = usd) -> str:
 
 
 def cluster_label(cluster: list[Figure], fmt: Callable[[float | None], str] = usd) -> str:
-    points = sorted(f.usd for f in cluster if f.is_point)
+    points = sorted(f.amount for f in cluster if f.is_point)
     if points:
         return fmt(points[0]) if points[0] == points[-1] else f"{fmt(points[0])}–{fmt(points[-1])}"
     if len(cluster) == 1:
@@ -417,8 +432,10 @@ class _Report:
         add_unnamed(grouped)
         self.groups = sorted(
             grouped.items(),
-            key=lambda kv: (-len({f.doc_id for f in sum(kv[1], [])}), kv[0][0] == UNSPECIFIED, kv[0][0], str(kv[0][1:])))
-        self.sections = [Section(group_title(key), cs, below_zero if key[3] else usd, below=key[3]) for key, cs in self.groups]
+            key=lambda kv: (-len({f.doc_id for f in sum(kv[1], [])}), kv[0][0] == UNSPECIFIED, kv[0][0],
+                            str(kv[0][1:])))
+        self.sections = [Section(group_title(key), cs, below_zero if key[3] else usd, below=key[3])
+                         for key, cs in self.groups]
         self.labels = _labels(self.docs, {c["doc_id"] for c in self.claims})
         counted, uncounted = hardware_by_group(self.claims)
         self.hardware = sorted(
@@ -441,13 +458,15 @@ class _Report:
         out = ""
         if self.not_positive:
             n = self.not_positive
-            out += (f" {n} amount{'s' if n > 1 else ''} of zero or less (a loss or a fall written with a minus sign): "
-                    "those below zero are shown in sections marked “below zero” and drawn on an axis of their own, left "
-                    f"of the chart's zero{f'; {self.zero} of zero are left out (a log scale has no zero)' if self.zero else ''}.")
+            zero = f"; {self.zero} of zero are left out (a log scale has no zero)" if self.zero else ""
+            out += (f" {n} amount{'s' if n > 1 else ''} of zero or less (a loss or a fall written with a minus "
+                    "sign): those below zero are shown in sections marked “below zero” and drawn on an axis of their "
+                    f"own, left of the chart's zero{zero}.")
         if self.hypothetical:
             n = len(self.hypothetical)
             out += (f" {n} hypothetical figure{'s' if n > 1 else ''} (an analogy, an assumption, an example) "
-                    f"{'are' if n > 1 else 'is'} left out of the clusters and the chart (claims.jsonl: hypothetical true).")
+                    f"{'are' if n > 1 else 'is'} left out of the clusters and the chart (claims.jsonl: hypothetical "
+                    "true).")
         return out
 
     def href(self, doc_id: str) -> str:
@@ -538,7 +557,8 @@ FONT_CJK = ",".join(f'"{name}"' for name in (
 FONT_STACK = f'system-ui,-apple-system,"Segoe UI","Noto Sans",{FONT_CJK},sans-serif'
 CSS = f"""
 body{{font:15px/1.45 {FONT_STACK};margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222;overflow-wrap:anywhere}}
-h1{{font-size:1.6rem}}h2{{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #ddd}}h3{{font-size:1.05rem;margin-top:1.6rem}}
+h1{{font-size:1.6rem}}h2{{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #ddd}}\
+h3{{font-size:1.05rem;margin-top:1.6rem}}
 table{{border-collapse:collapse;margin:.5rem 0 1rem;width:100%;table-layout:fixed}}
 th,td{{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}}
 th{{background:#f5f5f5}}th.cl{{width:13rem}}td.cl{{font-weight:600}}.agree{{background:#eef8ee}}
@@ -595,8 +615,9 @@ def _svg(rep: _Report) -> str:
     for below, axis in axes.items():
         label = below_zero if below else usd
         for d in axis.decades():
-            out.append(f'<line x1="{axis.x(10 ** d):.1f}" y1="{top_y - 8}" x2="{axis.x(10 ** d):.1f}" y2="{height - 24}" '
-                       f'stroke="#ddd"/><text x="{axis.x(10 ** d):.1f}" y="{height - 10}" text-anchor="middle" '
+            out.append(f'<line x1="{axis.x(10 ** d):.1f}" y1="{top_y - 8}" x2="{axis.x(10 ** d):.1f}" '
+                       f'y2="{height - 24}" stroke="#ddd"/>'
+                       f'<text x="{axis.x(10 ** d):.1f}" y="{height - 10}" text-anchor="middle" '
                        f'fill="#555">{label(10.0 ** d)}</text>')
     caption = "USD, log scale (● point, ◀ upper bound, ▶ lower bound, ─ range; larger: more figures)"
     if under:
@@ -621,7 +642,8 @@ def _mark(rep: _Report, a: Amount, axis: _Axis, y: float) -> str:
     if len(a.figures) == 1:
         tip = f"{rep.source_name(f.doc_id)}: {f.text} = {a.label} — {f.claims[0].get('sentence') or ''}"
     else:
-        tip = f"{a.label}: {len(a.figures)} figures from {a.sources} sources, e.g. {rep.source_name(f.doc_id)}: {f.text}"
+        tip = (f"{a.label}: {len(a.figures)} figures from {a.sources} sources, e.g. {rep.source_name(f.doc_id)}: "
+               f"{f.text}")
     shape = ""
     if f.usd is not None:
         cx = axis.x(f.usd)
@@ -662,7 +684,7 @@ def _amount_html(rep: _Report, a: Amount) -> str:
         label = a.label if i == 0 else rep.source_name(f.doc_id)
         links.append(f'<a class="fig" href="{e(rep.href(f.doc_id))}" title="{e(sentence)}">{e(label)}</a>{refs}')
     first = a.figures[0]
-    who = sorted({cl.get("attribution") for cl in first.claims} - {None})
+    who = sorted({cl["attribution"] for cl in first.claims if cl.get("attribution") is not None})
     more = a.sources - len(linked)
     detail = [e(first.text) + (f" · per {e(who[0])}" if who else ""), e(rep.source_name(first.doc_id)), *links[1:]]
     if more:
@@ -693,7 +715,8 @@ def _section_html(rep: _Report, s: Section, level: str = "h2") -> list[str]:
             extra = ""
             if len(amts) > TOP_AMOUNTS:
                 extra = _collapsed(f"{len(amts) - TOP_AMOUNTS} more amounts",
-                                   [f"{e(a.label)} ×{len(a.figures)} ({a.sources} sources)" for a in amts[TOP_AMOUNTS:]])
+                                   [f"{e(a.label)} ×{len(a.figures)} ({a.sources} sources)"
+                                    for a in amts[TOP_AMOUNTS:]])
             parts.append(f"<tr{' class=agree' if n > 1 else ''}><td class=cl>{e(cluster_label(c, s.fmt))}"
                          f"{'<br><span class=muted>' + str(n) + ' sources agree</span>' if n > 1 else ''}</td>"
                          f"<td>{'<br>'.join(cells)}{extra}</td></tr>")
@@ -736,7 +759,8 @@ def _html(rep: _Report) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>News claims: amounts and hardware across sources</title>", f"<style>{CSS}</style></head><body>",
              "<h1>Amounts across sources</h1>",
-             f"<p class='muted'>{len(rep.docs)} articles, {sum(1 for c in rep.claims if c.get('kind') == 'money')} money claims. "
+             f"<p class='muted'>{len(rep.docs)} articles, "
+             f"{sum(1 for c in rep.claims if c.get('kind') == 'money')} money claims. "
              f"Amounts within {TOLERANCE:.0%} of each other in USD, or bounds compatible with them, form one agreement "
              "cluster. Figures link to the article (path relative to the input folder) and to their sentence "
              "(tooltip and footnote); an amount several articles state is shown once with its count. "
@@ -755,7 +779,8 @@ def _html(rep: _Report) -> str:
     parts.append("<h2>USD amounts by source</h2><p>")
     if len(rep.sources) <= len(PALETTE):
         parts.append(" ".join(f'<span><span class="dot" style="background:{rep.colour[d]}"></span>'
-                              f'<a href="{e(rep.href(d))}">{e(rep.source_name(d))}</a></span>&emsp;' for d in rep.sources))
+                              f'<a href="{e(rep.href(d))}">{e(rep.source_name(d))}</a></span>&emsp;'
+                              for d in rep.sources))
     else:
         parts.append(f"<span class=muted>{len(rep.sources)} sources; the {min(TOP_GROUPS, len(rep.sections))} subjects "
                      "and topics with the most sources.</span>")
@@ -784,7 +809,8 @@ def _html(rep: _Report) -> str:
         parts.append("<p class='muted'>No hardware claims.</p>")
     parts.append("<h2>Sentences</h2><ol class=notes>")
     for n, (doc_id, sentence) in enumerate(rep.notes, 1):
-        parts.append(f'<li id="n{n}"><a href="{e(rep.href(doc_id))}">{e(rep.source_name(doc_id))}</a>: {e(sentence)}</li>')
+        parts.append(f'<li id="n{n}"><a href="{e(rep.href(doc_id))}">{e(rep.source_name(doc_id))}</a>: '
+                     f'{e(sentence)}</li>')
     parts.append("</ol></body></html>")
     return "\n".join(parts)
 
@@ -830,10 +856,10 @@ def _section_md(rep: _Report, s: Section, level: str = "##") -> list[str]:
 
 def _markdown(rep: _Report) -> str:
     lines = ["# Amounts across sources", "",
-             f"{len(rep.docs)} articles. Amounts within {TOLERANCE:.0%} of each other in USD, or bounds compatible with "
-             "them, form one agreement cluster. Links are relative to the input folder; the sentence of every figure is "
-             "in its footnote. An amount several articles state is shown once with its count; summary.csv lists every "
-             f"cluster.{rep.left_out()}", ""]
+             f"{len(rep.docs)} articles. Amounts within {TOLERANCE:.0%} of each other in USD, or bounds compatible "
+             "with them, form one agreement cluster. Links are relative to the input folder; the sentence of every "
+             "figure is in its footnote. An amount several articles state is shown once with its count; summary.csv "
+             f"lists every cluster.{rep.left_out()}", ""]
     multi = rep.multi_source_clusters()
     if multi:
         lines += ["## Figures several sources agree on", ""]
@@ -850,7 +876,8 @@ def _markdown(rep: _Report) -> str:
     lines += ["## Hardware: models and counts", ""]
     models = _model_rows(rep)
     if models:
-        lines += ["| model | vendor | articles | claims with a count | counts stated most often |", "|---|---|---|---|---|"]
+        lines += ["| model | vendor | articles | claims with a count | counts stated most often |",
+                  "|---|---|---|---|---|"]
         lines += [f"| {_md_cell(m)} | {_md_cell(v)} | {n} | {k} | {common} |" for m, v, n, k, common in models]
         lines.append("")
         for s in rep.hardware[:TOP_GROUPS]:
