@@ -113,7 +113,8 @@ def cues(tag: str) -> Cues:
     flags = re.I if latin else 0
     # Latin words must stand whole (Euro, not Europa); Han words may run on (亿美元 holds 亿).
     end = r"(?![A-Za-zäöüß])" if latin else ""
-    start = r"(?<![A-Za-zäöüß])" if latin else ""  # "kes" of Bikes is no shilling
+    # A cue never starts inside a Latin word, in any script: the "kes" of Bikes is no shilling, the T4 of INT4 no chip.
+    start = r"(?<![A-Za-zäöüß])"
     alternation = _alternation(kind)
     return Cues(
         after=re.compile(rf"(?P<gap>[\s\-]{{0,{CUE_GAP}}})(?P<cue>{alternation}){end}", flags),

@@ -155,6 +155,8 @@ class _Grammar:
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
     # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
+    list_joiner: re.Pattern[str] | None  # what joins two amounts of a list, not a range (und, without zwischen)
+    range_opener: re.Pattern[str]  # what opens a range joined that way (zwischen)
     declared: re.Pattern[str] | None  # a currency declared for what follows: （人民币，下同）
     declared_in_sentence: re.Pattern[str] | None  # a currency declared for the rest of its sentence: 若以美元计算
     numbers: NumberGrammar  # how the locale writes and reads figures
@@ -422,6 +424,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         order_of_magnitude=float(money.get("order_of_magnitude", 10)),
         **_carried_grammar(money, before_words, style),
         **_declared_grammar(money),
+        **_list_grammar(money),
         market_currency=(re.compile(word_alternation(money["market_currency"])), dict(money["market_currency"]))
         if money.get("market_currency") else None,
         compound_level=re.compile(rf"(?:{word_alternation(money.get('compound_levels', [])) or NEVER})(?!\w)"),
@@ -454,6 +457,17 @@ def _range_scale_grammar(number: dict[str, Any]) -> dict[str, Any]:
     big, small = "".join(number["big_units"]), "".join(number["small_units"])
     return {"range_own_scale": re.compile(f"[{big}]"), "range_unit_tail": re.compile(f"[{small}]?[{big}]*$"),
             "range_big_tail": re.compile(f"[{big}]+$"), "small_units": frozenset(number["small_units"])}
+
+
+def _list_grammar(money: dict[str, Any]) -> dict[str, Any]:
+    """The joiner a range shares with a list (und), and the word that makes it a range (zwischen), where a locale has
+    them (``range_between``: [opener, joiner])."""
+    between = money.get("range_between")
+    if not between:
+        return {"list_joiner": None, "range_opener": re.compile(NEVER)}
+    opener, joiner = between
+    return {"list_joiner": re.compile(rf"\s+{re.escape(joiner)}\s+"),
+            "range_opener": re.compile(rf"{re.escape(opener)}\s", re.I)}
 
 
 def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
@@ -723,6 +737,29 @@ def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency
         return None
     span = _span_from_match(match, text, g, locale)
     return replace(span, currency=currency, rule="carried") if span else None
+
+
+def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tuple[MoneySpan, MoneySpan] | None:
+    """Two amounts joined by "und" with no "zwischen" before them are a list, not a range (jeweils 800.000 und
+    600.000 US-Dollar): the second with its currency, the first in the same currency and scale."""
+    joined = text[match.end("lo") : match.start("hi")]
+    if not g.list_joiner.fullmatch(joined) or g.range_opener.match(text, match.start()):
+        return None
+    try:
+        lo, hi = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
+    except NumberError:
+        return None
+    if lo is None or hi is None or lo <= 0 or hi <= 0:
+        return None
+    word = _currency_word(match, g)
+    currency = _currency(match, word, g)
+    lo = _distribute_scale(match["lo"], lo, match["hi"], hi, g, below=False)
+    start = match.start("lo")
+    end = match.end("ca") if match["ca"] else match.end()
+    first = MoneySpan(start, match.end("lo"), currency, lo, None, None,
+                      _qualifier_before(text, start, g) or "exact", rule="carried")
+    second = MoneySpan(match.start("hi"), end, currency, hi, None, None, "exact", rule="point")
+    return first, second
 
 
 def _is_bare(match: re.Match[str], g: _Grammar) -> bool:
@@ -1042,7 +1079,11 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                     span := _carried_in_sentence(match, text, g, locale, spans[-1], g.carried_in_sentence)):
                 carried.append(span)
             continue
-        span = _span_from_match(match, text, g, locale)
+        if g.list_joiner is not None and match["lo"] and (pair := _list_pair(match, text, g, locale)):
+            carried.append(pair[0])  # "jeweils 800.000 und 600.000 US-Dollar": two amounts, the first carried
+            span = pair[1]
+        else:
+            span = _span_from_match(match, text, g, locale)
         if span is None:
             continue
         per = _per(text, span.start, span.end, g)
