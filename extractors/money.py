@@ -467,7 +467,7 @@ def _list_grammar(money: dict[str, Any]) -> dict[str, Any]:
         return {"list_joiner": None, "range_opener": re.compile(NEVER)}
     opener, joiner = between
     return {"list_joiner": re.compile(rf"\s+{re.escape(joiner)}\s+"),
-            "range_opener": re.compile(rf"{re.escape(opener)}\s", re.I)}
+            "range_opener": re.compile(rf"(?<!\w){re.escape(opener)}\s+$", re.I)}
 
 
 def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
@@ -743,8 +743,8 @@ def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tup
     """Two amounts joined by "und" with no "zwischen" before them are a list, not a range (jeweils 800.000 und
     600.000 US-Dollar): the second with its currency, the first in the same currency and scale."""
     joined = text[match.end("lo") : match.start("hi")]
-    if not g.list_joiner.fullmatch(joined) or g.range_opener.match(text, match.start()):
-        return None
+    if not g.list_joiner.fullmatch(joined) or g.range_opener.search(text, max(0, match.start() - 12), match.start("lo")):
+        return None  # "Zwischen 35 und 40 Milliarden" (a capital, outside the match) is a range
     try:
         lo, hi = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
     except NumberError:

@@ -835,6 +835,7 @@ CASES = [
        [pt("USD", 800000), pt("USD", 600000)]),
     de("list-und-shares-scale", "Umsätze von 2 und 3 Millionen Euro", [pt("EUR", 2 * E6), pt("EUR", 3 * E6)]),
     de("range-zwischen-und", "zwischen 300 und 400 Euro", [rg("EUR", 300, 400)]),
+    de("range-zwischen-capital", "Zwischen 35 und 40 Milliarden US-Dollar - eine Summe", [rg("USD", 35 * E9, 40 * E9)]),
     de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
     de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
     de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),
