@@ -234,3 +234,19 @@ def test_no_empty_document_without_a_warning(name: str, source: str, reason: str
     doc = process_document(source.encode(), name).document
     assert doc["chars"] == 0
     assert any(reason in w for w in doc["warnings"]), doc["warnings"]
+
+
+# Page furniture that text dumps keep in their lines (a related-story teaser): the line goes, its figures with it, and
+# the article's own lines stay. (A quote box joined to the lede's line, 小米-W(01810.HK) +0.950 … 沽空 $8.18億, stays: a
+# line rule would take the lede with it.)
+DUMP_CHROME = [
+    pytest.param(f"{HANT_P1}\n相關內容《大行》摩通料小米首季盈利強勁增長 維持目標價60元\n{HANT_P2}\n{HANT_P3}\n",
+                 "目標價60元", HANT_P3, id="hant-related-content-teaser"),
+    pytest.param(f"{ZH_P1}\n相关内容：某公司股价大涨\n{ZH_P2}\n{ZH_P3}\n", "股价大涨", ZH_P3, id="hans-related-content-teaser"),
+]
+
+
+@pytest.mark.parametrize("dump, dropped, kept", DUMP_CHROME)
+def test_text_dump_furniture_lines_go(dump: str, dropped: str, kept: str) -> None:
+    text = process_document(dump.encode(), "dump.txt").document["text"]
+    assert dropped not in text and kept in text, text
