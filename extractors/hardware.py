@@ -393,10 +393,11 @@ def load_words(locale: str) -> Words:
         other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
         price_words=re.compile(word_alternation(raw.get("price_words", []))),
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
-        family_marker=re.compile(rf"\s+(?:{word_alternation(raw['family_markers'])})\s+{QUOTE}?", flags)
-        if raw.get("family_markers") else None,
+        family_marker=re.compile(rf"\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
+                                 flags) if raw.get("family_markers") else None,
         family_apposition=re.compile(rf"\s*[,–—]\s*(?:(?:{word_alternation(raw.get('apposition_adverbs', []))})\s+)?"
-                                     rf"(?:{word_alternation(raw['apposition_markers'])})\s+{QUOTE}?", flags)
+                                     rf"(?:{word_alternation(raw['apposition_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
+                                     flags)
         if raw.get("apposition_markers") else None,
         not_opening_adjective=re.compile(rf"\s+[a-zäöüß][a-zäöüß\-]*(?:{word_alternation(raw['not_opening_endings'])})(?!\w)")
         if raw.get("not_opening_endings") else None,
@@ -452,6 +453,12 @@ def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
     compound = r"|[\w.]*[^\W\d][\w.]*-"
     return re.compile(rf"(?:[\s\-–„“”\"'»«]{compound}|(?i:{word_alternation(raw.get('noun_gap_words', []))})(?!\w)"
                       rf"{adjective})*")
+
+
+def _adjectives(raw: dict[str, Any]) -> str:
+    """At most two lower-case words with an adjective's ending, each with the space after it (der neuesten Hopper-…)."""
+    endings = raw.get("adjective_endings")
+    return rf"(?-i:(?:[a-zäöüß][a-zäöüß\-]*(?:{word_alternation(endings)})\s+){{0,2}})" if endings else ""
 
 
 def _extended_attribute(raw: dict[str, Any]) -> re.Pattern[str] | None:
