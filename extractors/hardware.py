@@ -32,7 +32,7 @@ CJK_RANGE = ("\u3400", "\u9fff")
 SEPARATOR = re.compile(r"[^A-Za-z0-9À-ÖØ-öø-ÿ.,\u3400-\u9fff]")
 LAST_SEPARATOR = re.compile(rf".*{SEPARATOR.pattern}", re.S)
 LATIN_START = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
-# How far before an anchor a window starts: a one-unit word before a name (einem H100, 每块H100).
+# How far before an anchor a window starts: a one-unit word before a name (pro H100, 每块H100).
 WINDOW_BEFORE = 8
 # Below this length a text is read whole: finding the anchors costs more than the windows save.
 WINDOWS_FROM = 3000
@@ -50,6 +50,9 @@ SPACE = "[ \u00a0]"
 # The scale word that ends a range's high end, and any scale word: 2至3万块 is 20,000-30,000, the low end borrowing
 # the high end's scale (4 bis 5 Millionen GPUs: see _de_range_scale).
 ZH_RANGE_SCALE = (re.compile(r"[百千万亿]+$"), re.compile(r"[十百千万亿]"))
+# A version number after the abbreviation it is the version of (CDNA 3, PCIe 5, HBM 3): two capitals or more.
+VERSION_OF = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
+VERSION = re.compile(r"\d{1,2}")
 # A figure that reads as a year of the chips' era.
 YEAR = re.compile(r"(?:19[89]|20[0-4])\d")
 # 100 000 GPUs: thousands grouped by a (narrow, no-break) space, as Swiss papers print them.
@@ -67,6 +70,8 @@ SENTENCE_START = re.compile(r"[。！？!?\n]|\s\.")
 BACK_WINDOW = 120
 # How far around a generic count a device word of its sentence may stand (手机里的两块芯片).
 DEVICE_WINDOW = 80
+# How far around a family name its sentence is read for the chip the family describes.
+SENTENCE_WINDOW = 300
 # How far before a name a word for a person may start (der Informatik-Pionierin Grace Hopper).
 PERSON_WINDOW = 60
 # How far before a count with a demonstrative (16.000 dieser Spezialchips) the chip it means may be named.
@@ -78,9 +83,16 @@ MODEL_NUMBER = re.compile(r"\s?(\d{2,4}[A-Za-z]{0,2})(?![A-Za-z0-9])")
 # The compound after a conjunction that shares its last part with a truncated one (GPU- und 72 CPU-Knoten): an optional
 # count, then hyphened parts; "last" is where its last part starts.
 TRUNCATED_PARTNER = re.compile(r"(?:[\d.,'’]+\s+)?(?:[\w.]+-)+(?P<last>\w+)")
+# An opening or closing quotation mark around a name (der „Hopper“-Familie).
+QUOTE = "[„“”\"'»«‚‘’]"
+QUOTED_JOIN = re.compile(rf"{QUOTE}?[\s-]?")
+# What may end a sentence after the last word of an apposition: closing marks, then its stop.
+SENTENCE_TAIL = re.compile(rf"(?:{QUOTE}|[)\s])*[.!?]?")
 # A gloss in parentheses right after a name: 安培(Ampere)架构.
 GLOSS = re.compile(r"^\s*[（(][^（）()]{0,20}[）)]")
 PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+# An aside in parentheses between a count and its noun.
+ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 # Full-width Latin letters and digits (Ｈ２０, ６０萬片９１０Ｃ), read as ASCII one character for one, so offsets hold;
 # a full-width point or grouping comma only inside a full-width figure (１．５萬, ２，０００), elsewhere it is punctuation.
 FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]")
@@ -330,6 +342,10 @@ class Words:
     other_nouns: re.Pattern[str]
     price_words: re.Pattern[str]
     type_marker: re.Pattern[str] | None
+    family_marker: re.Pattern[str] | None  # after a generic noun, before its family and descriptor: der Hopper-Familie
+    family_apposition: re.Pattern[str] | None  # after counts, the family of them all: – ebenfalls aus der Hopper-Reihe
+    comparison_times: re.Pattern[str] | None  # after a bare count, a time other than its chip's: 600.000 im Vorjahr
+    not_opening_adjective: re.Pattern[str] | None  # after a count that opens its sentence, a word that is no adjective
     vague_counts: dict[str, tuple[int, int]]
     everyday_names: dict[str, tuple[str, ...]]
     rate_markers: re.Pattern[str]
@@ -342,6 +358,7 @@ class Words:
     currency: re.Pattern[str]  # the locale's currency words and signs, as whole words
     spaced: bool  # words stand between spaces (German): a noun phrase ends at a lower-case word
     noun_gap_words: re.Pattern[str]  # what alone may stand between a count and its noun (fullmatch)
+    extended_attribute: re.Pattern[str] | None  # or a phrase ending in a participle: zwei auf einem Package kombinierte
     year_cues: re.Pattern[str]  # a word that makes the year-like figure after it a year (Ende 2023 mit H200)
     conjunctions: re.Pattern[str]  # joins two counts of one noun (19.6万枚和16.9万枚Hopper), or list items
     phrase_joiners: re.Pattern[str]  # joins a chip's name to the noun it modifies (GPU系列服务器)
@@ -376,6 +393,16 @@ def load_words(locale: str) -> Words:
         other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
         price_words=re.compile(word_alternation(raw.get("price_words", []))),
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
+        family_marker=re.compile(rf"\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
+                                 flags) if raw.get("family_markers") else None,
+        family_apposition=re.compile(rf"\s*[,–—]\s*(?:(?:{word_alternation(raw.get('apposition_adverbs', []))})\s+)?"
+                                     rf"(?:{word_alternation(raw['apposition_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
+                                     flags)
+        if raw.get("apposition_markers") else None,
+        not_opening_adjective=re.compile(rf"\s+[a-zäöüß][a-zäöüß\-]*(?:{word_alternation(raw['not_opening_endings'])})(?!\w)")
+        if raw.get("not_opening_endings") else None,
+        comparison_times=re.compile(rf"\s+(?:{word_alternation(raw['comparison_times'])})(?!\w)", flags)
+        if raw.get("comparison_times") else None,
         vague_counts={word: (low, high) for word, (low, high) in raw.get("vague_counts", {}).items()},
         everyday_names={name: tuple(ctx) for name, ctx in raw.get("everyday_names", {}).items()},
         rate_markers=re.compile(word_alternation([*raw.get("rate_markers", []), *raw.get("each_markers", [])]), flags),
@@ -389,6 +416,7 @@ def load_words(locale: str) -> Words:
                             re.I),
         spaced=style.spaced,
         noun_gap_words=_noun_gap_words(raw),
+        extended_attribute=_extended_attribute(raw),
         year_cues=re.compile(rf"(?:^|\W)(?:{word_alternation(raw.get('year_cues', []))})\s*$", flags),
         conjunctions=re.compile(rf"\s*(?:{word_alternation(raw.get('conjunctions', []))})\s*", flags),
         phrase_joiners=re.compile(word_alternation(raw.get("phrase_joiners", [])), flags),
@@ -425,6 +453,22 @@ def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
     compound = r"|[\w.]*[^\W\d][\w.]*-"
     return re.compile(rf"(?:[\s\-–„“”\"'»«]{compound}|(?i:{word_alternation(raw.get('noun_gap_words', []))})(?!\w)"
                       rf"{adjective})*")
+
+
+def _adjectives(raw: dict[str, Any]) -> str:
+    """At most two lower-case words with an adjective's ending, each with the space after it (der neuesten Hopper-…)."""
+    endings = raw.get("adjective_endings")
+    return rf"(?-i:(?:[a-zäöüß][a-zäöüß\-]*(?:{word_alternation(endings)})\s+){{0,2}})" if endings else ""
+
+
+def _extended_attribute(raw: dict[str, Any]) -> re.Pattern[str] | None:
+    """A preposition, at most three words, and a participle with an adjective's ending, then what may stand between a
+    count and its noun (50.000 nach China gelieferte H20-Chips, zwei auf einem Package kombinierte 910B)."""
+    if not raw.get("attribute_prepositions"):
+        return None
+    participle = rf"[a-zäöüß][a-zäöüß\-]*(?:{word_alternation(raw['participle_endings'])})(?![\w-])"
+    return re.compile(rf"\s+(?:{word_alternation(raw['attribute_prepositions'])})\s+(?:[^\s,.;:!?()]+\s+){{0,3}}?"
+                      rf"{participle}{_noun_gap_words(raw).pattern}")
 
 
 def _zh_count_number(vague_digits: str) -> str:
@@ -695,18 +739,53 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
                 and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers \
                 and (words.number_of is None or not words.number_of.search(text, max(0, m.start() - BACK_WINDOW),
-                                                                            m.start())):
+                                                                            m.start())) \
+                and (words.comparison_times is None or not words.comparison_times.match(text, m.end())):
             continue  # most numbers: nothing named after them, and none that can refer back
         claim = _count_claim(text, m, *_window_limit(text, counts, i, words, locale), spans, starts, cat, words,
                              locale, used, basis)
         if claim:
             found.append(claim)
+    if words.family_apposition is not None:
+        found = _apposition_families(text, found, spans, starts, cat, words, used)
     used |= basis
     for s in spans:
         if s.label_ == "MODEL" and s not in used:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _apposition_families(text: str, claims: list[HardwareSpan], spans: list[Hit], starts: list[int], cat: Catalogue,
+                         words: Words, used: set[Hit]) -> list[HardwareSpan]:
+    """Generic counts followed in their sentence by an apposition naming a family, with no model between, count that
+    family (Meta kaufte 224.000 KI-GPUs, Google 169.000 KI-Chips – ebenfalls aus der Hopper-Reihe); the family's
+    mention is theirs."""
+    out = []
+    for claim in claims:
+        family = _apposition_family(text, claim, spans, starts, words) if claim.model in cat.generic else None
+        if family is None:
+            out.append(claim)
+            continue
+        used.add(family)
+        out.append(replace(claim, vendor=cat.models[family.id_]["vendor"], model=family.id_))
+    return out
+
+
+def _apposition_family(text: str, claim: HardwareSpan, spans: list[Hit], starts: list[int], words: Words) -> Hit | None:
+    """The family an apposition ending the claim's sentence names (– ebenfalls aus der „Hopper“-Reihe.), where no
+    model stands between the claim and it."""
+    if words.family_apposition is None:
+        return None
+    end = SENTENCE_END.search(text, claim.end, claim.end + SENTENCE_WINDOW)
+    stop = end.start() if end else min(len(text), claim.end + SENTENCE_WINDOW)
+    for m in words.family_apposition.finditer(text, claim.end, stop):
+        found = _family_at(text, m.end(), spans, words)
+        if found is None or not SENTENCE_TAIL.fullmatch(text, found[1], stop):
+            continue
+        between = spans[bisect.bisect_left(starts, claim.end) : bisect.bisect_left(starts, found[0].start_char)]
+        return None if any(s.label_ == "MODEL" for s in between) else found[0]
+    return None
 
 
 def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
@@ -725,18 +804,31 @@ def _counts(text: str, locale: str, starts: list[int]) -> list[re.Match[str]]:
 
 def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, locale: str) -> tuple[int, int]:
     """Where the noun of count ``i`` may stand: from its end (or from the end of the last count joined to it by a
-    conjunction, whose noun it shares: 19.6万枚和16.9万枚Hopper, von aktuell 100.000 auf mehr als eine Million GPUs)
-    to the next count or the end of the noun phrase."""
+    conjunction, whose noun it shares: 19.6万枚和16.9万枚Hopper, von aktuell 100.000 auf mehr als eine Million GPUs;
+    in German after an aside in parentheses: mindestens 100.000 (und nicht nur 24.000) Prozessoren) to the next count
+    or the end of the noun phrase."""
     m = counts[i]
-    end = _window_end(text, m.end(), words.window)
+    noun_from = _after_aside(text, m.end(), words)
+    end = _window_end(text, noun_from, words.window)
     while i + 1 < len(counts):
         nxt = counts[i + 1]
-        if nxt.start() >= end or not _joined(text, m.end(), nxt.start(), words, locale) \
+        if nxt.start() < noun_from:
+            i += 1  # a count in the aside
+            continue
+        if nxt.start() >= end or not _joined(text, noun_from, nxt.start(), words, locale) \
                 or _classifier(nxt) != _classifier(m):
-            return m.end(), min(end, nxt.start())
+            return noun_from, min(end, nxt.start())
         i, m = i + 1, nxt
-        end = _window_end(text, m.end(), words.window)
-    return m.end(), end
+        noun_from = _after_aside(text, m.end(), words)
+        end = _window_end(text, noun_from, words.window)
+    return noun_from, end
+
+
+def _after_aside(text: str, pos: int, words: Words) -> int:
+    """The end of an aside in parentheses right after a German count (100.000 (und nicht nur 24.000) Prozessoren), or
+    ``pos``."""
+    aside = ASIDE.match(text, pos) if words.spaced else None
+    return aside.end() if aside else pos
 
 
 def _joined(text: str, start: int, end: int, words: Words, locale: str) -> bool:
@@ -757,13 +849,21 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     """
     window = spans[bisect.bisect_left(starts, noun_from) : bisect.bisect_left(starts, limit)]
     inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
-    if words.spaced and text.startswith("-", m.end()) and not (
-            inside and inside[0].start_char == m.end() + 1 and inside[0].label_ in ("MODEL", "GENERIC")):
-        return None  # 3-nm-Chips, 100-Millionen-Dollar-Deal: a figure in a compound counts only the chip it joins
-    if words.noun_gap is not None and inside and not _modifiers_only(text, noun_from, inside[0].start_char, words):
-        return None  # a German count stands before its noun, with at most articles and adjectives between
+    if words.spaced and text.startswith("-", m.end()) and (not (
+            inside and inside[0].start_char == m.end() + 1 and inside[0].label_ in ("MODEL", "GENERIC"))
+            or VERSION_OF.search(text, max(0, m.start() - 16), m.start()) and VERSION.fullmatch(m["lo"])):
+        # 3-nm-Chips, 100-Millionen-Dollar-Deal: a figure in a compound counts only the chip it joins; and a version
+        # after an abbreviation is none (AMDs CDNA 3-GPU-Architektur)
+        return None
+    if words.noun_gap is not None and inside and not _attributes_only(text, m, noun_from, inside[0].start_char, words):
+        if _classifier(m) not in words.referring_back:
+            return None  # a German count stands before its noun, with at most articles and adjectives between
+        inside = []  # Amazon kommt auf 196.000 Einheiten und Google …: the unit noun's chip is named before it
     if _is_year(text, m, words):
         return None  # Ende 2023 mit H200
+    if words.not_opening_adjective is not None and words.not_opening_adjective.match(text, m.end()) \
+            and _opens_sentence(text, m.start()):
+        return None  # 2026 kommen Rubin und Rubin Ultra: a verb, not an adjective, after a figure opening its sentence
     cls = _classifier(m)
     card = words.card_classifiers.get(cls)
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
@@ -785,13 +885,17 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None and words.number_of is not None and _ends_clause(text, m.end(), words.spaced):
         head = _number_of(text, m.start(), spans, starts, words)  # die Zahl der GPUs soll auf 100.000 steigen
+    if head is None and words.comparison_times is not None and not YEAR.fullmatch(m["lo"]) \
+            and (when := words.comparison_times.match(text, m.end())) and _ends_clause(text, when.end(), words.spaced):
+        # 1,6 Millionen KI-Chips – ein Sprung von 600.000 im kommenden Jahr: the chip counted before, at another time
+        head = ante if (ante := _antecedent(text, m.start(), spans, starts, words, basis)) in used else None
     if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
         return None  # 手机里的两块芯片, die Chips eines Smartphones: not accelerators
     if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words):
         return None  # where counts take a measure word, one without is held to the chip right after it
-    if not cls and words.currency.search(text, noun_from, head.start_char):
+    if not cls and words.currency.search(text, m.end(), head.start_char):
         return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
     if _after_rate_marker(text, m.start(), words):
         return None  # 每台服务器配备8块H100: so many per machine, not a fleet
@@ -835,9 +939,24 @@ def _in_device_sentence(text: str, pos: int, words: Words) -> bool:
     return words.device_words.search(text, start, end.start() if end else pos + DEVICE_WINDOW) is not None
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether only quotation marks and spaces stand between ``pos`` and the start of its sentence (or a colon)."""
+    floor = max(0, pos - 8)
+    before = text[floor:pos].rstrip(" \t\u00a0„“\"'»«")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _modifiers_only(text: str, start: int, end: int, words: Words) -> bool:
     """Whether only the words that may stand between a count and its noun stand between ``start`` and ``end``."""
     return end - start <= (words.noun_gap or 0) and words.noun_gap_words.fullmatch(text, start, end) is not None
+
+
+def _attributes_only(text: str, m: re.Match[str], start: int, end: int, words: Words) -> bool:
+    """Whether only modifiers, or an extended attribute (a phrase ending in a participle), stand between a count
+    ``m`` and its noun; a year takes none (das 2025 in Betrieb genommene H100-Cluster)."""
+    return _modifiers_only(text, start, end, words) or (
+        words.extended_attribute is not None and end - start <= (words.noun_gap or 0)
+        and not YEAR.fullmatch(m["lo"]) and words.extended_attribute.fullmatch(text, start, end) is not None)
 
 
 def _is_year(text: str, m: re.Match[str], words: Words) -> bool:
@@ -888,10 +1007,13 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
             if context is not None and not _names_hardware(text, h, prev, nxt, context, words):
                 continue
         kept.append(h)
-    # A family name that describes another chip (基于Blackwell架构的GB200, die Blackwell-Serie) is no claim where the
-    # text names one of the family's members; without one it names the product (Blackwell架构的芯片).
+    # A family name that describes another chip (基于Blackwell架构的GB200, der Prozessor gehört zu der Blackwell-Serie)
+    # is no claim where the text names one of the family's members and its sentence names that chip (a member, or a
+    # noun of chips); without a member it names the product (Blackwell架构的芯片), and so does a series its sentence
+    # names alone (Für die Instinct-MI300-Serie tut man …).
     named = {family for h in kept if h.label_ == "MODEL" for family in cat.families_of(h.id_)}
-    return [h for h in kept if not (h.id_ in named and _describes(text, h, kept, words))]
+    return [h for h in kept if not (h.id_ in named and _describes(text, h, kept, words)
+                                    and _chip_in_sentence(text, h, kept, cat))]
 
 
 def _names_person(text: str, h: Hit, words: Words) -> bool:
@@ -950,6 +1072,15 @@ def _describes(text: str, h: Hit, hits: list[Hit], words: Words) -> bool:
         while pos < len(text) and text[pos] in " -":
             pos += 1
     return words.family_descriptors.match(text, pos) is not None
+
+
+def _chip_in_sentence(text: str, h: Hit, hits: list[Hit], cat: Catalogue) -> bool:
+    """Whether the sentence of the family name ``h`` names a member of the family or holds a noun of chips."""
+    start = _sentence_start(text, h.start_char, SENTENCE_WINDOW)
+    end = SENTENCE_END.search(text, h.end_char, h.end_char + SENTENCE_WINDOW)
+    end_pos = end.start() if end else h.end_char + SENTENCE_WINDOW
+    return any(start <= o.start_char < end_pos and o is not h
+               and (o.label_ == "GENERIC" or o.label_ == "MODEL" and h.id_ in cat.families_of(o.id_)) for o in hits)
 
 
 def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, context: tuple[str, ...],
@@ -1065,9 +1196,13 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
     """
-    if head.start_char > count_end and (words.other_nouns.search(text, count_end, head.start_char)
-                                        or words.other_chip_kinds.search(text, count_end, head.start_char)):
-        return True  # 1000 Server mit H100, acht HBM-Chips: servers, memory chips
+    attribute = words.extended_attribute.fullmatch(text, count_end, head.start_char) \
+        if words.extended_attribute is not None and head.start_char > count_end else None
+    if head.start_char > count_end and attribute is None and (
+            words.other_nouns.search(text, count_end, head.start_char)
+            or words.other_chip_kinds.search(text, count_end, head.start_char)):
+        return True  # 1000 Server mit H100, acht HBM-Chips: servers, memory chips (not: zwei auf einem Package
+        # kombinierte 910B, whose Package is the preposition's)
     pos = head.end_char
     for s in inside:
         if s.start_char >= pos and not text[pos:s.start_char].strip(" -") and s.label_ in ("MODEL", "GENERIC", "RACK"):
@@ -1116,6 +1251,10 @@ def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
             model = next((s for s in inside if s.start_char == pos), None)
             if model is not None and model.label_ == "MODEL":
                 return model
+            marker = words.family_marker.match(text, head.end_char) if words.family_marker is not None else None
+            family = _family_at(text, marker.end(), inside, words) if marker else None
+            if family is not None:
+                return family[0]  # KI-Chips der „Hopper“-Familie
         return head
     models = [s for s in inside if s.label_ == "MODEL"]
     if models:
@@ -1124,3 +1263,12 @@ def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
         return after[0] if after else models[-1]
     generics = [s for s in inside if s.label_ == "GENERIC"]
     return generics[0] if generics else None
+
+
+def _family_at(text: str, pos: int, hits: list[Hit], words: Words) -> tuple[Hit, int] | None:
+    """The model named at ``pos`` as a family, with one of the family's descriptors after it (Hopper-Familie,
+    „Hopper“-Reihe, Blackwell Generation), and where that descriptor ends; None where there is none."""
+    model = next((s for s in hits if s.start_char == pos and s.label_ == "MODEL"), None)
+    joined = QUOTED_JOIN.match(text, model.end_char) if model is not None else None
+    descriptor = words.family_descriptors.match(text, joined.end()) if joined is not None else None
+    return (model, descriptor.end()) if model is not None and descriptor is not None else None
