@@ -85,9 +85,10 @@ def previous_files(out_dir: Path, version: str, full: bool) -> Previous:
     recorded = manifest.get("outputs") or {}
     found = {name: store.file_digest(folder / name) for name in VERIFIED}
     wrong = {name: _how_wrong(found[name], store.Digest.of(recorded.get(name))) for name in VERIFIED}
-    if not any(wrong.values()):
+    if not any(wrong.values()):  # every file found (a missing one is wrong) and as recorded
         counts = manifest.get("counts")
-        return Previous(entries, frozenset(entries), folder, intact=True, digests=found,  # type: ignore[arg-type]
+        digests = {name: digest for name, digest in found.items() if digest is not None}
+        return Previous(entries, frozenset(entries), folder, intact=True, digests=digests,
                         counts=counts if isinstance(counts, dict) else {})
     return _salvage(folder, entries, wrong)
 

@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,7 @@ def specs_available(filename: str) -> bool:
     return spec_path(filename).is_file()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cases(filename: str) -> tuple[Case, ...]:
     """Every case of one spec file, in file order (the files start with a BOM: utf-8-sig)."""
     with spec_path(filename).open(encoding="utf-8-sig") as fh:

@@ -79,7 +79,9 @@ def test_kill_9_mid_run_keeps_previous_outputs_and_rerun_loses_nothing(tmp_path,
                                     key=lambda c: (c["doc_id"], c["start"], c["kind"], c["end"]))
 
     make_corpus(corpus, edit=1)  # half the articles change: the next run has real work to do
-    for fraction in (0.15, 0.35):  # of a cold run's time; the work happens in the second half  # two kills at different points of the run
+    # Two kills at different points of the run, as fractions of a cold run's time (the work happens in its second
+    # half).
+    for fraction in (0.15, 0.35):
         proc = newsclaims([str(corpus), "--out", str(out)], env)
         time.sleep(duration * fraction)
         still_running = proc.poll() is None

@@ -45,8 +45,8 @@ def test_a_heartbeat_error_is_dropped_only_while_the_worker_closes(status: str, 
     from pipeline.worker import ClosingHeartbeatFilter
 
     heartbeat = ClosingHeartbeatFilter(SimpleNamespace(status=Status(status)))
-    failed = logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1, ClosingHeartbeatFilter.HEARTBEAT_FAILED,
-                               None, None)
+    failed = logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1,
+                               ClosingHeartbeatFilter.HEARTBEAT_FAILED, None, None)
     other = logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1, "Unexpected exception", None, None)
     assert heartbeat.filter(failed) is shown
     assert heartbeat.filter(other) is True

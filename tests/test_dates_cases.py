@@ -62,10 +62,12 @@ LONG_PROSE = "Der Rat hat am 12. Januar 2024 beschlossen, die Regeln zu ändern,
 CASES = {
     # --- structured markup ------------------------------------------------------------------------------
     "jsonld-published-not-modified": ("html", page(
-        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"dateModified\": \"2024-03-09T10:00:00+01:00\","
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\","
+        " \"dateModified\": \"2024-03-09T10:00:00+01:00\","
         " \"datePublished\": \"2024-03-05T10:00:00+01:00\"}</script>", "<h1>Titel</h1><p>Text.</p>"), "2024-03-05"),
     "jsonld-graph-nested": ("html", page(
-        "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": \"WebSite\"},"
+        "<script type='application/ld+json'>{\"@context\": \"https://schema.org\","
+        " \"@graph\": [{\"@type\": \"WebSite\"},"
         " {\"@type\": [\"Article\"], \"dateModified\": \"2024-04-01\", \"datePublished\": \"2024-03-05\"}]}</script>"),
         "2024-03-05"),
     "jsonld-broken-json-still-read": ("html", page(
@@ -106,7 +108,8 @@ CASES = {
         "<div id='main'><h2><a href='/x'>很高兴入住博客堂</a></h2><p>正文。</p>"
         "<p class='postfoot'>发表于 2004年12月27日 12:40 - (阅读:3727)</p></div>"), lang="zh-CN"), "2004-12-27"),
     "script-data-publication-key": ("html", page(body=(
-        "<h1>Kaffee</h1><script>var meta = {\"product\": {\"published_at\": \"2019-03-02T06:22:28+01:00\"}};</script>")),
+        "<h1>Kaffee</h1>"
+        "<script>var meta = {\"product\": {\"published_at\": \"2019-03-02T06:22:28+01:00\"}};</script>")),
         "2019-03-02"),
     # --- update date vs publication date ----------------------------------------------------------------
     "de-byline-update-before-publication": ("text", "Aktualisiert am 06.03.2024 · Veröffentlicht am 05.03.2024\n"
@@ -133,7 +136,8 @@ CASES = {
                                     "2024-03-05"),
     "tw-cna-dateline-month-year-from-page": ("text", "（中央社記者王小明台北5日電）台積電今日宣布……\n2024年3月",
                                              "2024-03-05"),
-    "tw-cna-dateline-month-year-from-byline": ("text", "2024/03/04 23:50\n（中央社記者王小明台北5日電）台積電今日宣布……",
+    "tw-cna-dateline-month-year-from-byline": ("text",
+                                               "2024/03/04 23:50\n（中央社記者王小明台北5日電）台積電今日宣布……",
                                                "2024-03-05"),
     "hk-date-weekday-place-report": ("text", "港聞\n2024年3月5日 星期二 香港\n本報記者報道：特區政府今日……",
                                      "2024-03-05"),
@@ -145,15 +149,17 @@ CASES = {
     "zh-yearless-dateline-without-any-year": ("text", "新华社北京3月5日电（记者张三）……", None),
     "zh-dateline-across-year-end": ("text", "新华社北京12月31日电（记者张三）……\n2025-01-01 08:00", "2024-12-31"),
     "tw-day-only-dateline-across-month-end": ("text", "2024/03/01 00:30\n（中央社記者王小明台北29日電）", "2024-02-29"),
-    "zh-reported-in-prose-is-no-byline": ("text", "滚石公司就歌手陈升2002年6月27日凌晨被袭。据报道，其是在喝酒时被人用酒瓶砸伤的，"
-                                          "经过两年诉讼，法官判决打人者五年八个月徒刑，此案至今仍被娱乐圈议论不休。", None),
+    "zh-reported-in-prose-is-no-byline": ("text", "滚石公司就歌手陈升2002年6月27日凌晨被袭。"
+                                          "据报道，其是在喝酒时被人用酒瓶砸伤的，经过两年诉讼，"
+                                          "法官判决打人者五年八个月徒刑，此案至今仍被娱乐圈议论不休。", None),
     # --- German bylines -----------------------------------------------------------------------------------
     "de-veroeffentlicht-am": ("text", "Startseite\nVeröffentlicht am 05.03.2024\n" + LONG_PROSE, "2024-03-05"),
     "de-stand-uhr": ("text", "Stand: 05.03.2024 14:20 Uhr\n" + LONG_PROSE, "2024-03-05"),
     "de-month-name": ("text", "5. März 2024\n" + LONG_PROSE, "2024-03-05"),
     "de-von-author-bar": ("text", "Von Anna Muster | 05.03.2024, 08:00 Uhr\n" + LONG_PROSE, "2024-03-05"),
     "de-dateline-opens-paragraph": ("text", "27.1.2022 - Bei der Erinnerung an die Verfolgten des NS-Regimes in "
-                                    "Deutschland waren queere Opfer oft unsichtbar, was erst recht galt.", "2022-01-27"),
+                                    "Deutschland waren queere Opfer oft unsichtbar, was erst recht galt.",
+                                    "2022-01-27"),
     "de-two-digit-year-byline": ("text", "Kolumne\n23.09.22\n" + LONG_PROSE, "2022-09-23"),
     "de-davon-is-no-von-cue": ("text", "Ab dem 7. April 2023 gilt die Regel. Der Gesetzgeber geht davon aus, dass das "
                                "reicht und niemand widerspricht, was die Verbände aber anders sehen werden.", None),
@@ -161,9 +167,10 @@ CASES = {
                                    "2009-01-21"),
     "de-reader-clock-skipped": ("text", "Aktuelle Zeit: 14.10.2020, 12:18\nBeitrag von r23 » 21.01.2009, 05:42",
                                 "2009-01-21"),
-    "de-header-clock-without-cue": gap("text", "Donnerstag, 16. Februar 2012\nStartseite\n14. Februar 2012\n" + LONG_PROSE,
-                                       "2012-02-14", "a site's clock in the page header, with no cue word, reads like a "
-                                       "byline date above the article's own"),
+    "de-header-clock-without-cue": gap("text",
+                                       "Donnerstag, 16. Februar 2012\nStartseite\n14. Februar 2012\n" + LONG_PROSE,
+                                       "2012-02-14", "a site's clock in the page header, with no cue word, reads like "
+                                       "a byline date above the article's own"),
     "us-month-first-when-unambiguous": ("text", "9/17/2004 5:54:13 AM", "2004-09-17"),
     # --- what is never a publication date ---------------------------------------------------------------
     "future-date-rejected": ("text", "Veröffentlicht am 05.03.2999\n" + LONG_PROSE, None),
@@ -217,7 +224,8 @@ def test_page_dates_reads_a_tree_from_the_plain_etree_parser() -> None:
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("5th of March, 2024", "2024-03-05"), ("05-Mar-2024", "2024-03-05"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+    ("5th of March, 2024", "2024-03-05"), ("05-Mar-2024", "2024-03-05"),
+    ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
     ("5 days ago", None), ("vor 3 Tagen", None), ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28"),
     ("15 Berlinale-Filme für den Amnesty-Filmpreis 2022 nominiert", None),
 ], ids=["ordinal-words", "day-month-abbrev-year", "rfc-2822", "relative-en", "relative-de", "unix-date",

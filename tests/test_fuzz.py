@@ -18,14 +18,17 @@ LOCALES = ("zh-Hans", "zh-Hant", "de")
 
 # Characters the grammars care about, so examples hit the interesting paths and not only random Unicode.
 NUMBERISH = "0123456789０１２３.,， -+～~至到–—/^点分之又零〇一二两三四五六七八九十百千万亿萬億兆多余几数约近逾超过"
-MONEYISH = NUMBERISH + "美元人民币元港币台币欧元Euro Dollar US-$€¥￥Mrd.Millionen Milliarden Tausend 每块张（）()。，；！？\n"
-HWISH = NUMBERISH + "块张台颗片英伟达NVIDIA Nvidia H100 H800 H20 A100 910B 昇腾华为GPU芯片 Grafikkarten Chips的（）()。\n"
+MONEYISH = (NUMBERISH + "美元人民币元港币台币欧元Euro Dollar US-$€¥￥Mrd.Millionen Milliarden Tausend "
+            "每块张（）()。，；！？\n")
+HWISH = (NUMBERISH + "块张台颗片英伟达NVIDIA Nvidia H100 H800 H20 A100 910B 昇腾华为GPU芯片 Grafikkarten "
+         "Chips的（）()。\n")
 ZH_SAMPLE = "据报道，该公司使用了2048块英伟达H800芯片，训练成本仅为557.6万美元。"
 DE_SAMPLE = "Die Firma kaufte 10.000 Nvidia-H100-Chips für 1,6 Milliarden US-Dollar."
 
 
 def _text(alphabet: str, max_size: int = 120) -> st.SearchStrategy[str]:
-    pieces = st.one_of(st.text(alphabet=alphabet, max_size=12), st.sampled_from([ZH_SAMPLE, DE_SAMPLE, "。", "\n", " "]))
+    pieces = st.one_of(st.text(alphabet=alphabet, max_size=12),
+                       st.sampled_from([ZH_SAMPLE, DE_SAMPLE, "。", "\n", " "]))
     return st.one_of(st.text(max_size=max_size), st.text(alphabet=alphabet, max_size=max_size),
                      st.lists(pieces, max_size=12).map("".join))
 
@@ -61,7 +64,8 @@ HTMLISH = st.lists(st.one_of(
 
 
 @FUZZ
-@given(body=st.one_of(HTMLISH, _text(MONEYISH)), is_html=st.booleans(), title=st.one_of(st.none(), st.text(max_size=20)))
+@given(body=st.one_of(HTMLISH, _text(MONEYISH)), is_html=st.booleans(),
+       title=st.one_of(st.none(), st.text(max_size=20)))
 def test_cleaner_never_raises(body, is_html, title):
     cleaned = clean(body, is_html, title)
     assert isinstance(cleaned.text, str) and cleaned.dropped >= 0
@@ -74,7 +78,8 @@ RAW = st.one_of(
     _text(MONEYISH + HWISH).map(lambda t: t.encode("big5hkscs", errors="ignore")),
     _text(MONEYISH + HWISH).map(lambda t: t.encode("utf-16")),
     HTMLISH.map(lambda t: t.encode("utf-8", errors="surrogatepass")),
-    st.tuples(st.text(max_size=40), _text(MONEYISH)).map(lambda p: f"---\n{p[0]}\n---\n{p[1]}".encode("utf-8", "replace")),
+    st.tuples(st.text(max_size=40), _text(MONEYISH)).map(
+        lambda p: f"---\n{p[0]}\n---\n{p[1]}".encode("utf-8", "replace")),
 )
 
 

@@ -7,16 +7,17 @@ error (one errors.jsonl line, stage in brackets)
   too-big.txt [read: over max_bytes], escape-link.txt [read: symlink outside the input folder, not followed],
   unreadable.txt [read: permission denied; only when not running as root]
 processed (a document; claims where the text has them)
-  truncated UTF-8/UTF-16/GB18030/Big5 (last character cut: dropped), mixed UTF-8 + GB18030 (decoded per character), GB18030, Big5, Big5-HKSCS, UTF-16 with BOM,
-  CRLF, malformed HTML, 50,000 nested divs, broken front matter (warning), login page (no claims), 100k digits,
-  '1,'*50000, '$'*50000, a run of 50,000 万 (no claim: 万 alone is no amount), separator runs, non-ASCII/space file names,
-  external-entity HTML (entity not resolved), two non-UTF-8 names differing in one byte (distinct escaped names),
-  one stem in three places (distinct doc_ids and claim_ids), front-matter dates that are no real date or a
-  placeholder (ignored with a warning), a 2100 date (fx_source says the latest rate was used), a 1.5 M-character
-  article (over spaCy's Doc limit), 8,000 claims in one article (within the time bound), UTF-16 without BOM, UTF-32 with BOM, a Chinese page drowned in script text,
-  a YAML alias bomb (refused), a 100,000-character title (cut), U+2028/U+2029/U+0085 in the text (escaped),
-  a Big5 page declaring gb2312 (read as Big5, with a warning), two sentences of UTF-8 with 6 bad bytes (replaced,
-  with a warning), two names that are NFC and NFD twins (ids that look different)
+  truncated UTF-8/UTF-16/GB18030/Big5 (last character cut: dropped), mixed UTF-8 + GB18030 (decoded per character),
+  GB18030, Big5, Big5-HKSCS, UTF-16 with BOM, CRLF, malformed HTML, 50,000 nested divs, broken front matter (warning),
+  login page (no claims), 100k digits, '1,'*50000, '$'*50000, a run of 50,000 万 (no claim: 万 alone is no amount),
+  separator runs, non-ASCII/space file names, external-entity HTML (entity not resolved), two non-UTF-8 names
+  differing in one byte (distinct escaped names), one stem in three places (distinct doc_ids and claim_ids),
+  front-matter dates that are no real date or a placeholder (ignored with a warning), a 2100 date (fx_source says the
+  latest rate was used), a 1.5 M-character article (over spaCy's Doc limit), 8,000 claims in one article (within the
+  time bound), UTF-16 without BOM, UTF-32 with BOM, a Chinese page drowned in script text, a YAML alias bomb
+  (refused), a 100,000-character title (cut), U+2028/U+2029/U+0085 in the text (escaped), a Big5 page declaring gb2312
+  (read as Big5, with a warning), two sentences of UTF-8 with 6 bad bytes (replaced, with a warning), two names that
+  are NFC and NFD twins (ids that look different)
 every document: chars 0 only with a warning, when its file had text
 error, besides: a symlink to a folder outside the input [read]
 skipped: the output folder, which lies inside the input here with an earlier report.md/html in it
@@ -125,7 +126,7 @@ def hostile_corpus(tmp_path: Path) -> Path:
     put("empty.txt", b"")
     put("nul.txt", ZH_HANS.encode() + b"\x00" + ZH_HANS.encode())
     put("truncated-utf8.txt", (ZH_HANS * 2).encode()[:-1])
-    put("mixed-encodings.txt", (ZH_HANS * 2).encode() + "\n".encode() + (ZH_HANS * 3).encode("gb18030"))
+    put("mixed-encodings.txt", (ZH_HANS * 2).encode() + b"\n" + (ZH_HANS * 3).encode("gb18030"))
     put("truncated-gb18030.txt", (ZH_HANS * 3).encode("gb18030")[:-1])
     put("truncated-big5.txt", (ZH_HANT * 3).encode("big5")[:-1])
     put("gb18030.txt", (ZH_HANS * 3).encode("gb18030"))
@@ -133,8 +134,8 @@ def hostile_corpus(tmp_path: Path) -> Path:
     put("big5-hkscs.txt", (ZH_HANT * 3 + HKSCS_ONLY + "。").encode("big5hkscs"))
     put("utf16-bom.txt", codecs.BOM_UTF16_LE + (ZH_HANS * 2).encode("utf-16-le"))
     put("utf16-truncated.txt", codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le") + b"A")
-    put("utf16-broken.txt", codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le") + "\ud800".encode("utf-16-le", "surrogatepass")
-        + ZH_HANS.encode("utf-16-le"))
+    put("utf16-broken.txt", codecs.BOM_UTF16_LE + ZH_HANS.encode("utf-16-le")
+        + "\ud800".encode("utf-16-le", "surrogatepass") + ZH_HANS.encode("utf-16-le"))
     put("windows-crlf.txt", ("标题\r\n" + ZH_HANS + "\r\n" + ZH_HANS + "\r\n").encode())
     put("malformed.html", f"<html><body><div><p>{ZH_HANS}<b><i><table><tr><td>未闭合 <a href='x".encode())
     put("nested-divs.html", ("<html><body>" + "<div>" * 50_000 + f"<p>{ZH_HANS}</p>" + "</div>" * 50_000
@@ -169,7 +170,7 @@ def hostile_corpus(tmp_path: Path) -> Path:
                        ("bad-zone", "2025-02-11 10:00:00 +25:00"), ("2100", "2100-01-01")):
         put(f"date-{name}.md", f"---\ntitle: t\ndate: {date}\n---\n{ZH_HANS}\n".encode())
     put("long.txt", "".join(f"Dies ist Zeile {i} eines sehr langen Artikels ohne jeden Betrag darin.\n"
-                            for i in range(21_000)).encode() + "Die Firma zahlte 5 Millionen Euro.\n".encode())
+                            for i in range(21_000)).encode() + b"Die Firma zahlte 5 Millionen Euro.\n")
     # 8,000 claims whose context once cost time quadratic in the article (sentence bounds of all the text before)
     put("many-claims.txt", "".join(f"据报道，第{i}家公司使用了{i + 2}块英伟达H800芯片，其训练成本仅为{i}.5万美元。\n"
                                    for i in range(4000)).encode())
@@ -179,8 +180,10 @@ def hostile_corpus(tmp_path: Path) -> Path:
               "sessionTimeout: 3600, locale: 'zh-CN'}; window.dataLayer = window.dataLayer || [];\n")
     put("script-page.txt", (f"<script>{script * 20}</script>\n{ZH_HANS}\n").encode())
     laughs = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
-    put("alias-bomb.md", f"---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{laughs}title: *i\n---\n{ZH_HANS}\n".encode())
-    put("huge-title.html", f"<html><head><title>{'标题' * 50_000}</title></head><body><p>{ZH_HANS}</p></body></html>".encode())
+    put("alias-bomb.md",
+        f"---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n{laughs}title: *i\n---\n{ZH_HANS}\n".encode())
+    put("huge-title.html",
+        f"<html><head><title>{'标题' * 50_000}</title></head><body><p>{ZH_HANS}</p></body></html>".encode())
     put("line-separators.txt", f"{ZH_HANS}\u2028{ZH_HANS}\u2029{ZH_HANS}\u0085\n".encode())
     put("lying-charset.html", b'<html><head><meta charset="gb2312"></head><body><p>' + (ZH_HANT * 3).encode("big5")
         + b"</p></body></html>")
@@ -223,7 +226,8 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     assert _tree(tmp_path, skip=out) == before  # nothing written outside the output folder
 
     # Every line of every output parses, and str.splitlines() (U+2028 and kin) does not cut records.
-    lines = {name: (out / name).read_text(encoding="utf-8") for name in ("errors.jsonl", "documents.jsonl", "claims.jsonl")}
+    lines = {name: (out / name).read_text(encoding="utf-8")
+             for name in ("errors.jsonl", "documents.jsonl", "claims.jsonl")}
     for name, text in lines.items():
         assert text.splitlines() == text.split("\n")[:-1], name
         for line in text.splitlines():
@@ -266,7 +270,8 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     assert docs["mixed-encodings.txt"]["encoding"] == "utf-8+gb18030"
     assert docs["mixed-encodings.txt"]["text"].count("训练成本仅为557.6万美元") == 5
     assert docs["truncated-utf8.txt"]["encoding"] == "utf-8 (truncated)"
-    assert (docs["truncated-gb18030.txt"]["encoding"], docs["truncated-big5.txt"]["encoding"]) == ("gb18030", "big5hkscs")
+    assert docs["truncated-gb18030.txt"]["encoding"] == "gb18030"
+    assert docs["truncated-big5.txt"]["encoding"] == "big5hkscs"
     assert docs["utf16-bom.txt"]["encoding"] == "utf-16" and docs["gb18030.txt"]["encoding"] == "gb18030"
     assert "&xxe;" not in docs["xxe.html"]["text"] or SECRET not in docs["xxe.html"]["text"]
 
@@ -287,7 +292,8 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
         assert docs[c["source_path"]]["text"][c["start"]:c["end"]] == c["text"]
 
     # Every input is a document or an error: none silently missing (wan.txt and a readable unreadable.txt beside).
-    inputs = set(expected) | set(EXPECTED_PROCESSED) | {"wan.txt"} | ({"unreadable.txt"} if os.geteuid() == 0 else set())
+    inputs = (set(expected) | set(EXPECTED_PROCESSED) | {"wan.txt"}
+              | ({"unreadable.txt"} if os.geteuid() == 0 else set()))
     assert set(docs) | set(by_path) == inputs
     assert not any(p.startswith("out/") for p in set(docs) | set(by_path))  # the output folder was not read
     assert summary["found"] == len(inputs) - 1  # the folder symlink is no file
@@ -312,12 +318,14 @@ def test_hostile_corpus_runs_to_the_end(prefect_harness, hostile_corpus, tmp_pat
     assert len(docs["huge-title.html"]["title"]) <= 1000
     assert "\u2028" in docs["line-separators.txt"]["text"]
     # Issue 21: decoded, with a warning, not garbage (2) nor rejected as binary (11); twins that look different (13).
-    assert docs["lying-charset.html"]["encoding"].startswith("big5hkscs") and ZH_HANT in docs["lying-charset.html"]["text"]
+    assert docs["lying-charset.html"]["encoding"].startswith("big5hkscs")
+    assert ZH_HANT in docs["lying-charset.html"]["text"]
     assert any("declared gb2312" in w for w in docs["lying-charset.html"]["warnings"])
     assert any("replaced" in w for w in docs["short-bad-bytes.txt"]["warnings"])
     import unicodedata
 
-    twins = {unicodedata.normalize("NFC", docs[name]["doc_id"]) for name in ("twin-caf\u00e9.txt", "twin-cafe\u0301.txt")}
+    twins = {unicodedata.normalize("NFC", docs[name]["doc_id"])
+             for name in ("twin-caf\u00e9.txt", "twin-cafe\u0301.txt")}
     assert len(twins) == 2
     # No article is lost without a word: a document with no text has a warning, when its file had text.
     for rel, doc in docs.items():
@@ -347,7 +355,8 @@ PAGES_WITH_TEXT = {
     "deep-inline-nesting": (f"<html><body><p>{'<b>' * 2000}{ZH_HANS}{'</b>' * 2000}</p></body></html>".encode(),
                             ZH_HANS, None),
     # Issue 21, item 4, as the campaign wrote it: an unclosed <b> and empty divs after the only paragraph.
-    "one-paragraph-unclosed": ("<html><body><p>DeepSeek 花了 <b>600万美元</p><div><div><div>".encode(), "600万美元", None),
+    "one-paragraph-unclosed": ("<html><body><p>DeepSeek 花了 <b>600万美元</p><div><div><div>".encode(), "600万美元",
+                               None),
     "one-paragraph-page": (f"<html><head><title>标题</title></head><body><p><a href='/a/1.html'>{ZH_HANS}</a></p>"
                            "</body></html>".encode(), ZH_HANS, LINK_ONLY),
     "json-ld-nested-2000-deep": ((f'<html><head><script type="application/ld+json">{"[" * 2000}{"]" * 2000}</script>'
@@ -355,8 +364,8 @@ PAGES_WITH_TEXT = {
                                  None),
     "big5-declaring-gb2312": (b'<html><head><meta charset="gb2312"></head><body><p>' + (ZH_HANT * 3).encode("big5")
                               + b"</p></body></html>", ZH_HANT, None),
-    "utf8-6-bad-bytes": (bytes(0xFF if i % 20 == 10 and i < 120 else b for i, b in enumerate(f"{ZH_HANS}\n{ZH_HANS}".encode())),
-                         "557.6万美元", None),
+    "utf8-6-bad-bytes": (bytes(0xFF if i % 20 == 10 and i < 120 else b
+                               for i, b in enumerate(f"{ZH_HANS}\n{ZH_HANS}".encode())), "557.6万美元", None),
     "one-paragraph-de": (f"<html><head><title>Titel</title></head><body><p>{DE}</p></body></html>".encode(), DE, None),
 }
 
@@ -498,8 +507,8 @@ def test_the_time_bound_counts_cpu_time_and_grows_with_the_document(monkeypatch)
 
 def _long_article(chars: int = 1_700_000, amounts: int = 60_000) -> bytes:
     """A Chinese article of ``chars`` characters and ``amounts`` amounts of money, two to a line."""
-    lines = [f"据知情人士透露，第{i}家公司的训练成本约为{i % 900 + 1}.5万美元，另一家公司去年花费了{i % 70 + 3}亿元人民币。"
-             for i in range(amounts // 2)]
+    lines = [f"据知情人士透露，第{i}家公司的训练成本约为{i % 900 + 1}.5万美元，"
+             f"另一家公司去年花费了{i % 70 + 3}亿元人民币。" for i in range(amounts // 2)]
     filler = "分析师认为，这一数字远低于业内的普遍估计，市场对此反应不一。"
     text = "\n".join(lines)
     return (text + "\n" + filler * ((chars - len(text)) // len(filler) + 1)).encode()
@@ -518,8 +527,8 @@ def test_a_long_article_gives_all_its_amounts_while_another_run_loads_the_cores(
     pools = [worker.Workers(), worker.Workers()]
     try:
         with ThreadPoolExecutor(2) as runs:
-            outcomes = list(runs.map(lambda w: worker.process_batch_items([("long.txt", data)], DEFAULT_DOC_TIMEOUT_S, w)[0],
-                                     pools))
+            outcomes = list(runs.map(
+                lambda w: worker.process_batch_items([("long.txt", data)], DEFAULT_DOC_TIMEOUT_S, w)[0], pools))
     finally:
         for pool in pools:
             pool.close()
@@ -598,7 +607,8 @@ def test_extraction_resolves_no_external_entity_and_opens_no_socket(tmp_path, mo
         "xxe.xhtml": f'<?xml version="1.0"?><!DOCTYPE html SYSTEM "{uri}" [<!ENTITY % p SYSTEM "{uri}"> %p;'
                      f'<!ENTITY xxe SYSTEM "http://127.0.0.1:9/x">]><html><body><p>{ZH_HANS}&xxe;</p></body></html>',
         "include.html": f'<html><body><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{uri}"/>'
-                        f'<p>{ZH_HANS}</p><img src="http://127.0.0.1:9/x.png"><iframe src="{uri}"></iframe></body></html>',
+                        f'<p>{ZH_HANS}</p><img src="http://127.0.0.1:9/x.png"><iframe src="{uri}"></iframe>'
+                        "</body></html>",
         "xxe.md": f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "{uri}">]>\n{ZH_HANS}\n&xxe;\n',
     }
     for name, text in docs.items():

@@ -5,6 +5,7 @@ Every module of the four packages is parsed (not imported) with ``ast``, imports
 from __future__ import annotations
 
 import ast
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def cycles(graph: dict[str, dict[str, list[str]]]) -> list[list[str]]:
 
 def test_no_import_cycle_between_packages() -> None:
     graph = package_graph()
-    described = [" → ".join(c) + " (" + "; ".join(f"{a} → {b}: {', '.join(graph[a][b])}" for a, b in zip(c, c[1:])) + ")"
+    described = [" → ".join(c) + " (" + "; ".join(f"{a} → {b}: {', '.join(graph[a][b])}" for a, b in pairwise(c)) + ")"
                  for c in cycles(graph)]
     assert not described, "import cycles between top-level packages: " + " | ".join(described)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import incremental, store
-from pipeline.store import ArticleLines, article_lines
 from pipeline.settings import Settings
+from pipeline.store import ArticleLines, article_lines
 from tests.conftest import SEEDS
 
 
@@ -60,8 +60,8 @@ def test_streamed_merge_equals_an_in_memory_sort(seed_results, tmp_path):
 
 def test_previous_files_are_only_those_with_a_document(tmp_path):
     """A manifest of an earlier version (no digests): the documents are read, and only whole ones are trusted."""
-    store.write_json(tmp_path / store.MANIFEST, {"version": "v1", "files": {"a.txt": {"sha256": "1", "doc_id": "a"},
-                                                                               "b.txt": {"sha256": "2", "doc_id": "b"}}})
+    store.write_json(tmp_path / store.MANIFEST, {"version": "v1", "files": {
+        "a.txt": {"sha256": "1", "doc_id": "a"}, "b.txt": {"sha256": "2", "doc_id": "b"}}})
     (tmp_path / store.DOCUMENTS).write_text('{"doc_id": "a", "source_path": "a.txt", "sha256": "1", "money_claims": 0, '
                                             '"hardware_claims": 0}\n', encoding="utf-8")
     found = incremental.previous_files(tmp_path, "v1", full=False)

@@ -74,7 +74,8 @@ def test_every_topic_is_valid_and_every_cue_a_string(tag: str):
     seen: dict[str, str] = {}
     for topic, cues in topics.items():
         for cue in cues:
-            assert seen.setdefault(cue.lower(), topic) == topic, f"{tag}: cue {cue!r} under {seen[cue.lower()]} and {topic}"
+            assert seen.setdefault(cue.lower(), topic) == topic, \
+                f"{tag}: cue {cue!r} under {seen[cue.lower()]} and {topic}"
 
 
 def test_shared_entities_are_well_formed():
@@ -148,7 +149,8 @@ def test_context_cues_are_strings_under_known_units_and_directions(tag: str):
         assert all(_words(words) for words in table.values())
     # a weak cue (a payment verb) is a topic cue of its own
     cues = {cue.lower() for words in vocabulary(tag, "topics").values() for cue in words}
-    assert _words(data.get("weak_topic_cues", []) or ["-"]) and {w.lower() for w in data.get("weak_topic_cues", [])} <= cues
+    assert _words(data.get("weak_topic_cues", []) or ["-"])
+    assert {w.lower() for w in data.get("weak_topic_cues", [])} <= cues
     assert _words(data.get("definitions", []) or ["-"])
     assert set(data.get("deal_frame", {})) <= {"open", "close"}
     context._context_words(tag)  # compiles

@@ -463,7 +463,8 @@ CASES = [
          xfail="块 with no count cue in its clause is read as yuan (bare 7块 is a price far more often)"),
     hans("fen-score-no-cue", "这次打了5分。", [],
          xfail="分 alone with no score cue in its clause is read as cents"),
-    hans("currency-carried-same-period", "营收350.8亿美元，去年同期为181.2亿。", [pt("USD", 350.8 * E8), pt("USD", 181.2 * E8)]),
+    hans("currency-carried-same-period", "营收350.8亿美元，去年同期为181.2亿。",
+         [pt("USD", 350.8 * E8), pt("USD", 181.2 * E8)]),
     hans("currency-carried-back-cong-zengzhi", "营收从250亿增至300亿美元", [pt("USD", 250 * E8), pt("USD", 300 * E8)]),
     hans("neg-currency-carried-noun-after", "营收300亿元，去年同期为2.5亿用户", [pt("CNY", 300 * E8)]),
     hans("neg-currency-carried-no-joining-words", "营收300亿元，用户3亿。", [pt("CNY", 300 * E8)]),
@@ -555,7 +556,8 @@ CASES = [
     hant("hk-man-hou", "3蚊5毫", [pt("HKD", 3.5)], region="HK"),
     hant("hk-hou-alone", "加價5毫", [pt("HKD", 0.5)], region="HK"),
     hant("hk-man-half", "兩蚊半", [pt("HKD", 2.5)], region="HK"),
-    hant("currency-carried-same-period", "營收350.8億美元，去年同期為181.2億。", [pt("USD", 350.8 * E8), pt("USD", 181.2 * E8)]),
+    hant("currency-carried-same-period", "營收350.8億美元，去年同期為181.2億。",
+         [pt("USD", 350.8 * E8), pt("USD", 181.2 * E8)]),
     hant("hk-go-dollar", "五個半", [pt("HKD", 5.5)], region="HK",
          xfail="個 as the Cantonese dollar is the commonest measure word: not read as money"),
     hant("kuai-half", "車票三塊半。", [pt("CNY", 3.5)]),
@@ -640,7 +642,8 @@ CASES = [
     de("vague-plural-scale", "Milliarden Euro fließen in Chips", [vg("EUR", 1 * E9, 10 * E9)]),
     de("neg-vague-users", "mehrere Millionen Nutzer", []),
     de("neg-vague-scale-no-currency", "nach 2,9 Milliarden im Vorjahr", []),
-    de("currency-carried", "3,2 Milliarden Euro nach 2,9 Milliarden im Vorjahr", [pt("EUR", 3.2 * E9), pt("EUR", 2.9 * E9)]),
+    de("currency-carried", "3,2 Milliarden Euro nach 2,9 Milliarden im Vorjahr",
+       [pt("EUR", 3.2 * E9), pt("EUR", 2.9 * E9)]),
     de("currency-carried-vorjahr-parens", "35,1 Milliarden Dollar (Vorjahr: 18,1 Milliarden)",
        [pt("USD", 35.1 * E9), pt("USD", 18.1 * E9)]),
     de("currency-carried-gegenueber-rund", "35 Milliarden Dollar, gegenüber rund 30 Milliarden im Vorquartal",
@@ -651,10 +654,11 @@ CASES = [
     de("neg-currency-carried-no-joining-word", "3,2 Milliarden Euro, die Zahl der Nutzer auf 2,9 Milliarden",
        [pt("EUR", 3.2 * E9)]),
     de("neg-currency-carried-no-scale", "5 Millionen Euro nach 3 im Vorjahr", [pt("EUR", 5 * E6)]),
-    de("neg-currency-carried-adjective-then-noun", "25 Milliarden Dollar gegenüber 1,8 Millionen ausgelieferten Fahrzeugen",
-       [pt("USD", 25 * E9)]),
+    de("neg-currency-carried-adjective-then-noun",
+       "25 Milliarden Dollar gegenüber 1,8 Millionen ausgelieferten Fahrzeugen", [pt("USD", 25 * E9)]),
     de("neg-currency-carried-unit-after", "5 Mio. Euro statt 3 Millionen kWh", [pt("EUR", 5 * E6)]),
-    de("neg-currency-carried-vorjahr-count", "5 Mio. Euro (Vorjahr: 2,1 Millionen verkaufte Geräte)", [pt("EUR", 5 * E6)]),
+    de("neg-currency-carried-vorjahr-count", "5 Mio. Euro (Vorjahr: 2,1 Millionen verkaufte Geräte)",
+       [pt("EUR", 5 * E6)]),
     de("currency-carried-ein-jahr-zuvor", "35 Milliarden Dollar, gegenüber 30 Milliarden ein Jahr zuvor",
        [pt("USD", 35 * E9), pt("USD", 30 * E9)]),
     de("currency-carried-after-verb", "Nvidia setzte 35 Milliarden Dollar um, gegenüber 30 Milliarden im Vorquartal",
@@ -781,7 +785,8 @@ CASES = [
        "Oracle und MGX sieben Milliarden beisteuern.", [pt("USD", 18 * E9), pt("USD", 7 * E9)]),
     de("carried-sentence-bracket", "Der Umsatz lag bei 7,1 Milliarden Dollar. Auf das Data-Center-Segment "
        "entfielen 2,94 Milliarden (plus 55 Prozent).", [pt("USD", 7.1 * E9), pt("USD", 2.94 * E9)]),
-    de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.", [pt("EUR", 5 * E6)]),
+    de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.",
+       [pt("EUR", 5 * E6)]),
     de("neg-carried-sentence-people", "Die Kosten: 5 Millionen Euro. Der Umsatz wuchs, die Zahl der Kunden auf "
        "2 Millionen.", [pt("EUR", 5 * E6)]),
     hans("carried-sentence-verb-tou", "这1000亿美元不是一次性投资，OpenAI每建成1GW的设施就投100亿，明年完工。",
@@ -792,15 +797,18 @@ CASES = [
     hans("neg-kuai-space-chip", "该设施将容纳超过 40 万块 GPU,规模达到 1.4GW。", []),
     hans("neg-kuai-space-range-chip", "大概相当于 400-500 万块 GPU。", []),
     hans("kuai-space-then-han", "这杯咖啡3块 好贵", [pt("CNY", 3)]),
-    hant("neg-percentage-points", "收入716.18億元(美元,下同),毛利率上升0.7百分點", [pt("USD", 716.18 * E8)], region="HK"),
+    hant("neg-percentage-points", "收入716.18億元(美元,下同),毛利率上升0.7百分點", [pt("USD", 716.18 * E8)],
+         region="HK"),
     # ---- a table's cells: each line's amount is its own (no cents or currency sign from the next line) ---------
     de("table-column-euro-sign", "Gesamtkosten\n4.984,56 €\n10.350,55 €\n8.991,00 €",
        [pt("EUR", 4984.56), pt("EUR", 10350.55), pt("EUR", 8991)]),
-    de("table-column-eur-code", "37,99 EUR\n18,99 EUR\n16,97 EUR", [pt("EUR", 37.99), pt("EUR", 18.99), pt("EUR", 16.97)]),
+    de("table-column-eur-code", "37,99 EUR\n18,99 EUR\n16,97 EUR",
+       [pt("EUR", 37.99), pt("EUR", 18.99), pt("EUR", 16.97)]),
     de("neg-table-sign-then-months", "594,98 €\n48 Monate", [pt("EUR", 594.98)]),
     hans("neg-currency-before-next-line", "价格（美元）\n2024年", []),
     # ---- German: tolerances, von … auf without a scale, shared cents, vague sums in the article's currency ---
-    de("plus-minus-is-no-loss", "Umsatz von 17 Mrd. Euro plus/minus 500 Mio. Euro", [pt("EUR", 17 * E9), pt("EUR", 500 * E6)]),
+    de("plus-minus-is-no-loss", "Umsatz von 17 Mrd. Euro plus/minus 500 Mio. Euro",
+       [pt("EUR", 17 * E9), pt("EUR", 500 * E6)]),
     de("carried-von-auf-unscaled", "Die Dividende soll von 0,32 auf 0,35 Euro je Aktie steigen.",
        [pt("EUR", 0.32, per="share"), pt("EUR", 0.35, per="share")]),
     de("neg-carried-von-year", "Der Preis stieg von 2023 auf 5 Euro", [pt("EUR", 5)]),
@@ -859,12 +867,12 @@ def _row(span, with_eq):
 def test_money_surface_form(locale, region, text, expected):
     source = to_simplified(text) if locale.startswith("zh") else text
     spans = extract_money(source, locale, region)
-    got = [_row(s, len(e) == 7) for s, e in zip(spans, expected)]
     detail = [(text[s.start : s.end], _row(s, True)) for s in spans]
     assert len(spans) == len(expected), detail
-    for g, e in zip(got, expected):
+    got = [_row(s, len(e) == 7) for s, e in zip(spans, expected, strict=True)]
+    for g, e in zip(got, expected, strict=True):
         assert g[0] == e[0] and g[4:] == e[4:], detail
-        assert all(_close(x, y) for x, y in zip(g[1:4], e[1:4])), detail
+        assert all(_close(x, y) for x, y in zip(g[1:4], e[1:4], strict=True)), detail
 
 
 def test_table_is_large_and_balanced():

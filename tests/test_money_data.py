@@ -16,8 +16,8 @@ from extractors.article import process_document
 from normalizers.currency import FxError, usd_rate
 from normalizers.script import to_simplified
 
-CACHED = (locale._raw, locale.load_locale, locale.vocabulary, money.grammar, numbers._zh_vocab, numbers._de_vocab, numbers.parse_zh,
-          numbers.parse_de)
+CACHED = (locale._raw, locale.load_locale, locale.vocabulary, money.grammar, numbers._zh_vocab, numbers._de_vocab,
+          numbers.parse_zh, numbers.parse_de)
 
 
 def _clear_caches() -> None:

@@ -275,7 +275,9 @@ def test_round_trip_zh_unit(amount: str, unit: tuple[str, int], locale: str, gro
 
 @ROUND_TRIP
 @given(
-    n=st.one_of(st.integers(1, 10**12 - 1), st.builds(lambda a, b: a * 10**8 + b, st.integers(1, 9999), st.integers(1, 9999).map(lambda w: w * 10**4))),
+    n=st.one_of(st.integers(1, 10**12 - 1),
+                st.builds(lambda a, b: a * 10**8 + b, st.integers(1, 9999),
+                          st.integers(1, 9999).map(lambda w: w * 10**4))),
     liang=st.booleans(),
     short_ten=st.booleans(),
     zero_gaps=st.booleans(),
@@ -297,7 +299,8 @@ def test_round_trip_de_grouped(n: int) -> None:
 @ROUND_TRIP
 @given(
     amount=decimal_amounts(10**5),
-    scale=st.sampled_from([("Tsd.", 10**3), ("Mio.", 10**6), ("Millionen", 10**6), ("Mrd.", 10**9), ("Milliarden", 10**9), ("Billionen", 10**12)]),
+    scale=st.sampled_from([("Tsd.", 10**3), ("Mio.", 10**6), ("Millionen", 10**6), ("Mrd.", 10**9),
+                           ("Milliarden", 10**9), ("Billionen", 10**12)]),
 )
 def test_round_trip_de_scaled(amount: str, scale: tuple[str, int]) -> None:
     word, factor = scale
@@ -311,7 +314,8 @@ def test_round_trip_de_scaled(amount: str, scale: tuple[str, int]) -> None:
 
 ZH_ALPHABET = "0123456789.,-+ 零〇一二两三四五六七八九十百千万亿兆萬億兩点點分之又多余几数打负負kMe^/"
 DE_ALPHABET = "0123456789.,-/ "
-DE_WORDS = ["zwei", "drei", "und", "Komma", "Millionen", "Mrd.", "halbe", "Viertel", "Dutzend", "tausend", "hundert", "eins"]
+DE_WORDS = ["zwei", "drei", "und", "Komma", "Millionen", "Mrd.", "halbe", "Viertel", "Dutzend", "tausend", "hundert",
+            "eins"]
 
 
 def _parses_or_number_error(parse, text: str) -> None:  # noqa: ANN001 - parse_zh or parse_de
@@ -331,7 +335,8 @@ def test_zh_any_text_parses_or_raises_number_error(text: str, locale: str) -> No
 
 @settings(max_examples=200, deadline=None)
 @given(
-    text=st.lists(st.one_of(st.sampled_from(DE_WORDS), st.text(alphabet=DE_ALPHABET, max_size=8)), max_size=8).map(" ".join)
+    text=st.lists(st.one_of(st.sampled_from(DE_WORDS), st.text(alphabet=DE_ALPHABET, max_size=8)),
+                  max_size=8).map(" ".join)
 )
 def test_de_any_text_parses_or_raises_number_error(text: str) -> None:
     _parses_or_number_error(parse_de, text)

@@ -126,7 +126,8 @@ def test_a_full_disk_while_processing_removes_the_new_generation_at_once(prefect
     newsclaims_flow(settings)
     before = {name: (out / name).read_bytes() for name in store.OUTPUTS}
     for seed in SEEDS.iterdir():  # every article changed: five batches in flight
-        (corpus / seed.name).write_text(seed.read_text(encoding="utf-8") + "\n该公司支付了5亿元人民币。", encoding="utf-8")
+        (corpus / seed.name).write_text(seed.read_text(encoding="utf-8") + "\n该公司支付了5亿元人民币。",
+                                        encoding="utf-8")
     real = incremental._write_run
 
     def full(path: Path, records) -> None:
@@ -147,13 +148,15 @@ def test_a_full_disk_while_processing_removes_the_new_generation_at_once(prefect
     ("prefect.task_runs", "Task run failed with exception: OSError(28)", OSError(errno.ENOSPC, "full"), False),
     ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception OSError: [Errno 28] "
                           f"{os.strerror(errno.ENOSPC)}')", None, False),
-    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception PermissionError: x')", None, True),
+    ("prefect.task_runs", "Finished in state Failed('Task run encountered an exception PermissionError: x')", None,
+     True),
     ("prefect.flow_runs", "Encountered exception during execution: TimeoutError('Timed out trying to connect')",
      TimeoutError("Timed out trying to connect"), True),
     ("prefect.flow_runs", "Encountered exception during execution: ValueError('bug')", ValueError("bug"), True),
     ("prefect.task_runs", "Task run failed with exception: KeyError('x')", KeyError("x"), True),
     ("distributed.worker", "OSError while closing", OSError(errno.EPIPE, "pipe"), True),
-], ids=["task-full-disk", "task-failed-state", "task-failed-permission", "dask-timeout", "flow-bug", "task-bug", "not-prefect"])
+], ids=["task-full-disk", "task-failed-state", "task-failed-permission", "dask-timeout", "flow-bug", "task-bug",
+        "not-prefect"])
 def test_only_a_write_failure_is_kept_off_the_console(logger, message, error, shown):
     record = logging.LogRecord(logger, logging.ERROR, __file__, 1, message, None,
                                (type(error), error, None) if error else None)
@@ -308,6 +311,7 @@ def test_the_cli_stops_at_once_on_an_output_folder_another_run_holds(tmp_path, c
         os.waitpid(pid, 0)
     err = capsys.readouterr().err
     assert exit_.value.code == os.EX_TEMPFAIL  # 75: try again later
+    started = err.split("started ")[1].split(")")[0]
     assert err.splitlines() == [f"newsclaims: error: {out} is in use by another newsclaims run "
-                                f"(pid {pid} on {socket.gethostname()}, started {err.split('started ')[1].split(')')[0]}); "
+                                f"(pid {pid} on {socket.gethostname()}, started {started}); "
                                 "wait for it to end, or write to another folder with --out"]

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ImportError:  # Python 3.10
-    import toml as tomllib  # type: ignore[no-redef]
+else:  # Python 3.10
+    import toml as tomllib
 
 from pipeline import cli
 from pipeline.settings import PIPELINE_VERSION

@@ -83,7 +83,7 @@ def check(case: Case) -> bool:
         return False
     return all(
         ec == fc and fv is not None and math.isclose(ev, fv, rel_tol=1e-9)
-        for (ec, ev), (fc, fv) in zip(sorted(expected, key=repr), sorted(found, key=repr))
+        for (ec, ev), (fc, fv) in zip(sorted(expected, key=repr), sorted(found, key=repr), strict=True)
     )
 
 

@@ -78,7 +78,7 @@ def test_a_true_declaration_or_short_legacy_text_is_kept(data, encoding):
 
 
 def test_windows_line_endings_become_newlines():
-    text, _ = decode("一行\r\n二行\r\n".encode("utf-8"))
+    text, _ = decode("一行\r\n二行\r\n".encode())
     assert text == "一行\n二行\n"
 
 
@@ -105,7 +105,8 @@ date: 2025-03-02
 
 [相关链接](https://example.com)
 """
-TEXT = f"首页 > 科技 > 正文\n\n芯片新闻\n\n2025-03-03 10:00 来源：某报\n\n{ZH_HANS}\n\n相关新闻：\n某公司花费8000万美元收购\n"
+TEXT = (f"首页 > 科技 > 正文\n\n芯片新闻\n\n2025-03-03 10:00 来源：某报\n\n{ZH_HANS}\n\n"
+        "相关新闻：\n某公司花费8000万美元收购\n")
 
 
 @pytest.mark.parametrize(
@@ -126,7 +127,8 @@ def test_each_input_kind(name, content, published):
 
 
 @pytest.mark.parametrize("date, warning", [
-    ("2025-02-30", "not a real date"), ("9999-99-99", "not a real date"), ("2025-02-11 10:00:00 +25:00", "not a real date"),
+    ("2025-02-30", "not a real date"), ("9999-99-99", "not a real date"),
+    ("2025-02-11 10:00:00 +25:00", "not a real date"),
     ("0001-01-01", "outside 1990"),
 ], ids=["feb-30", "9999", "bad-zone", "year-1"])
 def test_a_front_matter_date_that_is_no_real_date_is_ignored_with_a_warning(date, warning):

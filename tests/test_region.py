@@ -18,7 +18,8 @@ CASES = [
     pytest.param("港股早段高開，恒指收報25999點。", "HK", id="hk-market"),
     pytest.param("特朗普政府宣布新的晶片出口管制，集團溢利按年增長。", "HK", id="hk-trump-spelling"),
     # One outlet's spelling repeated many times is one cue: a Hong Kong channel writing 輝達 throughout.
-    pytest.param("輝達輝達輝達輝達的H20晶片。特朗普政府批出許可，行政總裁親赴白宮。", "HK", id="hk-distinct-markers-win"),
+    pytest.param("輝達輝達輝達輝達的H20晶片。特朗普政府批出許可，行政總裁親赴白宮。", "HK",
+                 id="hk-distinct-markers-win"),
     pytest.param("該公司發布了新產品。", None, id="none-no-markers"),
     pytest.param("台北與香港兩地", None, id="none-tie"),
 ]

@@ -30,13 +30,18 @@ from reports.build import CSS, Figure, build_report, clusters
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def _write(out: Path, docs: list[dict], claims: list[dict]) -> None:
+    """The outputs a run leaves in ``out``: documents.jsonl and claims.jsonl."""
+    for name, rows in (("documents.jsonl", docs), ("claims.jsonl", claims)):
+        (out / name).write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def report(seed_results, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     docs = [r.document for r in seed_results.values()]
     claims = [c for r in seed_results.values() for c in r.claims]
-    (out / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-    (out / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    _write(out, docs, claims)
     paths = build_report(out)
     assert [p.name for p in paths] == ["report.html", "report.md", "summary.csv"]
     return {"dir": out, "html": paths[0].read_text(encoding="utf-8"), "md": paths[1].read_text(encoding="utf-8"),
@@ -134,8 +139,9 @@ def _pixels(png: Path) -> bytes:
 
 
 def _render(page: Path, shot: Path, env: dict[str, str], size: str = "1280,2000") -> bytes:
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={size}",
-                    f"--screenshot={shot}", page.as_uri()], check=True, timeout=120, capture_output=True, env=env)
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--window-size={size}", f"--screenshot={shot}", page.as_uri()],
+                   check=True, timeout=120, capture_output=True, env=env)
     return _pixels(shot)
 
 
@@ -150,7 +156,8 @@ def without_han_fonts(tmp_path_factory) -> dict[str, str]:
     (folder / "fonts.conf").write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<selectfont><rejectfont>{rejected}</rejectfont></selectfont><cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        f"<selectfont><rejectfont>{rejected}</rejectfont></selectfont>"
+        f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>",
         encoding="utf-8")
     env = {**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")}
     assert not subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, env=env).stdout.strip()
@@ -167,8 +174,8 @@ def test_html_renders_han_text_with_glyphs_in_headless_chromium(report, tmp_path
     assert with_fonts != boxes, "the report's Han text renders as missing-glyph boxes: no CJK font reached Chromium"
     # control: a page without Han text is drawn identically both ways, so the difference above is the Han glyphs
     latin = tmp_path / "latin.html"
-    latin.write_text(f"<!DOCTYPE html><meta charset=utf-8><style>{CSS}</style><p>DeepSeek-V3 · training cost: $5.57M</p>",
-                     encoding="utf-8")
+    latin.write_text(f"<!DOCTYPE html><meta charset=utf-8><style>{CSS}</style>"
+                     "<p>DeepSeek-V3 · training cost: $5.57M</p>", encoding="utf-8")
     assert _render(latin, tmp_path / "l1.png", dict(os.environ), "600,120") == \
         _render(latin, tmp_path / "l2.png", without_han_fonts, "600,120")
 
@@ -212,8 +219,7 @@ def _scaled_outputs(seed_results, out: Path, copies: int) -> None:
             for c in r.claims[i % 2::2]:
                 scaled = {k: (v * factor if isinstance(v, float) and k.startswith("usd") else v) for k, v in c.items()}
                 claims.append({**scaled, "doc_id": doc_id, "source_path": f"{doc_id}.txt"})
-    (out / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-    (out / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    _write(out, docs, claims)
 
 
 @pytest.mark.slow
@@ -285,8 +291,7 @@ def test_report_keeps_hostile_titles_and_sentences_inert(seed_results, tmp_path)
         docs.append({**r.document, "title": HOSTILE + r.document["title"],
                      "source_path": "javascript:alert(7)//" + r.document["source_path"]})
         claims += [{**c, "sentence": HOSTILE + (c["sentence"] or ""), "text": HOSTILE + c["text"]} for c in r.claims]
-    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    _write(tmp_path, docs, claims)
     html_path, md_path, _ = build_report(tmp_path)
     md = md_path.read_text(encoding="utf-8")
     assert "alert(1)" in md.replace("\\", "")  # the text is there, as text
@@ -304,8 +309,7 @@ def test_summary_csv_cells_never_start_a_formula(seed_results, tmp_path):
         doc_id = '=HYPERLINK("http://x",' + r.document["doc_id"]  # a file and a title written like a formula
         docs.append({**r.document, "doc_id": doc_id, "title": doc_id, "source_path": doc_id + ".txt"})
         claims += [{**c, "doc_id": doc_id} for c in r.claims]
-    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    _write(tmp_path, docs, claims)
     *_, csv_path = build_report(tmp_path)
     rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
     assert len(rows) > 1 and any("'=HY" in cell for row in rows for cell in row)
@@ -317,27 +321,26 @@ def test_summary_csv_cells_never_start_a_formula(seed_results, tmp_path):
 # never stated, and amounts below zero drawn (issue 20). ---------------------------------------------------------------
 
 
-def _write(out: Path, docs: list[dict], claims: list[dict]) -> None:
-    (out / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-    (out / "claims.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
-
-
 def _folder(root: Path) -> Path:
     """A folder like a user's: 1,000 text dumps a00000.txt … a00999.txt (no titles), Jekyll posts named
     YYYY-MM-DD-slug.md (two with the same title), and losses written with a minus sign in both languages."""
     root.mkdir()
     for i in range(1000):  # text dumps whose first line, their title, is the same newsletter heading
         amount = 100 + i % 7
-        (root / f"a{i:05d}.txt").write_text(f"英伟达简讯\n英伟达的训练成本为{amount}万美元，营收为30亿美元。\n", encoding="utf-8")
+        (root / f"a{i:05d}.txt").write_text(f"英伟达简讯\n英伟达的训练成本为{amount}万美元，营收为30亿美元。\n",
+                                            encoding="utf-8")
     (root / "c-thrice.txt").write_text("DeepSeek简讯\nDeepSeek的训练成本为557.6万美元。报道称训练成本为557.6万美元。"
                                        "论文也说训练成本为557.6万美元。\n", encoding="utf-8")
-    posts = {"2024-05-02-nvidia-quartal.md": ("Nvidia im Quartal", "Nvidia meldete einen Umsatz von 26 Milliarden Dollar."),
-             "2024-05-03-nvidia-quartal.md": ("Nvidia im Quartal", "Nvidia meldete einen Umsatz von 26,1 Milliarden Dollar."),
-             "2024-05-04-verlust.md": ("Verlust", "Das Start-up Aleph Alpha meldete einen Verlust von -50 Millionen Euro.")}
+    posts = {
+        "2024-05-02-nvidia-quartal.md": ("Nvidia im Quartal", "Nvidia meldete einen Umsatz von 26 Milliarden Dollar."),
+        "2024-05-03-nvidia-quartal.md": ("Nvidia im Quartal",
+                                         "Nvidia meldete einen Umsatz von 26,1 Milliarden Dollar."),
+        "2024-05-04-verlust.md": ("Verlust", "Das Start-up Aleph Alpha meldete einen Verlust von -50 Millionen Euro."),
+    }
     for name, (title, body) in posts.items():
         (root / name).write_text(f"---\ntitle: {title}\ndate: 2024-05-02\n---\n{body}\n", encoding="utf-8")
-    (root / "b-loss.txt").write_text("寒武纪今年上半年营收为6.5亿元。归属于上市公司股东的净利润为-3.10亿元，该公司亏损-5000万美元。\n",
-                                     encoding="utf-8")
+    (root / "b-loss.txt").write_text("寒武纪今年上半年营收为6.5亿元。归属于上市公司股东的净利润为-3.10亿元，"
+                                     "该公司亏损-5000万美元。\n", encoding="utf-8")
     return root
 
 
@@ -388,7 +391,8 @@ def test_amounts_below_zero_are_drawn_on_an_axis_of_their_own(big_report):
     assert "Cambricon · profit (below zero)" in page and "−$46.6M" in page
     assert "Aleph Alpha · loss (below zero)" in page or "Aleph Alpha · other (below zero)" in page
     marks = re.findall(r'<a href="[^"]+"><title>([^<]*)</title><(?:circle|polygon|line)', svg)
-    assert any("-3.10亿元" in html.unescape(m) for m in marks) and any("-50 Millionen Euro" in html.unescape(m) for m in marks)
+    assert any("-3.10亿元" in html.unescape(m) for m in marks)
+    assert any("-50 Millionen Euro" in html.unescape(m) for m in marks)
     with big_report["csv"].open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert any(float(r["max_usd"]) < 0 for r in rows if r["max_usd"])
