@@ -55,7 +55,7 @@ TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost"
 CHANGES = ("level", "increase", "decrease")
 # A cost cue (成本, Kosten) says no more than "cost": the sentence's specific cost or a unit price says what kind.
 GENERIC_COST = "cost"
-SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", "development_cost", "price"})
+SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", "development_cost", "price", "capex"})
 # Units that make a cost a price: so much an hour, a token, a GPU.
 NO_UNIT = "no unit"
 UNIT_PRICE_PER = frozenset({"hour", "day", "month", "million tokens", "thousand tokens", "token", "GPU", "unit", "module",
@@ -77,10 +77,14 @@ CARRY_SENTENCES = 4
 # How far back in its paragraph a figure looks for the figures before it (a bound: a page with no line breaks is one
 # paragraph, and each claim's work must stay bounded for an article's to stay linear).
 PARAGRAPH_SENTENCES = 40
+# A sentence with no topic word takes the topic of the figure before it this many sentences back, in its paragraph
+# (…einen Umsatz von 64,7 Milliarden Dollar. Das ist ein Plus von 15 Prozent. Analysten hatten mit 64,5 Milliarden
+# Dollar gerechnet: a sentence between may give a percentage).
+TOPIC_CARRY_SENTENCES = 2
+# Chinese numerals, as an amount's neighbours hold them (年增六六％).
+NUMERALS = "〇○零一二两三四五六七八九十百千"
 # Clause breaks: ，；： and a comma not inside a number, and a space between Han words (headlines: DeepSeek“暴击”华尔街
 # 纳指跌超3% 英伟达单日市值蒸发5890亿美元).
-# A sentence with no topic word takes the topic of the figure before it this many sentences back, in its paragraph.
-TOPIC_CARRY_SENTENCES = 1
 CLAUSE_SPLIT = re.compile(r"[，；;：:]|(?<!\d),|,(?!\d)|(?<=[\u3400-\u9fff”」%])[ \u3000]+(?=[\u3400-\u9fff“「])")
 BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 FOLLOWING_PENALTY = 2
@@ -129,6 +133,15 @@ class Context:
     attribution: str | None
     # whether a cue of the sentence gave the topic (not the subject's default): a topic can be carried otherwise
     topic_cued: bool = True
+
+
+# Full-width Latin letters and digits as their ASCII forms (ＥＰＳ, ＡＩ): one character for one, so offsets hold.
+FULL_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+
+
+def _matching(text: str, locale: str) -> str:
+    """``text`` as context rules read it: in the locale's matching script, full-width letters and digits as ASCII."""
+    return to_matching_script(text, locale).translate(FULL_WIDTH)
 
 
 def _latin(word: str) -> bool:
@@ -355,13 +368,17 @@ def subject_entity(name: str | None) -> Entity | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    by_cue: dict[str, str] = {}
+def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str | None]]:
+    by_cue: dict[str, str | None] = {}
     for topic, cues in vocabulary(locale, "topics").items():
         if topic not in TOPICS:
             raise ValueError(f"unknown topic {topic!r} in topics: of locale {locale}")
         for cue in cues:
             by_cue[cue.lower()] = topic
+    # words that hold a cue but are none (herausgegeben holds ausgegeben, 毛利率 a rate holds 毛利): matched as the
+    # longer word at their position, then dropped
+    for word in vocabulary(locale, "context").get("not_topic_cues", []):
+        by_cue.setdefault(word.lower(), None)
     # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here.
     pattern = re.compile(_starts(by_cue) + word_alternation(by_cue), re.I)
     return pattern, by_cue
@@ -374,14 +391,17 @@ def _context_words(locale: str) -> dict[str, Any]:
     change = data.get("change", {})
     level = [*change.get("level_before", [])]
     by_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(d, [])}
+    after_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(f"{d}_after", [])}
     per = {w.lower(): unit for unit, words in data.get("per", {}).items() for w in words}
+    adjacent = {w.lower(): unit for unit, words in data.get("per_adjacent", {}).items() for w in words}
     prefixed = data.get("per_prefixed", {})
     prefixed_units = {w.lower(): unit for unit, words in prefixed.get("units", {}).items() for w in words}
     unit_nouns = {w.lower(): unit for unit, words in data.get("unit_nouns", {}).items() for w in words}
     # 跌幅达24.04美元: a change noun with a level word (达) after it
     nouns = {w.lower(): d for d, words in change.get("nouns", {}).items() for w in words}
     # how far before the amount its change word may stand: 蒸发约8000亿美元 (a word or two), verlor an einem Tag rund
-    gap = rf"[^，,。；;：:!?！？\d]{{0,{int(change.get('reach', 6))}}}?"
+    # (no digit, numeral or percent sign between: in 营收年增六六％、五一二亿美元 the change is the percentage)
+    gap = rf"[^，,。；;：:!?！？\d%％{NUMERALS}]{{0,{int(change.get('reach', 6))}}}?"
     return {
         # a change word, then at most a few words that are not digits, right before the amount
         "change_word": re.compile(rf"(?P<w>{_words(by_direction)}){gap}$", re.I),
@@ -390,7 +410,11 @@ def _context_words(locale: str) -> dict[str, Any]:
         "level_before": re.compile(rf"(?:{_words(level)})\s*(?:{gap})$", re.I) if level else None,
         "level_word": re.compile(_words(level), re.I) if level else None,
         "change_before": re.compile(rf"(?:{_words(change.get('change_before', []))})\s*{gap}$", re.I),
+        "change_phrase": re.compile(rf"(?:{_words(change.get('change_before', []))})$", re.I),
         "change_after": re.compile(rf"\s*(?:{_words(change.get('change_after', []))})", re.I),
+        # a direction word right after the amount: 3 Cent mehr als im Vorjahr
+        "direction_after": re.compile(rf"\s*(?P<w>{_words(after_direction)})", re.I),
+        "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
         "wealth": re.compile(_words(data.get("wealth", [])), re.I),
@@ -412,6 +436,11 @@ def _context_words(locale: str) -> dict[str, Any]:
         "noun_direction": nouns,
         "per": re.compile(_words(per), re.I),
         "per_units": per,
+        # a unit word right before the amount, not ending a longer word (，報9.87元, 、收822.79美元; not 营收, 据报)
+        "per_adjacent": re.compile(rf"(?<![\u3400-\u9fff])(?P<w>{_words(adjacent)})\s*$", re.I),
+        "per_adjacent_units": adjacent,
+        # units whose cue governs the amounts after it in its sentence (一手2000股,未计手续费,账面赚280元)
+        "per_sentence": frozenset(data.get("per_sentence", [])),
         # 每 + a verb or a count + a unit of capacity: 每建成1GW, 每 GW 容量
         "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})\s*[^\d，,。；;：:\s]{{0,3}}?\s*[\d.,]*\s*"
                                    rf"(?P<unit>{_words(prefixed_units, latin_boundaries=False)})(?![A-Za-z])", re.I)
@@ -754,7 +783,8 @@ def _cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
     支付, gezahlt) only counts in a sentence with no other cue: what was paid for says more than that it was paid."""
     pattern, by_cue = _topic_pattern(locale)
     weak = _context_words(locale)["weak_topic_cues"]
-    found = [(m.start(), m.end(), by_cue[m.group(0).lower()], m.group(0).lower() in weak) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end(), topic, m.group(0).lower() in weak) for m in pattern.finditer(text)
+             if (topic := by_cue[m.group(0).lower()]) is not None]
     strong = [c[:3] for c in found if not c[3]]
     return tuple(strong) if strong else tuple(c[:3] for c in found)
 
@@ -829,6 +859,8 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
             found = "development_cost"
     if found in ("price", "other") and per in CAPACITY_PER:
         found = "capex"
+    if per == "share" and found in (None, GENERIC_COST, "price"):
+        found = "market_value"  # a share's price (Papiere … 15 Dollar gekostet, 每股平均价2.7713港元, ，报9.87元)
     if found == "valuation" and any(c[2] == "market_value" for c in cues):
         found = "market_value"  # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
     if found:
@@ -847,13 +879,16 @@ def change_of(text: str, start: int, end: int, locale: str) -> str:
     if noun := words["change_noun"].search(before):
         return words["noun_direction"][noun["w"].lower()]
     if words["level_before"] is not None and words["level_before"].search(before):
-        # 增长至, 升到, auf: the amount is where it went, unless a change word follows that level word (达到增加2亿)
+        # 增长至, 升到, auf, von: the amount is where it went (or came from), unless a change word follows that level
+        # word (达到增加2亿) or the level word ends a change phrase (ein Verlust von)
         level = list(words["level_word"].finditer(before))[-1]
-        if not words["change_word"].search(before[level.end() :]):
+        if not words["change_word"].search(before[level.end() :]) and not words["change_phrase"].search(before, 0, level.end()):
             return "level"
     adjacent = words["change_word"].search(before)
     if adjacent:
         return words["direction"][adjacent["w"].lower()]
+    if after := words["direction_after"].match(text, end, hi):
+        return words["after_direction"][after["w"].lower()]
     if words["change_before"].search(before) or words["change_after"].match(text, end, end + 24):
         clause = text[lo:hi]
         directions = [(abs(m.start() + lo - start), words["direction"][m.group(0).lower()])
@@ -896,12 +931,19 @@ def per_of(text: str, start: int, end: int, locale: str) -> tuple[str | None, bo
             and (c[1] <= start or c[0] - end <= UNIT_AFTER_REACH)
             # a total named between the unit and the amount is what the amount is (Aktien … Investition in Höhe von)
             and not any(c[1] <= t[0] for t in totals if not (t[0] < c[1] and t[1] > c[0]))]
+    words = _context_words(locale)
+    if adjacent := words["per_adjacent"].search(text, max(0, start - 8), start):
+        return words["per_adjacent_units"][adjacent["w"].lower()], False
     scopes = _scopes(text, start, end)
     for depth, (lo, hi, _) in enumerate(scopes[:-1]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
         if inside:
             unit = min(inside, key=lambda c: _distance(c[0], c[1], start, end))[2]
             return unit, depth < len(scopes) - 2
+    # (a loss or total named between does not end it: the lot is what the whole calculation is of)
+    governing = [c for c in _unit_cues(text, locale) if c[1] <= start and c[2] in words["per_sentence"]]
+    if governing:
+        return governing[-1][2], False
     lo, hi = _clause(text, start, end)
     if not any(lo <= c[0] < hi for c in _cues(text, locale)):
         before = [c for c in cues if c[1] <= lo]
@@ -981,7 +1023,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     before, for a sentence that names none; ``extra``: the article's own names (``local_names``)."""
     s0, start, end = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
-    text = to_matching_script(claim.get("sentence") or claim["text"], locale)
+    text = _matching(claim.get("sentence") or claim["text"], locale)
     money = claim.get("kind") == "money"
     hypothetical = hypothetical_of(text, start, end, locale)
     kind = claim.get("kind", "money")
@@ -1011,6 +1053,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = cued
         if per == "unit":
             per = counted_unit(text, start, locale) or per
+        if per == "share" and _size(claim) >= SHARE_PRICE_MAX:
+            per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
             (subject is None or subject == (subject_entity(chip).parent if subject_entity(chip) else None)):
@@ -1022,6 +1066,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
+
+
+# No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
+SHARE_PRICE_MAX = 1e6
+
+
+def _size(claim: dict[str, Any]) -> float:
+    value = claim.get("value") if claim.get("value") is not None else claim.get("high") or claim.get("low")
+    return abs(value) if value else 0.0
 
 
 def chip_before(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
@@ -1082,7 +1135,7 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     article's claims go through ``annotate_all``, which carries subjects further and shares units across lists)."""
     s0, _, _ = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
-    carried = main_subject(to_matching_script(previous_sentence(body, s0), locale), locale) if s0 > 0 else None
+    carried = main_subject(_matching(previous_sentence(body, s0), locale), locale) if s0 > 0 else None
     return _fields(claim, context_of(claim, body, carried))
 
 
@@ -1100,7 +1153,7 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
     bounds = bounds if bounds is not None else sentence_bounds(body)
     starts = [b[0] for b in bounds]
     locale = locale_tag(claims[0]["language"], claims[0].get("script"))
-    matching = matching if matching is not None else to_matching_script(body, locale)
+    matching = (matching if matching is not None else to_matching_script(body, locale)).translate(FULL_WIDTH)
     extra = local_names(matching, locale)
     article_subject: str | None | bool = False  # worked out when first needed
     mains: dict[int, tuple[int, str] | None] = {}
@@ -1204,7 +1257,7 @@ def respectively(claims: list[dict[str, Any]], body: str, matching: str, locale:
     for sentence, idx in by_sentence.items():
         if len(idx) < 2:
             continue
-        text = to_matching_script(sentence, locale)
+        text = _matching(sentence, locale)
         if not cat["respectively"].search(text):
             continue
         names = _name_lists(text, locale, extra)
@@ -1292,11 +1345,11 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     """The last topic cue of the sentence before the claim's, in its paragraph, when the claim's clause opens with a word
     that refers back (diese, 其, 该); else None."""
     _, start, end = _sentence_offsets(claim, body)
-    text = to_matching_script(claim.get("sentence") or claim["text"], locale)
+    text = _matching(claim.get("sentence") or claim["text"], locale)
     if not refers_back(text, start, end, locale) or "\n" in body[bounds[i - 1][1] : bounds[i][0]]:
         return None
     lo, hi = bounds[i - 1]
-    cues = _cues(to_matching_script(body[lo:hi], locale), locale)
+    cues = _cues(_matching(body[lo:hi], locale), locale)
     return cues[-1][2] if cues else None
 
 
@@ -1381,7 +1434,7 @@ def _coordinated(x: dict[str, Any], y: dict[str, Any]) -> bool:
     if len(gap) > COORDINATION_REACH or re.search(r"[。!?！？]", gap):
         return False
     locale = locale_tag(y["language"], y.get("script"))
-    text = to_matching_script(sentence, locale)
+    text = _matching(sentence, locale)
     words = _context_words(locale)
     # either amount's own clause says it is a total (市值, 累计, Börsenwert): no unit to share
     for at, length in ((lo, len(x["text"])), (hi, len(y["text"]))):
