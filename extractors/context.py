@@ -289,6 +289,8 @@ def _catalogue(locale: str) -> dict[str, Any]:
                                     rf"(?:{_words(f['close'])})", re.I), f.get("role", "comparandum")) for f in frames),
         # (with a description of the next name between: Oracle und der Abu Dhabi-Staatsfonds MGX, 和阿布扎比主权基金MGX)
         "conjunction": re.compile(rf"^\s*(?:{_words(cues['conjunctions'])})?\s*(?:{_described(cues)})?\s*$", re.I),
+        # two names are a list only with a conjunction between (Elon Musks xAI, 马斯克旗下 AI 公司 xAI: his company)
+        "joined": re.compile(rf"^\s*(?:{_words(cues['conjunctions'])})\s*(?:{_described(cues)})?\s*$", re.I),
         # the vendor names the chip right after it (英伟达的H800, NVIDIA Hopper-GPUs, Nvidia-GB200-Chips) ...
         "chip_after": re.compile(rf"^[\s\-–的之“”\"「」『』]{{0,3}}(?:{_words(chip_words, latin_boundaries=False)})", re.I),
         # ... or as its maker after it (Chips des US-Herstellers Nvidia, GPUs von Nvidia)
@@ -453,6 +455,10 @@ def _context_words(locale: str) -> dict[str, Any]:
         "refine_in_clause": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
                              for topic, table in data.get("refine_in_clause", {}).items()},
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
+        "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # words that may open a listed company's name before its stock code (至于, 继, 而)
+        "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
+        "topic_words": _topic_pattern(locale)[0],
     }
 
 
@@ -534,7 +540,7 @@ def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
             role = "speaker"  # laut dem Bundesrat, 据美国商务部: the body says it (a company's own figures stay its)
         if role == "subject" and out and out[-1].role in ("comparandum", "counterparty") and \
                 out[-1].end + LIST_GAP_REACH >= m.start and cat["conjunction"].match(_unbracketed(text, out[-1].end, m.start)):
-            role = out[-1].role  # 从亚马逊和谷歌: the list shares its first member's role
+            role = out[-1].role  # 从亚马逊和谷歌 (a list), mit GPT-4, Googles Bard (a name and its owner's): one role
         out.append(Mention(m.start, m.end, m.entity, role))
     return tuple(out)
 
@@ -593,7 +599,7 @@ def _joint(best: Mention, pool: list[Mention], text: str, locale: str, before: i
     cat = _catalogue(locale)
 
     def joined(a: Mention, b: Mention) -> bool:
-        return b.start - a.end <= LIST_GAP_REACH and bool(cat["conjunction"].match(_unbracketed(text, a.end, b.start)))
+        return b.start - a.end <= LIST_GAP_REACH and bool(cat["joined"].match(_unbracketed(text, a.end, b.start)))
 
     names = [best.entity.name]
     current = best
@@ -739,7 +745,7 @@ def main_mention(text: str, locale: str, extra: Names = ()) -> tuple[int, str] |
     cat = _catalogue(locale)
     names, current = [first.entity.name], first
     for m in mentions[1:]:
-        if m.start - current.end > LIST_GAP_REACH or not cat["conjunction"].match(_unbracketed(text, current.end, m.start)):
+        if m.start - current.end > LIST_GAP_REACH or not cat["joined"].match(_unbracketed(text, current.end, m.start)):
             break
         if m.entity.name not in names:
             names.append(m.entity.name)
@@ -1032,12 +1038,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
     else:
         subject = subject_of(text, start, end, locale, kind, extra)
+        market = money and market_figure(text, start, locale, extra)
+        if market:
+            subject = None  # 大市…成交额2887亿元, 外汇市场总成交金额: the whole market's figure is nobody's
         topic = topic_of(text, start, end, locale, subject) if money else None
         if money and topic != "price" and (entity := subject_entity(subject)) and entity.type == "chip":
             # a chip is the subject of its price only; the value of chips bought (400.000 Nvidia-GB200-Chips im Wert
             # von 40 Milliarden Dollar) is the buyer's
             subject = subject_of(text, start, end, locale, "hardware", extra)
-        if subject is None and not hypothetical and not unnamed(text, start, end, locale, kind):
+        if subject is None and not hypothetical and not market and not unnamed(text, start, end, locale, kind):
             # a model or unit named before is what that sentence was about; the figure of a later one that names nothing
             # is its company's, unless the clause refers back to the model (其训练成本)
             entity = subject_entity(carried)
@@ -1087,6 +1096,24 @@ def person_before(text: str, start: int, locale: str, extra: Names = ()) -> str 
     """The nearest person named before the amount in its sentence who is not speaking there, or None."""
     people = [m for m in _roles(text, locale, extra) if m.entity.type == "person" and m.role == "subject" and m.end <= start]
     return people[-1].entity.name if people else None
+
+
+# What a market word's figures may be: turnover, an exchange rate (other), a close (market value).
+MARKET_TOPICS = frozenset({"other", "market_value"})
+
+
+def market_figure(text: str, start: int, locale: str, extra: Names = ()) -> bool:
+    """Whether the amount is a figure of a whole market (turnover, size, an exchange rate): a market word before it in
+    its sentence (大市, 主板, 外汇市场, 兑美元, Wechselkurs) with no name between (阿里…收市报174元，成交额440.9亿元 is
+    Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between (…汇率基础
+    计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
+    words = [m for m in _context_words(locale)["market"].finditer(text, 0, start)]
+    if not words:
+        return False
+    last = words[-1].end()
+    if any(last <= c[0] < start and c[2] not in MARKET_TOPICS for c in _cues(text, locale)):
+        return False  # 若以1美元兑换新台币32元汇率计算,第四季的营收将落在…: a company's revenue stated after it
+    return not any(last <= m.start < start for m in _roles(text, locale, extra))
 
 
 def compared_only(text: str, start: int, end: int, locale: str) -> bool:
@@ -1154,7 +1181,7 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
     starts = [b[0] for b in bounds]
     locale = locale_tag(claims[0]["language"], claims[0].get("script"))
     matching = (matching if matching is not None else to_matching_script(body, locale)).translate(FULL_WIDTH)
-    extra = local_names(matching, locale)
+    extra = local_names(matching, locale, body)
     article_subject: str | None | bool = False  # worked out when first needed
     mains: dict[int, tuple[int, str] | None] = {}
     # (kind, sentence) → (position, subject) of its last claim of that kind with one: money figures carry to money,
@@ -1278,7 +1305,7 @@ def _name_lists(text: str, locale: str, extra: Names) -> list[tuple[int, list[st
     mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES]
     out, current = [], [mentions[0]] if mentions else []
     for m in mentions[1:]:
-        if m.start - current[-1].end <= LIST_GAP_REACH and cat["conjunction"].match(_unbracketed(text, current[-1].end, m.start)):
+        if m.start - current[-1].end <= LIST_GAP_REACH and cat["joined"].match(_unbracketed(text, current[-1].end, m.start)):
             current.append(m)
             continue
         if len(current) > 1:
@@ -1308,16 +1335,21 @@ def _amount_runs(claims: list[dict[str, Any]], body: str, text: str,
     return [r for r in runs if len(r) > 1]
 
 
-def local_names(text: str, locale: str) -> Names:
-    """The article's own names of organisations the catalogue does not know (``text`` in matching form):
+def local_names(text: str, locale: str, original: str | None = None) -> Names:
+    """The article's own names of organisations the catalogue does not know (``text`` in matching form; ``original``,
+    the text as written, of the same length, gives a listed company's name its own spelling):
 
     * a short name it defines: 杭州莲花科技创新有限公司(以下简称“莲花科创”) gives 莲花科创, written either way;
     * a name that opens a clause as a party to a deal and opens a clause again elsewhere in the article (2024年1月10日,
-      莲花紫星与H公司签订…合同 … 莲花紫星与I公司签订…): a company the article keeps coming back to.
+      莲花紫星与H公司签订…合同 … 莲花紫星与I公司签订…): a company the article keeps coming back to;
+    * a listed company, named with its stock code (协创数据(300857.SZ), 中手游(00302), 至于云南建投混凝土(01847)).
     """
     cat, words = _catalogue(locale), _context_words(locale)
     known = cat["by_alias"]
     names: dict[str, str] = {}
+    for alias, at in _listed(text, locale):
+        spelled = original[at : at + len(alias)] if original is not None and len(original) == len(text) else alias
+        names.setdefault(alias, spelled)
     # most articles define no name and close no deal: a plain search for the words first (the patterns are slow)
     defines = words["definition_word"].search(text)
     deals = words["deal_word"].search(text)
@@ -1335,6 +1367,50 @@ def local_names(text: str, locale: str) -> Names:
         if sum(1 for m in re.finditer(rf"(?:^|[{CLAUSE_OPENERS}]){re.escape(name)}", text)) >= 2:
             names[name] = name
     return tuple(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+# A stock code in brackets after a company's name: (300857.SZ), (00302), （9988）, (美:BABA) is left out (a ticker of
+# letters follows names the catalogue knows). A 4-digit number from 1900 to 2099 is a year (明(2025)年), unless it
+# carries its market (2330.TW).
+STOCK_CODE = re.compile(r"[（(]\s*(?:[^\s（()）:：\d]{1,3}[:：]\s*)?(?P<code>\d{4,6})(?P<market>\.[A-Za-z]{2})?\s*[)）]")
+# The CJK run a listed company's name is the end of.
+HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,16}$")
+# How long a listed company's name may be when nothing else in the article tells where it starts.
+LISTED_NAME_MAX = 8
+
+
+def _listed(text: str, locale: str) -> list[tuple[str, int]]:
+    """The names before the stock codes of ``text`` the catalogue does not know, with where they start. A name is the
+    end of the CJK run before the code after a word that opens it (至于, 继, 超越: 至于云南建投混凝土 → 云南建投混凝土):
+    its longest end the article names again (营运商中手游(00302) … 中手游暗盘: 中手游), else all of it if short."""
+    if "(" not in text and "（" not in text:
+        return []
+    cat, words = _catalogue(locale), _context_words(locale)
+    out = []
+    for m in STOCK_CODE.finditer(text):
+        if len(m["code"]) == 4 and 1900 <= int(m["code"]) <= 2099 and not m["market"]:
+            continue
+        run = HAN_RUN.search(text, max(0, m.start() - 16), m.start())
+        if not run or cat["pattern"].search(run.group(0)):
+            continue  # a known name, or one holding it (商汤集团股份有限公司)
+        name = _listed_name(run.group(0), text, locale)
+        if name and not cat["company_noun"].fullmatch(name) and not cat["generic_subject"].fullmatch(name) \
+                and not words["topic_words"].search(name) and not cat["anaphora"].match(name):
+            out.append((name, m.start() - len(name)))
+    return out
+
+
+def _listed_name(run: str, text: str, locale: str) -> str | None:
+    cat, words = _catalogue(locale), _context_words(locale)
+    # a word that opens it: at its start (于云南建投混凝土), a longer one anywhere (一度超越贵州茅台)
+    cuts = [m.end() for m in words["name_opener"].finditer(run) if m.start() == 0 or m.end() - m.start() > 1]
+    run = run[max(cuts):] if cuts else run
+    for i in range(len(run) - 1):
+        if cat["company_noun"].fullmatch(run[i:]) or cat["generic_subject"].fullmatch(run[i:]):
+            break  # (集团, 公司: shorter ends say less)
+        if text.count(run[i:]) >= 2:
+            return run[i:]
+    return run if 2 <= len(run) <= LISTED_NAME_MAX else None
 
 
 # What a clause opens after (for a name that opens clauses: 。莲花紫星…, ,莲花紫星…).

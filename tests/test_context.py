@@ -144,6 +144,9 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
     ("zh-buyer", "zh-Hans", "微软今年购买了48.5万颗Hopper芯片", "48.5万颗Hopper芯片", "Microsoft"),
     ("de-maker-after-chips", "de", "Ausgestattet ist das System mit rund 24.000 Chips des US-Herstellers Nvidia",
      "24.000 Chips", None),
+    # two names with no conjunction between are one noun phrase, not a list: a person's company
+    ("de-a-possessive-is-no-list", "de", "Elon Musks xAI betreibt ein Rechenzentrum in Memphis mit bis zu 200.000 GPUs",
+     "200.000 GPUs", "xAI"),
 ]
 
 
@@ -192,6 +195,25 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "Alibaba International Digital Commerce"),
     ("zh-hant-wealth-is-the-persons", "Nvidia市值攀升,行政總裁黃仁勳身家水漲船高,截至周三升至1,420億美元。", "1,420億美元",
      "Jensen Huang"),
+    # a whole market's figure is nobody's; a stock's its company's
+    ("zh-hant-market-turnover", "雖然颱風襲港，但是在阿里（9988）等科技股領軍下，大市今日低開高收，全日勁升逾300點，"
+     "成交額2,887.7億元。", "2,887.7億元", None),
+    ("zh-hant-a-stocks-turnover", "受到與Nvidia合作帶動，阿里全日勁升9.2%，收市報174元，成交額440.9億元。", "440.9億元", "Alibaba"),
+    ("zh-hant-exchange-rate", "台積電股價上漲。新台幣兌美元收盤收三十一點五六五元,貶值三點五分。", "三十一點五六五元", None),
+    ("zh-hant-revenue-after-an-exchange-basis", "台積電公布財報。若以 1 美元兌換新台幣 32 元匯率基礎計算,第四季的營收將落在 "
+     "6,016 億元。", "6,016 億元", "TSMC"),
+    ("zh-market-size", "据弗若斯特沙利文预测,中国AI芯片市场规模将从2024年的约1425亿元增至2029年的1.34万亿元。", "1.34万亿元", None),
+    # a listed company the catalogue does not know, by its stock code
+    ("zh-hant-listed-name-named-again", "內地IP遊戲營運商中手游(00302)暗盤升近5%。據耀才暗盤交易中心資料顯示,中手游暗盤收報2.97元,"
+     "較招股價2.83元。", "2.83元", "中手游"),
+    ("zh-hant-listed-name-after-an-opener", "至於雲南建投混凝土(01847)暗盤收報2.82元,較招股價3.36元。", "3.36元", "雲南建投混凝土"),
+    ("zh-listed-names-listed", "继海南华铁(603300.SH)、蓝耘科技(871169.NQ)本周披露两份37亿元左右算力租赁大单后,协创数据(300857.SZ)"
+     "也计划采购服务器,采购合同总金额预计不超过30亿元。", "30亿元", "协创数据"),
+    ("zh-hant-a-year-is-no-code", "輝達表示，B200將於明(2025)年出貨，每顆售價3萬美元。", "3萬美元", "Nvidia B200"),
+    # market participants of Taiwan's reports
+    ("zh-hant-institutional-investors", "自營商賣超十七點三七億元,投信買超二十九點二二億元,外資及陸資買超五十八點四八億元。",
+     "二十九點二二億元", "Taiwan investment trusts"),
+    ("zh-hant-under-is-no-list", "馬斯克旗下 AI 公司 xAI 已完成 150 億美元募資。", "150 億美元", "xAI"),
     ("zh-hant-a-price-is-the-chips", "輝達已決定向中國客戶提供的 H200 變體，定價約為每片 2.7 萬至 2.8 萬美元。",
      "2.7 萬至 2.8 萬美元", "Nvidia H200"),
 ]
