@@ -603,7 +603,12 @@ def _joint(best: Mention, pool: list[Mention], text: str, locale: str, before: i
 
     names = [best.entity.name]
     current = best
-    for m in sorted((m for m in pool if m.end <= best.start), key=lambda m: -m.end):
+    # a list crosses the commas that split clauses (Amazon Web Services (AWS), Microsoft und Google): the sentence's
+    # names before it too, but none in brackets (the aside AWS is Amazon Web Services again)
+    brackets = _layout(text)[0]
+    sentence = [m for m in _roles(text, locale) if m.role == "subject" and not _inside(m.start, brackets)]
+    earlier = {m.start: m for m in [*sentence, *pool] if m.end <= best.start}
+    for m in sorted(earlier.values(), key=lambda m: -m.end):
         if not joined(m, current):
             break
         if m.entity.name not in names and m.entity.type != "chip":
@@ -1151,9 +1156,21 @@ def company_of(name: str | None) -> str | None:
     return name
 
 
+def as_company(subject: str | None) -> str | None:
+    """A business unit's (segment's) figures as its company's: 阿里云智能收入… is Alibaba's, AWS's GPUs Amazon's (one
+    convention across the corpus: the report groups a company's figures together); a joint subject part by part."""
+    if not subject:
+        return subject
+    parts = []
+    for part in subject.split(" + "):
+        entity = subject_entity(part)
+        parts.append(entity.parent if entity and entity.type == "segment" and entity.parent else part)
+    return " + ".join(dict.fromkeys(parts))
+
+
 def _fields(claim: dict[str, Any], ctx: Context) -> dict[str, Any]:
     money = claim.get("kind") == "money"
-    return {**claim, "subject": ctx.subject, "topic": ctx.topic, "change": ctx.change, "hypothetical": ctx.hypothetical,
+    return {**claim, "subject": as_company(ctx.subject), "topic": ctx.topic, "change": ctx.change, "hypothetical": ctx.hypothetical,
             "per": ctx.per if money else claim.get("per"), "attribution": ctx.attribution}
 
 
@@ -1167,7 +1184,7 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
 
 
 def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
-                 bounds: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+                 bounds: list[tuple[int, int]] | None = None, address: str | None = None) -> list[dict[str, Any]]:
     """Copies of an article's ``claims`` (offsets into ``body``) with their context fields: a subject carried from the
     text before where a sentence names none, and a unit price's unit shared across its coordinated list.
 
@@ -1209,7 +1226,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         carried = _carried(i, bounds, body, latest)
         if carried is None:
             if article_subject is False:
-                article_subject = main_entity(matching, locale, extra, bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1])
+                article_subject = main_entity(matching, locale, extra, bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1],
+                                              slug_words(address))
             carried = article_subject
         ctx = context_of(claim, body, carried, extra)
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
@@ -1227,22 +1245,25 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         if done["subject"] and not done["hypothetical"]:
             said[kind, i] = max(said.get((kind, i), (-1, "")), (claim["start"], done["subject"]))
         out.append(done)
-    return share_units(respectively(out, body, matching, locale, extra))
+    return share_units([{**c, "subject": as_company(c["subject"])} for c in respectively(out, body, matching, locale, extra)])
 
 
 # How often an entity must be named for the article to be about it (a figure no sentence before gives a subject).
 ARTICLE_SUBJECT_MENTIONS = 2
 
 
-def main_entity(text: str, locale: str, extra: Names = (), head: int = 0) -> str | None:
+def main_entity(text: str, locale: str, extra: Names = (), head: int = 0, slug: str = "") -> str | None:
     """What the article is about, for a figure no sentence before it gives a subject (KI-Dämpfer für AMD – …; a first
     paragraph of figures that names no one): of the companies, bodies and projects named before ``head`` (the end of
-    its headline and first sentence), the one it names most often, at least ARTICLE_SUBJECT_MENTIONS times; else
-    None."""
+    its headline and first sentence) or in its address's words (``slug``: …/amd-rechnet-mit-starkem-wachstum, a
+    headline the page's text may have lost), the one it names most often, at least ARTICLE_SUBJECT_MENTIONS times
+    (the address counting once); else None."""
     # the headline's names first (a short text), then how often the whole article names each of them
-    headline = dict.fromkeys(m.entity.name for m in _raw_mentions(text[:head], locale, extra)
-                             if m.entity.type in ARTICLE_TYPES)
-    ranked = sorted(((name, _count_named(name, text, locale, extra)) for name in headline), key=lambda kv: -kv[1])
+    in_slug = {m.entity.name for m in _raw_mentions(slug, locale) if m.entity.type in ARTICLE_TYPES} if slug else set()
+    headline = dict.fromkeys([*(m.entity.name for m in _raw_mentions(text[:head], locale, extra)
+                                if m.entity.type in ARTICLE_TYPES), *sorted(in_slug)])
+    ranked = sorted(((name, _count_named(name, text, locale, extra) + (name in in_slug)) for name in headline),
+                    key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < ARTICLE_SUBJECT_MENTIONS:
         return None
     return ranked[0][0]
@@ -1263,6 +1284,20 @@ def _entity_pattern(name: str, locale: str) -> re.Pattern[str]:
     parts = [f"(?i:{_names(spellings)})"] if spellings else []
     parts += [_names(cased)] if cased else []
     return re.compile("|".join(parts) or NEVER)
+
+
+# A page address's last words (…/news/amd-rechnet-mit-starkem-wachstum-seiner-rechenzentren-sparte): at least two
+# words of letters joined by hyphens or underscores, a file extension left off.
+SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W_]+)+")
+
+
+def slug_words(address: str | None) -> str:
+    """The headline words of a page's address, or "" (an address of numbers says nothing: /2020/0218/10512611.shtml)."""
+    if not address:
+        return ""
+    path = re.sub(r"^[a-z]+://[^/]+", "", address.strip(), flags=re.I).split("?")[0].split("#")[0]
+    parts = [m.group(0) for m in SLUG.finditer(re.sub(r"\.[A-Za-z]{2,5}$", "", path))]
+    return max(parts, key=len).replace("-", " ").replace("_", " ") if parts else ""
 
 
 # The types an article is about (a model's or unit's figures are rarely the whole article's).

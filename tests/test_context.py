@@ -12,8 +12,8 @@ import pytest
 
 from bench import real
 from extractors.article import process_document
-from extractors.context import (CHANGES, TOPICS, attribution_of, canonical_name, change_of, hypothetical_of, subject_of,
-                                topic_of)
+from extractors.context import (CHANGES, TOPICS, attribution_of, canonical_name, change_of, hypothetical_of, slug_words,
+                                subject_of, topic_of)
 from normalizers.locale import to_matching_script
 
 # The targets, met on the seeds (the real corpus's figures are in bench/real.py's output and README).
@@ -191,8 +191,21 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "这批CPU属于Intel至强处理器。曾有走私者携带Intel处理器。", "1200万港元", None),
     ("de-compound-noun-refers-back", "Die Nvidia-Aktie stieg. Gemäss dem Bericht erzielte der Grafikchip-Hersteller einen Umsatz "
      "von 2,58 Milliarden Dollar.", "2,58 Milliarden Dollar", "Nvidia"),
+    # a business unit's figures are its company's (one convention: the report groups a company's figures)
+    ("zh-a-units-figures-are-its-companys", "至于阿里国际数字商业(AIDC)收入347.99亿元,多一成。经调整EBITA转赚1.62亿元。", "347.99亿元",
+     "Alibaba"),
     ("zh-a-units-figures-carried", "至于阿里国际数字商业(AIDC)收入347.99亿元,多一成。经调整EBITA转赚1.62亿元。", "1.62亿元",
-     "Alibaba International Digital Commerce"),
+     "Alibaba"),
+    ("de-a-list-across-clause-commas", "So wollen die Cloud-Anbieter Amazon Web Services (AWS), Microsoft und Google jeweils "
+     "zweistellige Milliardenbeträge in den Ausbau von KI-Rechenzentren stecken.", "zweistellige Milliardenbeträge",
+     "Amazon + Microsoft + Google"),
+    # the page's address names what the article is about when its text has lost the headline
+    ("de-the-address-names-the-articles-subject", "Quelle: https://www.trend.at/news/amd-rechnet-mit-starkem-wachstum\n\n"
+     "Für die nächsten Jahre prognostizierte die Finanzchefin ein starkes Wachstum. Der Gewinn je Aktie soll auf 20 Dollar "
+     "steigen. Die AMD-Aktie legte nachbörslich zu.", "20 Dollar", "AMD"),
+    ("de-an-address-of-numbers-names-nothing", "Quelle: https://www.trend.at/news/2024/100910.html\n\n"
+     "Für die nächsten Jahre prognostizierte die Finanzchefin ein starkes Wachstum. Der Gewinn je Aktie soll auf 20 Dollar "
+     "steigen. Die AMD-Aktie legte nachbörslich zu.", "20 Dollar", None),
     ("zh-hant-wealth-is-the-persons", "Nvidia市值攀升,行政總裁黃仁勳身家水漲船高,截至周三升至1,420億美元。", "1,420億美元",
      "Jensen Huang"),
     # a whole market's figure is nobody's; a stock's its company's
@@ -471,6 +484,17 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
 @pytest.mark.parametrize("article,text,per", [c[1:] for c in PER_CASES], ids=[c[0] for c in PER_CASES])
 def test_per(article, text, per):
     assert _claim(_claims(article), text, "money")["per"] == per
+
+
+@pytest.mark.parametrize("address,words", [
+    ("https://www.trend.at/news/amd-rechnet-mit-starkem-wachstum-seiner-rechenzentren-sparte",
+     "amd rechnet mit starkem wachstum seiner rechenzentren sparte"),
+    ("https://itreseller.ch/Artikel/100910/Nvidia_erhoeht_Umsatz.html", "Nvidia erhoeht Umsatz"),
+    ("http://news.ccidnet.com/2020/0218/10512611.shtml", ""),
+    (None, ""),
+], ids=["hyphens", "underscores-extension", "numbers", "none"])
+def test_slug_words(address, words):
+    assert slug_words(address) == words
 
 
 CANONICAL = [  # (spelling, canonical name)
