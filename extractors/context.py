@@ -91,8 +91,9 @@ FOLLOWING_PENALTY = 2
 # How far around a mention its cue words are looked for (characters).
 CUE_REACH = 14
 FRAME_REACH = 16
-# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元.
-OWNED = re.compile(r"\s*(?:的|之|['’]s)[^，,。；;!?！？\d]{0,4}\s*")
+# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元; a name owns the
+# figure its own short verb phrase describes (SpaceX提供的20亿美元).
+OWNED = re.compile(r"\s*(?:[\u3400-\u9fff]{0,3}的|之|['’]s)[^，,。；;!?！？\d]{0,4}\s*")
 LATIN = "A-Za-z0-9ÄÖÜäöüßÉéÈè"
 LIST_GAP_REACH = 40
 # A vendor this close before a hardware claim, in its clause, is the chip's maker (英伟达中国市场低配版H800).
@@ -456,6 +457,11 @@ def _context_words(locale: str) -> dict[str, Any]:
                              for topic, table in data.get("refine_in_clause", {}).items()},
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # a clause-opening name ending in a project noun (科创中心二期项目作为…)
+        "project": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*(?P<name>[^\s{CLAUSE_OPENERS}、（()）“”\"「」『』—–\-\d]{{2,18}}?"
+                              rf"(?:{_words(data.get('project_nouns', []))}))", re.I),
+        "project_word": re.compile(_words(data.get("project_nouns", [])), re.I),
+        "not_a_project": re.compile(_words(data.get("not_in_project_names", [])), re.I),
         # words that may open a listed company's name before its stock code (至于, 继, 而)
         "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
         "topic_words": _topic_pattern(locale)[0],
@@ -665,7 +671,9 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
     if clause_lo > 0 and cat["relative"].match(text, clause_lo) and text[clause_lo - 1] in ",，":
         # a relative clause's figure is its antecedent's (…von der von OpenAI in den Schatten gestellt, das insgesamt
         # fast 60 Milliarden Dollar aufgebracht hat): the nearest name before it
-        antecedents = [m for m in visible if m.end <= clause_lo and m.entity.type in CARRIED_TYPES]
+        # (for an amount a chip too: Huawei mit der Ascend 910C, die angeblich nur 20.000 Yuan kosten soll)
+        antecedents = [m for m in visible if m.end <= clause_lo and (m.entity.type in CARRIED_TYPES or
+                       kind == "money" and m.entity.type == "chip")]
         if antecedents:
             return antecedents[-1].entity.name
     # the sentence's own subjects before the amount: names that open a clause before the amount's clause
@@ -1377,12 +1385,13 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
     * a short name it defines: 杭州莲花科技创新有限公司(以下简称“莲花科创”) gives 莲花科创, written either way;
     * a name that opens a clause as a party to a deal and opens a clause again elsewhere in the article (2024年1月10日,
       莲花紫星与H公司签订…合同 … 莲花紫星与I公司签订…): a company the article keeps coming back to;
-    * a listed company, named with its stock code (协创数据(300857.SZ), 中手游(00302), 至于云南建投混凝土(01847)).
+    * a listed company, named with its stock code (协创数据(300857.SZ), 中手游(00302), 至于云南建投混凝土(01847));
+    * a project that opens a clause under its own name (科创中心二期项目作为省市重点工程,总投资8.5亿元).
     """
     cat, words = _catalogue(locale), _context_words(locale)
     known = cat["by_alias"]
     names: dict[str, str] = {}
-    for alias, at in _listed(text, locale):
+    for alias, at in [*_listed(text, locale), *_projects(text, locale)]:
         spelled = original[at : at + len(alias)] if original is not None and len(original) == len(text) else alias
         names.setdefault(alias, spelled)
     # most articles define no name and close no deal: a plain search for the words first (the patterns are slow)
@@ -1433,6 +1442,17 @@ def _listed(text: str, locale: str) -> list[tuple[str, int]]:
                 and not words["topic_words"].search(name) and not cat["anaphora"].match(name):
             out.append((name, m.start() - len(name)))
     return out
+
+
+def _projects(text: str, locale: str) -> list[tuple[str, int]]:
+    """The names of projects that open a clause (中国电信鄱阳湖智算中心项目总投资20亿元), with where they start; not one
+    a determiner or a count opens (该项目, 本项目, 首个智算中心项目)."""
+    words = _context_words(locale)
+    if not words["project_word"].search(text):
+        return []
+    cat = _catalogue(locale)
+    return [(m["name"], m.start("name")) for m in words["project"].finditer(text)
+            if not cat["anaphora_any"].match(m["name"]) and not words["not_a_project"].search(m["name"])]
 
 
 def _listed_name(run: str, text: str, locale: str) -> str | None:

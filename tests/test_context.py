@@ -223,6 +223,15 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-listed-names-listed", "继海南华铁(603300.SH)、蓝耘科技(871169.NQ)本周披露两份37亿元左右算力租赁大单后,协创数据(300857.SZ)"
      "也计划采购服务器,采购合同总金额预计不超过30亿元。", "30亿元", "协创数据"),
     ("zh-hant-a-year-is-no-code", "輝達表示，B200將於明(2025)年出貨，每顆售價3萬美元。", "3萬美元", "Nvidia B200"),
+    # a project that opens a clause under its own name; not an item of accounts
+    ("zh-project-opening-a-clause", "据悉,科创中心二期项目作为省市重点工程,总投资8.5亿元,占地面积约75亩。", "8.5亿元", "科创中心二期项目"),
+    ("zh-project-holding-a-known-name", "据了解,中国电信鄱阳湖智算中心项目总投资20亿元。", "20亿元", "中国电信鄱阳湖智算中心项目"),
+    ("zh-hant-items-of-accounts-are-no-project", "輝達公布財報。扣除特定項目後每股盈餘為1.05美元。", "1.05美元", "Nvidia"),
+    # the one acquiring, not the one acquired; the one providing the money
+    ("zh-the-acquired-is-no-subject", "英伟达与软银达成协议,以400亿美元收购Arm", "400亿美元", "Nvidia"),
+    ("zh-provided-by", "由于资金缺口,公司已动用SpaceX提供的20亿美元临时投资。", "20亿美元", "SpaceX"),
+    ("de-relative-clause-of-a-chip", "Es heißt, dass Huawei mit der Ascend 910C, die angeblich nur 20.000 Yuan kosten soll, Gewinn "
+     "mache.", "20.000 Yuan", "Huawei Ascend 910C"),
     # market participants of Taiwan's reports
     ("zh-hant-institutional-investors", "自營商賣超十七點三七億元,投信買超二十九點二二億元,外資及陸資買超五十八點四八億元。",
      "二十九點二二億元", "Taiwan investment trusts"),
