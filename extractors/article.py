@@ -15,7 +15,7 @@ from extractors.money import MoneySpan, extract_money
 from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
-from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, parse_date_value, publication_date
+from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, FRONT_MATTER_URL_KEYS, parse_date_value, publication_date
 from normalizers.encoding import DecodeError, decode, decoding_note
 from normalizers.locale import LOCALES, languages, load_locale, locale_tag, to_matching_script
 from normalizers.script import detect_language, detect_script
@@ -98,7 +98,8 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
         title = title[:MAX_META_CHARS]
     claims: list[dict[str, Any]] = []
     if locale:
-        claims = _claims(body, matching, doc_id, source_path, language, script, locale, region, published)
+        claims = _claims(body, matching, doc_id, source_path, language, script, locale, region, published,
+                         page_address(article.meta))
     elif body.strip():
         warnings.append(f"language {language!r} is not supported; no claims extracted")
     document = {
@@ -122,9 +123,15 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     return ArticleResult(document, claims, tuple(warnings))
 
 
+def page_address(meta: dict[str, Any]) -> str | None:
+    """The page's own address from its front matter or header (its words may name what the article is about)."""
+    return next((value for key in FRONT_MATTER_URL_KEYS if isinstance(value := meta.get(key), str)), None)
+
+
 def _claims(body: str, matching: str, doc_id: str, source_path: str, language: str, script: str | None, locale: str,
-            region: str | None, published: dt.date | None) -> list[dict[str, Any]]:
-    """The claims of ``body``, found in ``matching`` (the body in the locale's matching script, of the same length)."""
+            region: str | None, published: dt.date | None, address: str | None = None) -> list[dict[str, Any]]:
+    """The claims of ``body``, found in ``matching`` (the body in the locale's matching script, of the same length);
+    ``address``, the page's, for what the article is about."""
     bounds = sentence_bounds(body)
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
@@ -132,7 +139,7 @@ def _claims(body: str, matching: str, doc_id: str, source_path: str, language: s
     money = extract_money(matching, locale, region)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
-    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds)]
+    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds, address)]
     return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
 
 

@@ -55,7 +55,7 @@ TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost"
 CHANGES = ("level", "increase", "decrease")
 # A cost cue (成本, Kosten) says no more than "cost": the sentence's specific cost or a unit price says what kind.
 GENERIC_COST = "cost"
-SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", "development_cost", "price"})
+SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", "development_cost", "price", "capex"})
 # Units that make a cost a price: so much an hour, a token, a GPU.
 NO_UNIT = "no unit"
 UNIT_PRICE_PER = frozenset({"hour", "day", "month", "million tokens", "thousand tokens", "token", "GPU", "unit", "module",
@@ -77,18 +77,23 @@ CARRY_SENTENCES = 4
 # How far back in its paragraph a figure looks for the figures before it (a bound: a page with no line breaks is one
 # paragraph, and each claim's work must stay bounded for an article's to stay linear).
 PARAGRAPH_SENTENCES = 40
+# A sentence with no topic word takes the topic of the figure before it this many sentences back, in its paragraph
+# (…einen Umsatz von 64,7 Milliarden Dollar. Das ist ein Plus von 15 Prozent. Analysten hatten mit 64,5 Milliarden
+# Dollar gerechnet: a sentence between may give a percentage).
+TOPIC_CARRY_SENTENCES = 2
+# Chinese numerals, as an amount's neighbours hold them (年增六六％).
+NUMERALS = "〇○零一二两三四五六七八九十百千"
 # Clause breaks: ，；： and a comma not inside a number, and a space between Han words (headlines: DeepSeek“暴击”华尔街
 # 纳指跌超3% 英伟达单日市值蒸发5890亿美元).
-# A sentence with no topic word takes the topic of the figure before it this many sentences back, in its paragraph.
-TOPIC_CARRY_SENTENCES = 1
 CLAUSE_SPLIT = re.compile(r"[，；;：:]|(?<!\d),|,(?!\d)|(?<=[\u3400-\u9fff”」%])[ \u3000]+(?=[\u3400-\u9fff“「])")
 BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 FOLLOWING_PENALTY = 2
 # How far around a mention its cue words are looked for (characters).
 CUE_REACH = 14
 FRAME_REACH = 16
-# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元.
-OWNED = re.compile(r"\s*(?:的|之|['’]s)[^，,。；;!?！？\d]{0,4}\s*")
+# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元; a name owns the
+# figure its own short verb phrase describes (SpaceX提供的20亿美元).
+OWNED = re.compile(r"\s*(?:[\u3400-\u9fff]{0,3}的|之|['’]s)[^，,。；;!?！？\d]{0,4}\s*")
 LATIN = "A-Za-z0-9ÄÖÜäöüßÉéÈè"
 LIST_GAP_REACH = 40
 # A vendor this close before a hardware claim, in its clause, is the chip's maker (英伟达中国市场低配版H800).
@@ -129,6 +134,15 @@ class Context:
     attribution: str | None
     # whether a cue of the sentence gave the topic (not the subject's default): a topic can be carried otherwise
     topic_cued: bool = True
+
+
+# Full-width Latin letters and digits as their ASCII forms (ＥＰＳ, ＡＩ): one character for one, so offsets hold.
+FULL_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+
+
+def _matching(text: str, locale: str) -> str:
+    """``text`` as context rules read it: in the locale's matching script, full-width letters and digits as ASCII."""
+    return to_matching_script(text, locale).translate(FULL_WIDTH)
 
 
 def _latin(word: str) -> bool:
@@ -276,6 +290,8 @@ def _catalogue(locale: str) -> dict[str, Any]:
                                     rf"(?:{_words(f['close'])})", re.I), f.get("role", "comparandum")) for f in frames),
         # (with a description of the next name between: Oracle und der Abu Dhabi-Staatsfonds MGX, 和阿布扎比主权基金MGX)
         "conjunction": re.compile(rf"^\s*(?:{_words(cues['conjunctions'])})?\s*(?:{_described(cues)})?\s*$", re.I),
+        # two names are a list only with a conjunction between (Elon Musks xAI, 马斯克旗下 AI 公司 xAI: his company)
+        "joined": re.compile(rf"^\s*(?:{_words(cues['conjunctions'])})\s*(?:{_described(cues)})?\s*$", re.I),
         # the vendor names the chip right after it (英伟达的H800, NVIDIA Hopper-GPUs, Nvidia-GB200-Chips) ...
         "chip_after": re.compile(rf"^[\s\-–的之“”\"「」『』]{{0,3}}(?:{_words(chip_words, latin_boundaries=False)})", re.I),
         # ... or as its maker after it (Chips des US-Herstellers Nvidia, GPUs von Nvidia)
@@ -355,13 +371,17 @@ def subject_entity(name: str | None) -> Entity | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    by_cue: dict[str, str] = {}
+def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str | None]]:
+    by_cue: dict[str, str | None] = {}
     for topic, cues in vocabulary(locale, "topics").items():
         if topic not in TOPICS:
             raise ValueError(f"unknown topic {topic!r} in topics: of locale {locale}")
         for cue in cues:
             by_cue[cue.lower()] = topic
+    # words that hold a cue but are none (herausgegeben holds ausgegeben, 毛利率 a rate holds 毛利): matched as the
+    # longer word at their position, then dropped
+    for word in vocabulary(locale, "context").get("not_topic_cues", []):
+        by_cue.setdefault(word.lower(), None)
     # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here.
     pattern = re.compile(_starts(by_cue) + word_alternation(by_cue), re.I)
     return pattern, by_cue
@@ -374,14 +394,17 @@ def _context_words(locale: str) -> dict[str, Any]:
     change = data.get("change", {})
     level = [*change.get("level_before", [])]
     by_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(d, [])}
+    after_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(f"{d}_after", [])}
     per = {w.lower(): unit for unit, words in data.get("per", {}).items() for w in words}
+    adjacent = {w.lower(): unit for unit, words in data.get("per_adjacent", {}).items() for w in words}
     prefixed = data.get("per_prefixed", {})
     prefixed_units = {w.lower(): unit for unit, words in prefixed.get("units", {}).items() for w in words}
     unit_nouns = {w.lower(): unit for unit, words in data.get("unit_nouns", {}).items() for w in words}
     # 跌幅达24.04美元: a change noun with a level word (达) after it
     nouns = {w.lower(): d for d, words in change.get("nouns", {}).items() for w in words}
     # how far before the amount its change word may stand: 蒸发约8000亿美元 (a word or two), verlor an einem Tag rund
-    gap = rf"[^，,。；;：:!?！？\d]{{0,{int(change.get('reach', 6))}}}?"
+    # (no digit, numeral or percent sign between: in 营收年增六六％、五一二亿美元 the change is the percentage)
+    gap = rf"[^，,。；;：:!?！？\d%％{NUMERALS}]{{0,{int(change.get('reach', 6))}}}?"
     return {
         # a change word, then at most a few words that are not digits, right before the amount
         "change_word": re.compile(rf"(?P<w>{_words(by_direction)}){gap}$", re.I),
@@ -390,7 +413,11 @@ def _context_words(locale: str) -> dict[str, Any]:
         "level_before": re.compile(rf"(?:{_words(level)})\s*(?:{gap})$", re.I) if level else None,
         "level_word": re.compile(_words(level), re.I) if level else None,
         "change_before": re.compile(rf"(?:{_words(change.get('change_before', []))})\s*{gap}$", re.I),
+        "change_phrase": re.compile(rf"(?:{_words(change.get('change_before', []))})$", re.I),
         "change_after": re.compile(rf"\s*(?:{_words(change.get('change_after', []))})", re.I),
+        # a direction word right after the amount: 3 Cent mehr als im Vorjahr
+        "direction_after": re.compile(rf"\s*(?P<w>{_words(after_direction)})", re.I),
+        "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
         "wealth": re.compile(_words(data.get("wealth", [])), re.I),
@@ -412,6 +439,11 @@ def _context_words(locale: str) -> dict[str, Any]:
         "noun_direction": nouns,
         "per": re.compile(_words(per), re.I),
         "per_units": per,
+        # a unit word right before the amount, not ending a longer word (，報9.87元, 、收822.79美元; not 营收, 据报)
+        "per_adjacent": re.compile(rf"(?<![\u3400-\u9fff])(?P<w>{_words(adjacent)})\s*$", re.I),
+        "per_adjacent_units": adjacent,
+        # units whose cue governs the amounts after it in its sentence (一手2000股,未计手续费,账面赚280元)
+        "per_sentence": frozenset(data.get("per_sentence", [])),
         # 每 + a verb or a count + a unit of capacity: 每建成1GW, 每 GW 容量
         "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})\s*[^\d，,。；;：:\s]{{0,3}}?\s*[\d.,]*\s*"
                                    rf"(?P<unit>{_words(prefixed_units, latin_boundaries=False)})(?![A-Za-z])", re.I)
@@ -424,6 +456,15 @@ def _context_words(locale: str) -> dict[str, Any]:
         "refine_in_clause": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
                              for topic, table in data.get("refine_in_clause", {}).items()},
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
+        "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # a clause-opening name ending in a project noun (科创中心二期项目作为…)
+        "project": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*(?P<name>[^\s{CLAUSE_OPENERS}、（()）“”\"「」『』—–\-\d]{{2,18}}?"
+                              rf"(?:{_words(data.get('project_nouns', []))}))", re.I),
+        "project_word": re.compile(_words(data.get("project_nouns", [])), re.I),
+        "not_a_project": re.compile(_words(data.get("not_in_project_names", [])), re.I),
+        # words that may open a listed company's name before its stock code (至于, 继, 而)
+        "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
+        "topic_words": _topic_pattern(locale)[0],
     }
 
 
@@ -505,7 +546,7 @@ def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
             role = "speaker"  # laut dem Bundesrat, 据美国商务部: the body says it (a company's own figures stay its)
         if role == "subject" and out and out[-1].role in ("comparandum", "counterparty") and \
                 out[-1].end + LIST_GAP_REACH >= m.start and cat["conjunction"].match(_unbracketed(text, out[-1].end, m.start)):
-            role = out[-1].role  # 从亚马逊和谷歌: the list shares its first member's role
+            role = out[-1].role  # 从亚马逊和谷歌 (a list), mit GPT-4, Googles Bard (a name and its owner's): one role
         out.append(Mention(m.start, m.end, m.entity, role))
     return tuple(out)
 
@@ -564,11 +605,16 @@ def _joint(best: Mention, pool: list[Mention], text: str, locale: str, before: i
     cat = _catalogue(locale)
 
     def joined(a: Mention, b: Mention) -> bool:
-        return b.start - a.end <= LIST_GAP_REACH and bool(cat["conjunction"].match(_unbracketed(text, a.end, b.start)))
+        return b.start - a.end <= LIST_GAP_REACH and bool(cat["joined"].match(_unbracketed(text, a.end, b.start)))
 
     names = [best.entity.name]
     current = best
-    for m in sorted((m for m in pool if m.end <= best.start), key=lambda m: -m.end):
+    # a list crosses the commas that split clauses (Amazon Web Services (AWS), Microsoft und Google): the sentence's
+    # names before it too, but none in brackets (the aside AWS is Amazon Web Services again)
+    brackets = _layout(text)[0]
+    sentence = [m for m in _roles(text, locale) if m.role == "subject" and not _inside(m.start, brackets)]
+    earlier = {m.start: m for m in [*sentence, *pool] if m.end <= best.start}
+    for m in sorted(earlier.values(), key=lambda m: -m.end):
         if not joined(m, current):
             break
         if m.entity.name not in names and m.entity.type != "chip":
@@ -625,7 +671,9 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
     if clause_lo > 0 and cat["relative"].match(text, clause_lo) and text[clause_lo - 1] in ",，":
         # a relative clause's figure is its antecedent's (…von der von OpenAI in den Schatten gestellt, das insgesamt
         # fast 60 Milliarden Dollar aufgebracht hat): the nearest name before it
-        antecedents = [m for m in visible if m.end <= clause_lo and m.entity.type in CARRIED_TYPES]
+        # (for an amount a chip too: Huawei mit der Ascend 910C, die angeblich nur 20.000 Yuan kosten soll)
+        antecedents = [m for m in visible if m.end <= clause_lo and (m.entity.type in CARRIED_TYPES or
+                       kind == "money" and m.entity.type == "chip")]
         if antecedents:
             return antecedents[-1].entity.name
     # the sentence's own subjects before the amount: names that open a clause before the amount's clause
@@ -710,7 +758,7 @@ def main_mention(text: str, locale: str, extra: Names = ()) -> tuple[int, str] |
     cat = _catalogue(locale)
     names, current = [first.entity.name], first
     for m in mentions[1:]:
-        if m.start - current.end > LIST_GAP_REACH or not cat["conjunction"].match(_unbracketed(text, current.end, m.start)):
+        if m.start - current.end > LIST_GAP_REACH or not cat["joined"].match(_unbracketed(text, current.end, m.start)):
             break
         if m.entity.name not in names:
             names.append(m.entity.name)
@@ -754,7 +802,8 @@ def _cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
     支付, gezahlt) only counts in a sentence with no other cue: what was paid for says more than that it was paid."""
     pattern, by_cue = _topic_pattern(locale)
     weak = _context_words(locale)["weak_topic_cues"]
-    found = [(m.start(), m.end(), by_cue[m.group(0).lower()], m.group(0).lower() in weak) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end(), topic, m.group(0).lower() in weak) for m in pattern.finditer(text)
+             if (topic := by_cue[m.group(0).lower()]) is not None]
     strong = [c[:3] for c in found if not c[3]]
     return tuple(strong) if strong else tuple(c[:3] for c in found)
 
@@ -829,6 +878,8 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
             found = "development_cost"
     if found in ("price", "other") and per in CAPACITY_PER:
         found = "capex"
+    if per == "share" and found in (None, GENERIC_COST, "price"):
+        found = "market_value"  # a share's price (Papiere … 15 Dollar gekostet, 每股平均价2.7713港元, ，报9.87元)
     if found == "valuation" and any(c[2] == "market_value" for c in cues):
         found = "market_value"  # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
     if found:
@@ -847,13 +898,16 @@ def change_of(text: str, start: int, end: int, locale: str) -> str:
     if noun := words["change_noun"].search(before):
         return words["noun_direction"][noun["w"].lower()]
     if words["level_before"] is not None and words["level_before"].search(before):
-        # 增长至, 升到, auf: the amount is where it went, unless a change word follows that level word (达到增加2亿)
+        # 增长至, 升到, auf, von: the amount is where it went (or came from), unless a change word follows that level
+        # word (达到增加2亿) or the level word ends a change phrase (ein Verlust von)
         level = list(words["level_word"].finditer(before))[-1]
-        if not words["change_word"].search(before[level.end() :]):
+        if not words["change_word"].search(before[level.end() :]) and not words["change_phrase"].search(before, 0, level.end()):
             return "level"
     adjacent = words["change_word"].search(before)
     if adjacent:
         return words["direction"][adjacent["w"].lower()]
+    if after := words["direction_after"].match(text, end, hi):
+        return words["after_direction"][after["w"].lower()]
     if words["change_before"].search(before) or words["change_after"].match(text, end, end + 24):
         clause = text[lo:hi]
         directions = [(abs(m.start() + lo - start), words["direction"][m.group(0).lower()])
@@ -896,12 +950,19 @@ def per_of(text: str, start: int, end: int, locale: str) -> tuple[str | None, bo
             and (c[1] <= start or c[0] - end <= UNIT_AFTER_REACH)
             # a total named between the unit and the amount is what the amount is (Aktien … Investition in Höhe von)
             and not any(c[1] <= t[0] for t in totals if not (t[0] < c[1] and t[1] > c[0]))]
+    words = _context_words(locale)
+    if adjacent := words["per_adjacent"].search(text, max(0, start - 8), start):
+        return words["per_adjacent_units"][adjacent["w"].lower()], False
     scopes = _scopes(text, start, end)
     for depth, (lo, hi, _) in enumerate(scopes[:-1]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
         if inside:
             unit = min(inside, key=lambda c: _distance(c[0], c[1], start, end))[2]
             return unit, depth < len(scopes) - 2
+    # (a loss or total named between does not end it: the lot is what the whole calculation is of)
+    governing = [c for c in _unit_cues(text, locale) if c[1] <= start and c[2] in words["per_sentence"]]
+    if governing:
+        return governing[-1][2], False
     lo, hi = _clause(text, start, end)
     if not any(lo <= c[0] < hi for c in _cues(text, locale)):
         before = [c for c in cues if c[1] <= lo]
@@ -981,7 +1042,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     before, for a sentence that names none; ``extra``: the article's own names (``local_names``)."""
     s0, start, end = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
-    text = to_matching_script(claim.get("sentence") or claim["text"], locale)
+    text = _matching(claim.get("sentence") or claim["text"], locale)
     money = claim.get("kind") == "money"
     hypothetical = hypothetical_of(text, start, end, locale)
     kind = claim.get("kind", "money")
@@ -990,12 +1051,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
     else:
         subject = subject_of(text, start, end, locale, kind, extra)
+        market = money and market_figure(text, start, locale, extra)
+        if market:
+            subject = None  # 大市…成交额2887亿元, 外汇市场总成交金额: the whole market's figure is nobody's
         topic = topic_of(text, start, end, locale, subject) if money else None
         if money and topic != "price" and (entity := subject_entity(subject)) and entity.type == "chip":
             # a chip is the subject of its price only; the value of chips bought (400.000 Nvidia-GB200-Chips im Wert
             # von 40 Milliarden Dollar) is the buyer's
             subject = subject_of(text, start, end, locale, "hardware", extra)
-        if subject is None and not hypothetical and not unnamed(text, start, end, locale, kind):
+        if subject is None and not hypothetical and not market and not unnamed(text, start, end, locale, kind):
             # a model or unit named before is what that sentence was about; the figure of a later one that names nothing
             # is its company's, unless the clause refers back to the model (其训练成本)
             entity = subject_entity(carried)
@@ -1011,6 +1075,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = cued
         if per == "unit":
             per = counted_unit(text, start, locale) or per
+        if per == "share" and _size(claim) >= SHARE_PRICE_MAX:
+            per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
             (subject is None or subject == (subject_entity(chip).parent if subject_entity(chip) else None)):
@@ -1024,6 +1090,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
 
 
+# No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
+SHARE_PRICE_MAX = 1e6
+
+
+def _size(claim: dict[str, Any]) -> float:
+    value = claim.get("value") if claim.get("value") is not None else claim.get("high") or claim.get("low")
+    return abs(value) if value else 0.0
+
+
 def chip_before(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
     """The nearest chip named before the amount in its sentence, not only as a comparandum, or None."""
     chips = [m for m in _roles(text, locale, extra) if m.entity.type == "chip" and m.role == "subject" and m.end <= start]
@@ -1034,6 +1109,24 @@ def person_before(text: str, start: int, locale: str, extra: Names = ()) -> str 
     """The nearest person named before the amount in its sentence who is not speaking there, or None."""
     people = [m for m in _roles(text, locale, extra) if m.entity.type == "person" and m.role == "subject" and m.end <= start]
     return people[-1].entity.name if people else None
+
+
+# What a market word's figures may be: turnover, an exchange rate (other), a close (market value).
+MARKET_TOPICS = frozenset({"other", "market_value"})
+
+
+def market_figure(text: str, start: int, locale: str, extra: Names = ()) -> bool:
+    """Whether the amount is a figure of a whole market (turnover, size, an exchange rate): a market word before it in
+    its sentence (大市, 主板, 外汇市场, 兑美元, Wechselkurs) with no name between (阿里…收市报174元，成交额440.9亿元 is
+    Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between (…汇率基础
+    计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
+    words = [m for m in _context_words(locale)["market"].finditer(text, 0, start)]
+    if not words:
+        return False
+    last = words[-1].end()
+    if any(last <= c[0] < start and c[2] not in MARKET_TOPICS for c in _cues(text, locale)):
+        return False  # 若以1美元兑换新台币32元汇率计算,第四季的营收将落在…: a company's revenue stated after it
+    return not any(last <= m.start < start for m in _roles(text, locale, extra))
 
 
 def compared_only(text: str, start: int, end: int, locale: str) -> bool:
@@ -1071,9 +1164,21 @@ def company_of(name: str | None) -> str | None:
     return name
 
 
+def as_company(subject: str | None) -> str | None:
+    """A business unit's (segment's) figures as its company's: 阿里云智能收入… is Alibaba's, AWS's GPUs Amazon's (one
+    convention across the corpus: the report groups a company's figures together); a joint subject part by part."""
+    if not subject:
+        return subject
+    parts = []
+    for part in subject.split(" + "):
+        entity = subject_entity(part)
+        parts.append(entity.parent if entity and entity.type == "segment" and entity.parent else part)
+    return " + ".join(dict.fromkeys(parts))
+
+
 def _fields(claim: dict[str, Any], ctx: Context) -> dict[str, Any]:
     money = claim.get("kind") == "money"
-    return {**claim, "subject": ctx.subject, "topic": ctx.topic, "change": ctx.change, "hypothetical": ctx.hypothetical,
+    return {**claim, "subject": as_company(ctx.subject), "topic": ctx.topic, "change": ctx.change, "hypothetical": ctx.hypothetical,
             "per": ctx.per if money else claim.get("per"), "attribution": ctx.attribution}
 
 
@@ -1082,12 +1187,12 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     article's claims go through ``annotate_all``, which carries subjects further and shares units across lists)."""
     s0, _, _ = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
-    carried = main_subject(to_matching_script(previous_sentence(body, s0), locale), locale) if s0 > 0 else None
+    carried = main_subject(_matching(previous_sentence(body, s0), locale), locale) if s0 > 0 else None
     return _fields(claim, context_of(claim, body, carried))
 
 
 def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
-                 bounds: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+                 bounds: list[tuple[int, int]] | None = None, address: str | None = None) -> list[dict[str, Any]]:
     """Copies of an article's ``claims`` (offsets into ``body``) with their context fields: a subject carried from the
     text before where a sentence names none, and a unit price's unit shared across its coordinated list.
 
@@ -1100,8 +1205,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
     bounds = bounds if bounds is not None else sentence_bounds(body)
     starts = [b[0] for b in bounds]
     locale = locale_tag(claims[0]["language"], claims[0].get("script"))
-    matching = matching if matching is not None else to_matching_script(body, locale)
-    extra = local_names(matching, locale)
+    matching = (matching if matching is not None else to_matching_script(body, locale)).translate(FULL_WIDTH)
+    extra = local_names(matching, locale, body)
     article_subject: str | None | bool = False  # worked out when first needed
     mains: dict[int, tuple[int, str] | None] = {}
     # (kind, sentence) → (position, subject) of its last claim of that kind with one: money figures carry to money,
@@ -1129,7 +1234,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         carried = _carried(i, bounds, body, latest)
         if carried is None:
             if article_subject is False:
-                article_subject = main_entity(matching, locale, extra, bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1])
+                article_subject = main_entity(matching, locale, extra, bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1],
+                                              slug_words(address))
             carried = article_subject
         ctx = context_of(claim, body, carried, extra)
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
@@ -1147,22 +1253,25 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         if done["subject"] and not done["hypothetical"]:
             said[kind, i] = max(said.get((kind, i), (-1, "")), (claim["start"], done["subject"]))
         out.append(done)
-    return share_units(respectively(out, body, matching, locale, extra))
+    return share_units([{**c, "subject": as_company(c["subject"])} for c in respectively(out, body, matching, locale, extra)])
 
 
 # How often an entity must be named for the article to be about it (a figure no sentence before gives a subject).
 ARTICLE_SUBJECT_MENTIONS = 2
 
 
-def main_entity(text: str, locale: str, extra: Names = (), head: int = 0) -> str | None:
+def main_entity(text: str, locale: str, extra: Names = (), head: int = 0, slug: str = "") -> str | None:
     """What the article is about, for a figure no sentence before it gives a subject (KI-Dämpfer für AMD – …; a first
     paragraph of figures that names no one): of the companies, bodies and projects named before ``head`` (the end of
-    its headline and first sentence), the one it names most often, at least ARTICLE_SUBJECT_MENTIONS times; else
-    None."""
+    its headline and first sentence) or in its address's words (``slug``: …/amd-rechnet-mit-starkem-wachstum, a
+    headline the page's text may have lost), the one it names most often, at least ARTICLE_SUBJECT_MENTIONS times
+    (the address counting once); else None."""
     # the headline's names first (a short text), then how often the whole article names each of them
-    headline = dict.fromkeys(m.entity.name for m in _raw_mentions(text[:head], locale, extra)
-                             if m.entity.type in ARTICLE_TYPES)
-    ranked = sorted(((name, _count_named(name, text, locale, extra)) for name in headline), key=lambda kv: -kv[1])
+    in_slug = {m.entity.name for m in _raw_mentions(slug, locale) if m.entity.type in ARTICLE_TYPES} if slug else set()
+    headline = dict.fromkeys([*(m.entity.name for m in _raw_mentions(text[:head], locale, extra)
+                                if m.entity.type in ARTICLE_TYPES), *sorted(in_slug)])
+    ranked = sorted(((name, _count_named(name, text, locale, extra) + (name in in_slug)) for name in headline),
+                    key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < ARTICLE_SUBJECT_MENTIONS:
         return None
     return ranked[0][0]
@@ -1185,6 +1294,20 @@ def _entity_pattern(name: str, locale: str) -> re.Pattern[str]:
     return re.compile("|".join(parts) or NEVER)
 
 
+# A page address's last words (…/news/amd-rechnet-mit-starkem-wachstum-seiner-rechenzentren-sparte): at least two
+# words of letters joined by hyphens or underscores, a file extension left off.
+SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W_]+)+")
+
+
+def slug_words(address: str | None) -> str:
+    """The headline words of a page's address, or "" (an address of numbers says nothing: /2020/0218/10512611.shtml)."""
+    if not address:
+        return ""
+    path = re.sub(r"^[a-z]+://[^/]+", "", address.strip(), flags=re.I).split("?")[0].split("#")[0]
+    parts = [m.group(0) for m in SLUG.finditer(re.sub(r"\.[A-Za-z]{2,5}$", "", path))]
+    return max(parts, key=len).replace("-", " ").replace("_", " ") if parts else ""
+
+
 # The types an article is about (a model's or unit's figures are rarely the whole article's).
 ARTICLE_TYPES = frozenset({"company", "body", "project"})
 # Where an article names what it is about: its headline and first sentence (sentences). A company named only further
@@ -1204,7 +1327,7 @@ def respectively(claims: list[dict[str, Any]], body: str, matching: str, locale:
     for sentence, idx in by_sentence.items():
         if len(idx) < 2:
             continue
-        text = to_matching_script(sentence, locale)
+        text = _matching(sentence, locale)
         if not cat["respectively"].search(text):
             continue
         names = _name_lists(text, locale, extra)
@@ -1225,7 +1348,7 @@ def _name_lists(text: str, locale: str, extra: Names) -> list[tuple[int, list[st
     mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES]
     out, current = [], [mentions[0]] if mentions else []
     for m in mentions[1:]:
-        if m.start - current[-1].end <= LIST_GAP_REACH and cat["conjunction"].match(_unbracketed(text, current[-1].end, m.start)):
+        if m.start - current[-1].end <= LIST_GAP_REACH and cat["joined"].match(_unbracketed(text, current[-1].end, m.start)):
             current.append(m)
             continue
         if len(current) > 1:
@@ -1255,16 +1378,22 @@ def _amount_runs(claims: list[dict[str, Any]], body: str, text: str,
     return [r for r in runs if len(r) > 1]
 
 
-def local_names(text: str, locale: str) -> Names:
-    """The article's own names of organisations the catalogue does not know (``text`` in matching form):
+def local_names(text: str, locale: str, original: str | None = None) -> Names:
+    """The article's own names of organisations the catalogue does not know (``text`` in matching form; ``original``,
+    the text as written, of the same length, gives a listed company's name its own spelling):
 
     * a short name it defines: 杭州莲花科技创新有限公司(以下简称“莲花科创”) gives 莲花科创, written either way;
     * a name that opens a clause as a party to a deal and opens a clause again elsewhere in the article (2024年1月10日,
-      莲花紫星与H公司签订…合同 … 莲花紫星与I公司签订…): a company the article keeps coming back to.
+      莲花紫星与H公司签订…合同 … 莲花紫星与I公司签订…): a company the article keeps coming back to;
+    * a listed company, named with its stock code (协创数据(300857.SZ), 中手游(00302), 至于云南建投混凝土(01847));
+    * a project that opens a clause under its own name (科创中心二期项目作为省市重点工程,总投资8.5亿元).
     """
     cat, words = _catalogue(locale), _context_words(locale)
     known = cat["by_alias"]
     names: dict[str, str] = {}
+    for alias, at in [*_listed(text, locale), *_projects(text, locale)]:
+        spelled = original[at : at + len(alias)] if original is not None and len(original) == len(text) else alias
+        names.setdefault(alias, spelled)
     # most articles define no name and close no deal: a plain search for the words first (the patterns are slow)
     defines = words["definition_word"].search(text)
     deals = words["deal_word"].search(text)
@@ -1284,6 +1413,61 @@ def local_names(text: str, locale: str) -> Names:
     return tuple(sorted(names.items(), key=lambda kv: -len(kv[0])))
 
 
+# A stock code in brackets after a company's name: (300857.SZ), (00302), （9988）, (美:BABA) is left out (a ticker of
+# letters follows names the catalogue knows). A 4-digit number from 1900 to 2099 is a year (明(2025)年), unless it
+# carries its market (2330.TW).
+STOCK_CODE = re.compile(r"[（(]\s*(?:[^\s（()）:：\d]{1,3}[:：]\s*)?(?P<code>\d{4,6})(?P<market>\.[A-Za-z]{2})?\s*[)）]")
+# The CJK run a listed company's name is the end of.
+HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,16}$")
+# How long a listed company's name may be when nothing else in the article tells where it starts.
+LISTED_NAME_MAX = 8
+
+
+def _listed(text: str, locale: str) -> list[tuple[str, int]]:
+    """The names before the stock codes of ``text`` the catalogue does not know, with where they start. A name is the
+    end of the CJK run before the code after a word that opens it (至于, 继, 超越: 至于云南建投混凝土 → 云南建投混凝土):
+    its longest end the article names again (营运商中手游(00302) … 中手游暗盘: 中手游), else all of it if short."""
+    if "(" not in text and "（" not in text:
+        return []
+    cat, words = _catalogue(locale), _context_words(locale)
+    out = []
+    for m in STOCK_CODE.finditer(text):
+        if len(m["code"]) == 4 and 1900 <= int(m["code"]) <= 2099 and not m["market"]:
+            continue
+        run = HAN_RUN.search(text, max(0, m.start() - 16), m.start())
+        if not run or cat["pattern"].search(run.group(0)):
+            continue  # a known name, or one holding it (商汤集团股份有限公司)
+        name = _listed_name(run.group(0), text, locale)
+        if name and not cat["company_noun"].fullmatch(name) and not cat["generic_subject"].fullmatch(name) \
+                and not words["topic_words"].search(name) and not cat["anaphora"].match(name):
+            out.append((name, m.start() - len(name)))
+    return out
+
+
+def _projects(text: str, locale: str) -> list[tuple[str, int]]:
+    """The names of projects that open a clause (中国电信鄱阳湖智算中心项目总投资20亿元), with where they start; not one
+    a determiner or a count opens (该项目, 本项目, 首个智算中心项目)."""
+    words = _context_words(locale)
+    if not words["project_word"].search(text):
+        return []
+    cat = _catalogue(locale)
+    return [(m["name"], m.start("name")) for m in words["project"].finditer(text)
+            if not cat["anaphora_any"].match(m["name"]) and not words["not_a_project"].search(m["name"])]
+
+
+def _listed_name(run: str, text: str, locale: str) -> str | None:
+    cat, words = _catalogue(locale), _context_words(locale)
+    # a word that opens it: at its start (于云南建投混凝土), a longer one anywhere (一度超越贵州茅台)
+    cuts = [m.end() for m in words["name_opener"].finditer(run) if m.start() == 0 or m.end() - m.start() > 1]
+    run = run[max(cuts):] if cuts else run
+    for i in range(len(run) - 1):
+        if cat["company_noun"].fullmatch(run[i:]) or cat["generic_subject"].fullmatch(run[i:]):
+            break  # (集团, 公司: shorter ends say less)
+        if text.count(run[i:]) >= 2:
+            return run[i:]
+    return run if 2 <= len(run) <= LISTED_NAME_MAX else None
+
+
 # What a clause opens after (for a name that opens clauses: 。莲花紫星…, ,莲花紫星…).
 CLAUSE_OPENERS = "\n。！？!?；;，,：:"
 
@@ -1292,11 +1476,11 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     """The last topic cue of the sentence before the claim's, in its paragraph, when the claim's clause opens with a word
     that refers back (diese, 其, 该); else None."""
     _, start, end = _sentence_offsets(claim, body)
-    text = to_matching_script(claim.get("sentence") or claim["text"], locale)
+    text = _matching(claim.get("sentence") or claim["text"], locale)
     if not refers_back(text, start, end, locale) or "\n" in body[bounds[i - 1][1] : bounds[i][0]]:
         return None
     lo, hi = bounds[i - 1]
-    cues = _cues(to_matching_script(body[lo:hi], locale), locale)
+    cues = _cues(_matching(body[lo:hi], locale), locale)
     return cues[-1][2] if cues else None
 
 
@@ -1381,7 +1565,7 @@ def _coordinated(x: dict[str, Any], y: dict[str, Any]) -> bool:
     if len(gap) > COORDINATION_REACH or re.search(r"[。!?！？]", gap):
         return False
     locale = locale_tag(y["language"], y.get("script"))
-    text = to_matching_script(sentence, locale)
+    text = _matching(sentence, locale)
     words = _context_words(locale)
     # either amount's own clause says it is a total (市值, 累计, Börsenwert): no unit to share
     for at, length in ((lo, len(x["text"])), (hi, len(y["text"]))):

@@ -135,7 +135,8 @@ def test_context_cues_are_strings_under_known_units_and_directions(tag: str):
     an article's own name definitions and deal frames."""
     data = vocabulary(tag, "context")
     change = data["change"]
-    assert set(change) <= {"increase", "decrease", "level_before", "change_before", "change_after", "nouns", "reach"}
+    assert set(change) <= {"increase", "decrease", "level_before", "change_before", "change_after", "nouns", "reach",
+                           "increase_after", "decrease_after"}
     assert all(_words(change[key]) for key in change if key not in ("nouns", "reach"))
     assert set(change.get("nouns", {})) <= {"increase", "decrease"}
     assert _words(data["hypothetical"]) and _words(data.get("hypothetical_after", []) or ["-"])
