@@ -33,9 +33,12 @@ INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small",
                          "time", "cite", "code", "q", "mark", "s", "strike", "tt", "img", "br", "wbr", "ins", "del",
                          "bdi", "bdo", "dfn", "kbd", "samp", "var", "nobr", "acronym", "data", "picture", "source"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Runs of spaces and other blanks (a single plain space is left alone: replacing it by itself is most of the cost).
-WHITESPACE = re.compile(r"[\t\r\f\v\u3000\u00a0\u2002\u2003\u2009][ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]*|"
-                        r" [ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]+")
+# Runs of spaces and other blanks (a single plain space is left alone: replacing it by itself is most of the cost):
+# a blank that is not a space, or a space before another blank, and the blanks after it. Written to begin with one
+# character class, which the regex engine scans for before it tries a match (an alternation it tries at every
+# position).
+BLANKS = "[ \t\r\f\v\u3000\u00a0\u2002\u2003\u2009]"
+WHITESPACE = re.compile(rf"{BLANKS}(?:(?<! )|(?={BLANKS})){BLANKS}*")
 # Soft hyphens (&shy;), zero-width spaces and word joiners: break hints (Ita\u00adli\u00adens, 2\u200b500万), invisible
 # in the page, and they split every word or figure they sit in for search, matching and readers of the text.
 BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]+")
@@ -58,7 +61,8 @@ LOWER_PARTS = re.compile(r"[-_\s:.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
-SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]|[.:](?=\s|$)")
+# (A character class first, as WHITESPACE: a full stop or colon counts before a blank or the end.)
+SENTENCE_MARK = re.compile(r"[。！？!?；;，,、.:](?:(?<![.:])|(?=\s|$))")
 LIST_MARKER = re.compile(r"^[/•·\-*►▪●◆◇■□>]\s*")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}:\d{2}")
@@ -387,21 +391,25 @@ def _token_bits(token: str) -> int:
         (_W_ARTICLE if _name_is_article(token) else 0) | (_W_DATE if dated else 0) | (_W_NOT_DATE if not_dated else 0)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _value_bits(value: str) -> int:
+    """The bits of a class, id or itemprop value: its tokens' bits. Most values hold no word at all, and one search
+    of the whole value tells (no word holds a blank, so none spans two tokens)."""
+    if not _token_words().search(value.lower()):
+        return 0
     bits = 0
     for token in value.split():
         bits |= _token_bits(token)
     return bits
 
 
-@lru_cache(maxsize=16384)
-def _element_flags(tag: str, cls: str | None, ident: str | None, role: str | None, itemprop: str | None) -> int:
+@lru_cache(maxsize=4096)
+def _element_flags(tag: str, names: int, role: str | None, itemprop: str | None) -> int:
     """The bits of an element with attributes: furniture (by tag, ARIA role or a class/id word; a teaser word alone
     makes a lead), named like the article's container, or where a byline's date may sit (``pagedates.dated_names``,
-    read token by token). Pages repeat the same few names on many elements, so most elements are a cache hit."""
+    read token by token). ``names``: the bits of its class and id (``_value_bits``); keyed by those bits, not the
+    names themselves (which vary from site to site), nearly every element is a cache hit."""
     flags = _tag_flags(tag) & ~(_CHROME | _HINT | _DATED)
-    names = (_value_bits(cls) if cls else 0) | (_value_bits(ident) if ident else 0)
     marks = names | (_value_bits(itemprop) if itemprop else 0)
     if (tag == "time" or itemprop in ("datePublished", "dateCreated") or marks & _W_DATE) and not marks & _W_NOT_DATE:
         flags |= _DATED
@@ -443,7 +451,8 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     one cached look-up of its tag and names, and whitespace between blocks is never buffered.
     """
     spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
-    tag_flags, element_flags, is_body, token_words = _tag_flags, _element_flags, _is_body, _token_words().search
+    tag_flags, element_flags, value_bits, is_body = _tag_flags, _element_flags, _value_bits, _is_body
+    token_words = _token_words().search
     lines: list[Line] = []
     hints: set[int] = set()
     leads: set[int] = set()
@@ -462,9 +471,13 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
 
     def flush() -> None:  # the text since the last block boundary becomes lines (more than one after a <br>)
         text = "".join(buf) if len(buf) > 1 else buf[0]
-        share = min(sum(len(t.strip()) for t in linked) / (len(text.strip()) or 1), 1.0) if linked else 0.0
+        share = min(sum(map(len, map(str.strip, linked))) / (len(text.strip()) or 1), 1.0) if linked else 0.0
         at, around, heading = tuple(path), tuple(chrome), headings > 0
-        squeezed = WHITESPACE.sub(" ", BREAK_HINTS.sub("", text))  # squeeze(), once per block
+        # BREAK_HINTS' characters, tested one by one: four substring tests cost a fifth of the regex (nearly no
+        # block holds one)
+        if "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text:
+            text = BREAK_HINTS.sub("", text)
+        squeezed = WHITESPACE.sub(" ", text)  # squeeze(), once per block
         for part in squeezed.split("\n") if "\n" in squeezed else (squeezed,):
             if part := part.strip():
                 lines.append(Line(part, share, heading, at, around, is_body(part)))
@@ -481,12 +494,11 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                 continue
             keys = el.keys()
             if keys:
-                # Most ids are unique and say nothing ("post-12345"): one search tells, and the element is then judged
-                # by its other names, which repeat (a cache hit) where the id would make every element a miss.
-                ident = el.get("id") if "id" in keys else None
-                if ident is not None and not token_words(ident.lower()):
-                    ident = None
-                flags = element_flags(tag, el.get("class"), ident, el.get("role") if "role" in keys else None,
+                names = value_bits(cls) if "class" in keys and (cls := el.get("class")) else 0
+                # Most ids are unique and say nothing ("post-12345"): one search tells, without filling the cache.
+                if "id" in keys and (ident := el.get("id")) and token_words(ident.lower()):
+                    names |= value_bits(ident)
+                flags = element_flags(tag, names, el.get("role") if "role" in keys else None,
                                       el.get("itemprop") if "itemprop" in keys else None)
                 if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and not flags & _SKIP and \
                         _hidden(el, tag):

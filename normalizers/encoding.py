@@ -49,6 +49,9 @@ _LEGACY = ("gb18030", "big5hkscs")
 NUL = b"\x00"
 # Control characters other than tab, newline, form feed and carriage return, and the replacement character.
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+# Every byte but those of CONTROL: in UTF-8 a control character is its one ASCII byte, so deleting these from the
+# bytes leaves the control characters (C-level bytes.translate, ~10x cheaper than the regex over a decoded page).
+NOT_CONTROL_BYTES = bytes(b for b in range(256) if not CONTROL.match(chr(b)))
 CJK = re.compile("[\u4e00-\u9fff]")
 # What news text is made of: printable ASCII and whitespace, Latin-1 letters, CJK punctuation, ideographs,
 # full-width forms. UTF-16 read with the wrong byte order (or a binary file read as UTF-16) is mostly not.
@@ -104,7 +107,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if NUL in data:
         raise DecodeError(f"binary content: NUL byte at offset {data.index(NUL)}")
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", utf8=data)
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start < 4:
             # A file cut off inside its last character: keep everything before it.
@@ -283,12 +286,17 @@ def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:
     return "".join(out), counts["utf-8"], counts["gb18030"]
 
 
-def _checked(text: str, encoding: str, replaced: int = 0) -> tuple[str, str]:
+def _checked(text: str, encoding: str, replaced: int = 0, utf8: bytes | None = None) -> tuple[str, str]:
     """The text with Unix line ends, unless it has too many control characters to be text (binary content).
 
     ``replaced``: U+FFFD the decoding put for bad bytes, already judged few; they are not counted again.
+    ``utf8``: the bytes ``text`` is the strict UTF-8 decoding of, where its control characters are counted.
     """
-    share = (len(CONTROL.findall(text)) - replaced) / len(text) if text else 0.0
+    controls = len(CONTROL.findall(text)) if utf8 is None else \
+        len(utf8.translate(None, NOT_CONTROL_BYTES)) + text.count(REPLACEMENT)
+    share = (controls - replaced) / len(text) if text else 0.0
     if share > MAX_CONTROL_SHARE:
         raise DecodeError(f"binary content: {share:.0%} control characters after decoding as {encoding}")
+    if "\r" not in text:  # most pages: no copy of the whole text
+        return text, encoding
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
