@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from extractors.cleaner import clean, warm_up as warm_up_cleaner
-from extractors.context import annotate_all, warm_up as warm_up_context
+from extractors.cleaner import clean
+from extractors.cleaner import warm_up as warm_up_cleaner
+from extractors.context import annotate_all
+from extractors.context import warm_up as warm_up_context
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.ids import doc_ids, looks  # noqa: F401 - re-exported: they were defined here
 from extractors.money import MoneySpan, extract_money
@@ -153,7 +155,9 @@ def _record(claim: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _common(kind: str, start: int, end: int, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]) -> dict[str, Any]:
+def _common(
+    kind: str, start: int, end: int, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]
+) -> dict[str, Any]:
     text = body[start:end]
     return {**base, "claim_id": claim_id(base["doc_id"], kind, start, end, text), "kind": kind, "text": text,
             "start": start, "end": end, "sentence": sentence_at(body, bounds, start, end)}
@@ -174,16 +178,18 @@ def _money_claim(span: MoneySpan, spans: list[MoneySpan], body: str, bounds: lis
     on, note = _fx_date(published)
     try:
         rate = usd_rate(span.currency, on)
-        fx = {"usd_value": to_usd(span.value, rate), "usd_low": to_usd(span.low, rate), "usd_high": to_usd(span.high, rate),
-              "fx_rate": rate.per_usd, "fx_date": rate.date.isoformat(), "fx_source": rate.source + note}
+        fx = {"usd_value": to_usd(span.value, rate), "usd_low": to_usd(span.low, rate),
+              "usd_high": to_usd(span.high, rate), "fx_rate": rate.per_usd, "fx_date": rate.date.isoformat(),
+              "fx_source": rate.source + note}
     except FxError as exc:
         fx = {"usd_value": None, "usd_low": None, "usd_high": None, "fx_rate": None, "fx_date": None,
               "fx_source": f"no rate: {exc}"}
     original = spans[span.equivalent_of] if span.equivalent_of is not None else None
+    restated = body[original.start:original.end] if original else ""
     claim.update({
         "currency": span.currency, "value": span.value, "low": span.low, "high": span.high,
         "qualifier": span.qualifier, "per": span.per, **fx,
-        "equivalent_of": claim_id(base["doc_id"], "money", original.start, original.end, body[original.start:original.end])
+        "equivalent_of": claim_id(base["doc_id"], "money", original.start, original.end, restated)
         if original else None,
         "fx_check": _fx_check(span, original, on) if original else None,
         "vague": span.vague, "rule": span.rule,
@@ -214,7 +220,9 @@ def _fx_check(span: MoneySpan, original: MoneySpan, on: dt.date) -> dict[str, An
             "deviation": round(deviation, 4), "agrees": abs(deviation) <= FX_CHECK_TOLERANCE}
 
 
-def _hardware_claim(span: HardwareSpan, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]) -> dict[str, Any]:
+def _hardware_claim(
+    span: HardwareSpan, body: str, bounds: list[tuple[int, int]], base: dict[str, Any]
+) -> dict[str, Any]:
     claim = _common("hardware", span.start, span.end, body, bounds, base)
     claim.update({"vendor": span.vendor, "model": span.model, "count": span.count, "count_low": span.count_low,
                   "count_high": span.count_high, "count_qualifier": span.count_qualifier, "vague": span.vague,

@@ -743,7 +743,9 @@ def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tup
     """Two amounts joined by "und" with no "zwischen" before them are a list, not a range (jeweils 800.000 und
     600.000 US-Dollar): the second with its currency, the first in the same currency and scale."""
     joined = text[match.end("lo") : match.start("hi")]
-    if not g.list_joiner.fullmatch(joined) or g.range_opener.search(text, max(0, match.start() - 12), match.start("lo")):
+    if g.list_joiner is None or not g.list_joiner.fullmatch(joined):
+        return None
+    if g.range_opener.search(text, max(0, match.start() - 12), match.start("lo")):
         return None  # "Zwischen 35 und 40 Milliarden" (a capital, outside the match) is a range
     try:
         lo, hi = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value

@@ -14,7 +14,9 @@ from normalizers.patterns import word_alternation
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 # Tags that mark a text dump as HTML rather than prose that merely mentions "<".
-HTML_HINT = re.compile(r"<(?:p|div|br|a\s|span|table|td|li|ul|img|h[1-6]|strong|html|body|meta|article|section)\b", re.I)
+HTML_HINT = re.compile(
+    r"<(?:p|div|br|a\s|span|table|td|li|ul|img|h[1-6]|strong|html|body|meta|article|section)\b", re.I
+)
 # Link text without nested brackets, a target with at most one level of balanced parentheses: each attempt
 # stops at the next bracket or unbalanced parenthesis, so "[a](" * 50000 is linear, not quadratic.
 MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
