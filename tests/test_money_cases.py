@@ -699,6 +699,10 @@ CASES = [
     de("kronen-tschechisch", "2 Milliarden tschechische Kronen", [pt("CZK", 2 * E9)]),
     de("neg-kronen-bare", "5 Millionen Kronen", []),
     de("franken-schweizer", "1,2 Milliarden Schweizer Franken", [pt("CHF", 1.2 * E9)]),
+    # Swiss papers abbreviate francs after the amount; "Fr." before a date or a number is Friday, never read.
+    de("fr-after-amount", "Nestlé (+1,0% auf 91,22 Fr.) liegt vorn", [pt("CHF", 91.22)]),
+    de("fr-after-scale", "Der Umbau kostet 3 Mio. Fr.", [pt("CHF", 3 * E6)]),
+    de("fr-friday-not-money", "Am Fr. 12. Juni kommt er, am Fr., 5. Mai auch.", []),
     de("sfr", "SFr. 500", [pt("CHF", 500)]),
     de("baht", "20 Milliarden Baht", [pt("THB", 20 * E9)]),
     de("zloty", "4 Milliarden Zloty", [pt("PLN", 4 * E9)]),
