@@ -344,17 +344,30 @@ def _canonical_names() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _name_suffixes() -> tuple[str, ...]:
+    """The words a company's name may end in without being another name (Group, 集团, Konzern), longest first."""
+    words = [*_shared().get("name_suffixes", [])]
+    for locale in LOCALES:
+        words += vocabulary(locale, "entities").get("name_suffixes", [])
+    return tuple(sorted({to_matching_script(w, "zh-Hans").lower() for w in words}, key=len, reverse=True))
+
+
+# A blank between Chinese and Latin letters is a typesetting habit (智譜 AI, 阿里 巴巴): not part of the name.
+CJK_BLANK = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
+
+
 def _one_name(name: str) -> str | None:
     names = _canonical_names()
-    key = to_matching_script(name.strip(), "zh-Hans").lower()
+    key = CJK_BLANK.sub("", to_matching_script(name.strip(), "zh-Hans").lower())
     if key in names:
         return names[key]
     # a name with its short form in brackets: 阿里國際數字商業(AIDC)
     for part in (BRACKETS.sub("", key).strip(), *(m.group(0)[1:-1].strip() for m in BRACKETS.finditer(key))):
         if part and part != key and part in names:
             return names[part]
-    for suffix in _shared().get("name_suffixes", []):
-        bare = key.removesuffix(suffix.lower()).strip(" -")
+    for suffix in _name_suffixes():
+        bare = key.removesuffix(suffix).strip(" -")
         if bare != key and bare in names:
             return names[bare]
     return None
@@ -478,6 +491,7 @@ def _context_words(locale: str) -> dict[str, Any]:
         "not_a_project": re.compile(_words(data.get("not_in_project_names", [])), re.I),
         # words that may open a listed company's name before its stock code (至于, 继, 而)
         "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
+        "name_descriptor": re.compile(rf"(?:{_words(data.get('name_descriptors', []))})$"),
         "topic_words": _topic_pattern(locale)[0],
     }
 
@@ -1492,6 +1506,9 @@ def _listed_name(run: str, text: str, locale: str) -> str | None:
     # a word that opens it: at its start (于云南建投混凝土), a longer one anywhere (一度超越贵州茅台)
     cuts = [m.end() for m in words["name_opener"].finditer(run) if m.start() == 0 or m.end() - m.start() > 1]
     run = run[max(cuts):] if cuts else run
+    # a kind word before the name (内房股中梁控股): the longest such head that leaves a name of two characters or more
+    heads = [k for k in range(3, len(run) - 1) if words["name_descriptor"].search(run, 0, k)]
+    run = run[max(heads):] if heads else run
     for i in range(len(run) - 1):
         if cat["company_noun"].fullmatch(run[i:]) or cat["generic_subject"].fullmatch(run[i:]):
             break  # (集团, 公司: shorter ends say less)

@@ -273,6 +273,12 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "較招股價2.83元。", "2.83元", "中手游"),
     ("zh-hant-listed-name-after-an-opener", "至於雲南建投混凝土(01847)暗盤收報2.82元,較招股價3.36元。", "3.36元",
      "雲南建投混凝土"),
+    # a kind word before a listed name (內房股, 產品商) is no part of it; a short head is (招商銀行)
+    ("zh-hant-listed-name-after-its-kind", "不過,內房股中梁控股(02772)的暗盤價跌穿招股價,收報5.43元。", "5.43元",
+     "中梁控股"),
+    ("zh-hant-listed-name-after-a-supplier-word", "採購及銷售IC產品商康特隆(01912)暗盤價收報1.2元。", "1.2元",
+     "康特隆"),
+    ("zh-listed-name-with-a-short-head", "招商局港口(00144)收报12.5元。", "12.5元", "招商局港口"),
     ("zh-listed-names-listed",
      "继海南华铁(603300.SH)、蓝耘科技(871169.NQ)本周披露两份37亿元左右算力租赁大单后,协创数据(300857.SZ)"
      "也计划采购服务器,采购合同总金额预计不超过30亿元。", "30亿元", "协创数据"),
@@ -624,6 +630,9 @@ CANONICAL = [  # (spelling, canonical name)
     ("英偉達", "Nvidia"), ("輝達", "Nvidia"), ("NVIDIA", "Nvidia"), ("Nvidia Corp.", "Nvidia"), ("台積電ADR", "TSMC"),
     ("H100", "Nvidia H100"), ("阿里", "Alibaba"), ("超微", "AMD"), ("聯想集團", "Lenovo"), ("SK 海力士", "SK Hynix"),
     ("英伟达 + 博通", "Broadcom + Nvidia"), ("某某科技", None),
+    # a company word at the end (集团, 控股, Konzern) and a blank between scripts leave the company
+    ("商汤集团", "SenseTime"), ("鴻海集團", "Foxconn"), ("智譜 AI", "Zhipu AI"), ("Siemens-Konzern", "Siemens"),
+    ("某某集团", None),
 ]
 
 
