@@ -469,6 +469,7 @@ def _context_words(locale: str) -> dict[str, Any]:
         "per_adjacent_units": adjacent,
         # units whose cue governs the amounts after it in its sentence (一手2000股,未计手续费,账面赚280元)
         "per_sentence": frozenset(data.get("per_sentence", [])),
+        "share_trading": re.compile(_words(data.get("share_trading", [])), re.I),
         # 每 + a verb or a count + a unit of capacity: 每建成1GW, 每 GW 容量
         "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})"
                                    r"\s*[^\d，,。；;：:\s]{0,3}?\s*[\d.,]*\s*"
@@ -1085,6 +1086,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     money = claim.get("kind") == "money"
     hypothetical = hypothetical_of(text, start, end, locale)
     kind = claim.get("kind", "money")
+    market = False
     if kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None:
         # a model named without a count is its maker's product, unless it is named only as a comparandum
         subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
@@ -1112,6 +1114,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = None  # 市值突破5兆美元, Börsenwert: the nearest cue says the amount is a total
         elif cued and (per in (None, "unit") or in_bracket):
             per = cued
+        if per is None and cued is None and not market and share_quote(text, start, end, locale, _size(claim)):
+            per = "share"
         if per == "unit":
             per = counted_unit(text, start, locale) or per
         if per == "share" and _size(claim) >= SHARE_PRICE_MAX:
@@ -1131,6 +1135,19 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
 
 # No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
 SHARE_PRICE_MAX = 1e6
+# A share quoted in a trading report without a unit word is priced below this (开盘小涨5元, 攻上1515元).
+SHARE_QUOTE_MAX = 1e4
+
+
+def share_quote(text: str, start: int, end: int, locale: str, size: float) -> bool:
+    """Whether the amount is a share price or its move by its sentence alone: a small amount (``SHARE_QUOTE_MAX``) in a
+    sentence on a stock's trading (开盘, 盘中, 平盘, 填息, a stock code) whose clause names no topic but market value
+    (开盘小涨5元, 但早盘随即大涨攻上1515元, 和硕(4938)…从69元一路上涨到73元; not 营收3元)."""
+    if not 0 < size < SHARE_QUOTE_MAX or not (_context_words(locale)["share_trading"].search(text)
+                                              or STOCK_CODE.search(text)):
+        return False
+    lo, hi = _clause(text, start, end)
+    return not any(lo <= c[0] < hi and c[2] != "market_value" for c in _cues(text, locale))
 
 
 def _size(claim: dict[str, Any]) -> float:

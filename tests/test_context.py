@@ -607,6 +607,14 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
     ("zh-hant-share-price-clause-continued", "台積電股價持續走高，本月以來，股價漲幅逾16%，越過1400元、1500元大關。",
      "1400元",
      "share"),
+    # a small amount in a report on a stock's trading, its clause naming no topic: a share price or its move
+    ("zh-hant-a-move-at-the-open", "台積電今日除息，再度上演秒填息大戲，開盤小漲5元，但早盤隨即大漲攻上1515元。", "5元",
+     "share"),
+    ("zh-hant-a-price-after-a-stock-code", "和碩(4938)本周也默默啟動漲勢,但也從69元一路上漲到73元。", "73元", "share"),
+    ("zh-hant-a-dividend-per-share", "台積電自108年改採季配息，當年首季配息2元。", "2元", "share"),
+    ("zh-hant-an-exchange-rate-is-no-share", "台股強勢攻高,新台幣兌美元收盤收31.565元,貶值3.5分。", "31.565元", None),
+    ("zh-hant-a-total-of-a-trading-day", "台股開盤走高，台積電營收達3元。", "3元", None),
+    ("zh-hant-a-large-amount-is-no-quote", "台積電開盤走高，市值增加6000億元。", "6000億元", None),
 ]
 
 
