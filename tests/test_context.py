@@ -112,6 +112,8 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      "600億美元", "Nvidia + Microsoft + Amazon"),
     ("zh-hant-name-after-amount-is-object", "zh-Hant", "軟銀在2016年以314億美元收購ARM", "314億美元", "SoftBank"),
     ("zh-hant-traditional-name", "zh-Hant", "輝達上季營收467.4億美元", "467.4億美元", "Nvidia"),
+    ("zh-hant-a-listed-railway", "zh-Hant", "港鐵公布全年業績,總收入554.65億元", "554.65億元", "MTR"),
+    ("zh-a-numbered-system", "zh-Hans", "巨像2号将耗资高达数百亿美元", "数百亿美元", "Colossus 2"),
     ("zh-clause-subject-over-object", "zh-Hans",
      "英伟达作为现有投资者，且其芯片驱动OpenAI模型发展，洽谈投资高达300亿美元", "300亿美元",
      "Nvidia"),
@@ -177,6 +179,12 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
     # two names with no conjunction between are one noun phrase, not a list: a person's company
     ("de-a-possessive-is-no-list", "de", "Elon Musks xAI betreibt ein Rechenzentrum in Memphis mit bis zu 200.000 GPUs",
      "200.000 GPUs", "xAI"),
+    # the system or lab that runs the chips, named by the catalogue (supercomputers, research centres)
+    ("de-a-lab-runs-its-chips", "de",
+     "Der Rechner von hessian.AI im Green IT Cube verfügt über 304 Grafikkarten (GPUs) von NVIDIA",
+     "304 Grafikkarten", "hessian.AI"),
+    ("de-a-supercomputer-and-its-chips", "de", "Im Supercomputer JUWELS Booster stecken 3.744 A100-GPUs",
+     "3.744 A100-GPUs", "JUWELS Booster"),
 ]
 
 
