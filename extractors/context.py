@@ -1310,7 +1310,9 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
-        if done["subject"] and not done["hypothetical"]:
+        # (a model named without a count is its maker's product: the maker is no subject to carry to the counts after)
+        countless = kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None
+        if done["subject"] and not done["hypothetical"] and not countless:
             said[kind, i] = max(said.get((kind, i), (-1, "")), (claim["start"], done["subject"]))
         out.append(done)
     assigned = respectively(out, body, matching, locale, extra)

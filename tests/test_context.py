@@ -311,6 +311,14 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-hant-under-is-no-list", "馬斯克旗下 AI 公司 xAI 已完成 150 億美元募資。", "150 億美元", "xAI"),
     ("zh-hant-a-price-is-the-chips", "輝達已決定向中國客戶提供的 H200 變體，定價約為每片 2.7 萬至 2.8 萬美元。",
      "2.7 萬至 2.8 萬美元", "Nvidia H200"),
+    # a model named without a count is its maker's product; the maker is carried to no count after it
+    ("de-a-countless-models-maker-is-not-carried",
+     "Bericht über Exporte\n\nDas Labor in Harbin nutzt die H100-Recheneinheit. "
+     "Es soll sechs A100-Chips erworben haben.", "sechs A100", None),
+    ("zh-a-countless-models-maker-is-not-carried", "哈尔滨的实验室使用H100。该实验室据称购买了六块A100芯片。",
+     "六块A100", None),
+    ("zh-a-countless-model-is-its-makers", "哈尔滨的实验室使用H100。该实验室据称购买了六块A100芯片。", "H100",
+     "Nvidia"),
 ]
 
 
