@@ -38,10 +38,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -51,16 +53,18 @@ from normalizers.patterns import NEVER, word_alternation
 
 DATA = Path(__file__).with_name("data")
 TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost", "capex", "investment", "funding",
-          "valuation", "market_value", "price", "cost", "revenue", "profit", "loss", "fine", "salary", "subsidy", "other")
+          "valuation", "market_value", "price", "cost", "revenue", "profit", "loss", "fine", "salary", "subsidy",
+          "other")
 CHANGES = ("level", "increase", "decrease")
 # A cost cue (成本, Kosten) says no more than "cost": the sentence's specific cost or a unit price says what kind.
 GENERIC_COST = "cost"
 SPECIFIC_COSTS = frozenset({"training_cost", "hardware_cost", "operating_cost", "development_cost", "price", "capex"})
 # Units that make a cost a price: so much an hour, a token, a GPU.
 NO_UNIT = "no unit"
-UNIT_PRICE_PER = frozenset({"hour", "day", "month", "million tokens", "thousand tokens", "token", "GPU", "unit", "module",
-                            "rack", "wafer", "PFLOPS"})
-# Units of capacity: a cost per gigawatt (50 Mrd. Dollar pro Gigawatt, 建设每GW容量的数据中心的成本) is what building it costs.
+UNIT_PRICE_PER = frozenset({"hour", "day", "month", "million tokens", "thousand tokens", "token", "GPU", "unit",
+                            "module", "rack", "wafer", "PFLOPS"})
+# Units of capacity: a cost per gigawatt (50 Mrd. Dollar pro Gigawatt, 建设每GW容量的数据中心的成本) is what
+# building it costs.
 CAPACITY_PER = frozenset({"GW", "MW"})
 # A model's, unit's or person's figure of these topics is their company's: a model does not raise funds or have a
 # market value, its maker does (Claude 3.5 Sonnet ... 它需要筹集数十亿美元: Anthropic's funding).
@@ -91,8 +95,8 @@ FOLLOWING_PENALTY = 2
 # How far around a mention its cue words are looked for (characters).
 CUE_REACH = 14
 FRAME_REACH = 16
-# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元; a name owns the
-# figure its own short verb phrase describes (SpaceX提供的20亿美元).
+# A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元; a name
+# owns the figure its own short verb phrase describes (SpaceX提供的20亿美元).
 OWNED = re.compile(r"\s*(?:[\u3400-\u9fff]{0,3}的|之|['’]s)[^，,。；;!?！？\d]{0,4}\s*")
 LATIN = "A-Za-z0-9ÄÖÜäöüßÉéÈè"
 LIST_GAP_REACH = 40
@@ -137,7 +141,8 @@ class Context:
 
 
 # Full-width Latin letters and digits as their ASCII forms (ＥＰＳ, ＡＩ): one character for one, so offsets hold.
-FULL_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+FULL_WIDTH = {c: c - 0xFEE0
+              for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 
 
 def _matching(text: str, locale: str) -> str:
@@ -259,7 +264,7 @@ def _determined(cues: dict[str, list[str]], own: dict[str, Any]) -> str:
     return rf"(?:{_words(dets)}){between}(?:{_words(nouns, latin_boundaries=False)})"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _catalogue(locale: str) -> dict[str, Any]:
     """The shared catalogue with ``locale``'s names and cue words (``entities:`` of its locale file), compiled."""
     own = vocabulary(locale, "entities")
@@ -285,7 +290,8 @@ def _catalogue(locale: str) -> dict[str, Any]:
         "cased_pattern": re.compile(_names(cased)) if cased else None,
         "comparison": re.compile(rf"(?:{_words(cues['comparison_cues'])})\s*[「“\"‘『]?\s*$", re.I),
         "counterparty": re.compile(rf"(?:{_words(cues['counterparty_cues'])})\s*[「“\"‘『]?\s*$", re.I),
-        # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美, 与(ChatGPT母公司OpenAI)洽谈
+        # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美,
+        # 与(ChatGPT母公司OpenAI)洽谈
         "frames": tuple((re.compile(rf"(?:{_words(f['open'])})(?P<inner>[^，,。；;：:!?！？]{{1,{FRAME_REACH}}}?)"
                                     rf"(?:{_words(f['close'])})", re.I), f.get("role", "comparandum")) for f in frames),
         # (with a description of the next name between: Oracle und der Abu Dhabi-Staatsfonds MGX, 和阿布扎比主权基金MGX)
@@ -293,9 +299,11 @@ def _catalogue(locale: str) -> dict[str, Any]:
         # two names are a list only with a conjunction between (Elon Musks xAI, 马斯克旗下 AI 公司 xAI: his company)
         "joined": re.compile(rf"^\s*(?:{_words(cues['conjunctions'])})\s*(?:{_described(cues)})?\s*$", re.I),
         # the vendor names the chip right after it (英伟达的H800, NVIDIA Hopper-GPUs, Nvidia-GB200-Chips) ...
-        "chip_after": re.compile(rf"^[\s\-–的之“”\"「」『』]{{0,3}}(?:{_words(chip_words, latin_boundaries=False)})", re.I),
+        "chip_after": re.compile(rf"^[\s\-–的之“”\"「」『』]{{0,3}}(?:{_words(chip_words, latin_boundaries=False)})",
+                                 re.I),
         # ... or as its maker after it (Chips des US-Herstellers Nvidia, GPUs von Nvidia)
-        "chip_before": re.compile(rf"(?:{_words(chip_words)})\s+(?:des|der|von|vom|from|by)\s+(?:\S+\s+){{0,2}}$", re.I),
+        "chip_before": re.compile(rf"(?:{_words(chip_words)})\s+(?:des|der|von|vom|from|by)\s+(?:\S+\s+){{0,2}}$",
+                                  re.I),
         "generic": re.compile(_words(cues["generic_models"]), re.I),
         # a name right after the amount that owns it (100 Millionen US-Dollar von Chatgpt4O)
         "owner_after": re.compile(rf"\s*(?:{_words(cues['owner_after'])})\s+(?:\S+\s+)?", re.I),
@@ -306,15 +314,16 @@ def _catalogue(locale: str) -> dict[str, Any]:
         # 其, sein, 该公司, das (chinesische) Start-up, der Konzern: a clause opening so refers back
         "anaphora": re.compile(rf"^\s*[•·\-\s]*(?:{_words(cues['anaphora'])}|{_determined(cues, own)})", re.I),
         "announcer": re.compile(rf"(?:{_words(cues['announcer_cues'])})\s+$", re.I),
-        "former_latter": re.compile(rf"[{OPENERS}]*(?:(?P<latter>{_words(cues['latter'])})|(?P<former>{_words(cues['former'])}))",
-                                    re.I),
+        "former_latter": re.compile(rf"[{OPENERS}]*(?:(?P<latter>{_words(cues['latter'])})"
+                                    rf"|(?P<former>{_words(cues['former'])}))", re.I),
         "respectively": re.compile(_words(cues["respectively"]), re.I),
         "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
         "anaphora_any": re.compile(rf"{_determined(cues, own)}|{_words(cues['anaphora'])}", re.I),
         "speech": re.compile(_words(cues["speech_cues"]), re.I),
         "source_before": re.compile(rf"(?:{_words(cues['source_cues'])})\s*(?:{_words(cues['anaphora_determiners'])})?"
                                     r"\s*[「“\"‘『]?\s*$", re.I),
-        "relative": re.compile(rf"\s*(?:{_words(cues['relative_pronouns'])})\s", re.I),  # (used with match at a position)
+        # (used with match at a position)
+        "relative": re.compile(rf"\s*(?:{_words(cues['relative_pronouns'])})\s", re.I),
         "speech_after": re.compile(rf"^\s*[（(]?[^，,。；;]{{0,6}}?(?:{_words(cues['speech_cues'])})", re.I),
         "self": re.compile(_either(cues["self_cues"]), re.I),
         "paper": re.compile(_either(cues["paper_cues"]), re.I),
@@ -335,17 +344,30 @@ def _canonical_names() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _name_suffixes() -> tuple[str, ...]:
+    """The words a company's name may end in without being another name (Group, 集团, Konzern), longest first."""
+    words = [*_shared().get("name_suffixes", [])]
+    for locale in LOCALES:
+        words += vocabulary(locale, "entities").get("name_suffixes", [])
+    return tuple(sorted({to_matching_script(w, "zh-Hans").lower() for w in words}, key=len, reverse=True))
+
+
+# A blank between Chinese and Latin letters is a typesetting habit (智譜 AI, 阿里 巴巴): not part of the name.
+CJK_BLANK = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
+
+
 def _one_name(name: str) -> str | None:
     names = _canonical_names()
-    key = to_matching_script(name.strip(), "zh-Hans").lower()
+    key = CJK_BLANK.sub("", to_matching_script(name.strip(), "zh-Hans").lower())
     if key in names:
         return names[key]
     # a name with its short form in brackets: 阿里國際數字商業(AIDC)
     for part in (BRACKETS.sub("", key).strip(), *(m.group(0)[1:-1].strip() for m in BRACKETS.finditer(key))):
         if part and part != key and part in names:
             return names[part]
-    for suffix in _shared().get("name_suffixes", []):
-        bare = key.removesuffix(suffix.lower()).strip(" -")
+    for suffix in _name_suffixes():
+        bare = key.removesuffix(suffix).strip(" -")
         if bare != key and bare in names:
             return names[bare]
     return None
@@ -359,7 +381,7 @@ def canonical_name(name: str | None) -> str | None:
     parts = [p for p in re.split(r"\s*\+\s*", name) if p.strip()]
     if len(parts) > 1:
         found = [canonical_name(p) for p in parts]
-        return " + ".join(sorted(f or p.strip() for f, p in zip(found, parts)))
+        return " + ".join(sorted(f or p.strip() for f, p in zip(found, parts, strict=True)))
     return _one_name(name)
 
 
@@ -370,7 +392,7 @@ def subject_entity(name: str | None) -> Entity | None:
 # ---- locale cue tables -------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str | None]]:
     by_cue: dict[str, str | None] = {}
     for topic, cues in vocabulary(locale, "topics").items():
@@ -387,7 +409,7 @@ def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str | None]]
     return pattern, by_cue
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _context_words(locale: str) -> dict[str, Any]:
     """``context:`` of the locale file, compiled: change, hypothetical and per cues."""
     data = vocabulary(locale, "context")
@@ -398,6 +420,7 @@ def _context_words(locale: str) -> dict[str, Any]:
     per = {w.lower(): unit for unit, words in data.get("per", {}).items() for w in words}
     adjacent = {w.lower(): unit for unit, words in data.get("per_adjacent", {}).items() for w in words}
     prefixed = data.get("per_prefixed", {})
+    deal_frame = data.get("deal_frame", {})
     prefixed_units = {w.lower(): unit for unit, words in prefixed.get("units", {}).items() for w in words}
     unit_nouns = {w.lower(): unit for unit, words in data.get("unit_nouns", {}).items() for w in words}
     # 跌幅达24.04美元: a change noun with a level word (达) after it
@@ -423,17 +446,19 @@ def _context_words(locale: str) -> dict[str, Any]:
         "wealth": re.compile(_words(data.get("wealth", [])), re.I),
         # 若以美元计算, 若以1美元兑换新台币32元汇率计算: a currency basis, not an assumption
         "basis_after": re.compile(rf"[\s\d.,]*(?:{_words(data.get('not_hypothetical_after', []))})", re.I),
-        "hypothetical_after": re.compile(rf"^[^，,。；;!?！？]{{0,12}}?(?:{_words(data.get('hypothetical_after', []))})",
-                                         re.I),
+        "hypothetical_after": re.compile(rf"^[^，,。；;!?！？]{{0,12}}?"
+                                         rf"(?:{_words(data.get('hypothetical_after', []))})", re.I),
         # FULL NAME（以下简称“SHORT”）
-        "definition": re.compile(rf"(?P<full>[^\s，,。；;：:、（(“”\"「」]{{2,24}}?)\s*[（(]\s*(?:{_words(data.get('definitions', []))})"
+        "definition": re.compile(rf"(?P<full>[^\s，,。；;：:、（(“”\"「」]{{2,24}}?)\s*[（(]\s*"
+                                 rf"(?:{_words(data.get('definitions', []))})"
                                  rf"\s*[:：]?\s*[“\"「„]?(?P<short>[^”\"」“）)]{{2,16}}?)[”\"」“]?\s*[）)]", re.I),
         "definition_word": re.compile(_words(data.get("definitions", [])), re.I),
         "deal_word": re.compile(_words(data.get("deal_frame", {}).get("close", [])), re.I),
         # a clause-opening name, a partner, a deal word: 莲花紫星与H公司签订
-        "deal_party": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*(?P<name>[^\s\d{CLAUSE_OPENERS}（()）“”\"「」]{{2,10}}?)"
-                                 rf"(?:{_words(data.get('deal_frame', {}).get('open', []))})[^{CLAUSE_OPENERS}]{{1,16}}?"
-                                 rf"(?:{_words(data.get('deal_frame', {}).get('close', []))})", re.I),
+        "deal_party": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*"
+                                 rf"(?P<name>[^\s\d{CLAUSE_OPENERS}（()）“”\"「」]{{2,10}}?)"
+                                 rf"(?:{_words(deal_frame.get('open', []))})[^{CLAUSE_OPENERS}]{{1,16}}?"
+                                 rf"(?:{_words(deal_frame.get('close', []))})", re.I),
         "reach": int(change.get("reach", 6)),
         "change_noun": re.compile(rf"(?P<w>{_words(nouns)})[^，,。；;：:!?！？\d]{{0,3}}$", re.I),
         "noun_direction": nouns,
@@ -444,8 +469,10 @@ def _context_words(locale: str) -> dict[str, Any]:
         "per_adjacent_units": adjacent,
         # units whose cue governs the amounts after it in its sentence (一手2000股,未计手续费,账面赚280元)
         "per_sentence": frozenset(data.get("per_sentence", [])),
+        "share_trading": re.compile(_words(data.get("share_trading", [])), re.I),
         # 每 + a verb or a count + a unit of capacity: 每建成1GW, 每 GW 容量
-        "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})\s*[^\d，,。；;：:\s]{{0,3}}?\s*[\d.,]*\s*"
+        "per_prefixed": re.compile(rf"(?:{_words(prefixed.get('prefix', []))})"
+                                   r"\s*[^\d，,。；;：:\s]{0,3}?\s*[\d.,]*\s*"
                                    rf"(?P<unit>{_words(prefixed_units, latin_boundaries=False)})(?![A-Za-z])", re.I)
                         if prefixed_units else None,
         "per_prefixed_units": prefixed_units,
@@ -458,12 +485,14 @@ def _context_words(locale: str) -> dict[str, Any]:
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
         # a clause-opening name ending in a project noun (科创中心二期项目作为…)
-        "project": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*(?P<name>[^\s{CLAUSE_OPENERS}、（()）“”\"「」『』—–\-\d]{{2,18}}?"
+        "project": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*"
+                              rf"(?P<name>[^\s{CLAUSE_OPENERS}、（()）“”\"「」『』—–\-\d]{{2,18}}?"
                               rf"(?:{_words(data.get('project_nouns', []))}))", re.I),
         "project_word": re.compile(_words(data.get("project_nouns", [])), re.I),
         "not_a_project": re.compile(_words(data.get("not_in_project_names", [])), re.I),
         # words that may open a listed company's name before its stock code (至于, 继, 而)
         "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
+        "name_descriptor": re.compile(rf"(?:{_words(data.get('name_descriptors', []))})$"),
         "topic_words": _topic_pattern(locale)[0],
     }
 
@@ -516,7 +545,8 @@ def _layout(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, in
 
 
 def _unbracketed(text: str, lo: int, hi: int) -> str:
-    """``text[lo:hi]`` without its bracketed asides (英伟达（Nvidia，又译辉达）、微软: the aside is not the list's gap)."""
+    """``text[lo:hi]`` without its bracketed asides (英伟达（Nvidia，又译辉达）、微软: the aside is not the list's
+    gap)."""
     return BRACKETS.sub("", text[lo:hi])
 
 
@@ -524,7 +554,8 @@ def _unbracketed(text: str, lo: int, hi: int) -> str:
 def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
     """The sentence's subject-type mentions with their roles (see the module docstring)."""
     cat = _catalogue(locale)
-    frames = [(f.start("inner"), f.end("inner"), role) for pattern, role in cat["frames"] for f in pattern.finditer(text)]
+    frames = [(f.start("inner"), f.end("inner"), role)
+              for pattern, role in cat["frames"] for f in pattern.finditer(text)]
     out: list[Mention] = []
     for m in _mentions(text, locale, extra):
         if m.entity.type not in SUBJECT_TYPES:
@@ -545,7 +576,8 @@ def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
         elif m.entity.type in ("person", "body") and cat["source_before"].search(before):
             role = "speaker"  # laut dem Bundesrat, 据美国商务部: the body says it (a company's own figures stay its)
         if role == "subject" and out and out[-1].role in ("comparandum", "counterparty") and \
-                out[-1].end + LIST_GAP_REACH >= m.start and cat["conjunction"].match(_unbracketed(text, out[-1].end, m.start)):
+                out[-1].end + LIST_GAP_REACH >= m.start and \
+                cat["conjunction"].match(_unbracketed(text, out[-1].end, m.start)):
             role = out[-1].role  # 从亚马逊和谷歌 (a list), mit GPT-4, Googles Bard (a name and its owner's): one role
         out.append(Mention(m.start, m.end, m.entity, role))
     return tuple(out)
@@ -647,7 +679,8 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
     """The canonical subject the sentence ``text`` names for the claim at ``text[start:end]`` (matching form), or None.
 
     The sentences before are not read here: ``annotate_all`` carries a subject from them where this gives None. For a
-    hardware claim (``kind``) no chip is a subject, and its own maker right before it (英伟达的非高端H800) is not either.
+    hardware claim (``kind``) no chip is a subject, and its own maker right before it (英伟达的非高端H800) is not
+    either.
     """
     cat = _catalogue(locale)
     mentions = [m for m in _roles(text, locale, extra) if _allowed(m, text, start, end)]
@@ -659,7 +692,8 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
     refers = bool(cat["anaphora"].match(text[clause_lo:start]))
     visible = [m for m in mentions if not _inside(m.start, masked)]
     if len(scopes) == 3 and not any(scopes[0][0] <= m.start < scopes[0][1] for m in mentions):
-        # an amount in brackets right after a name is that name's (mit Apple (2,9 Billionen Dollar), 台积电（1.2万亿美元）)
+        # an amount in brackets right after a name is that name's (mit Apple (2,9 Billionen Dollar),
+        # 台积电（1.2万亿美元）)
         named = [m for m in _roles(text, locale, extra) if m.role not in ("speaker", "maker")
                  and 0 <= scopes[0][0] - 1 - m.end <= 1 and (kind == "money" or m.entity.type != "chip")]
         if named:
@@ -742,8 +776,11 @@ def _opens_clause(m: Mention, text: str, masked: tuple[tuple[int, int], ...], lo
     if len(_unbracketed(text, lo, m.start).strip(OPENERS)) <= reach:
         return True
     head = POSSESSIVE_HEAD.search(text, lo, m.start)
-    return bool(head) and any(o.end == head.start() and len(_unbracketed(text, lo, o.start).strip(OPENERS)) <= reach
-                              for o in _mentions(text, locale, extra))
+    if not head:
+        return False
+    at = head.start()
+    return any(o.end == at and len(_unbracketed(text, lo, o.start).strip(OPENERS)) <= reach
+               for o in _mentions(text, locale, extra))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -751,7 +788,8 @@ def main_mention(text: str, locale: str, extra: Names = ()) -> tuple[int, str] |
     """Where the subject a sentence is about starts, and its name (for the sentences after it that name none): its
     first candidate, with the list it heads (英伟达、微软、亚马逊正与OpenAI洽谈 → "Nvidia + Microsoft + Amazon")."""
     # a unit (移动业务集团收入增长9%) is the subject of its own sentence, not of the ones after it
-    mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES - {"segment"}]
+    mentions = [m for m in _roles(text, locale, extra)
+                if m.role == "subject" and m.entity.type in CARRIED_TYPES - {"segment"}]
     if not mentions:
         return None
     first = mentions[0]
@@ -858,11 +896,11 @@ def _target_named(text: str, lo: int, hi: int, locale: str) -> bool:
 def topic_of(text: str, start: int, end: int, locale: str, subject: str | None = None, per: str | None = None) -> str:
     """The topic of the amount at ``text[start:end]`` from the nearest cue word; ``other`` without one.
 
-    A generic cost (成本, Kosten) is the specific cost the sentence names elsewhere (“o1”成本在1500万美元左右，所以要比较
-    …的训练成本: training cost), a unit price's (每小时费用为2美元) or a chip's cost a price, a model's its development
-    cost, a cost per gigawatt of capacity capex. A valuation in a sentence that speaks of market value (Börsenwert,
-    市值) is one. Then ``_refined``: an investment in the company's own infrastructure (投资…用于数据中心的建设) is capex,
-    an investment received (获得…投资) funding."""
+    A generic cost (成本, Kosten) is the specific cost the sentence names elsewhere
+    (“o1”成本在1500万美元左右，所以要比较…的训练成本: training cost), a unit price's (每小时费用为2美元) or a chip's
+    cost a price, a model's its development cost, a cost per gigawatt of capacity capex. A valuation in a sentence that
+    speaks of market value (Börsenwert, 市值) is one. Then ``_refined``: an investment in the company's own
+    infrastructure (投资…用于数据中心的建设) is capex, an investment received (获得…投资) funding."""
     cues = _cues(text, locale)
     found = _nearest(cues, text, start, end)
     entity = subject_entity(subject)
@@ -881,7 +919,8 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
     if per == "share" and found in (None, GENERIC_COST, "price"):
         found = "market_value"  # a share's price (Papiere … 15 Dollar gekostet, 每股平均价2.7713港元, ，报9.87元)
     if found == "valuation" and any(c[2] == "market_value" for c in cues):
-        found = "market_value"  # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
+        # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
+        found = "market_value"
     if found:
         return _refined(found, text, start, end, locale)
     if entity and entity.default_topic:
@@ -901,7 +940,8 @@ def change_of(text: str, start: int, end: int, locale: str) -> str:
         # 增长至, 升到, auf, von: the amount is where it went (or came from), unless a change word follows that level
         # word (达到增加2亿) or the level word ends a change phrase (ein Verlust von)
         level = list(words["level_word"].finditer(before))[-1]
-        if not words["change_word"].search(before[level.end() :]) and not words["change_phrase"].search(before, 0, level.end()):
+        if not words["change_word"].search(before[level.end() :]) and \
+                not words["change_phrase"].search(before, 0, level.end()):
             return "level"
     adjacent = words["change_word"].search(before)
     if adjacent:
@@ -1046,6 +1086,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     money = claim.get("kind") == "money"
     hypothetical = hypothetical_of(text, start, end, locale)
     kind = claim.get("kind", "money")
+    market = False
     if kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None:
         # a model named without a count is its maker's product, unless it is named only as a comparandum
         subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
@@ -1073,13 +1114,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = None  # 市值突破5兆美元, Börsenwert: the nearest cue says the amount is a total
         elif cued and (per in (None, "unit") or in_bracket):
             per = cued
+        if per is None and cued is None and not market and share_quote(text, start, end, locale, _size(claim)):
+            per = "share"
         if per == "unit":
             per = counted_unit(text, start, locale) or per
         if per == "share" and _size(claim) >= SHARE_PRICE_MAX:
             per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
-            (subject is None or subject == (subject_entity(chip).parent if subject_entity(chip) else None)):
+            (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)):
         subject = chip  # 辉达…提供的H200变体，定价约为每片2.7万美元: the chip's price, not its maker's
     personal = topic == "salary" or topic == "other" and _context_words(locale)["wealth"].search(text)
     if personal and (person := person_before(text, start, locale, extra)):
@@ -1092,6 +1135,19 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
 
 # No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
 SHARE_PRICE_MAX = 1e6
+# A share quoted in a trading report without a unit word is priced below this (开盘小涨5元, 攻上1515元).
+SHARE_QUOTE_MAX = 1e4
+
+
+def share_quote(text: str, start: int, end: int, locale: str, size: float) -> bool:
+    """Whether the amount is a share price or its move by its sentence alone: a small amount (``SHARE_QUOTE_MAX``) in a
+    sentence on a stock's trading (开盘, 盘中, 平盘, 填息, a stock code) whose clause names no topic but market value
+    (开盘小涨5元, 但早盘随即大涨攻上1515元, 和硕(4938)…从69元一路上涨到73元; not 营收3元)."""
+    if not 0 < size < SHARE_QUOTE_MAX or not (_context_words(locale)["share_trading"].search(text)
+                                              or STOCK_CODE.search(text)):
+        return False
+    lo, hi = _clause(text, start, end)
+    return not any(lo <= c[0] < hi and c[2] != "market_value" for c in _cues(text, locale))
 
 
 def _size(claim: dict[str, Any]) -> float:
@@ -1101,13 +1157,15 @@ def _size(claim: dict[str, Any]) -> float:
 
 def chip_before(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
     """The nearest chip named before the amount in its sentence, not only as a comparandum, or None."""
-    chips = [m for m in _roles(text, locale, extra) if m.entity.type == "chip" and m.role == "subject" and m.end <= start]
+    chips = [m for m in _roles(text, locale, extra)
+             if m.entity.type == "chip" and m.role == "subject" and m.end <= start]
     return chips[-1].entity.name if chips else None
 
 
 def person_before(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
     """The nearest person named before the amount in its sentence who is not speaking there, or None."""
-    people = [m for m in _roles(text, locale, extra) if m.entity.type == "person" and m.role == "subject" and m.end <= start]
+    people = [m for m in _roles(text, locale, extra)
+              if m.entity.type == "person" and m.role == "subject" and m.end <= start]
     return people[-1].entity.name if people else None
 
 
@@ -1118,8 +1176,8 @@ MARKET_TOPICS = frozenset({"other", "market_value"})
 def market_figure(text: str, start: int, locale: str, extra: Names = ()) -> bool:
     """Whether the amount is a figure of a whole market (turnover, size, an exchange rate): a market word before it in
     its sentence (大市, 主板, 外汇市场, 兑美元, Wechselkurs) with no name between (阿里…收市报174元，成交额440.9亿元 is
-    Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between (…汇率基础
-    计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
+    Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between
+    (…汇率基础计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
     words = [m for m in _context_words(locale)["market"].finditer(text, 0, start)]
     if not words:
         return False
@@ -1150,8 +1208,9 @@ def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -
 
 
 def names_company(text: str, start: int, end: int, locale: str) -> bool:
-    """Whether the amount's sentence, before it, speaks of the company as a whole (集团纯利, 公司, der Konzern): a unit's
-    figures are carried to the sentences after it (阿里国际数字商业收入347.99亿元。经调整EBITA转赚1.62亿元) unless so."""
+    """Whether the amount's sentence, before it, speaks of the company as a whole (集团纯利, 公司, der Konzern): a
+    unit's figures are carried to the sentences after it (阿里国际数字商业收入347.99亿元。经调整EBITA转赚1.62亿元)
+    unless so."""
     return bool(_catalogue(locale)["company_noun"].search(text, 0, start))
 
 
@@ -1178,8 +1237,9 @@ def as_company(subject: str | None) -> str | None:
 
 def _fields(claim: dict[str, Any], ctx: Context) -> dict[str, Any]:
     money = claim.get("kind") == "money"
-    return {**claim, "subject": as_company(ctx.subject), "topic": ctx.topic, "change": ctx.change, "hypothetical": ctx.hypothetical,
-            "per": ctx.per if money else claim.get("per"), "attribution": ctx.attribution}
+    return {**claim, "subject": as_company(ctx.subject), "topic": ctx.topic, "change": ctx.change,
+            "hypothetical": ctx.hypothetical, "per": ctx.per if money else claim.get("per"),
+            "attribution": ctx.attribution}
 
 
 def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
@@ -1207,7 +1267,7 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
     locale = locale_tag(claims[0]["language"], claims[0].get("script"))
     matching = (matching if matching is not None else to_matching_script(body, locale)).translate(FULL_WIDTH)
     extra = local_names(matching, locale, body)
-    article_subject: str | None | bool = False  # worked out when first needed
+    article_subject: list[str | None] = []  # worked out when first needed
     mains: dict[int, tuple[int, str] | None] = {}
     # (kind, sentence) → (position, subject) of its last claim of that kind with one: money figures carry to money,
     # chips to chips (幻方量化囤积了一万块A100。600万美元研发出…: DeepSeek's, not the chip buyer's)
@@ -1219,9 +1279,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
             return said[kind, j][1] if (kind, j) in said else None
         if j not in mains:
             lo, hi = bounds[j]
-            mains[j] = main_mention(matching[lo:hi], locale, extra)
-            if mains[j]:
-                mains[j] = (lo + mains[j][0], mains[j][1])
+            found_main = main_mention(matching[lo:hi], locale, extra)
+            mains[j] = (lo + found_main[0], found_main[1]) if found_main else None
         found = [x for x in (mains[j], said.get((kind, j))) if x]
         return max(found)[1] if found else None
 
@@ -1233,27 +1292,31 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         kind = claim.get("kind", "money")
         carried = _carried(i, bounds, body, latest)
         if carried is None:
-            if article_subject is False:
-                article_subject = main_entity(matching, locale, extra, bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1],
-                                              slug_words(address))
-            carried = article_subject
+            if not article_subject:
+                article_subject.append(main_entity(matching, locale, extra,
+                                                   bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
+            carried = article_subject[0]
         ctx = context_of(claim, body, carried, extra)
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
                 and "\n" not in body[bounds[last_topic[0]][1] : bounds[i][0]]:
             # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
             # 27%至13.4亿美元)
             ctx = replace(ctx, topic=last_topic[1], subject=company_level(ctx.subject, last_topic[1]))
-        elif kind == "money" and not ctx.topic_cued and i > 0 and (named := _named_before(claim, body, bounds, i, locale)):
-            # a clause that refers back to what the sentence before named (Die Marktkapitalisierung … Diese ist inzwischen
-            # auf rund 3,6 Billionen Dollar angeschwollen): that sentence's last topic
+        elif kind == "money" and not ctx.topic_cued and i > 0 and \
+                (named := _named_before(claim, body, bounds, i, locale)):
+            # a clause that refers back to what the sentence before named (Die Marktkapitalisierung … Diese ist
+            # inzwischen auf rund 3,6 Billionen Dollar angeschwollen): that sentence's last topic
             ctx = replace(ctx, topic=named, subject=company_level(ctx.subject, named))
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
-        if done["subject"] and not done["hypothetical"]:
+        # (a model named without a count is its maker's product: the maker is no subject to carry to the counts after)
+        countless = kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None
+        if done["subject"] and not done["hypothetical"] and not countless:
             said[kind, i] = max(said.get((kind, i), (-1, "")), (claim["start"], done["subject"]))
         out.append(done)
-    return share_units([{**c, "subject": as_company(c["subject"])} for c in respectively(out, body, matching, locale, extra)])
+    assigned = respectively(out, body, matching, locale, extra)
+    return share_units([{**c, "subject": as_company(c["subject"])} for c in assigned])
 
 
 # How often an entity must be named for the article to be about it (a figure no sentence before gives a subject).
@@ -1336,7 +1399,7 @@ def respectively(claims: list[dict[str, Any]], body: str, matching: str, locale:
             if not fitting:
                 continue
             owners = max(fitting)[1]  # the nearest list before the figures
-            for (_, c), owner in zip(run, owners):
+            for (_, c), owner in zip(run, owners, strict=True):
                 j = next(k for k in idx if claims[k] is c)
                 claims[j] = {**c, "subject": owner}
     return claims
@@ -1348,7 +1411,8 @@ def _name_lists(text: str, locale: str, extra: Names) -> list[tuple[int, list[st
     mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES]
     out, current = [], [mentions[0]] if mentions else []
     for m in mentions[1:]:
-        if m.start - current[-1].end <= LIST_GAP_REACH and cat["joined"].match(_unbracketed(text, current[-1].end, m.start)):
+        if m.start - current[-1].end <= LIST_GAP_REACH and \
+                cat["joined"].match(_unbracketed(text, current[-1].end, m.start)):
             current.append(m)
             continue
         if len(current) > 1:
@@ -1416,7 +1480,8 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
 # A stock code in brackets after a company's name: (300857.SZ), (00302), （9988）, (美:BABA) is left out (a ticker of
 # letters follows names the catalogue knows). A 4-digit number from 1900 to 2099 is a year (明(2025)年), unless it
 # carries its market (2330.TW).
-STOCK_CODE = re.compile(r"[（(]\s*(?:[^\s（()）:：\d]{1,3}[:：]\s*)?(?P<code>\d{4,6})(?P<market>\.[A-Za-z]{2})?\s*[)）]")
+STOCK_CODE = re.compile(r"[（(]\s*(?:[^\s（()）:：\d]{1,3}[:：]\s*)?"
+                        r"(?P<code>\d{4,6})(?P<market>\.[A-Za-z]{2})?\s*[)）]")
 # The CJK run a listed company's name is the end of.
 HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,16}$")
 # How long a listed company's name may be when nothing else in the article tells where it starts.
@@ -1460,6 +1525,9 @@ def _listed_name(run: str, text: str, locale: str) -> str | None:
     # a word that opens it: at its start (于云南建投混凝土), a longer one anywhere (一度超越贵州茅台)
     cuts = [m.end() for m in words["name_opener"].finditer(run) if m.start() == 0 or m.end() - m.start() > 1]
     run = run[max(cuts):] if cuts else run
+    # a kind word before the name (内房股中梁控股): the longest such head that leaves a name of two characters or more
+    heads = [k for k in range(3, len(run) - 1) if words["name_descriptor"].search(run, 0, k)]
+    run = run[max(heads):] if heads else run
     for i in range(len(run) - 1):
         if cat["company_noun"].fullmatch(run[i:]) or cat["generic_subject"].fullmatch(run[i:]):
             break  # (集团, 公司: shorter ends say less)
@@ -1473,8 +1541,8 @@ CLAUSE_OPENERS = "\n。！？!?；;，,：:"
 
 
 def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]], i: int, locale: str) -> str | None:
-    """The last topic cue of the sentence before the claim's, in its paragraph, when the claim's clause opens with a word
-    that refers back (diese, 其, 该); else None."""
+    """The last topic cue of the sentence before the claim's, in its paragraph, when the claim's clause opens with a
+    word that refers back (diese, 其, 该); else None."""
     _, start, end = _sentence_offsets(claim, body)
     text = _matching(claim.get("sentence") or claim["text"], locale)
     if not refers_back(text, start, end, locale) or "\n" in body[bounds[i - 1][1] : bounds[i][0]]:
@@ -1514,9 +1582,9 @@ def share_units(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if y.get("equivalent_of") in by_id:
             src = claims[by_id[y["equivalent_of"]]]
             claims[i] = {**y, **{k: src[k] for k in RESTATED}}
-    for a, b in zip(money, money[1:]):
+    for a, b in itertools.pairwise(money):
         x, y = claims[a], claims[b]
-        if x.get("sentence") != y.get("sentence") or x.get("currency") != y.get("currency") or x.get("topic") != y.get("topic"):
+        if any(x.get(k) != y.get(k) for k in ("sentence", "currency", "topic")):
             continue
         weak = (None, "unit")
         if (x.get("per") in weak) == (y.get("per") in weak) or not _coordinated(x, y) or not _comparable(x, y):
