@@ -127,6 +127,9 @@ class Catalogue:
     families: frozenset[str] = frozenset()  # models that name a family or architecture (Ascend, TPU, Hopper)
     member_of: dict[str, str] = field(default_factory=dict)  # model → the family or series it belongs to (H20: Hopper)
     by_alias: dict[str, str] = field(default_factory=dict)  # every alias, lower-cased and as matched, → its model
+    consumer: frozenset[str] = frozenset()  # gaming cards: no claim in a sentence about gaming
+    systems: dict[str, list[str]] = field(default_factory=dict)  # servers, racks, supernodes → their aliases
+    other_products: dict[str, list[str]] = field(default_factory=dict)  # CPU, phone, memory lines named by a figure
 
     def families_of(self, model: str) -> set[str]:
         """Every family ``model`` belongs to, however far up (B300: Blackwell Ultra, Blackwell)."""
@@ -149,12 +152,22 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     """The accelerator catalogue from its YAML file."""
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", []))} for m in data["models"]}
+    models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", [])),
+                           "context_aliases": list(m.get("context_aliases", []))} for m in data["models"]}
     families = frozenset(m["model"] for m in data["models"] if m.get("family"))
     member_of = {m["model"]: m["member_of"] for m in data["models"] if m.get("member_of")}
     by_alias = {form.lower(): model for model, info in models.items()
-                for name in (model, *info["aliases"]) for form in (name, to_simplified(name))}
-    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias)
+                for name in _plain_names(model, info) for form in (name, to_simplified(name))}
+    consumer = frozenset(m["model"] for m in data["models"] if m.get("consumer"))
+    systems = {s["system"]: list(s.get("aliases", [])) for s in data.get("systems", [])}
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias,
+                     consumer, systems, dict(data.get("other_products", {})))
+
+
+def _plain_names(model: str, info: dict[str, Any]) -> list[str]:
+    """The names that name ``model`` wherever they stand: its own and its aliases, but a name that is also an everyday
+    word or figure (a context alias: A30, Gaudi, 4090) only where the text says it is hardware (see ``_hits``)."""
+    return [name for name in (model, *info["aliases"]) if name not in info["context_aliases"]]
 
 
 def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
@@ -198,7 +211,10 @@ def _tokenize(nlp: Language, pieces_of: re.Pattern[str], text: str) -> Doc:
 
 
 def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
-    """SpanRuler phrase patterns for every model, vendor and generic noun of the catalogue."""
+    """SpanRuler phrase patterns for every model, vendor, generic noun, system and other product of the catalogue.
+
+    A model's context aliases (everyday words or figures) are labelled CONTEXT: ``_hits`` keeps them as the model
+    only where the text says they are hardware."""
     patterns: list[dict[str, Any]] = []
     def forms(names: list[str]) -> list[str]:
         # Chinese text arrives in its Simplified form, and OpenCC turns some brand characters into
@@ -206,22 +222,25 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
         return sorted({form for name in names for form in (name, to_simplified(name))})
 
     for model, info in cat.models.items():
-        names = [model, *info["aliases"]]
-        # German and English write plurals of model names: 10.000 H100s.
-        plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
-        # and a hyphen between a model's letters and its number: H-100, MI-300X; German compounds join the words of a
-        # spaced name with hyphens (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform).
-        hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
-        hyphened += [name.replace(" ", "-") for name in names if " " in name and name.isascii()]
-        for alias in forms(names + plurals + hyphened):
-            patterns.append({"label": "MODEL", "pattern": alias, "id": model})
-    for vendor, aliases in cat.vendors.items():
-        for alias in forms(aliases):
-            patterns.append({"label": "VENDOR", "pattern": alias, "id": vendor})
-    for kind, nouns in cat.generic.items():
-        for noun in forms(nouns):
-            patterns.append({"label": "GENERIC", "pattern": noun, "id": kind})
+        for label, names in (("MODEL", _plain_names(model, info)), ("CONTEXT", info["context_aliases"])):
+            for alias in forms(_written_forms(names)):
+                patterns.append({"label": label, "pattern": alias, "id": model})
+    for label, table in (("VENDOR", cat.vendors), ("GENERIC", cat.generic), ("SYSTEM", cat.systems),
+                         ("OTHER", cat.other_products)):
+        for name, aliases in table.items():
+            for alias in forms(aliases):
+                patterns.append({"label": label, "pattern": alias, "id": name})
     return patterns
+
+
+def _written_forms(names: list[str]) -> list[str]:
+    """Model names as the press writes them: German and English plurals (10.000 H100s), a hyphen between a model's
+    letters and its number (H-100, MI-300X), and German compounds that join the words of a spaced name with hyphens
+    (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform)."""
+    plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
+    hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
+    hyphened += [name.replace(" ", "-") for name in names if " " in name and name.isascii()]
+    return names + plurals + hyphened
 
 
 def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) -> tuple[Language, Catalogue]:
@@ -373,6 +392,8 @@ class Words:
     named_after_person: re.Pattern[str]  # after a person's name, what is named after them (Vera-Rubin-Observatorium)
     part_nouns: re.Pattern[str]  # parts of a chip, after its noun: 144 GPU-Dies count dies
     other_chip_kinds: re.Pattern[str]  # before a chip noun, another kind of chip: acht HBM-Chips
+    context_words: tuple[str, ...]  # after a context alias, say it names hardware: 4090显卡, A30-GPU
+    gaming_words: re.Pattern[str]  # a sentence about gaming: a consumer card named in it is no accelerator claim
 
 
 @lru_cache(maxsize=None)
@@ -436,6 +457,9 @@ def load_words(locale: str) -> Words:
         # Nouns are capitalised in German: "GPUs die …" is an article, "GPU-Dies" dies.
         part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})" + (r"(?!\w)" if style.spaced else "")),
         other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})", flags),
+        context_words=tuple(raw.get("context_words", [])),
+        gaming_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('gaming_words', []))})", flags)
+        if raw.get("gaming_words") else re.compile(NEVER),
     )
 
 
@@ -728,13 +752,18 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     words = load_words(locale)
     spans = _hits(text, ruler_hits(nlp, text), cat, words)
     starts = [s.start_char for s in spans]
-    # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
-    basis = {t for s in spans if s.label_ == "SINGLE"
-             for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
+    # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to. A model after a
+    # count of one (一张H100要3万块, 用一张4090运行) joins the basis in _count_claim: never counted nor referred back
+    # to, but named.
+    single = {t for s in spans if s.label_ == "SINGLE"
+              for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
+    basis = set(single)
     used: set[Hit] = set()
     found: list[HardwareSpan] = []
     counts = _counts(text, locale, starts)
     for i, m in enumerate(counts):
+        if _names_number(text, m, spans, starts):
+            continue  # CloudMatrix 384, AMD Epyc 7742 Prozessoren, 4090显卡: a name's figure, not a count
         first = bisect.bisect_left(starts, m.end())
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
                 and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers \
@@ -748,12 +777,26 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
             found.append(claim)
     if words.family_apposition is not None:
         found = _apposition_families(text, found, spans, starts, cat, words, used)
-    used |= basis
+    used |= single
     for s in spans:
         if s.label_ == "MODEL" and s not in used:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _names_number(text: str, m: re.Match[str], spans: list[Hit], starts: list[int]) -> bool:
+    """Whether a count's figure belongs to a name: it stands inside a model's, a system's or another product's name
+    (the bare 4090 of a card, CloudMatrix 384), or right after a system or product line that names its models by a
+    figure (AMD Epyc 7742, Atlas 800)."""
+    pos = m.start("lo")
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return False
+    name = spans[i]
+    if pos < name.end_char:
+        return name.label_ in ("MODEL", "SYSTEM", "OTHER")
+    return name.label_ in ("SYSTEM", "OTHER") and text[name.end_char : pos] in ("", " ", "-", "\u00a0")
 
 
 def _apposition_families(text: str, claims: list[HardwareSpan], spans: list[Hit], starts: list[int], cat: Catalogue,
@@ -848,7 +891,7 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     Its noun stands between ``noun_from`` and ``limit`` (see ``_window_limit``).
     """
     window = spans[bisect.bisect_left(starts, noun_from) : bisect.bisect_left(starts, limit)]
-    inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+    inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK", "SYSTEM", "OTHER")]
     if words.spaced and text.startswith("-", m.end()) and (not (
             inside and inside[0].start_char == m.end() + 1 and inside[0].label_ in ("MODEL", "GENERIC"))
             or VERSION_OF.search(text, max(0, m.start() - 16), m.start()) and VERSION.fullmatch(m["lo"])):
@@ -905,7 +948,7 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     hi = _count_value(m["hi"], locale) if m["hi"] else None
     before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
     if lo is not None and lo < 2:
-        basis.add(head)  # 1块H20, einer H100: a price basis, not a claim
+        basis.add(head)  # 1块H20, einer H100: a price basis, not a count
         return None
     if any(before.endswith(b.lower()) for b in words.blockers):
         return None  # 每8块GPU, je acht H100: a rate, not a fleet
@@ -934,9 +977,7 @@ def _sentence_start(text: str, pos: int, limit: int) -> int:
 
 def _in_device_sentence(text: str, pos: int, words: Words) -> bool:
     """Whether the sentence around ``pos`` names a device whose chips are no accelerators (a phone, a modem)."""
-    start = _sentence_start(text, pos, DEVICE_WINDOW)
-    end = SENTENCE_END.search(text, pos, pos + DEVICE_WINDOW)
-    return words.device_words.search(text, start, end.start() if end else pos + DEVICE_WINDOW) is not None
+    return _in_sentence_of(text, pos, words.device_words, DEVICE_WINDOW)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -987,6 +1028,14 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
     hits = sorted(found)
     kept: list[Hit] = []
     for i, h in enumerate(hits):
+        if h.label_ == "CONTEXT":
+            if not _context_names_hardware(text, h, kept[-1] if kept else None,
+                                           hits[i + 1] if i + 1 < len(hits) else None, words):
+                continue  # L2 cache, die A30, Gaudi the architect
+            h = h._replace(label_="MODEL")
+        if h.label_ == "MODEL" and h.id_ in cat.consumer \
+                and _in_sentence_of(text, h.start_char, words.gaming_words, SENTENCE_WINDOW):
+            continue  # Gaming-Grafikkarten wie die RTX 3080 Ti: a gaming card, no accelerator
         if h.label_ == "MODEL" and h.id_ in cat.families:
             h = _glossed_model(text, h, cat)
         if h.label_ == "MODEL" and kept and kept[-1].label_ == "MODEL" and kept[-1].id_ == h.id_ \
@@ -1081,6 +1130,32 @@ def _chip_in_sentence(text: str, h: Hit, hits: list[Hit], cat: Catalogue) -> boo
     end_pos = end.start() if end else h.end_char + SENTENCE_WINDOW
     return any(start <= o.start_char < end_pos and o is not h
                and (o.label_ == "GENERIC" or o.label_ == "MODEL" and h.id_ in cat.families_of(o.id_)) for o in hits)
+
+
+def _context_names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, words: Words) -> bool:
+    """Whether a context alias (A30, L2, Gaudi, a card's bare 4090) names its model here: after its vendor or a measure
+    word (一张4090), before one of the locale's context words (A30-GPU, 4090显卡), or listed with another model (A100
+    und A30)."""
+    if prev is not None and prev.label_ == "VENDOR" and text[prev.end_char : h.start_char].strip(" -") in (
+            "", words.head_marker):
+        return True  # Nvidia A30, Intels Gaudi
+    before = text[max(0, h.start_char - 4) : h.start_char].rstrip()
+    if before and any(before.endswith(c) for c in words.classifiers):
+        return True  # 一张4090
+    after = GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip(" -")
+    if words.context_words and after.startswith(words.context_words):
+        return True  # 4090显卡, Gaudi-Beschleuniger
+    return any(other is not None and other.label_ in ("MODEL", "CONTEXT")
+               and words.conjunctions.fullmatch(text, *((h.end_char, other.start_char) if other is nxt
+                                                        else (other.end_char, h.start_char)))
+               for other in (prev, nxt))
+
+
+def _in_sentence_of(text: str, pos: int, cue: re.Pattern[str], reach: int) -> bool:
+    """Whether ``cue`` is found in the sentence around ``pos``, at most ``reach`` characters each side."""
+    start = _sentence_start(text, pos, reach)
+    end = SENTENCE_END.search(text, pos, pos + reach)
+    return cue.search(text, start, end.start() if end else pos + reach) is not None
 
 
 def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, context: tuple[str, ...],
@@ -1196,6 +1271,8 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
     """
+    if any(s.label_ in ("SYSTEM", "OTHER") and count_end <= s.start_char < head.start_char for s in inside):
+        return True  # 200台DGX H100, zwei Epyc-Prozessoren: systems, CPUs
     attribute = words.extended_attribute.fullmatch(text, count_end, head.start_char) \
         if words.extended_attribute is not None and head.start_char > count_end else None
     if head.start_char > count_end and attribute is None and (
