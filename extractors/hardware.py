@@ -5,14 +5,15 @@ import bisect
 import json
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import spacy
-from spacy.attrs import LOWER
 import yaml
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +22,9 @@ from normalizers.locale import load_locale, vocabulary
 from normalizers.numbers import Number, NumberError, parse
 from normalizers.patterns import NEVER, WORD_STYLES, word_alternation, word_at_end
 from normalizers.script import to_simplified
+
+if TYPE_CHECKING:
+    from spacy.pipeline import SpanRuler
 
 DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
@@ -94,7 +98,8 @@ PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # An aside in parentheses between a count and its noun.
 ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 # Full-width Latin letters and digits (Ｈ２０, ６０萬片９１０Ｃ), read as ASCII one character for one, so offsets hold;
-# a full-width point or grouping comma only inside a full-width figure (１．５萬, ２，０００), elsewhere it is punctuation.
+# a full-width point or grouping comma only inside a full-width figure (１．５萬, ２，０００), elsewhere it is
+# punctuation.
 FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 FULLWIDTH_TO_ASCII = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                                                         *range(0xFF41, 0xFF5B))})
@@ -197,7 +202,8 @@ def _tokenize(nlp: Language, pieces_of: re.Pattern[str], text: str) -> Doc:
     and whitespace before the first token, become whitespace tokens as in spaCy's own tokenizer.
     """
     pieces = pieces_of.findall(text)
-    lead = LEADING_SPACE.match(text)[0]
+    leading = LEADING_SPACE.match(text)
+    lead = leading[0] if leading else ""
     if not lead and not WHITESPACE_RUN.search(text):
         return Doc(nlp.vocab, words=[word for word, _ in pieces], spaces=[bool(space) for _, space in pieces])
     words, spaces = ([lead], [False]) if lead else ([], [])
@@ -251,11 +257,13 @@ def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) 
     nlp = spacy.blank("xx")
     # The span ruler matches phrases on LOWER only. Every other lexical attribute (shape, prefix, suffix, like_num,
     # ...) is computed for each word the vocabulary has not seen, which real pages bring by the thousand.
-    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}
+    # spaCy's vocab.pyi leaves out lex_attr_getters, which Vocab has (and Language.Defaults sets) at run time.
+    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}  # type: ignore[attr-defined]
     pieces_of = token_pattern(patterns)
     nlp.tokenizer = lambda text: _tokenize(nlp, pieces_of, text)
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
-                                               "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
+                                                             "spans_filter": {
+                                                                 "@misc": "spacy.first_longest_spans_filter.v1"}}))
     ruler.add_patterns(patterns)
     if all(isinstance(p["pattern"], str) for p in patterns):
         ANCHORS[nlp] = anchors(nlp, patterns)
@@ -292,7 +300,8 @@ def anchors(nlp: Language, patterns: list[dict[str, Any]]) -> Anchors:
     letters = "A-Za-z0-9À-ÖØ-öø-ÿ"
     finders = [rf"(?<![{letters}])(?:{word_alternation(latin)})(?![{letters}])" if latin else None,
                rf"(?:{word_alternation(figures)})(?![{letters}])" if figures else None,
-               "|".join(re.escape(h[0]) + (rf"\s?{re.escape(h[1:])}" if len(h) > 1 else "") for h in sorted(han)) or None]
+               "|".join(re.escape(h[0]) + (rf"\s?{re.escape(h[1:])}" if len(h) > 1 else "")
+                        for h in sorted(han)) or None]
     reach = 2 * max(len(p["pattern"]) for p in patterns) + 2
     return Anchors(tuple(re.compile(f) for f in finders if f), reach)
 
@@ -396,9 +405,10 @@ class Words:
     gaming_words: re.Pattern[str]  # a sentence about gaming: a consumer card named in it is no accelerator claim
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_words(locale: str) -> Words:
-    """The hardware words of ``locale``: those of every locale of its language (see ``normalizers.locale.vocabulary``)."""
+    """The hardware words of ``locale``: those of every locale of its language (see
+    ``normalizers.locale.vocabulary``)."""
     raw = vocabulary(locale, "hardware")
     style = WORD_STYLES[load_locale(locale)["matching_script"]]
     flags = style.flags
@@ -433,7 +443,8 @@ def load_words(locale: str) -> Words:
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
         bare_not_before=re.compile(word_alternation(raw.get("bare_count_not_before", []))),
         count_scales=tuple(raw.get("count_scales", [])),
-        currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})(?!\w)",
+        currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})"
+                            r"(?!\w)",
                             re.I),
         spaced=style.spaced,
         noun_gap_words=_noun_gap_words(raw),
@@ -455,8 +466,10 @@ def load_words(locale: str) -> Words:
                                + (r"(?!\w)" if style.spaced else ""), flags),
         named_after_person=re.compile(rf"[\s\-]*(?:{word_alternation(raw.get('named_after_person', []))})", flags),
         # Nouns are capitalised in German: "GPUs die …" is an article, "GPU-Dies" dies.
-        part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})" + (r"(?!\w)" if style.spaced else "")),
-        other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})", flags),
+        part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})"
+                              + (r"(?!\w)" if style.spaced else "")),
+        other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})",
+                                    flags),
         context_words=tuple(raw.get("context_words", [])),
         gaming_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('gaming_words', []))})", flags)
         if raw.get("gaming_words") else re.compile(NEVER),
@@ -515,7 +528,8 @@ def _zh_count_pattern(locale: str) -> re.Pattern[str]:
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
     number = _zh_count_number("".join(load_locale(locale)["number"].get("vague_digits", [])))
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
-    # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no fleet.
+    # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no
+    # fleet.
     classifiers += f"|{NO_CLASSIFIER}"
     return re.compile(
         rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?{SPACE}?"
@@ -541,7 +555,8 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word
     but a unit noun (500'000 Einheiten); a range A bis B, or zwischen A und B."""
     words = load_words(locale)
-    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
+    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+"
+              rf"|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
               rf"(?:,\d+)?"
               rf"(?:{THOUSANDS_SUFFIX}|\s+(?:{_de_scale(locale)}))?")
     vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
@@ -549,7 +564,8 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     units = rf"(?:\s+(?P<cls>{word_alternation(words.unit_nouns)})(?!\w))?"
     if words.range_between:
         between, joiner = words.range_between
-        # zwischen 1,5 und 2 Millionen: "und" joins a range only after "zwischen" (20.000 und 30.000 GPUs are two counts).
+        # zwischen 1,5 und 2 Millionen: "und" joins a range only after "zwischen" (20.000 und 30.000 GPUs are two
+        # counts).
         opened = rf"(?P<between>(?i:{re.escape(between)})\s+)?"
         sep = rf"(?:{RANGE_SEP}|(?(between)\s+{re.escape(joiner)}\s+|(?!)))"
         first += re.escape(between[0].lower() + between[0].upper())
@@ -607,33 +623,34 @@ def _count_grammar(locale: str) -> CountGrammar:
     return COUNT_GRAMMARS[load_locale(locale)["number"]["grammar"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _count_pattern(locale: str) -> re.Pattern[str]:
     return _count_grammar(locale).pattern(locale)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_count_pattern(locale: str) -> re.Pattern[str] | None:
     word_counts = _count_grammar(locale).word_counts
     return word_counts(locale) if word_counts else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _range_scale(locale: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _count_grammar(locale).range_scale(locale)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _several_counts(locale: str) -> dict[str, tuple[int, int]]:
     """Words for an unknown count of what follows (mehrere, einige, zig), lower-cased: (low, high)."""
-    return {word.lower(): (low, high) for word, (low, high) in load_locale(locale)["money"].get("vague_counts", {}).items()}
+    vague = load_locale(locale)["money"].get("vague_counts", {})
+    return {word.lower(): (low, high) for word, (low, high) in vague.items()}
 
 
 def _several_of(m: re.Match[str], locale: str) -> tuple[int, int] | None:
     """mehrere Tausend, einige hundert: an unknown multiple of the count in words after it, as (low, high)."""
     several = m.groupdict().get("several")
     unit = _count_value(m["lo"], locale) if several else None
-    if not unit:
+    if not several or not unit:
         return None
     low, high = _several_counts(locale)[" ".join(several.lower().split())]
     return int(low * unit), int(high * unit)
@@ -671,7 +688,7 @@ def _window_end(text: str, start: int, limit: int) -> int:
     return start + (brk.start() if brk else len(chunk))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _qualifiers_before(locale: str) -> tuple[dict[str, str], re.Pattern[str]]:
     """Word (as written and in lower case) → qualifier, and what finds the longest word that ends a window.
 
@@ -702,7 +719,7 @@ def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str 
     return table[(found.groupdict().get("q") or found[0]).lower()] if found else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _qualifiers_after(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """What finds the locale's qualifier words after a count (10万块左右, 10.000 oder mehr), and word → qualifier."""
     after = load_locale(locale)["qualifiers"]["after"]
@@ -908,7 +925,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
             and _opens_sentence(text, m.start()):
         return None  # 2026 kommen Rubin und Rubin Ultra: a verb, not an adjective, after a figure opening its sentence
     cls = _classifier(m)
-    card = words.card_classifiers.get(cls)
+    card = words.card_classifiers.get(cls) if cls else None
+    head: Hit | None
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
         if words.other_nouns.match(text, m.end()):
             return None  # 8卡服务器: servers
@@ -918,7 +936,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     else:
         head = _head(text, noun_from, inside, words)
         claim_end = head.end_char if head else m.end()
-        if head is not None and head.label_ == "GENERIC" and words.demonstratives.search(text, noun_from, head.start_char):
+        if head is not None and head.label_ == "GENERIC" \
+                and words.demonstratives.search(text, noun_from, head.start_char):
             # 16.000 dieser Spezialchips: the chip named before, whose own mention stays a claim of its own
             head = _named_before(text, m.start(), spans, starts) or head
             used = set()
@@ -954,9 +973,12 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         return None  # 每8块GPU, je acht H100: a rate, not a fleet
     model = head.id_ or "GPU"
     vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
-    if vague or number is not None and number.vague and not m["hi"]:
+    if not vague and number is not None and number.vague and not m["hi"] \
+            and number.low is not None and number.high is not None:
+        vague = (int(number.low), int(number.high))
+    if vague:
         # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
-        low, high = vague or (int(number.low), int(number.high))
+        low, high = vague
         used.add(head)
         return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count", vague=True)
     if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
@@ -964,7 +986,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     used.add(head)
     if hi is not None:
         return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
-    qualifier = "over" if number.over else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
+    qualifier = "over" if number is not None and number.over \
+        else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
@@ -1014,7 +1037,8 @@ def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, in
     for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
         between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
-    return bool(between.strip(" -") or words.price_words.search(clause) or words.bare_not_before.match(text, head.end_char))
+    return bool(between.strip(" -") or words.price_words.search(clause)
+                or words.bare_not_before.match(text, head.end_char))
 
 
 def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit]:
@@ -1049,7 +1073,8 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
             prev = kept[-1] if kept else None
             if h.id_ in cat.families and (
                     nxt is not None and nxt.label_ == "MODEL" and not text[h.end_char : nxt.start_char].strip(" -")
-                    or prev is not None and prev.label_ == "MODEL" and not text[prev.end_char : h.start_char].strip(" -")
+                    or prev is not None and prev.label_ == "MODEL"
+                    and not text[prev.end_char : h.start_char].strip(" -")
                     or _is_gloss(text, h) or _listed_with_generic(text, h, hits[i - 1] if i else None, nxt, words)):
                 continue
             context = words.everyday_names.get(text[h.start_char : h.end_char]) if words.everyday_names else None
@@ -1231,7 +1256,8 @@ def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
     i = bisect.bisect_left(starts, start) - 1
     while i > 0 and spans[i].start_char >= start - DEMONSTRATIVE_WINDOW:
         model, noun = spans[i - 1], spans[i]
-        if noun.label_ == "GENERIC" and model.label_ == "MODEL" and not text[model.end_char : noun.start_char].strip(" -"):
+        if noun.label_ == "GENERIC" and model.label_ == "MODEL" \
+                and not text[model.end_char : noun.start_char].strip(" -"):
             return model
         i -= 1
     return None
@@ -1239,6 +1265,8 @@ def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
 
 def _number_of(text: str, start: int, spans: list[Hit], starts: list[int], words: Words) -> Hit | None:
     """The chip a noun of number names before a count in its sentence (Die Zahl der GPUs soll auf 100.000 steigen)."""
+    if words.number_of is None:
+        return None
     floor = _sentence_start(text, start, BACK_WINDOW)
     nouns = list(words.number_of.finditer(text, floor, start))
     if not nouns:
