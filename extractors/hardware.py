@@ -5,14 +5,15 @@ import bisect
 import json
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import spacy
-from spacy.attrs import LOWER
 import yaml
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +22,9 @@ from normalizers.locale import load_locale, vocabulary
 from normalizers.numbers import Number, NumberError, parse
 from normalizers.patterns import NEVER, WORD_STYLES, word_alternation, word_at_end
 from normalizers.script import to_simplified
+
+if TYPE_CHECKING:
+    from spacy.pipeline import SpanRuler
 
 DATA = Path(__file__).with_name("data")
 CATALOGUE = DATA / "hardware.yaml"
@@ -94,7 +98,8 @@ PARENS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # An aside in parentheses between a count and its noun.
 ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 # Full-width Latin letters and digits (Ｈ２０, ６０萬片９１０Ｃ), read as ASCII one character for one, so offsets hold;
-# a full-width point or grouping comma only inside a full-width figure (１．５萬, ２，０００), elsewhere it is punctuation.
+# a full-width point or grouping comma only inside a full-width figure (１．５萬, ２，０００), elsewhere it is
+# punctuation.
 FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 FULLWIDTH_TO_ASCII = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                                                         *range(0xFF41, 0xFF5B))})
@@ -127,6 +132,9 @@ class Catalogue:
     families: frozenset[str] = frozenset()  # models that name a family or architecture (Ascend, TPU, Hopper)
     member_of: dict[str, str] = field(default_factory=dict)  # model → the family or series it belongs to (H20: Hopper)
     by_alias: dict[str, str] = field(default_factory=dict)  # every alias, lower-cased and as matched, → its model
+    consumer: frozenset[str] = frozenset()  # gaming cards: no claim in a sentence about gaming
+    systems: dict[str, list[str]] = field(default_factory=dict)  # servers, racks, supernodes → their aliases
+    other_products: dict[str, list[str]] = field(default_factory=dict)  # CPU, phone, memory lines named by a figure
 
     def families_of(self, model: str) -> set[str]:
         """Every family ``model`` belongs to, however far up (B300: Blackwell Ultra, Blackwell)."""
@@ -149,12 +157,22 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     """The accelerator catalogue from its YAML file."""
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", []))} for m in data["models"]}
+    models = {m["model"]: {"vendor": m.get("vendor"), "aliases": list(m.get("aliases", [])),
+                           "context_aliases": list(m.get("context_aliases", []))} for m in data["models"]}
     families = frozenset(m["model"] for m in data["models"] if m.get("family"))
     member_of = {m["model"]: m["member_of"] for m in data["models"] if m.get("member_of")}
     by_alias = {form.lower(): model for model, info in models.items()
-                for name in (model, *info["aliases"]) for form in (name, to_simplified(name))}
-    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias)
+                for name in _plain_names(model, info) for form in (name, to_simplified(name))}
+    consumer = frozenset(m["model"] for m in data["models"] if m.get("consumer"))
+    systems = {s["system"]: list(s.get("aliases", [])) for s in data.get("systems", [])}
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias,
+                     consumer, systems, dict(data.get("other_products", {})))
+
+
+def _plain_names(model: str, info: dict[str, Any]) -> list[str]:
+    """The names that name ``model`` wherever they stand: its own and its aliases, but a name that is also an everyday
+    word or figure (a context alias: A30, Gaudi, 4090) only where the text says it is hardware (see ``_hits``)."""
+    return [name for name in (model, *info["aliases"]) if name not in info["context_aliases"]]
 
 
 def token_pattern(patterns: list[dict[str, Any]]) -> re.Pattern[str]:
@@ -184,7 +202,8 @@ def _tokenize(nlp: Language, pieces_of: re.Pattern[str], text: str) -> Doc:
     and whitespace before the first token, become whitespace tokens as in spaCy's own tokenizer.
     """
     pieces = pieces_of.findall(text)
-    lead = LEADING_SPACE.match(text)[0]
+    leading = LEADING_SPACE.match(text)
+    lead = leading[0] if leading else ""
     if not lead and not WHITESPACE_RUN.search(text):
         return Doc(nlp.vocab, words=[word for word, _ in pieces], spaces=[bool(space) for _, space in pieces])
     words, spaces = ([lead], [False]) if lead else ([], [])
@@ -198,7 +217,10 @@ def _tokenize(nlp: Language, pieces_of: re.Pattern[str], text: str) -> Doc:
 
 
 def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
-    """SpanRuler phrase patterns for every model, vendor and generic noun of the catalogue."""
+    """SpanRuler phrase patterns for every model, vendor, generic noun, system and other product of the catalogue.
+
+    A model's context aliases (everyday words or figures) are labelled CONTEXT: ``_hits`` keeps them as the model
+    only where the text says they are hardware."""
     patterns: list[dict[str, Any]] = []
     def forms(names: list[str]) -> list[str]:
         # Chinese text arrives in its Simplified form, and OpenCC turns some brand characters into
@@ -206,22 +228,25 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
         return sorted({form for name in names for form in (name, to_simplified(name))})
 
     for model, info in cat.models.items():
-        names = [model, *info["aliases"]]
-        # German and English write plurals of model names: 10.000 H100s.
-        plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
-        # and a hyphen between a model's letters and its number: H-100, MI-300X; German compounds join the words of a
-        # spaced name with hyphens (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform).
-        hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
-        hyphened += [name.replace(" ", "-") for name in names if " " in name and name.isascii()]
-        for alias in forms(names + plurals + hyphened):
-            patterns.append({"label": "MODEL", "pattern": alias, "id": model})
-    for vendor, aliases in cat.vendors.items():
-        for alias in forms(aliases):
-            patterns.append({"label": "VENDOR", "pattern": alias, "id": vendor})
-    for kind, nouns in cat.generic.items():
-        for noun in forms(nouns):
-            patterns.append({"label": "GENERIC", "pattern": noun, "id": kind})
+        for label, names in (("MODEL", _plain_names(model, info)), ("CONTEXT", info["context_aliases"])):
+            for alias in forms(_written_forms(names)):
+                patterns.append({"label": label, "pattern": alias, "id": model})
+    for label, table in (("VENDOR", cat.vendors), ("GENERIC", cat.generic), ("SYSTEM", cat.systems),
+                         ("OTHER", cat.other_products)):
+        for name, aliases in table.items():
+            for alias in forms(aliases):
+                patterns.append({"label": label, "pattern": alias, "id": name})
     return patterns
+
+
+def _written_forms(names: list[str]) -> list[str]:
+    """Model names as the press writes them: German and English plurals (10.000 H100s), a hyphen between a model's
+    letters and its number (H-100, MI-300X), and German compounds that join the words of a spaced name with hyphens
+    (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform)."""
+    plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
+    hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
+    hyphened += [name.replace(" ", "-") for name in names if " " in name and name.isascii()]
+    return names + plurals + hyphened
 
 
 def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) -> tuple[Language, Catalogue]:
@@ -232,11 +257,13 @@ def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) 
     nlp = spacy.blank("xx")
     # The span ruler matches phrases on LOWER only. Every other lexical attribute (shape, prefix, suffix, like_num,
     # ...) is computed for each word the vocabulary has not seen, which real pages bring by the thousand.
-    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}
+    # spaCy's vocab.pyi leaves out lex_attr_getters, which Vocab has (and Language.Defaults sets) at run time.
+    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}  # type: ignore[attr-defined]
     pieces_of = token_pattern(patterns)
     nlp.tokenizer = lambda text: _tokenize(nlp, pieces_of, text)
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
-                                               "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", config={"spans_key": "hw", "phrase_matcher_attr": "LOWER",
+                                                             "spans_filter": {
+                                                                 "@misc": "spacy.first_longest_spans_filter.v1"}}))
     ruler.add_patterns(patterns)
     if all(isinstance(p["pattern"], str) for p in patterns):
         ANCHORS[nlp] = anchors(nlp, patterns)
@@ -273,7 +300,8 @@ def anchors(nlp: Language, patterns: list[dict[str, Any]]) -> Anchors:
     letters = "A-Za-z0-9À-ÖØ-öø-ÿ"
     finders = [rf"(?<![{letters}])(?:{word_alternation(latin)})(?![{letters}])" if latin else None,
                rf"(?:{word_alternation(figures)})(?![{letters}])" if figures else None,
-               "|".join(re.escape(h[0]) + (rf"\s?{re.escape(h[1:])}" if len(h) > 1 else "") for h in sorted(han)) or None]
+               "|".join(re.escape(h[0]) + (rf"\s?{re.escape(h[1:])}" if len(h) > 1 else "")
+                        for h in sorted(han)) or None]
     reach = 2 * max(len(p["pattern"]) for p in patterns) + 2
     return Anchors(tuple(re.compile(f) for f in finders if f), reach)
 
@@ -373,11 +401,14 @@ class Words:
     named_after_person: re.Pattern[str]  # after a person's name, what is named after them (Vera-Rubin-Observatorium)
     part_nouns: re.Pattern[str]  # parts of a chip, after its noun: 144 GPU-Dies count dies
     other_chip_kinds: re.Pattern[str]  # before a chip noun, another kind of chip: acht HBM-Chips
+    context_words: tuple[str, ...]  # after a context alias, say it names hardware: 4090显卡, A30-GPU
+    gaming_words: re.Pattern[str]  # a sentence about gaming: a consumer card named in it is no accelerator claim
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_words(locale: str) -> Words:
-    """The hardware words of ``locale``: those of every locale of its language (see ``normalizers.locale.vocabulary``)."""
+    """The hardware words of ``locale``: those of every locale of its language (see
+    ``normalizers.locale.vocabulary``)."""
     raw = vocabulary(locale, "hardware")
     style = WORD_STYLES[load_locale(locale)["matching_script"]]
     flags = style.flags
@@ -412,7 +443,8 @@ def load_words(locale: str) -> Words:
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
         bare_not_before=re.compile(word_alternation(raw.get("bare_count_not_before", []))),
         count_scales=tuple(raw.get("count_scales", [])),
-        currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})(?!\w)",
+        currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})"
+                            r"(?!\w)",
                             re.I),
         spaced=style.spaced,
         noun_gap_words=_noun_gap_words(raw),
@@ -434,8 +466,13 @@ def load_words(locale: str) -> Words:
                                + (r"(?!\w)" if style.spaced else ""), flags),
         named_after_person=re.compile(rf"[\s\-]*(?:{word_alternation(raw.get('named_after_person', []))})", flags),
         # Nouns are capitalised in German: "GPUs die …" is an article, "GPU-Dies" dies.
-        part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})" + (r"(?!\w)" if style.spaced else "")),
-        other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})", flags),
+        part_nouns=re.compile(rf"(?:{word_alternation(raw.get('part_nouns', []))})"
+                              + (r"(?!\w)" if style.spaced else "")),
+        other_chip_kinds=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('other_chip_kinds', []))})",
+                                    flags),
+        context_words=tuple(raw.get("context_words", [])),
+        gaming_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('gaming_words', []))})", flags)
+        if raw.get("gaming_words") else re.compile(NEVER),
     )
 
 
@@ -491,7 +528,8 @@ def _zh_count_pattern(locale: str) -> re.Pattern[str]:
     vague = "".join(load_locale(locale)["number"].get("vague_prefixes", []))
     number = _zh_count_number("".join(load_locale(locale)["number"].get("vague_digits", [])))
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
-    # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no fleet.
+    # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no
+    # fleet.
     classifiers += f"|{NO_CLASSIFIER}"
     return re.compile(
         rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?{SPACE}?"
@@ -517,7 +555,8 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     """German counts: a figure (50.000, 1,5 Millionen) or a word for an unknown count (Zehntausende), no measure word
     but a unit noun (500'000 Einheiten); a range A bis B, or zwischen A und B."""
     words = load_words(locale)
-    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
+    number = (rf"(?<![\w.,'’\-])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+"
+              rf"|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)|\d+)"
               rf"(?:,\d+)?"
               rf"(?:{THOUSANDS_SUFFIX}|\s+(?:{_de_scale(locale)}))?")
     vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
@@ -525,7 +564,8 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
     units = rf"(?:\s+(?P<cls>{word_alternation(words.unit_nouns)})(?!\w))?"
     if words.range_between:
         between, joiner = words.range_between
-        # zwischen 1,5 und 2 Millionen: "und" joins a range only after "zwischen" (20.000 und 30.000 GPUs are two counts).
+        # zwischen 1,5 und 2 Millionen: "und" joins a range only after "zwischen" (20.000 und 30.000 GPUs are two
+        # counts).
         opened = rf"(?P<between>(?i:{re.escape(between)})\s+)?"
         sep = rf"(?:{RANGE_SEP}|(?(between)\s+{re.escape(joiner)}\s+|(?!)))"
         first += re.escape(between[0].lower() + between[0].upper())
@@ -583,33 +623,34 @@ def _count_grammar(locale: str) -> CountGrammar:
     return COUNT_GRAMMARS[load_locale(locale)["number"]["grammar"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _count_pattern(locale: str) -> re.Pattern[str]:
     return _count_grammar(locale).pattern(locale)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_count_pattern(locale: str) -> re.Pattern[str] | None:
     word_counts = _count_grammar(locale).word_counts
     return word_counts(locale) if word_counts else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _range_scale(locale: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _count_grammar(locale).range_scale(locale)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _several_counts(locale: str) -> dict[str, tuple[int, int]]:
     """Words for an unknown count of what follows (mehrere, einige, zig), lower-cased: (low, high)."""
-    return {word.lower(): (low, high) for word, (low, high) in load_locale(locale)["money"].get("vague_counts", {}).items()}
+    vague = load_locale(locale)["money"].get("vague_counts", {})
+    return {word.lower(): (low, high) for word, (low, high) in vague.items()}
 
 
 def _several_of(m: re.Match[str], locale: str) -> tuple[int, int] | None:
     """mehrere Tausend, einige hundert: an unknown multiple of the count in words after it, as (low, high)."""
     several = m.groupdict().get("several")
     unit = _count_value(m["lo"], locale) if several else None
-    if not unit:
+    if not several or not unit:
         return None
     low, high = _several_counts(locale)[" ".join(several.lower().split())]
     return int(low * unit), int(high * unit)
@@ -647,7 +688,7 @@ def _window_end(text: str, start: int, limit: int) -> int:
     return start + (brk.start() if brk else len(chunk))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _qualifiers_before(locale: str) -> tuple[dict[str, str], re.Pattern[str]]:
     """Word (as written and in lower case) → qualifier, and what finds the longest word that ends a window.
 
@@ -678,7 +719,7 @@ def _qualifier(text: str, start: int, locale: str, match: re.Match[str]) -> str 
     return table[(found.groupdict().get("q") or found[0]).lower()] if found else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _qualifiers_after(locale: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """What finds the locale's qualifier words after a count (10万块左右, 10.000 oder mehr), and word → qualifier."""
     after = load_locale(locale)["qualifiers"]["after"]
@@ -728,13 +769,18 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
     words = load_words(locale)
     spans = _hits(text, ruler_hits(nlp, text), cat, words)
     starts = [s.start_char for s in spans]
-    # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to.
-    basis = {t for s in spans if s.label_ == "SINGLE"
-             for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
+    # Spans right after 单卡/每块/pro: a price basis, never counted, nor named, nor referred back to. A model after a
+    # count of one (一张H100要3万块, 用一张4090运行) joins the basis in _count_claim: never counted nor referred back
+    # to, but named.
+    single = {t for s in spans if s.label_ == "SINGLE"
+              for t in spans if s.start_char <= t.start_char <= s.end_char + 1}
+    basis = set(single)
     used: set[Hit] = set()
     found: list[HardwareSpan] = []
     counts = _counts(text, locale, starts)
     for i, m in enumerate(counts):
+        if _names_number(text, m, spans, starts):
+            continue  # CloudMatrix 384, AMD Epyc 7742 Prozessoren, 4090显卡: a name's figure, not a count
         first = bisect.bisect_left(starts, m.end())
         if (first == len(starts) or starts[first] >= m.end() + words.window) \
                 and (cls := _classifier(m)) not in words.referring_back and cls not in words.card_classifiers \
@@ -748,12 +794,26 @@ def _extract_piece(text: str, locale: str, pipeline: tuple[Language, Catalogue] 
             found.append(claim)
     if words.family_apposition is not None:
         found = _apposition_families(text, found, spans, starts, cat, words, used)
-    used |= basis
+    used |= single
     for s in spans:
         if s.label_ == "MODEL" and s not in used:
             found.append(HardwareSpan(s.start_char, s.end_char, cat.models[s.id_]["vendor"], s.id_, None, None, None,
                                       None, "named"))
     return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _names_number(text: str, m: re.Match[str], spans: list[Hit], starts: list[int]) -> bool:
+    """Whether a count's figure belongs to a name: it stands inside a model's, a system's or another product's name
+    (the bare 4090 of a card, CloudMatrix 384), or right after a system or product line that names its models by a
+    figure (AMD Epyc 7742, Atlas 800)."""
+    pos = m.start("lo")
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return False
+    name = spans[i]
+    if pos < name.end_char:
+        return name.label_ in ("MODEL", "SYSTEM", "OTHER")
+    return name.label_ in ("SYSTEM", "OTHER") and text[name.end_char : pos] in ("", " ", "-", "\u00a0")
 
 
 def _apposition_families(text: str, claims: list[HardwareSpan], spans: list[Hit], starts: list[int], cat: Catalogue,
@@ -848,7 +908,7 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     Its noun stands between ``noun_from`` and ``limit`` (see ``_window_limit``).
     """
     window = spans[bisect.bisect_left(starts, noun_from) : bisect.bisect_left(starts, limit)]
-    inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK")]
+    inside = [s for s in window if s.label_ in ("MODEL", "GENERIC", "VENDOR", "RACK", "SYSTEM", "OTHER")]
     if words.spaced and text.startswith("-", m.end()) and (not (
             inside and inside[0].start_char == m.end() + 1 and inside[0].label_ in ("MODEL", "GENERIC"))
             or VERSION_OF.search(text, max(0, m.start() - 16), m.start()) and VERSION.fullmatch(m["lo"])):
@@ -865,7 +925,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
             and _opens_sentence(text, m.start()):
         return None  # 2026 kommen Rubin und Rubin Ultra: a verb, not an adjective, after a figure opening its sentence
     cls = _classifier(m)
-    card = words.card_classifiers.get(cls)
+    card = words.card_classifiers.get(cls) if cls else None
+    head: Hit | None
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
         if words.other_nouns.match(text, m.end()):
             return None  # 8卡服务器: servers
@@ -875,7 +936,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     else:
         head = _head(text, noun_from, inside, words)
         claim_end = head.end_char if head else m.end()
-        if head is not None and head.label_ == "GENERIC" and words.demonstratives.search(text, noun_from, head.start_char):
+        if head is not None and head.label_ == "GENERIC" \
+                and words.demonstratives.search(text, noun_from, head.start_char):
             # 16.000 dieser Spezialchips: the chip named before, whose own mention stays a claim of its own
             head = _named_before(text, m.start(), spans, starts) or head
             used = set()
@@ -905,15 +967,18 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     hi = _count_value(m["hi"], locale) if m["hi"] else None
     before = text[max(0, m.start() - 6) : m.start()].rstrip().lower()
     if lo is not None and lo < 2:
-        basis.add(head)  # 1块H20, einer H100: a price basis, not a claim
+        basis.add(head)  # 1块H20, einer H100: a price basis, not a count
         return None
     if any(before.endswith(b.lower()) for b in words.blockers):
         return None  # 每8块GPU, je acht H100: a rate, not a fleet
     model = head.id_ or "GPU"
     vendor = cat.models.get(model, {}).get("vendor") if head.label_ == "MODEL" else None
-    if vague or number is not None and number.vague and not m["hi"]:
+    if not vague and number is not None and number.vague and not m["hi"] \
+            and number.low is not None and number.high is not None:
+        vague = (int(number.low), int(number.high))
+    if vague:
         # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
-        low, high = vague or (int(number.low), int(number.high))
+        low, high = vague
         used.add(head)
         return HardwareSpan(m.start(), claim_end, vendor, model, None, low, high, "approx", "count", vague=True)
     if lo is None or lo != int(lo) or (hi is not None and (hi <= lo or hi != int(hi))):
@@ -921,7 +986,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     used.add(head)
     if hi is not None:
         return HardwareSpan(m.start(), claim_end, vendor, model, None, int(lo), int(hi), "range", "count")
-    qualifier = "over" if number.over else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
+    qualifier = "over" if number is not None and number.over \
+        else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
 
 
@@ -934,9 +1000,7 @@ def _sentence_start(text: str, pos: int, limit: int) -> int:
 
 def _in_device_sentence(text: str, pos: int, words: Words) -> bool:
     """Whether the sentence around ``pos`` names a device whose chips are no accelerators (a phone, a modem)."""
-    start = _sentence_start(text, pos, DEVICE_WINDOW)
-    end = SENTENCE_END.search(text, pos, pos + DEVICE_WINDOW)
-    return words.device_words.search(text, start, end.start() if end else pos + DEVICE_WINDOW) is not None
+    return _in_sentence_of(text, pos, words.device_words, DEVICE_WINDOW)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -973,7 +1037,8 @@ def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, in
     for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
         between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
-    return bool(between.strip(" -") or words.price_words.search(clause) or words.bare_not_before.match(text, head.end_char))
+    return bool(between.strip(" -") or words.price_words.search(clause)
+                or words.bare_not_before.match(text, head.end_char))
 
 
 def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit]:
@@ -987,6 +1052,14 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
     hits = sorted(found)
     kept: list[Hit] = []
     for i, h in enumerate(hits):
+        if h.label_ == "CONTEXT":
+            if not _context_names_hardware(text, h, kept[-1] if kept else None,
+                                           hits[i + 1] if i + 1 < len(hits) else None, words):
+                continue  # L2 cache, die A30, Gaudi the architect
+            h = h._replace(label_="MODEL")
+        if h.label_ == "MODEL" and h.id_ in cat.consumer \
+                and _in_sentence_of(text, h.start_char, words.gaming_words, SENTENCE_WINDOW):
+            continue  # Gaming-Grafikkarten wie die RTX 3080 Ti: a gaming card, no accelerator
         if h.label_ == "MODEL" and h.id_ in cat.families:
             h = _glossed_model(text, h, cat)
         if h.label_ == "MODEL" and kept and kept[-1].label_ == "MODEL" and kept[-1].id_ == h.id_ \
@@ -1000,7 +1073,8 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
             prev = kept[-1] if kept else None
             if h.id_ in cat.families and (
                     nxt is not None and nxt.label_ == "MODEL" and not text[h.end_char : nxt.start_char].strip(" -")
-                    or prev is not None and prev.label_ == "MODEL" and not text[prev.end_char : h.start_char].strip(" -")
+                    or prev is not None and prev.label_ == "MODEL"
+                    and not text[prev.end_char : h.start_char].strip(" -")
                     or _is_gloss(text, h) or _listed_with_generic(text, h, hits[i - 1] if i else None, nxt, words)):
                 continue
             context = words.everyday_names.get(text[h.start_char : h.end_char]) if words.everyday_names else None
@@ -1083,6 +1157,32 @@ def _chip_in_sentence(text: str, h: Hit, hits: list[Hit], cat: Catalogue) -> boo
                and (o.label_ == "GENERIC" or o.label_ == "MODEL" and h.id_ in cat.families_of(o.id_)) for o in hits)
 
 
+def _context_names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, words: Words) -> bool:
+    """Whether a context alias (A30, L2, Gaudi, a card's bare 4090) names its model here: after its vendor or a measure
+    word (一张4090), before one of the locale's context words (A30-GPU, 4090显卡), or listed with another model (A100
+    und A30)."""
+    if prev is not None and prev.label_ == "VENDOR" and text[prev.end_char : h.start_char].strip(" -") in (
+            "", words.head_marker):
+        return True  # Nvidia A30, Intels Gaudi
+    before = text[max(0, h.start_char - 4) : h.start_char].rstrip()
+    if before and any(before.endswith(c) for c in words.classifiers):
+        return True  # 一张4090
+    after = GLOSS.sub("", text[h.end_char : h.end_char + 32], count=1).lstrip(" -")
+    if words.context_words and after.startswith(words.context_words):
+        return True  # 4090显卡, Gaudi-Beschleuniger
+    return any(other is not None and other.label_ in ("MODEL", "CONTEXT")
+               and words.conjunctions.fullmatch(text, *((h.end_char, other.start_char) if other is nxt
+                                                        else (other.end_char, h.start_char)))
+               for other in (prev, nxt))
+
+
+def _in_sentence_of(text: str, pos: int, cue: re.Pattern[str], reach: int) -> bool:
+    """Whether ``cue`` is found in the sentence around ``pos``, at most ``reach`` characters each side."""
+    start = _sentence_start(text, pos, reach)
+    end = SENTENCE_END.search(text, pos, pos + reach)
+    return cue.search(text, start, end.start() if end else pos + reach) is not None
+
+
 def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, context: tuple[str, ...],
                     words: Words) -> bool:
     """Whether an everyday word that reads as a name stands where it names a chip (see ``_hits``)."""
@@ -1156,7 +1256,8 @@ def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
     i = bisect.bisect_left(starts, start) - 1
     while i > 0 and spans[i].start_char >= start - DEMONSTRATIVE_WINDOW:
         model, noun = spans[i - 1], spans[i]
-        if noun.label_ == "GENERIC" and model.label_ == "MODEL" and not text[model.end_char : noun.start_char].strip(" -"):
+        if noun.label_ == "GENERIC" and model.label_ == "MODEL" \
+                and not text[model.end_char : noun.start_char].strip(" -"):
             return model
         i -= 1
     return None
@@ -1164,6 +1265,8 @@ def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
 
 def _number_of(text: str, start: int, spans: list[Hit], starts: list[int], words: Words) -> Hit | None:
     """The chip a noun of number names before a count in its sentence (Die Zahl der GPUs soll auf 100.000 steigen)."""
+    if words.number_of is None:
+        return None
     floor = _sentence_start(text, start, BACK_WINDOW)
     nouns = list(words.number_of.finditer(text, floor, start))
     if not nouns:
@@ -1196,6 +1299,8 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
     """
+    if any(s.label_ in ("SYSTEM", "OTHER") and count_end <= s.start_char < head.start_char for s in inside):
+        return True  # 200台DGX H100, zwei Epyc-Prozessoren: systems, CPUs
     attribute = words.extended_attribute.fullmatch(text, count_end, head.start_char) \
         if words.extended_attribute is not None and head.start_char > count_end else None
     if head.start_char > count_end and attribute is None and (
