@@ -23,7 +23,7 @@ from lxml import etree
 from extractors.pagedates import META_TAGS, NAME_WORD_LIST, Markup, is_dated, name_marks, page_dates, short_dated_text
 from extractors.reader import header_rules
 from normalizers.locale import LOCALES, load_locale
-from normalizers.patterns import NEVER, anchored_body, any_of, word_alternation
+from normalizers.patterns import NEVER, anchored_body, any_of, top_level_alternatives, word_alternation
 from normalizers.script import to_simplified
 
 HTML_DATA = Path(__file__).with_name("data") / "html.yaml"
@@ -68,7 +68,8 @@ PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}:\d{2}")
 # Dates and times as bylines write them: 15. Mai 2019, 03.04.2020, 2020-04-03, 2024年3月5日, 05:28 Uhr.
 MONTH = r"(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?"
-DATE_TOKEN = re.compile(rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{MONTH})\s?(?:\d{{2,4}})?|{MONTH}\s?(?:\d{{1,2}},?\s?)?(?:19|20)\d{{2}}|"
+DATE_TOKEN = re.compile(rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{MONTH})\s?(?:\d{{2,4}})?|"
+                        rf"{MONTH}\s?(?:\d{{1,2}},?\s?)?(?:19|20)\d{{2}}|"
                         r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr)?")
 # A line that is a date with at most this many other characters is a byline or timestamp, not article text.
 DATELINE_REST_CHARS = 24
@@ -175,31 +176,6 @@ class Phrases:
             return found
         return next((found for pattern, needs in self.floating if (words or not needs) and
                      all(not need.isdisjoint(words) for need in needs) and (found := pattern.search(text))), None)
-
-
-def top_level_alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at its top-level ``|`` (not inside a group or a character class)."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":  # a character class: skip to its end ("[]x]" and "[^]x]" hold a literal "]")
-            i += 1
-            i += pattern[i : i + 1] == "^"
-            i += pattern[i : i + 1] == "]"
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
 
 
 # A pattern's literal requirements beyond these many sets of words cost more to test than they save.
@@ -673,7 +649,8 @@ def _pipe_menu(text: str) -> bool:
     if "|" not in text and "｜" not in text:  # most lines: no split needed
         return False
     parts = [p for p in PIPE_SPLIT.split(text) if p]
-    return len(parts) >= 2 and "|" in text or "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
+    return len(parts) >= 2 and "|" in text or \
+        "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
 
 
 def _ticker(text: str) -> bool:
@@ -717,22 +694,22 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     wrappers = _misnamed_wrappers(lines, prose, sum(prose) or 1, anchor) if names_count else \
         {number for line in lines for number in line.chrome}
     local: dict[int, float] = {}
-    full: dict[int, float] = {}
+    own: dict[int, float] = {}  # the weight of the lines whose innermost block is the element
     parent: dict[int, int | None] = {}
-    depth = len(LEVEL_SHARE)
-    for line, chars in zip(lines, prose):
-        weight = _weight(line, chars, wrappers)
+    for line, chars in zip(lines, prose, strict=True):
         path = line.path
+        if not path:
+            continue
+        weight = _weight(line, chars, wrappers)
+        for share, number in zip(LEVEL_SHARE, reversed(path), strict=False):  # the line's own block first, then upwards
+            local[number] = local.get(number, 0.0) + weight * share
         last = len(path) - 1
-        for level in range(min(depth, last + 1)):
-            number = path[last - level]
-            local[number] = local.get(number, 0.0) + weight * LEVEL_SHARE[level]
-        for number in path:
-            full[number] = full.get(number, 0.0) + weight
+        own[path[last]] = own.get(path[last], 0.0) + weight
         for i in range(last, -1, -1):  # from the line's own block up to the first block seen before, whose
             if path[i] in parent:      # ancestors are known already
                 break
             parent[path[i]] = path[i - 1] if i else None
+    full = _subtree_weights(own, parent)
     for number in hints:  # a named article container wins a near tie
         if local.get(number, 0) > 0:
             local[number] *= HINT_BONUS
@@ -757,6 +734,18 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
         elif not positive:
             return [], 0
     return _chosen_lines(lines, prose, parent, full, best, wrappers, leads)
+
+
+def _subtree_weights(own: dict[int, float], parent: dict[int, int | None]) -> dict[int, float]:
+    """Each element's lines all counted: its own and its descendants'. Numbers grow in document order, so a child's
+    number is above its parent's, and one pass from the highest number down adds each total to the parent's (once
+    per element, not once per line and ancestor)."""
+    full = dict.fromkeys(parent, 0.0)
+    full.update(own)
+    for number in sorted(parent, reverse=True):
+        if (up := parent[number]) is not None:
+            full[up] += full[number]
+    return full
 
 
 def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | None], full: dict[int, float], best: int,
@@ -854,7 +843,7 @@ def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: 
     held: dict[int, int] = {}
     before: dict[int, int] = {}
     read = 0
-    for line, chars in zip(lines, prose):
+    for line, chars in zip(lines, prose, strict=True):
         for number in line.chrome:
             held[number] = held.get(number, 0) + chars
             before.setdefault(number, read)
@@ -1022,7 +1011,8 @@ def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool 
         lines = article = text_lines(body)
     kept, dropped, head_title = clean_lines(article, is_html)
     dropped += len(lines) - len(article)
-    head = _head(lines, start, [line.text for line in article]) if is_html else "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
+    head = _head(lines, start, [line.text for line in article]) if is_html else \
+        "\n".join(line.text for line in lines[:HEAD_LINES_TEXT])
     best_title = (str(title).strip() if title else None) or page_title or head_title or (kept[0] if kept else None)
     if not kept and body.strip():
         warnings.append(_no_text_reason(lines, is_html))

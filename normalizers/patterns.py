@@ -55,9 +55,14 @@ def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 def anchored_body(pattern: str) -> str | None:
     """``pattern`` without its leading ``^`` when that ``^`` anchors all of it (no top-level ``|``), else None."""
-    if not pattern.startswith("^"):
+    if not pattern.startswith("^") or len(top_level_alternatives(pattern)) > 1:
         return None
-    depth, i = 0, 1
+    return pattern[1:]
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (not inside a group or a character class)."""
+    parts, depth, start, i = [], 0, 0, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -74,9 +79,10 @@ def anchored_body(pattern: str) -> str | None:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return None
+            parts.append(pattern[start:i])
+            start = i + 1
         i += 1
-    return pattern[1:]
+    return [*parts, pattern[start:]]
 
 
 @dataclass(frozen=True)

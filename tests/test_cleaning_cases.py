@@ -30,7 +30,8 @@ def page(body: str, head: str = "") -> str:
 
 CASES = [
     pytest.param(page(f'<div class="content-sidebar-wrap"><main><h1>Umsatz steigt</h1><p>{DE_P1}</p><p>{DE_P2}</p>'
-                      f'</main><aside class="sidebar"><p>Werbung: Jetzt Depot eröffnen und 100 Euro sichern.</p></aside></div>'),
+                      f'</main><aside class="sidebar"><p>Werbung: Jetzt Depot eröffnen und 100 Euro sichern.</p>'
+                      '</aside></div>'),
                  [DE_P1, DE_P2], ["Jetzt Depot eröffnen", "Konzern streicht"], id="wrapper-named-like-sidebar"),
     pytest.param(page(f'<div class="has-sidebar no-sidebar"><div class="nav-header"><h1>Umsatz</h1></div>'
                       f'<div class="ads-helper"><p>{DE_P1}</p><p>{DE_P2}</p></div></div>'),
@@ -38,10 +39,12 @@ CASES = [
     pytest.param(page(f'<article class="post entry share"><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p></article>'),
                  [DE_P1, DE_P2], [], id="post-whose-class-list-has-share"),
     pytest.param(f'<html><body><form id="aspnetForm" action="/x.aspx">{MENU}<div id="main"><h1>Umsatz</h1>'
-                 f'<p>{DE_P1}</p><p>{DE_P2}</p></div><input type="hidden" name="__VIEWSTATE" value="abc"></form></body></html>',
+                 f'<p>{DE_P1}</p><p>{DE_P2}</p></div>'
+                 f'<input type="hidden" name="__VIEWSTATE" value="abc"></form></body></html>',
                  [DE_P1, DE_P2], ["Startseite"], id="aspnet-form-wrapper"),
     pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p><div class="box"><p>Mehr zum Thema</p><ul>'
-                      f'<li><a href="/c">Chipkrise: Was jetzt kommt</a></li></ul></div><p>{DE_P2}</p><p>{DE_P3}</p></article>'),
+                      f'<li><a href="/c">Chipkrise: Was jetzt kommt</a></li></ul></div>'
+                      f'<p>{DE_P2}</p><p>{DE_P3}</p></article>'),
                  [DE_P1, DE_P2, DE_P3], ["Chipkrise"], id="inline-related-box-de"),
     pytest.param(page(f'<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>延伸阅读：<a href="/x">算力价格再创新高</a></p>'
                       f'<p>{ZH_P2}</p><p>{ZH_P3}</p></article>'),
@@ -51,10 +54,13 @@ CASES = [
                  f'<p>{HANT_P1}</p><p>延伸閱讀：<a href="/x">算力價格再創新高</a></p><p>{HANT_P2}</p><p>{HANT_P3}</p>'
                  '<div class="related-news"><h3>相關新聞</h3><ul><li><a href="/y">輝達市值再創新高</a></li></ul></div>'
                  '</div><footer>版權所有 © 2025</footer></body></html>',
-                 [HANT_P1, HANT_P2, HANT_P3], ["算力價格再創新高", "輝達市值", "版權所有", "首頁"], id="taiwan-layout-zh-hant"),
-    pytest.param('<html><body><nav>港聞 | 財經 | 國際</nav><main><h1>晶片投資</h1><p class="time">2025年3月5日 星期三</p>'
+                 [HANT_P1, HANT_P2, HANT_P3], ["算力價格再創新高", "輝達市值", "版權所有", "首頁"],
+                 id="taiwan-layout-zh-hant"),
+    pytest.param('<html><body><nav>港聞 | 財經 | 國際</nav><main><h1>晶片投資</h1>'
+                 '<p class="time">2025年3月5日 星期三</p>'
                  f'<p>{HANT_P1}</p><p>{HANT_P2}</p><p>（圖片來源：路透社）</p><p>{HANT_P3}</p><p>責任編輯：陳大文</p>'
-                 '<p>熱門新聞</p><ul><li><a href="/z">樓價連跌三個月</a></li><li><a href="/w">港股收市</a></li></ul></main>'
+                 '<p>熱門新聞</p><ul><li><a href="/z">樓價連跌三個月</a></li>'
+                 '<li><a href="/w">港股收市</a></li></ul></main>'
                  '</body></html>',
                  [HANT_P1, HANT_P2, HANT_P3], ["圖片來源", "責任編輯", "樓價連跌"], id="hong-kong-layout-zh-hant"),
     pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p><div class="share-buttons"><span>Teilen</span>'
@@ -65,7 +71,8 @@ CASES = [
     pytest.param(page(f'<article><h1>芯片投入</h1><p>{ZH_P1[:30]}<br>{ZH_P1[30:]}</p><p>{ZH_P2[:25]}<br>{ZH_P2[25:]}</p>'
                       f'<p>{ZH_P3}</p></article>'),
                  [ZH_P1[:30], ZH_P1[30:], ZH_P2[:25], ZH_P2[25:], ZH_P3], [], id="hard-wrapped-chinese"),
-    pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p><h2>Ausblick</h2><ul><li>Mehr Rechenzentren in Europa</li>'
+    pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p>'
+                      f'<h2>Ausblick</h2><ul><li>Mehr Rechenzentren in Europa</li>'
                       f'<li>Neue Fabrik in Dresden</li><li>Höhere Dividende</li></ul><p>{DE_P2}</p></article>'),
                  [DE_P1, "Ausblick", "Neue Fabrik in Dresden", DE_P2], [], id="subheading-and-bullet-list-kept"),
     pytest.param(page(f'<div class="ticker">DAX 24.310 · EUR/USD 1,0950 · Gold 2.310 $ · Brent 82,10 $</div>'
@@ -73,14 +80,17 @@ CASES = [
                       f'<p>DAX 24.310 · EUR/USD 1,0950 · Gold 2.310 $</p></article>'),
                  [DE_P1, DE_P2], ["DAX 24.310", "EUR/USD"], id="market-ticker"),
     pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p><p>Möchten Sie weiterlesen?</p>'
-                      f'<p>Jetzt abonnieren: 4 Wochen für 0,99 €, danach 9,99 € im Monat, jederzeit kündbar.</p></article>'),
+                      f'<p>Jetzt abonnieren: 4 Wochen für 0,99 €, danach 9,99 € im Monat, jederzeit kündbar.'
+                      f'</p></article>'),
                  [DE_P1, DE_P2], ["weiterlesen", "9,99 €"], id="paywall-prompt-and-price"),
     pytest.param(page(f'<article><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p><p>{DE_P3}</p>'
-                      f'<p>Das könnte Dich auch interessieren</p><p><a href="/d">Neue Grafikkarte für 1.999 Euro</a></p>'
+                      f'<p>Das könnte Dich auch interessieren</p>'
+                      f'<p><a href="/d">Neue Grafikkarte für 1.999 Euro</a></p>'
                       f'<div class="author-box"><p>Max Muster schreibt seit 2010 über Technologie und Märkte.</p></div>'
                       f'<div class="newsletter"><p>Abonnieren Sie unseren Newsletter, um nichts zu verpassen.</p></div>'
                       f'<p>Tags</p></article>'),
-                 [DE_P1, DE_P2, DE_P3], ["1.999 Euro", "Max Muster", "Newsletter", "Tags"], id="related-author-newsletter-tags"),
+                 [DE_P1, DE_P2, DE_P3], ["1.999 Euro", "Max Muster", "Newsletter", "Tags"],
+                 id="related-author-newsletter-tags"),
     pytest.param(page(f'<article><h1>Umsatz</h1><figure><img src="a.jpg"><figcaption>Foto: dpa</figcaption></figure>'
                       f'<p>{DE_P1}</p><p>Foto: Max Muster</p><p>{DE_P2}</p></article>'),
                  [DE_P1, DE_P2], ["dpa", "Max Muster"], id="image-credits"),
@@ -90,22 +100,27 @@ CASES = [
                       '<div>Darreichungsform</div><div>Tablette</div><div>Packungsgrößen</div><div>80 Tbl. N1</div>'
                       '<div>Gebrauchsinformation</div><div>Kein Beipackzettel vom Hersteller bereitgestellt</div>'
                       '<div>Basisinformation</div><div>Keine Basisinformation zu diesem Präparat verfügbar</div>'
-                      '<p>Die Angaben stammen aus der Fachinformation des Herstellers, zuletzt im November geprüft.</p></div>'),
+                      '<p>Die Angaben stammen aus der Fachinformation des Herstellers, zuletzt im November geprüft.'
+                      '</p></div>'),
                  ["Kein Beipackzettel vom Hersteller bereitgestellt", "Chininum salicylicum D4"], ["Fachkreise"],
                  id="data-sheet-without-prose"),
     pytest.param(page('<div class="popup"><p>Diese Website ist für Fachkreise bestimmt. Bitte bestätigen Sie, dass Sie '
                       'zu den Fachkreisen gehören, um fortzufahren, oder verlassen Sie die Seite.</p></div>'
                       '<h1>Tablette X</h1><div class="sheet"><div>Wirkstoff</div><div>Chininum salicylicum D4</div>'
-                      '<div>Gebrauchsinformation</div><div>Kein Beipackzettel vom Hersteller bereitgestellt</div></div>'),
+                      '<div>Gebrauchsinformation</div>'
+                      '<div>Kein Beipackzettel vom Hersteller bereitgestellt</div></div>'),
                  ["Kein Beipackzettel vom Hersteller bereitgestellt"], ["Fachkreise"], id="data-sheet-ending-the-page",
                  marks=pytest.mark.xfail(strict=True, reason="short lines after the last sentence are trimmed as "
                                          "trailing furniture (tags, credits), even when they are a data sheet")),
     pytest.param(page(f'<h1>Forum: Umsatz</h1><div class="MtnComment"><p>{DE_P1} {DE_P2}</p></div>'
-                      f'<div class="MtnComment"><p>{DE_P3}</p></div><p>Sie müssen sich einloggen, um mitzudiskutieren.</p>'),
+                      f'<div class="MtnComment"><p>{DE_P3}</p></div>'
+                      f'<p>Sie müssen sich einloggen, um mitzudiskutieren.</p>'),
                  [DE_P1, DE_P3], [], id="forum-posts-named-comments"),
     pytest.param(page('<div class="teasers">' + "".join(
-                      f'<div class="card"><h3>Meldung {i}</h3><p>{DE_P3} Teaser Nummer {i}, weiter im Artikel.</p></div>'
-                      for i in range(8)) + f'</div><div class="story"><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p></div>'),
+                      f'<div class="card"><h3>Meldung {i}</h3>'
+                      f'<p>{DE_P3} Teaser Nummer {i}, weiter im Artikel.</p></div>'
+                      for i in range(8))
+                      + f'</div><div class="story"><h1>Umsatz</h1><p>{DE_P1}</p><p>{DE_P2}</p></div>'),
                  [DE_P1, DE_P2], ["Teaser Nummer"], id="teaser-list-loses-to-article",
                  marks=pytest.mark.xfail(strict=True, reason="eight teaser cards outweigh a two-paragraph article: "
                                          "the choice does not yet recognise repeated card structure")),
@@ -113,7 +128,8 @@ CASES = [
                       f'neben Baro\u00adlo und Bar\u2060ba\u00adres\u00adco. {DE_P2}</p></article>'),
                  ["Die Weine Italiens, neben Barolo und Barbaresco.", DE_P2], ["\u00ad", "\u2060"],
                  id="soft-hyphens-and-word-joiners-go"),
-    pytest.param(page(f'<div class="head"><h1>Umsatz</h1><h3>{DE_P1}</h3></div><div class="more"><h4>Lesen Sie auch</h4>'
+    pytest.param(page(f'<div class="head"><h1>Umsatz</h1><h3>{DE_P1}</h3></div>'
+                      f'<div class="more"><h4>Lesen Sie auch</h4>'
                       f'<a href="/x">Chipkrise: Was jetzt kommt</a></div><div class="text"><p>{DE_P2}</p><p>{DE_P3}</p>'
                       f'<p>{DE_P3} {DE_P2}</p><p>{DE_P2} {DE_P3}</p></div>'),
                  [DE_P1, DE_P2, DE_P3], ["Chipkrise"], id="lead-set-as-heading-above-a-related-box"),
@@ -242,7 +258,8 @@ def test_no_empty_document_without_a_warning(name: str, source: str, reason: str
 DUMP_CHROME = [
     pytest.param(f"{HANT_P1}\n相關內容《大行》摩通料小米首季盈利強勁增長 維持目標價60元\n{HANT_P2}\n{HANT_P3}\n",
                  "目標價60元", HANT_P3, id="hant-related-content-teaser"),
-    pytest.param(f"{ZH_P1}\n相关内容：某公司股价大涨\n{ZH_P2}\n{ZH_P3}\n", "股价大涨", ZH_P3, id="hans-related-content-teaser"),
+    pytest.param(f"{ZH_P1}\n相关内容：某公司股价大涨\n{ZH_P2}\n{ZH_P3}\n", "股价大涨", ZH_P3,
+                 id="hans-related-content-teaser"),
 ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.patterns import anchored_body, any_of, word_alternation
+from normalizers.patterns import anchored_body, any_of, top_level_alternatives, word_alternation
 
 WORDS = st.lists(st.text(alphabet="abc.", min_size=1, max_size=4), min_size=1, max_size=8)
 TEXT = st.text(alphabet="abcx.", max_size=40)
@@ -35,6 +35,17 @@ def test_factored_form():
 )
 def test_anchored_body(pattern, body):
     assert anchored_body(pattern) == body
+
+
+@pytest.mark.parametrize(
+    "pattern, parts",
+    [("abc", ["abc"]), ("a|b", ["a", "b"]), ("^(?:a|b)c|d", ["^(?:a|b)c", "d"]), (r"a\|b", [r"a\|b"]),
+     ("[|]x|y", ["[|]x", "y"]), ("[]|]x", ["[]|]x"]), ("[^]|]x|", ["[^]|]x", ""]), ("(a|(b|c))|d", ["(a|(b|c))", "d"])],
+    ids=["plain", "or", "group-then-or", "escaped-bar", "bar-in-class", "bracket-first", "negated-bracket-first",
+         "nested-then-or"],
+)
+def test_top_level_alternatives(pattern, parts):
+    assert top_level_alternatives(pattern) == parts
 
 
 def test_any_of_finds_what_each_pattern_finds():
