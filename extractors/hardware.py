@@ -384,6 +384,7 @@ class Words:
     bare_not_before: re.Pattern[str]  # after the chip a count without a measure word names: it counts those instead
     count_scales: tuple[str, ...]  # scale words of a count in a spaced script (Millionen)
     currency: re.Pattern[str]  # the locale's currency words and signs, as whole words
+    currency_words: tuple[str, ...]  # the same words as written (a measure word may start one: 台 of 台币)
     spaced: bool  # words stand between spaces (German): a noun phrase ends at a lower-case word
     noun_gap_words: re.Pattern[str]  # what alone may stand between a count and its noun (fullmatch)
     extended_attribute: re.Pattern[str] | None  # or a phrase ending in a participle: zwei auf einem Package kombinierte
@@ -446,6 +447,7 @@ def load_words(locale: str) -> Words:
         currency=re.compile(rf"(?<!\w)(?:{word_alternation([*money['currency_after'], *money['currency_before']])})"
                             r"(?!\w)",
                             re.I),
+        currency_words=tuple(sorted({*money["currency_after"], *money["currency_before"]}, key=len, reverse=True)),
         spaced=style.spaced,
         noun_gap_words=_noun_gap_words(raw),
         extended_attribute=_extended_attribute(raw),
@@ -925,6 +927,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
             and _opens_sentence(text, m.start()):
         return None  # 2026 kommen Rubin und Rubin Ultra: a verb, not an adjective, after a figure opening its sentence
     cls = _classifier(m)
+    if cls and any(len(word) > len(cls) and text.startswith(word, m.start("cls")) for word in words.currency_words):
+        return None  # 4500亿台币, 3万块钱: the measure word starts a currency word: money, not a count
     card = words.card_classifiers.get(cls) if cls else None
     head: Hit | None
     if card is not None:  # 万卡集群, 1万张卡: the measure word is the noun; a model right before names the cards
@@ -1075,7 +1079,7 @@ def _hits(text: str, found: list[Hit], cat: Catalogue, words: Words) -> list[Hit
                     nxt is not None and nxt.label_ == "MODEL" and not text[h.end_char : nxt.start_char].strip(" -")
                     or prev is not None and prev.label_ == "MODEL"
                     and not text[prev.end_char : h.start_char].strip(" -")
-                    or _is_gloss(text, h) or _listed_with_generic(text, h, hits[i - 1] if i else None, nxt, words)):
+                    or _is_gloss(text, h) or _listed_with(text, h, hits[i - 1] if i else None, nxt, words)):
                 continue
             context = words.everyday_names.get(text[h.start_char : h.end_char]) if words.everyday_names else None
             if context is not None and not _names_hardware(text, h, prev, nxt, context, words):
@@ -1126,10 +1130,13 @@ def _is_gloss(text: str, h: Hit) -> bool:
         and text[h.end_char : h.end_char + 2].lstrip()[:1] in (")", "）")
 
 
-def _listed_with_generic(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, words: Words) -> bool:
+def _listed_with(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, words: Words) -> bool:
     """Whether a family name stands in a list with a generic noun (加速卡(如GPU、TPU或其他), GPUs und TPUs): it
-    names a kind of chip there, not the product."""
-    return any(other is not None and other.label_ == "GENERIC"
+    names a kind of chip there, not the product; or in a list of vendors (寒武纪、昆仑芯、平头哥等芯片设计企业): it
+    names the company that makes the family, unless its own vendor stands right before it
+    (辉达Blackwell与超微AI平台)."""
+    own_vendor = prev is not None and prev.label_ == "VENDOR" and not text[prev.end_char : h.start_char].strip(" -")
+    return any(other is not None and (other.label_ == "GENERIC" or other.label_ == "VENDOR" and not own_vendor)
                and words.conjunctions.fullmatch(text, *sorted((h.end_char, other.start_char) if other is nxt
                                                               else (other.end_char, h.start_char)))
                for other in (prev, nxt))

@@ -837,6 +837,20 @@ CASES = {
     "neg-zh-kunpeng-model-number": ("zh-Hans", "搭载鲲鹏920处理器和两颗鲲鹏920芯片", []),
     "neg-hant-xeon-model-number": ("zh-Hant", "兩顆至強8480晶片", []),
     "neg-zh-snapdragon": ("zh-Hans", "手机搭载骁龙8 Gen 3芯片", []),
+    # a measure word that starts a currency word (台 of 台币) counts money
+    "neg-hant-classifier-starts-currency": ("zh-Hant", "耗資約1000億人民幣（約4500億台幣）採購輝達H200晶片",
+                                            [n(NV, "H200")]),
+    "hant-classifier-not-currency": ("zh-Hant", "採購了4500台H200伺服器和200台H200",
+                                     [n(NV, "H200"), n(NV, "H200", 200)]),
+    "neg-zh-classifier-starts-currency": ("zh-Hans", "一块H100要3万块钱", [n(NV, "H100")]),
+    # a family name in a list of vendors names the company (昆仑芯 is Baidu's chip line and its chip company)
+    "neg-zh-family-listed-with-vendors": ("zh-Hans", "以华为海思、寒武纪、昆仑芯、平头哥等为代表的ASIC芯片设计企业",
+                                          []),
+    "neg-hant-family-listed-with-vendors": ("zh-Hant", "寒武紀、崑崙芯與壁仞等晶片公司", []),
+    "hant-family-after-its-vendor-listed-with-vendor": ("zh-Hant", "從輝達Blackwell與超微AI平台的需求可以看出",
+                                                        [n(NV, "Blackwell")]),
+    "zh-family-listed-with-models": ("zh-Hans", "部署了升腾910B、昆仑芯等主流算力芯片",
+                                     [n(HW, "Ascend 910B"), n("Baidu", "Kunlunxin")]),
 }
 
 GAPS = {
