@@ -357,6 +357,7 @@ def _name_suffixes() -> tuple[str, ...]:
 CJK_BLANK = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
 
 
+@functools.lru_cache(maxsize=4096)  # an article asks for the same few names again and again (script conversion)
 def _one_name(name: str) -> str | None:
     names = _canonical_names()
     key = CJK_BLANK.sub("", to_matching_script(name.strip(), "zh-Hans").lower())
