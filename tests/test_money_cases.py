@@ -633,6 +633,10 @@ CASES = [
     de("vague-dreistellig", "einen dreistelligen Millionenbetrag", [vg("EUR", 1 * E8, 1 * E9)]),
     de("vague-einstellig-mrd", "ein einstelliger Milliardenbetrag", [vg("EUR", 1 * E9, 10 * E9)]),
     de("vague-hoehe", "Investitionen in Milliardenhöhe", [vg("EUR", 1 * E9, 10 * E9)]),
+    # vague counts in the dative (mit mehreren hundert Euro), never the bare number word as an amount
+    de("vague-dative-mehreren-hundert", "mit mehreren hundert Euro", [vg("EUR", 100, 1000)]),
+    de("vague-dative-hunderten-millionen", "in Hunderten Millionen Euro", [vg("EUR", 1 * E8, 1 * E9)]),
+    de("vague-dative-tausenden", "mit Tausenden Euro", [vg("EUR", 1000, 10000)]),
     de("vague-plural", "Millionenbeträge flossen", [vg("EUR", 1 * E6, 10 * E6)]),
     de("vague-mehrere-mio", "mehrere Millionen Euro", [vg("EUR", 1 * E6, 10 * E6)]),
     de("vague-einige-mrd", "einige Milliarden Dollar", [vg("USD", 1 * E9, 10 * E9)]),
