@@ -61,6 +61,11 @@ LOWER_PARTS = re.compile(r"[-_\s:.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A line ends a sentence when its last character is one of these (quotes may close after it).
 TERMINAL = re.compile(r"[。！？!?.…；;][”」』\"'’）)]*$|[”」』]$")
+# TERMINAL's two character sets: a line ends a sentence when its last character before closing quotes and brackets
+# is a mark, or its last character is a closing Chinese quote (``ends_sentence``: two string operations, where the
+# regex tries every mark of a long line).
+SENTENCE_END_MARKS = "。！？!?.…；;"
+CLOSING_MARKS = "”」』\"'’）)"
 # (A character class first, as WHITESPACE: a full stop or colon counts before a blank or the end.)
 SENTENCE_MARK = re.compile(r"[。！？!?；;，,、.:](?:(?<![.:])|(?=\s|$))")
 LIST_MARKER = re.compile(r"^[/•·\-*►▪●◆◇■□>]\s*")
@@ -428,6 +433,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
     """
     spaced = NEVER_MATCH if line_breaks else NEWLINES  # newlines in text: line ends, or only whitespace
     tag_flags, element_flags, value_bits, is_body = _tag_flags, _element_flags, _value_bits, _is_body
+    new_line = tuple.__new__  # Line(...) without its generated __new__'s Python frame
     token_words = _token_words().search
     lines: list[Line] = []
     hints: set[int] = set()
@@ -456,7 +462,7 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
         squeezed = WHITESPACE.sub(" ", text)  # squeeze(), once per block
         for part in squeezed.split("\n") if "\n" in squeezed else (squeezed,):
             if part := part.strip():
-                lines.append(Line(part, share, heading, at, around, is_body(part)))
+                lines.append(new_line(Line, (part, share, heading, at, around, is_body(part))))
         buf.clear()
         linked.clear()
 
@@ -633,7 +639,10 @@ def text_lines(text: str) -> list[Line]:
 
 
 def _is_body(text: str) -> bool:
-    return len(text) >= BODY_MIN_CHARS and bool(SENTENCE_MARK.search(text)) or len(SENTENCE_MARK.findall(text)) >= 2
+    """Prose: long with a sentence mark, or with two (a second search from the first mark, not a list of all)."""
+    if (mark := SENTENCE_MARK.search(text)) is None:
+        return False
+    return len(text) >= BODY_MIN_CHARS or SENTENCE_MARK.search(text, mark.end()) is not None
 
 
 def _prose(line: Line) -> int:
@@ -641,8 +650,16 @@ def _prose(line: Line) -> int:
     return len(line.text) if line.link_share < 0.5 and line.body else 0
 
 
+def ends_sentence(text: str) -> bool:
+    """What ``TERMINAL.search(text)`` tells, by two string operations."""
+    if text.endswith("\n"):  # where ``$`` matches too
+        text = text[:-1]
+    core = text.rstrip(CLOSING_MARKS)
+    return bool(core) and core[-1] in SENTENCE_END_MARKS or text[-1:] in ("”", "」", "』")
+
+
 def _headline_like(text: str) -> bool:
-    return len(text) <= HEADLINE_MAX_CHARS and not TERMINAL.search(text)
+    return len(text) <= HEADLINE_MAX_CHARS and not ends_sentence(text)
 
 
 def _pipe_menu(text: str) -> bool:
@@ -650,12 +667,12 @@ def _pipe_menu(text: str) -> bool:
         return False
     parts = [p for p in PIPE_SPLIT.split(text) if p]
     return len(parts) >= 2 and "|" in text or \
-        "｜" in text and all(len(p) <= 12 for p in parts) and not TERMINAL.search(text)
+        "｜" in text and all(len(p) <= 12 for p in parts) and not ends_sentence(text)
 
 
 def _ticker(text: str) -> bool:
     """Three or more "name figure" items and little else: a market ticker, not a sentence."""
-    if TERMINAL.search(text):  # first: it rules out most lines (sentences) at a fraction of the items' cost
+    if ends_sentence(text):  # first: it rules out most lines (sentences) at a fraction of the items' cost
         return False
     items = TICKER_ITEM.findall(text)
     return len(items) >= 3 and sum(map(len, items)) >= 0.6 * len(text)
@@ -673,7 +690,7 @@ def _line_is_chrome(line: Line, simple: str, rules: ChromeRules, words: frozense
 
 def _timestamp(text: str) -> bool:
     """A short line that is mostly a date or time: a byline's timestamp ("Aktualisiert: 11.04.2020, 10:27")."""
-    if len(text) > HEADLINE_MAX_CHARS or TERMINAL.search(text) and not text.endswith("."):
+    if len(text) > HEADLINE_MAX_CHARS or ends_sentence(text) and not text.endswith("."):
         return False
     rest, found = DATE_TOKEN.subn("", text)
     rest = rest.strip(" ,.:|/-–—()")
@@ -782,7 +799,7 @@ def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | 
             # The headline ends the lead; a heading that is a paragraph of prose is a lead set as a heading, and
             # the header of a related box between the lead and the text ("Lesen Sie auch") is furniture.
             simple = to_simplified(line.text)
-            if line.body and TERMINAL.search(line.text) and line.link_share < 0.3:
+            if line.body and ends_sentence(line.text) and line.link_share < 0.3:
                 found.append(i)
             elif not rules.related_header.search(simple, rules.words_in(simple)):
                 break
@@ -905,7 +922,7 @@ def clean_lines(lines: list[Line], is_html: bool = False) -> tuple[list[str], in
         if caption and credit.start() > 0:  # type: ignore[union-attr]
             # A sentence followed by a photo credit ("… 40.000 Dollar. Foto: dpa"): the sentence is the article's.
             sentence = line.text[:credit.start()].rstrip(" |/–—-")  # type: ignore[union-attr]
-            if _is_body(sentence) or TERMINAL.search(sentence):
+            if _is_body(sentence) or ends_sentence(sentence):
                 dropped += 1  # the credit
                 line, simple = line._replace(text=sentence, body=_is_body(sentence)), simple[:len(sentence)]
                 caption = rules.caption.search(simple, words)
@@ -936,7 +953,7 @@ def _drop_trailing_furniture(kept: list[str]) -> int:
     """Short unfinished lines after the article's last sentence: tag lists, credits, "Teilen", box headers. Without
     a sentence there is no "after" (a one-line page, "DeepSeek 花了 600万美元"): nothing goes."""
     end = len(kept)
-    while end > 0 and not _is_body(kept[end - 1]) and not TERMINAL.search(kept[end - 1]):
+    while end > 0 and not _is_body(kept[end - 1]) and not ends_sentence(kept[end - 1]):
         end -= 1
     if end == 0:
         return 0

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from extractors.article import process_document
-from extractors.cleaner import HTML_DATA, _chrome_word, clean
+from extractors.cleaner import HTML_DATA, TERMINAL, _chrome_word, clean, ends_sentence
 
 DE_P1 = ("Der Chiphersteller hat im dritten Quartal deutlich mehr umgesetzt als erwartet, vor allem wegen der "
          "starken Nachfrage nach Rechenzentren.")
@@ -267,3 +267,15 @@ DUMP_CHROME = [
 def test_text_dump_furniture_lines_go(dump: str, dropped: str, kept: str) -> None:
     text = process_document(dump.encode(), "dump.txt").document["text"]
     assert dropped not in text and kept in text, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Er sagte das.", "Er sagte: „Das.“", "他说。", "他说：「好。」", "他说「好」", "(Foto: dpa)", "Teilen", "", "”",
+     "Ende.\n", "Ende\n.", "Wirklich?’)", "…", "Preis: 5 €"],
+    ids=["full-stop", "quote-after-stop", "zh-stop", "zh-quote-after-stop", "zh-closing-quote", "bracket-no-stop",
+         "no-mark", "empty", "closing-quote-alone", "newline-at-end", "stop-after-newline", "quote-and-bracket",
+         "ellipsis", "currency"],
+)
+def test_ends_sentence_is_the_terminal_pattern(text):
+    assert ends_sentence(text) == bool(TERMINAL.search(text))
