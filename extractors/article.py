@@ -13,7 +13,7 @@ from extractors.context import annotate_all
 from extractors.context import warm_up as warm_up_context
 from extractors.hardware import HardwareSpan, extract_hardware
 from extractors.ids import doc_ids, looks  # noqa: F401 - re-exported: they were defined here
-from extractors.money import MoneySpan, extract_money
+from extractors.money import MoneySpan, extract_money, without_cut_off
 from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
@@ -138,7 +138,7 @@ def _claims(body: str, matching: str, doc_id: str, source_path: str, language: s
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
             "subject": None, "topic": None, "change": None, "hypothetical": False}
-    money = extract_money(matching, locale, region)
+    money = without_cut_off(extract_money(matching, locale, region), matching)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
     claims = [_record(c) for c in annotate_all(claims, body, matching, bounds, address)]

@@ -1126,6 +1126,16 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     return _restore_offsets(spans, offsets) if offsets else spans
 
 
+def without_cut_off(spans: list[MoneySpan], text: str) -> list[MoneySpan]:
+    """``spans`` of a whole article's ``text`` without an amount whose digits run into its end: the text is an excerpt
+    or a truncated dump that stops mid-figure (撬动超人民币800…), and the figure is no amount of the article, whatever
+    its scale was. (A case-table text may end on a figure; an article does not.)"""
+    last = spans[-1] if spans else None
+    if last is None or last.end < len(text.rstrip()) or not text[last.end - 1 : last.end].isdigit():
+        return spans
+    return _renumbered(spans, spans[:-1])
+
+
 def _merge(spans: list[MoneySpan], more: list[MoneySpan]) -> list[MoneySpan]:
     """Both lists in text order, ``equivalent_of`` indices renumbered to match."""
     combined = spans + more

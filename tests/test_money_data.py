@@ -92,3 +92,22 @@ def test_a_currency_with_a_rate_gives_usd():
     text = "---\ntitle: t\ndate: 2025-06-02\n---\n泰国投资100亿泰铢建设数据中心。\n"
     [claim] = [c for c in process_document(text.encode(), "thb.md").claims if c["kind"] == "money"]
     assert claim["currency"] == "THB" and 250_000_000 < claim["usd_value"] < 350_000_000
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    pytest.param("真正让华为站稳脚跟的，是超节点算力集群的硬实力。华为计算产品线负责人2日表示，截至2026年初，该集群已累计"
+                 "交付550套，以单套人民币1.5亿元均价计算，撬动超人民币800", [1.5e8],
+                 id="zh-cut-mid-figure"),
+    pytest.param("Nvidia verkaufte Chips für 4 Milliarden Dollar, der Umsatz stieg auf USD 12", [4e9],
+                 id="de-cut-mid-figure"),
+    pytest.param("真正让华为站稳脚跟的，是超节点算力集群的硬实力。华为计算产品线负责人2日表示，截至2026年初，该集群已累计"
+                 "交付550套，以单套均价计算，撬动超人民币800亿元", [8e10],
+                 id="zh-ends-on-unit"),
+    pytest.param("Der Umsatz stieg auf 12 Milliarden Dollar", [12e9], id="de-ends-on-unit"),
+])
+def test_an_article_cut_off_mid_figure_loses_only_that_figure(text, values):
+    """An excerpt or truncated dump that stops mid-figure: the cut figure is no amount; one ending on its unit is.
+    (The last line is long enough to be read as text: a short line ending with no mark is furniture.)"""
+    page = f"url: https://example.com/a\ntitle: t\n\n{text}\n"
+    claims = process_document(page.encode(), "cut.txt").claims
+    assert [c["value"] for c in claims if c["kind"] == "money"] == values
