@@ -48,6 +48,10 @@ WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
 BARE_UNITS = "百千万亿"
 NO_CLASSIFIER = r"(?<=[千万kK])(?<!千万)"  # 5千万H100 (50 million) is no fleet
+# Or a figure of thousands in digits and a space, as before a Latin name (使用7000 Blackwell GB300 GPUs); not a year's
+# figure (2025 H20出货).
+NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[ \u00a0]$")  # a Latin word and a space: Radeon 9000 names a card
+BARE_THOUSANDS = r"(?<=\d{4}[ \u00a0])(?<!(?<!\d)(?:199\d|20[0-3]\d)[ \u00a0])|(?<=\d,\d{3}[ \u00a0])"
 # Pages that space Latin and digits apart from Han text (盘古之白) write 40 万块 GPU: one space may stand between
 # a figure, its scale word and its measure word.
 SPACE = "[ \u00a0]"
@@ -135,6 +139,9 @@ class Catalogue:
     consumer: frozenset[str] = frozenset()  # gaming cards: no claim in a sentence about gaming
     systems: dict[str, list[str]] = field(default_factory=dict)  # servers, racks, supernodes → their aliases
     other_products: dict[str, list[str]] = field(default_factory=dict)  # CPU, phone, memory lines named by a figure
+    # A family's names as a whole word, with the spaces and hyphens after it: what may stand between a vendor and the
+    # model the family yields to (Nvidia Ampere A100, 7000 Blackwell GB300 GPUs), where the family is no hit of its own.
+    family_names: re.Pattern[str] = re.compile(NEVER)
 
     def families_of(self, model: str) -> set[str]:
         """Every family ``model`` belongs to, however far up (B300: Blackwell Ultra, Blackwell)."""
@@ -165,8 +172,12 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
                 for name in _plain_names(model, info) for form in (name, to_simplified(name))}
     consumer = frozenset(m["model"] for m in data["models"] if m.get("consumer"))
     systems = {s["system"]: list(s.get("aliases", [])) for s in data.get("systems", [])}
+    family_names = sorted({form for model in families for name in (model, *models[model]["aliases"])
+                           for form in (name, to_simplified(name))}, key=len, reverse=True)
+    names = "|".join(map(re.escape, family_names)) or NEVER
     return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias,
-                     consumer, systems, dict(data.get("other_products", {})))
+                     consumer, systems, dict(data.get("other_products", {})),
+                     re.compile(rf"(?<![A-Za-z0-9-])(?:{names})(?![A-Za-z0-9])[ \u00a0-]*", re.I))
 
 
 def _plain_names(model: str, info: dict[str, Any]) -> list[str]:
@@ -532,7 +543,7 @@ def _zh_count_pattern(locale: str) -> re.Pattern[str]:
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
     # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no
     # fleet.
-    classifiers += f"|{NO_CLASSIFIER}"
+    classifiers += f"|{NO_CLASSIFIER}|{BARE_THOUSANDS}"
     return re.compile(
         rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?{SPACE}?"
         rf"(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
@@ -938,7 +949,7 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
                 or Hit(m.start(), m.end(), "GENERIC", card))
         claim_end = max(m.end(), head.end_char)
     else:
-        head = _head(text, noun_from, inside, words)
+        head = _head(text, noun_from, inside, words, cat, spans)
         claim_end = head.end_char if head else m.end()
         if head is not None and head.label_ == "GENERIC" \
                 and words.demonstratives.search(text, noun_from, head.start_char):
@@ -959,7 +970,7 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
         return None  # 手机里的两块芯片, die Chips eines Smartphones: not accelerators
-    if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words):
+    if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words, cat):
         return None  # where counts take a measure word, one without is held to the chip right after it
     if not cls and words.currency.search(text, m.end(), head.start_char):
         return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
@@ -1033,13 +1044,14 @@ def _is_year(text: str, m: re.Match[str], words: Words) -> bool:
                 and words.year_cues.search(text, max(0, m.start() - 16), m.start()))
 
 
-def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, inside: list[Hit], words: Words) -> bool:
-    """A Chinese count without a measure word counts only the chip right after it (its vendor may stand between),
-    never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be
-    a price, 10万GPU开发者 counts developers."""
-    between = text[noun_from : head.start_char]
-    for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
-        between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
+def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, inside: list[Hit], words: Words,
+                      cat: Catalogue) -> bool:
+    """A Chinese count without a measure word counts only the chip right after it (its vendor and its family may stand
+    between: 7000 Blackwell GB300 GPUs), never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100
+    counts staff, 售价3万H100 would be a price, 10万GPU开发者 counts developers."""
+    if NAME_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return True  # Radeon 9000 显卡: a product line's figure, not a count
+    between = text[_after_names(text, noun_from, inside, cat) : head.start_char]
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
     return bool(between.strip(" -") or words.price_words.search(clause)
                 or words.bare_not_before.match(text, head.end_char))
@@ -1306,13 +1318,17 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
     """
-    if any(s.label_ in ("SYSTEM", "OTHER") and count_end <= s.start_char < head.start_char for s in inside):
+    # In German the noun is the first chip name after the count; the model named after it (Grafikprozessoren Nvidia
+    # A100) is its apposition.
+    noun = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), head) if not words.head_marker else head
+    noun_start = min(noun.start_char, head.start_char)
+    if any(s.label_ in ("SYSTEM", "OTHER") and count_end <= s.start_char < noun_start for s in inside):
         return True  # 200台DGX H100, zwei Epyc-Prozessoren: systems, CPUs
-    attribute = words.extended_attribute.fullmatch(text, count_end, head.start_char) \
-        if words.extended_attribute is not None and head.start_char > count_end else None
-    if head.start_char > count_end and attribute is None and (
-            words.other_nouns.search(text, count_end, head.start_char)
-            or words.other_chip_kinds.search(text, count_end, head.start_char)):
+    attribute = words.extended_attribute.fullmatch(text, count_end, noun_start) \
+        if words.extended_attribute is not None and noun_start > count_end else None
+    if noun_start > count_end and attribute is None and (
+            words.other_nouns.search(text, count_end, noun_start)
+            or words.other_chip_kinds.search(text, count_end, noun_start)):
         return True  # 1000 Server mit H100, acht HBM-Chips: servers, memory chips (not: zwei auf einem Package
         # kombinierte 910B, whose Package is the preposition's)
     pos = head.end_char
@@ -1346,7 +1362,7 @@ def _truncated_compound(text: str, pos: int, words: Words) -> int | None:
     return compound.start("last") if compound else None
 
 
-def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
+def _head(text: str, start: int, inside: list[Hit], words: Words, cat: Catalogue, spans: list[Hit]) -> Hit | None:
     """The counted noun: the model after the last 的 (or the first model), else a generic noun.
 
     Names in parentheses after the noun are examples or glosses (一万张加速卡(如H100、TPU)), not the noun.
@@ -1355,12 +1371,14 @@ def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
     if not words.head_marker:
         # German: the first model or generic noun after the count (vendors are modifiers), or the model
         # a type marker names after a generic noun (Chips vom Typ H800), or that stands right after it
-        # (500'000 Einheiten des KI-Prozessors H100)
+        # (500'000 Einheiten des KI-Prozessors H100), its vendor and family between (Grafikprozessoren Nvidia Ampere
+        # A100)
         head = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
         if head is not None and head.label_ == "GENERIC":
             named = words.type_marker.match(text, head.end_char) if words.type_marker is not None else None
             pos = named.end() if named else head.end_char + 1 if text[head.end_char : head.end_char + 1] == " " else -1
-            model = next((s for s in inside if s.start_char == pos), None)
+            pos = _after_names(text, pos, spans, cat) if pos >= 0 else pos
+            model = _hit_at(spans, pos)
             if model is not None and model.label_ == "MODEL":
                 return model
             marker = words.family_marker.match(text, head.end_char) if words.family_marker is not None else None
@@ -1375,6 +1393,27 @@ def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
         return after[0] if after else models[-1]
     generics = [s for s in inside if s.label_ == "GENERIC"]
     return generics[0] if generics else None
+
+
+def _after_names(text: str, pos: int, hits: list[Hit], cat: Catalogue) -> int:
+    """Where the name after ``pos`` starts, past spaces, hyphens, vendors and the family names that yield to the model
+    after them (Nvidia Ampere A100, Blackwell GB300): a model or a family named as one stops it."""
+    while True:
+        while pos < len(text) and text[pos] in " \u00a0-":
+            pos += 1
+        hit = _hit_at(hits, pos)
+        if hit is not None and hit.label_ == "VENDOR":
+            pos = hit.end_char
+        elif hit is None and (family := cat.family_names.match(text, pos)) is not None:
+            pos = family.end()
+        else:
+            return pos
+
+
+def _hit_at(hits: list[Hit], pos: int) -> Hit | None:
+    """The hit of ``hits`` (in text order) that starts at ``pos``, if one does."""
+    i = bisect.bisect_left(hits, pos, key=lambda h: h.start_char)
+    return hits[i] if i < len(hits) and hits[i].start_char == pos else None
 
 
 def _family_at(text: str, pos: int, hits: list[Hit], words: Words) -> tuple[Hit, int] | None:

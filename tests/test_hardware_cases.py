@@ -851,6 +851,20 @@ CASES = {
                                                         [n(NV, "Blackwell")]),
     "zh-family-listed-with-models": ("zh-Hans", "部署了升腾910B、昆仑芯等主流算力芯片",
                                      [n(HW, "Ascend 910B"), n("Baidu", "Kunlunxin")]),
+    # a generic noun, then the vendor, the family and the model: the model is counted (the family yields to it)
+    "de-generic-vendor-family-model": ("de", "dank den 3744 im Beschleunigermodul verbauten Grafikprozessoren Nvidia "
+                                             "Ampere A100.", [n(NV, "A100", 3744)]),
+    "de-generic-vendor-model": ("de", "3744 Grafikprozessoren Nvidia A100", [n(NV, "A100", 3744)]),
+    "de-generic-count-then-verb-then-model": ("de", "100 GPUs Nvidia kündigte A100 an",
+                                              [n(None, "GPU", 100), n(NV, "A100")]),
+    "neg-de-generic-vendor-model-after-server": ("de", "1000 Server mit GPUs Nvidia A100", [n(NV, "A100")]),
+    # a figure of thousands, a space, then the family and the model, no measure word (Chinese text quoting English)
+    "hant-bare-thousands-family-model": ("zh-Hant", "其中使用7000 Blackwell GB300 GPUs，屆時",
+                                         [n(NV, "GB300", 7000)]),
+    "zh-bare-thousands-comma-model": ("zh-Hans", "使用12,000 H100训练", [n(NV, "H100", 12000)]),
+    "neg-zh-bare-year-model": ("zh-Hans", "2025 H20出货", [n(NV, "H20")]),
+    "neg-zh-bare-figure-of-a-product-line": ("zh-Hans", "游戏业务因 Radeon 9000 显卡增长", []),
+    "neg-hant-bare-figure-after-a-name": ("zh-Hant", "部署了GMI 7000 H100", [n(NV, "H100")]),
 }
 
 GAPS = {
