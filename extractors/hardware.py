@@ -82,6 +82,8 @@ DEVICE_WINDOW = 80
 SENTENCE_WINDOW = 300
 # How far before a name a word for a person may start (der Informatik-Pionierin Grace Hopper).
 PERSON_WINDOW = 60
+# How far before an everyday name a word for a product's predecessor or successor may start (Vorgängergeneration).
+PRODUCT_BEFORE_REACH = 24
 # How far before a count with a demonstrative (16.000 dieser Spezialchips) the chip it means may be named.
 DEMONSTRATIVE_WINDOW = 1200
 # How far before a count a rate marker (每台服务器配备8块GPU) may stand.
@@ -415,6 +417,8 @@ class Words:
     other_chip_kinds: re.Pattern[str]  # before a chip noun, another kind of chip: acht HBM-Chips
     context_words: tuple[str, ...]  # after a context alias, say it names hardware: 4090显卡, A30-GPU
     gaming_words: re.Pattern[str]  # a sentence about gaming: a consumer card named in it is no accelerator claim
+    partitive: re.Pattern[str] | None  # after a count (and a qualifier), before its noun: 200.000 oder mehr an Chips
+    product_before: re.Pattern[str]  # right before an everyday name, makes it a product: dem Vorgänger Volta
 
 
 @cache
@@ -486,6 +490,11 @@ def load_words(locale: str) -> Words:
         context_words=tuple(raw.get("context_words", [])),
         gaming_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('gaming_words', []))})", flags)
         if raw.get("gaming_words") else re.compile(NEVER),
+        partitive=re.compile(rf"(?:\s+(?:{word_alternation(load_locale(locale)['qualifiers']['after'])}))?"
+                             rf"\s+(?:{word_alternation(raw['partitives'])})(?=\s)", flags)
+        if raw.get("partitives") else None,
+        product_before=re.compile(rf"{style.word_start}(?:{word_alternation(raw['products_before'])})[\s\-]*\Z", flags)
+        if raw.get("products_before") else re.compile(NEVER),
     )
 
 
@@ -881,7 +890,7 @@ def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, 
     in German after an aside in parentheses: mindestens 100.000 (und nicht nur 24.000) Prozessoren) to the next count
     or the end of the noun phrase."""
     m = counts[i]
-    noun_from = _after_aside(text, m.end(), words)
+    noun_from = _after_aside(text, m, words)
     end = _window_end(text, noun_from, words.window)
     while i + 1 < len(counts):
         nxt = counts[i + 1]
@@ -892,16 +901,20 @@ def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, 
                 or _classifier(nxt) != _classifier(m):
             return noun_from, min(end, nxt.start())
         i, m = i + 1, nxt
-        noun_from = _after_aside(text, m.end(), words)
+        noun_from = _after_aside(text, m, words)
         end = _window_end(text, noun_from, words.window)
     return noun_from, end
 
 
-def _after_aside(text: str, pos: int, words: Words) -> int:
-    """The end of an aside in parentheses right after a German count (100.000 (und nicht nur 24.000) Prozessoren), or
-    ``pos``."""
-    aside = ASIDE.match(text, pos) if words.spaced else None
-    return aside.end() if aside else pos
+def _after_aside(text: str, m: re.Match[str], words: Words) -> int:
+    """Where the noun of a count ``m`` may start: after an aside in parentheses right after a German count (100.000
+    (und nicht nur 24.000) Prozessoren), or after a partitive word, a qualifier before it (200.000 oder mehr an
+    KI-Chips; not after a year's figure: 2024 an Meta); else at the count's end."""
+    aside = ASIDE.match(text, m.end()) if words.spaced else None
+    pos = aside.end() if aside else m.end()
+    partitive = words.partitive.match(text, pos) if words.partitive is not None and not YEAR.fullmatch(m["lo"]) \
+        else None
+    return partitive.end() if partitive else pos
 
 
 def _joined(text: str, start: int, end: int, words: Words, locale: str) -> bool:
@@ -1211,6 +1224,8 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
         return True  # 升腾芯片, Ampere-Architektur
     if h.start_char and text[h.start_char - 1] in words.referring_back:
         return True  # 1万块昇腾
+    if words.product_before.search(text, max(0, h.start_char - PRODUCT_BEFORE_REACH), h.start_char):
+        return True  # dem Vorgänger Volta, 上一代安培: a product's predecessor or successor
     return prev is not None and prev.label_ == "VENDOR" \
         and text[prev.end_char : h.start_char].strip() in ("", words.head_marker)
 

@@ -865,6 +865,19 @@ CASES = {
     "neg-zh-bare-year-model": ("zh-Hans", "2025 H20出货", [n(NV, "H20")]),
     "neg-zh-bare-figure-of-a-product-line": ("zh-Hans", "游戏业务因 Radeon 9000 显卡增长", []),
     "neg-hant-bare-figure-after-a-name": ("zh-Hant", "部署了GMI 7000 H100", [n(NV, "H100")]),
+    # a count, a qualifier and a partitive word before the noun; not after a year's figure
+    "de-count-qualifier-partitive": ("de", "große Bestellungen von 200.000 oder mehr an KI-Computerchips",
+                                     [n(None, "chip", 200000, "at_least")]),
+    "de-count-partitive": ("de", "Meta will 100.000 an GPUs kaufen", [n(None, "GPU", 100000)]),
+    "neg-de-year-partitive": ("de", "Nvidia lieferte 2024 an Meta H100-Chips", [n(NV, "H100")]),
+    # an everyday name after a word for a predecessor or successor names the product
+    "de-predecessor-everyday-name": ("de", "die Kapazität erhöht sich gegenüber dem Vorgänger Volta von 32 auf 40 GB",
+                                     [n(NV, "Volta")]),
+    "neg-de-everyday-name-lorry-maker": ("de", "Der Lkw-Hersteller Volta stellt einen Elektro-Lkw vor", []),
+    "hant-predecessor-everyday-name": ("zh-Hant", "相比上一代安培，性能提升兩倍", [n(NV, "Ampere")]),
+    "neg-hant-everyday-name-unit": ("zh-Hant", "電流為16安培", []),
+    "zh-predecessor-everyday-name": ("zh-Hans", "相比前代安培，性能提升两倍", [n(NV, "Ampere")]),
+    "neg-zh-everyday-name-physicist": ("zh-Hans", "法国物理学家安培发现了电流定律", []),
 }
 
 GAPS = {
