@@ -419,6 +419,7 @@ class Words:
     gaming_words: re.Pattern[str]  # a sentence about gaming: a consumer card named in it is no accelerator claim
     partitive: re.Pattern[str] | None  # after a count (and a qualifier), before its noun: 200.000 oder mehr an Chips
     product_before: re.Pattern[str]  # right before an everyday name, makes it a product: dem Vorgänger Volta
+    model_joiners: re.Pattern[str]  # between two models one count counts together: 550.000 GB200- und GB300-Chips
 
 
 @cache
@@ -440,7 +441,7 @@ def load_words(locale: str) -> Words:
         other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
         price_words=re.compile(word_alternation(raw.get("price_words", []))),
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
-        family_marker=re.compile(rf"\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
+        family_marker=re.compile(rf",?\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
                                  flags) if raw.get("family_markers") else None,
         family_apposition=re.compile(rf"\s*[,–—]\s*(?:(?:{word_alternation(raw.get('apposition_adverbs', []))})\s+)?"
                                      rf"(?:{word_alternation(raw['apposition_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
@@ -495,6 +496,8 @@ def load_words(locale: str) -> Words:
         if raw.get("partitives") else None,
         product_before=re.compile(rf"{style.word_start}(?:{word_alternation(raw['products_before'])})[\s\-]*\Z", flags)
         if raw.get("products_before") else re.compile(NEVER),
+        model_joiners=re.compile(rf"-?\s*(?:{word_alternation(raw['model_joiners'])})\s*", flags)
+        if raw.get("model_joiners") else re.compile(NEVER),
     )
 
 
@@ -981,6 +984,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         head = ante if (ante := _antecedent(text, m.start(), spans, starts, words, basis)) in used else None
     if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
+    if head.label_ == "MODEL" and (joint := _joint_count(text, head, spans, words)) is not None:
+        head, claim_end = joint, max(claim_end, joint.end_char)  # one count of two models: a generic count
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
         return None  # 手机里的两块芯片, die Chips eines Smartphones: not accelerators
     if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words, cat):
@@ -1017,6 +1022,21 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     qualifier = "over" if number is not None and number.over \
         else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
+
+
+def _joint_count(text: str, head: Hit, spans: list[Hit], words: Words) -> Hit | None:
+    """The generic chips one count counts where the counted model is joined to another (etwa 550.000 GB200- und
+    GB300-Beschleuniger, 5万颗H100和H200芯片): the noun after the second model, or chips; each model is named apart.
+    None where no second model follows."""
+    joiner = words.model_joiners.match(text, head.end_char)
+    second = _hit_at(spans, joiner.end()) if joiner else None
+    if second is None or second.label_ != "MODEL" or second.id_ == head.id_:
+        return None
+    pos = second.end_char + 1 if text[second.end_char : second.end_char + 1] in "- " else second.end_char
+    noun = _hit_at(spans, pos)
+    if noun is not None and noun.label_ == "GENERIC":
+        return Hit(head.start_char, noun.end_char, "GENERIC", noun.id_)
+    return Hit(head.start_char, second.end_char, "GENERIC", "chip")
 
 
 def _sentence_start(text: str, pos: int, limit: int) -> int:
@@ -1396,10 +1416,12 @@ def _head(text: str, start: int, inside: list[Hit], words: Words, cat: Catalogue
             model = _hit_at(spans, pos)
             if model is not None and model.label_ == "MODEL":
                 return model
-            marker = words.family_marker.match(text, head.end_char) if words.family_marker is not None else None
-            family = _family_at(text, marker.end(), inside, words) if marker else None
+            gloss = _hit_at(spans, head.end_char + 1)  # Grafikprozessoren GPUs: a generic noun glossed by another
+            end = gloss.end_char if gloss is not None and gloss.label_ == "GENERIC" else head.end_char
+            marker = words.family_marker.match(text, end) if words.family_marker is not None else None
+            family = _family_at(text, _after_names(text, marker.end(), spans, cat), spans, words) if marker else None
             if family is not None:
-                return family[0]  # KI-Chips der „Hopper“-Familie
+                return family[0]  # KI-Chips der „Hopper“-Familie, GPUs, der „Nvidia-Blackwell“-Generation
         return head
     models = [s for s in inside if s.label_ == "MODEL"]
     if models:

@@ -107,7 +107,11 @@ CASES = {
     "zh-model-then-gpu": ("zh-Hans", "2048块H800 GPU", [n(NV, "H800", 2048)]),
     "hant-comparison-de": ("zh-Hant", "2048塊性能遠低於H100與Blackwell的H800芯片",
                            [n(NV, "H800", 2048), n(NV, "H100"), n(NV, "Blackwell")]),
-    "zh-list-first-counted": ("zh-Hans", "2万张A100、H100", [n(NV, "A100", 20000), n(NV, "H100")]),
+    # one count before two models counts both together (ANNOTATION: each distinct (model, count)): a generic count,
+    # each model named
+    "zh-one-count-two-models": ("zh-Hans", "2万张A100、H100", [n(None, "chip", 20000), n(NV, "A100"), n(NV, "H100")]),
+    "hant-one-count-two-models-noun": ("zh-Hant", "採購了5萬顆H100和H200晶片",
+                                       [n(None, "chip", 50000), n(NV, "H100"), n(NV, "H200")]),
     # generic counts
     "zh-generic-gpu-chip": ("zh-Hans", "2000个GPU芯片", [n(None, "GPU", 2000)]),
     "zh-generic-xianka": ("zh-Hans", "2048块显卡", [n(None, "GPU", 2048)]),
@@ -626,7 +630,16 @@ CASES = {
     "zh-ai-chips-ke": ("zh-Hans", "搭载了8颗AI芯片", [n(None, "chip", 8)]),
     "neg-de-truncated-compound-nodes": ("de", "Der Standort wird über 112 GPU- und 72 CPU-Knoten verfügen.", []),
     "de-truncated-compound-chips": ("de", "Nvidia lieferte 500.000 H100- und H200-KI-Chips.",
-                                    [n(NV, "H100", 500000), n(NV, "H200")]),
+                                    [n(None, "chip", 500000), n(NV, "H100"), n(NV, "H200")]),
+    "de-one-count-two-models": ("de", "Für die erste Ausbaustufe kommen etwa 550.000 GB200- und GB300-Beschleuniger "
+                                      "zum Einsatz.", [n(None, "chip", 550000, "approx"), n(NV, "GB200"), n(NV, "GB300")]),
+    "de-two-counts-two-models": ("de", "20.000 H100 und 10.000 H200", [n(NV, "H100", 20000), n(NV, "H200", 10000)]),
+    # a generic count glossed by another, a comma, then the family with its descriptor: the family is counted
+    "de-generic-gloss-comma-family": ("de", "Bis Ende 2026 sollen 100.000 Grafikprozessoren GPUs, der "
+                                            "„Nvidia-Blackwell“-Generation installiert sein.",
+                                      [n(NV, "Blackwell", 100000)]),
+    "de-generic-comma-other-noun-family": ("de", "Meta kaufte 10.000 GPUs, der Nvidia-Chef lobte die "
+                                                 "Blackwell-Generation", [n(None, "GPU", 10000), n(NV, "Blackwell")]),
     # a count takes no nominative or accusative article; a partitive genitive it does
     "neg-de-year-then-article": ("de", "Da will man 2025 die KI-Beschleuniger B100 und B200 verkaufen.",
                                  [n(NV, "B100"), n(NV, "B200")]),
