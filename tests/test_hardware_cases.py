@@ -632,7 +632,8 @@ CASES = {
     "de-truncated-compound-chips": ("de", "Nvidia lieferte 500.000 H100- und H200-KI-Chips.",
                                     [n(None, "chip", 500000), n(NV, "H100"), n(NV, "H200")]),
     "de-one-count-two-models": ("de", "Für die erste Ausbaustufe kommen etwa 550.000 GB200- und GB300-Beschleuniger "
-                                      "zum Einsatz.", [n(None, "chip", 550000, "approx"), n(NV, "GB200"), n(NV, "GB300")]),
+                                      "zum Einsatz.",
+                                [n(None, "chip", 550000, "approx"), n(NV, "GB200"), n(NV, "GB300")]),
     "de-two-counts-two-models": ("de", "20.000 H100 und 10.000 H200", [n(NV, "H100", 20000), n(NV, "H200", 10000)]),
     # a generic count glossed by another, a comma, then the family with its descriptor: the family is counted
     "de-generic-gloss-comma-family": ("de", "Bis Ende 2026 sollen 100.000 Grafikprozessoren GPUs, der "
