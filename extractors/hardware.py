@@ -420,6 +420,8 @@ class Words:
     partitive: re.Pattern[str] | None  # after a count (and a qualifier), before its noun: 200.000 oder mehr an Chips
     product_before: re.Pattern[str]  # right before an everyday name, makes it a product: dem Vorgänger Volta
     model_joiners: re.Pattern[str]  # between two models one count counts together: 550.000 GB200- und GB300-Chips
+    clause_goes_on: re.Pattern[str]  # after a count referring back, the verb its clause goes on with: 2万颗来试用
+    year_articles: re.Pattern[str]  # after a year-like figure, make it a year: folgt 2027 der VR300
 
 
 @cache
@@ -498,6 +500,10 @@ def load_words(locale: str) -> Words:
         if raw.get("products_before") else re.compile(NEVER),
         model_joiners=re.compile(rf"-?\s*(?:{word_alternation(raw['model_joiners'])})\s*", flags)
         if raw.get("model_joiners") else re.compile(NEVER),
+        clause_goes_on=re.compile(rf"\s*(?:{word_alternation(raw['clause_goes_on'])})", flags)
+        if raw.get("clause_goes_on") else re.compile(NEVER),
+        year_articles=re.compile(rf"\s+(?:{word_alternation(raw['year_articles'])})\s", flags)
+        if raw.get("year_articles") else re.compile(NEVER),
     )
 
 
@@ -900,6 +906,12 @@ def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, 
         if nxt.start() < noun_from:
             i += 1  # a count in the aside
             continue
+        if _classifier(m) in words.referring_back and _classifier(nxt) == "" and nxt.start() < end \
+                and not words.conjunctions.search(text, noun_from, nxt.start()):
+            # 49,152颗全新24K H100: a figure with no measure word inside the noun phrase of a count of chips (颗, not
+            # 个: 2个24K GPU集群 counts clusters) describes its noun
+            i += 1
+            continue
         if nxt.start() >= end or not _joined(text, noun_from, nxt.start(), words, locale) \
                 or _classifier(nxt) != _classifier(m):
             return noun_from, min(end, nxt.start())
@@ -948,8 +960,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         if _classifier(m) not in words.referring_back:
             return None  # a German count stands before its noun, with at most articles and adjectives between
         inside = []  # Amazon kommt auf 196.000 Einheiten und Google …: the unit noun's chip is named before it
-    if _is_year(text, m, words):
-        return None  # Ende 2023 mit H200
+    if _is_year(text, m, words) or YEAR.fullmatch(m["lo"]) and not m["hi"] and words.year_articles.match(text, m.end()):
+        return None  # Ende 2023 mit H200, folgt 2027 der VR300
     if words.not_opening_adjective is not None and words.not_opening_adjective.match(text, m.end()) \
             and _opens_sentence(text, m.start()):
         return None  # 2026 kommen Rubin und Rubin Ultra: a verb, not an adjective, after a figure opening its sentence
@@ -973,8 +985,10 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
             head = _named_before(text, m.start(), spans, starts) or head
             used = set()
     after = _qualifier_after(text, m.end(), locale)
+    count_end = m.end() + (len(after[1]) if after else 0)
     if head is None and cls in words.referring_back \
-            and _ends_clause(text, m.end() + (len(after[1]) if after else 0), words.spaced):
+            and (_ends_clause(text, count_end, words.spaced) or words.clause_goes_on.match(text, count_end)):
+        # 这款芯片……计划量产5万颗。, 爆买2万颗来试用, 库存量从60万至70万颗进一步增加
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None and words.number_of is not None and _ends_clause(text, m.end(), words.spaced):
         head = _number_of(text, m.start(), spans, starts, words)  # die Zahl der GPUs soll auf 100.000 steigen
@@ -1293,7 +1307,9 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
         ante = spans[i - 1]  # H20晶片: the model, not the noun after it
     between = text[ante.end_char : start]
     clause = CLAUSE_END.split(between)[-1]
-    if ante in basis or words.price_words.search(clause) or words.other_nouns.search(between):
+    if ante in basis and not CLAUSE_END.search(between) or words.price_words.search(clause) \
+            or words.other_nouns.search(between):
+        # a price basis is referred back to only from another clause (H200一颗要价2万美元，字节跳动将买2万颗)
         return None
     return ante
 

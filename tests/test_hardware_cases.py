@@ -634,6 +634,23 @@ CASES = {
     "de-one-count-two-models": ("de", "Für die erste Ausbaustufe kommen etwa 550.000 GB200- und GB300-Beschleuniger "
                                       "zum Einsatz.",
                                 [n(None, "chip", 550000, "approx"), n(NV, "GB200"), n(NV, "GB300")]),
+    # a year-like figure before an article is a year; a count takes a partitive genitive
+    "neg-de-year-before-article": ("de", "Nach Rubin folgt 2027 der VR300.", [n(NV, "Rubin"), n(NV, "VR300")]),
+    "de-count-partitive-genitive": ("de", "Meta kaufte 72 der leistungsfähigsten KI-Chips", [n(None, "chip", 72)]),
+    # a count referring back whose clause goes on with a verb; a price basis referred back to from another clause
+    "hant-refers-back-clause-goes-on": ("zh-Hant",
+                                        "H200一顆要價2萬美元，字節跳動第一波將爆買2萬顆來試用，相當於砸4億美元",
+                                        [n(NV, "H200", 20000)]),
+    "hant-range-refers-back-clause-goes-on": ("zh-Hant", "將使輝達H20晶片庫存量從現有60萬至70萬顆進一步增加。",
+                                              [rng(NV, "H20", 600000, 700000)]),
+    "zh-refers-back-clause-goes-on": ("zh-Hans", "这款H20芯片，公司计划采购5万颗用于训练", [n(NV, "H20", 50000)]),
+    "neg-zh-price-basis-same-clause": ("zh-Hans", "一张H100要3万块来买", [n(NV, "H100")]),
+    "neg-hant-price-refers-back-goes-on": ("zh-Hant", "H100晶片售價3萬塊來計", [n(NV, "H100")]),
+    # a figure with no measure word inside a count's noun phrase describes the noun; both count
+    "zh-bare-figure-inside-noun-phrase": ("zh-Hans", "披露了两个搭载49,152颗全新24K H100 GPU的超级集群",
+                                          [n(NV, "H100", 49152), n(NV, "H100", 24000)]),
+    "zh-bare-count-after-conjunction": ("zh-Hans", "2000块显卡和10万H100",
+                                        [n(None, "GPU", 2000), n(NV, "H100", 100000)]),
     "de-two-counts-two-models": ("de", "20.000 H100 und 10.000 H200", [n(NV, "H100", 20000), n(NV, "H200", 10000)]),
     # a generic count glossed by another, a comma, then the family with its descriptor: the family is counted
     "de-generic-gloss-comma-family": ("de", "Bis Ende 2026 sollen 100.000 Grafikprozessoren GPUs, der "
@@ -906,10 +923,6 @@ GAPS = {
                                             "a count's own noun before 的 (两个条件的…芯片) is not told from a "
                                             "modifier clause "
                                             "(2048块性能远低于H100的H800芯片): the chip after 的 is counted"),
-    "gap-de-year-before-article": gap("de", "Nach Rubin folgt 2027 der VR300.", [n(NV, "Rubin"), n(NV, "VR300")],
-                                      "a year before an article and a model (folgt 2027 der VR300) reads as a count, "
-                                      "as "
-                                      "72 der leistungsfähigsten KI-Chips does"),
     "gap-zh-per-server-yitai": gap("zh-Hans", "一台DGX B200服务器搭载8块B200 GPU", [n(NV, "B200")],
                                    "一台 (one machine) before a per-machine count is not a rate marker"),
 }
