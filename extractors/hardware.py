@@ -48,6 +48,10 @@ WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
 BARE_UNITS = "百千万亿"
 NO_CLASSIFIER = r"(?<=[千万kK])(?<!千万)"  # 5千万H100 (50 million) is no fleet
+# Or a figure of thousands in digits and a space, as before a Latin name (使用7000 Blackwell GB300 GPUs); not a year's
+# figure (2025 H20出货).
+NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[ \u00a0]$")  # a Latin word and a space: Radeon 9000 names a card
+BARE_THOUSANDS = r"(?<=\d{4}[ \u00a0])(?<!(?<!\d)(?:199\d|20[0-3]\d)[ \u00a0])|(?<=\d,\d{3}[ \u00a0])"
 # Pages that space Latin and digits apart from Han text (盘古之白) write 40 万块 GPU: one space may stand between
 # a figure, its scale word and its measure word.
 SPACE = "[ \u00a0]"
@@ -78,6 +82,8 @@ DEVICE_WINDOW = 80
 SENTENCE_WINDOW = 300
 # How far before a name a word for a person may start (der Informatik-Pionierin Grace Hopper).
 PERSON_WINDOW = 60
+# How far before an everyday name a word for a product's predecessor or successor may start (Vorgängergeneration).
+PRODUCT_BEFORE_REACH = 24
 # How far before a count with a demonstrative (16.000 dieser Spezialchips) the chip it means may be named.
 DEMONSTRATIVE_WINDOW = 1200
 # How far before a count a rate marker (每台服务器配备8块GPU) may stand.
@@ -135,6 +141,9 @@ class Catalogue:
     consumer: frozenset[str] = frozenset()  # gaming cards: no claim in a sentence about gaming
     systems: dict[str, list[str]] = field(default_factory=dict)  # servers, racks, supernodes → their aliases
     other_products: dict[str, list[str]] = field(default_factory=dict)  # CPU, phone, memory lines named by a figure
+    # A family's names as a whole word, with the spaces and hyphens after it: what may stand between a vendor and the
+    # model the family yields to (Nvidia Ampere A100, 7000 Blackwell GB300 GPUs), where the family is no hit of its own.
+    family_names: re.Pattern[str] = re.compile(NEVER)
 
     def families_of(self, model: str) -> set[str]:
         """Every family ``model`` belongs to, however far up (B300: Blackwell Ultra, Blackwell)."""
@@ -165,8 +174,12 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
                 for name in _plain_names(model, info) for form in (name, to_simplified(name))}
     consumer = frozenset(m["model"] for m in data["models"] if m.get("consumer"))
     systems = {s["system"]: list(s.get("aliases", [])) for s in data.get("systems", [])}
+    family_names = sorted({form for model in families for name in (model, *models[model]["aliases"])
+                           for form in (name, to_simplified(name))}, key=len, reverse=True)
+    names = "|".join(map(re.escape, family_names)) or NEVER
     return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias,
-                     consumer, systems, dict(data.get("other_products", {})))
+                     consumer, systems, dict(data.get("other_products", {})),
+                     re.compile(rf"(?<![A-Za-z0-9-])(?:{names})(?![A-Za-z0-9])[ \u00a0-]*", re.I))
 
 
 def _plain_names(model: str, info: dict[str, Any]) -> list[str]:
@@ -404,6 +417,11 @@ class Words:
     other_chip_kinds: re.Pattern[str]  # before a chip noun, another kind of chip: acht HBM-Chips
     context_words: tuple[str, ...]  # after a context alias, say it names hardware: 4090显卡, A30-GPU
     gaming_words: re.Pattern[str]  # a sentence about gaming: a consumer card named in it is no accelerator claim
+    partitive: re.Pattern[str] | None  # after a count (and a qualifier), before its noun: 200.000 oder mehr an Chips
+    product_before: re.Pattern[str]  # right before an everyday name, makes it a product: dem Vorgänger Volta
+    model_joiners: re.Pattern[str]  # between two models one count counts together: 550.000 GB200- und GB300-Chips
+    clause_goes_on: re.Pattern[str]  # after a count referring back, the verb its clause goes on with: 2万颗来试用
+    year_articles: re.Pattern[str]  # after a year-like figure, make it a year: folgt 2027 der VR300
 
 
 @cache
@@ -425,7 +443,7 @@ def load_words(locale: str) -> Words:
         other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
         price_words=re.compile(word_alternation(raw.get("price_words", []))),
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
-        family_marker=re.compile(rf"\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
+        family_marker=re.compile(rf",?\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
                                  flags) if raw.get("family_markers") else None,
         family_apposition=re.compile(rf"\s*[,–—]\s*(?:(?:{word_alternation(raw.get('apposition_adverbs', []))})\s+)?"
                                      rf"(?:{word_alternation(raw['apposition_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
@@ -475,6 +493,17 @@ def load_words(locale: str) -> Words:
         context_words=tuple(raw.get("context_words", [])),
         gaming_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('gaming_words', []))})", flags)
         if raw.get("gaming_words") else re.compile(NEVER),
+        partitive=re.compile(rf"(?:\s+(?:{word_alternation(load_locale(locale)['qualifiers']['after'])}))?"
+                             rf"\s+(?:{word_alternation(raw['partitives'])})(?=\s)", flags)
+        if raw.get("partitives") else None,
+        product_before=re.compile(rf"{style.word_start}(?:{word_alternation(raw['products_before'])})[\s\-]*\Z", flags)
+        if raw.get("products_before") else re.compile(NEVER),
+        model_joiners=re.compile(rf"-?\s*(?:{word_alternation(raw['model_joiners'])})\s*", flags)
+        if raw.get("model_joiners") else re.compile(NEVER),
+        clause_goes_on=re.compile(rf"\s*(?:{word_alternation(raw['clause_goes_on'])})", flags)
+        if raw.get("clause_goes_on") else re.compile(NEVER),
+        year_articles=re.compile(rf"\s+(?:{word_alternation(raw['year_articles'])})\s", flags)
+        if raw.get("year_articles") else re.compile(NEVER),
     )
 
 
@@ -532,7 +561,7 @@ def _zh_count_pattern(locale: str) -> re.Pattern[str]:
     lo = rf"(?:[{vague}](?=[十百千万亿]))?{number}" if vague else number
     # Or none after thousands (部署了10万GPU): then the chip must follow at once (see _count_claim); 亿 chips is no
     # fleet.
-    classifiers += f"|{NO_CLASSIFIER}"
+    classifiers += f"|{NO_CLASSIFIER}|{BARE_THOUSANDS}"
     return re.compile(
         rf"(?=[\d{ZH_NUMERALS}{vague}])(?P<lo>{lo})(?:{RANGE_SEP}(?P<hi>{number}))?(?P<over>多|余)?(?P<atleast>\+)?{SPACE}?"
         rf"(?P<cls>{classifiers})(?P<atleast2>以上|之多)?"
@@ -870,27 +899,37 @@ def _window_limit(text: str, counts: list[re.Match[str]], i: int, words: Words, 
     in German after an aside in parentheses: mindestens 100.000 (und nicht nur 24.000) Prozessoren) to the next count
     or the end of the noun phrase."""
     m = counts[i]
-    noun_from = _after_aside(text, m.end(), words)
+    noun_from = _after_aside(text, m, words)
     end = _window_end(text, noun_from, words.window)
     while i + 1 < len(counts):
         nxt = counts[i + 1]
         if nxt.start() < noun_from:
             i += 1  # a count in the aside
             continue
+        if _classifier(m) in words.referring_back and _classifier(nxt) == "" and nxt.start() < end \
+                and not words.conjunctions.search(text, noun_from, nxt.start()):
+            # 49,152颗全新24K H100: a figure with no measure word inside the noun phrase of a count of chips (颗, not
+            # 个: 2个24K GPU集群 counts clusters) describes its noun
+            i += 1
+            continue
         if nxt.start() >= end or not _joined(text, noun_from, nxt.start(), words, locale) \
                 or _classifier(nxt) != _classifier(m):
             return noun_from, min(end, nxt.start())
         i, m = i + 1, nxt
-        noun_from = _after_aside(text, m.end(), words)
+        noun_from = _after_aside(text, m, words)
         end = _window_end(text, noun_from, words.window)
     return noun_from, end
 
 
-def _after_aside(text: str, pos: int, words: Words) -> int:
-    """The end of an aside in parentheses right after a German count (100.000 (und nicht nur 24.000) Prozessoren), or
-    ``pos``."""
-    aside = ASIDE.match(text, pos) if words.spaced else None
-    return aside.end() if aside else pos
+def _after_aside(text: str, m: re.Match[str], words: Words) -> int:
+    """Where the noun of a count ``m`` may start: after an aside in parentheses right after a German count (100.000
+    (und nicht nur 24.000) Prozessoren), or after a partitive word, a qualifier before it (200.000 oder mehr an
+    KI-Chips; not after a year's figure: 2024 an Meta); else at the count's end."""
+    aside = ASIDE.match(text, m.end()) if words.spaced else None
+    pos = aside.end() if aside else m.end()
+    partitive = words.partitive.match(text, pos) if words.partitive is not None and not YEAR.fullmatch(m["lo"]) \
+        else None
+    return partitive.end() if partitive else pos
 
 
 def _joined(text: str, start: int, end: int, words: Words, locale: str) -> bool:
@@ -921,8 +960,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         if _classifier(m) not in words.referring_back:
             return None  # a German count stands before its noun, with at most articles and adjectives between
         inside = []  # Amazon kommt auf 196.000 Einheiten und Google …: the unit noun's chip is named before it
-    if _is_year(text, m, words):
-        return None  # Ende 2023 mit H200
+    if _is_year(text, m, words) or YEAR.fullmatch(m["lo"]) and not m["hi"] and words.year_articles.match(text, m.end()):
+        return None  # Ende 2023 mit H200, folgt 2027 der VR300
     if words.not_opening_adjective is not None and words.not_opening_adjective.match(text, m.end()) \
             and _opens_sentence(text, m.start()):
         return None  # 2026 kommen Rubin und Rubin Ultra: a verb, not an adjective, after a figure opening its sentence
@@ -938,7 +977,7 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
                 or Hit(m.start(), m.end(), "GENERIC", card))
         claim_end = max(m.end(), head.end_char)
     else:
-        head = _head(text, noun_from, inside, words)
+        head = _head(text, noun_from, inside, words, cat, spans)
         claim_end = head.end_char if head else m.end()
         if head is not None and head.label_ == "GENERIC" \
                 and words.demonstratives.search(text, noun_from, head.start_char):
@@ -946,8 +985,10 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
             head = _named_before(text, m.start(), spans, starts) or head
             used = set()
     after = _qualifier_after(text, m.end(), locale)
+    count_end = m.end() + (len(after[1]) if after else 0)
     if head is None and cls in words.referring_back \
-            and _ends_clause(text, m.end() + (len(after[1]) if after else 0), words.spaced):
+            and (_ends_clause(text, count_end, words.spaced) or words.clause_goes_on.match(text, count_end)):
+        # 这款芯片……计划量产5万颗。, 爆买2万颗来试用, 库存量从60万至70万颗进一步增加
         head = _antecedent(text, m.start(), spans, starts, words, basis)
     if head is None and words.number_of is not None and _ends_clause(text, m.end(), words.spaced):
         head = _number_of(text, m.start(), spans, starts, words)  # die Zahl der GPUs soll auf 100.000 steigen
@@ -957,9 +998,11 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
         head = ante if (ante := _antecedent(text, m.start(), spans, starts, words, basis)) in used else None
     if head is None or card is None and _counts_something_else(text, noun_from, head, inside, words):
         return None  # 278.8万GPU小时, 1000台B200服务器: compute time and machines, not chips
+    if head.label_ == "MODEL" and (joint := _joint_count(text, head, spans, words)) is not None:
+        head, claim_end = joint, max(claim_end, joint.end_char)  # one count of two models: a generic count
     if head.label_ == "GENERIC" and _in_device_sentence(text, m.start(), words):
         return None  # 手机里的两块芯片, die Chips eines Smartphones: not accelerators
-    if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words):
+    if words.classifiers and not cls and _not_a_bare_count(text, m, noun_from, head, inside, words, cat):
         return None  # where counts take a measure word, one without is held to the chip right after it
     if not cls and words.currency.search(text, m.end(), head.start_char):
         return None  # 30.000 Dollar pro H100, zwei Millionen Euro teure H100-Cluster: a price, not a count
@@ -993,6 +1036,21 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     qualifier = "over" if number is not None and number.over \
         else _qualifier(text, m.start(), locale, m) or (after[0] if after else None)
     return HardwareSpan(m.start(), claim_end, vendor, model, int(lo), None, None, qualifier, "count")
+
+
+def _joint_count(text: str, head: Hit, spans: list[Hit], words: Words) -> Hit | None:
+    """The generic chips one count counts where the counted model is joined to another (etwa 550.000 GB200- und
+    GB300-Beschleuniger, 5万颗H100和H200芯片): the noun after the second model, or chips; each model is named apart.
+    None where no second model follows."""
+    joiner = words.model_joiners.match(text, head.end_char)
+    second = _hit_at(spans, joiner.end()) if joiner else None
+    if second is None or second.label_ != "MODEL" or second.id_ == head.id_:
+        return None
+    pos = second.end_char + 1 if text[second.end_char : second.end_char + 1] in "- " else second.end_char
+    noun = _hit_at(spans, pos)
+    if noun is not None and noun.label_ == "GENERIC":
+        return Hit(head.start_char, noun.end_char, "GENERIC", noun.id_)
+    return Hit(head.start_char, second.end_char, "GENERIC", "chip")
 
 
 def _sentence_start(text: str, pos: int, limit: int) -> int:
@@ -1033,13 +1091,14 @@ def _is_year(text: str, m: re.Match[str], words: Words) -> bool:
                 and words.year_cues.search(text, max(0, m.start() - 16), m.start()))
 
 
-def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, inside: list[Hit], words: Words) -> bool:
-    """A Chinese count without a measure word counts only the chip right after it (its vendor may stand between),
-    never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100 counts staff, 售价3万H100 would be
-    a price, 10万GPU开发者 counts developers."""
-    between = text[noun_from : head.start_char]
-    for vendor in (s for s in inside if s.label_ == "VENDOR" and s.end_char <= head.start_char):
-        between = between.replace(text[vendor.start_char : vendor.end_char], "", 1)
+def _not_a_bare_count(text: str, m: re.Match[str], noun_from: int, head: Hit, inside: list[Hit], words: Words,
+                      cat: Catalogue) -> bool:
+    """A Chinese count without a measure word counts only the chip right after it (its vendor and its family may stand
+    between: 7000 Blackwell GB300 GPUs), never in a price's clause, and not what follows the chip: 3万英伟达员工使用H100
+    counts staff, 售价3万H100 would be a price, 10万GPU开发者 counts developers."""
+    if NAME_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return True  # Radeon 9000 显卡: a product line's figure, not a count
+    between = text[_after_names(text, noun_from, inside, cat) : head.start_char]
     clause = CLAUSE_END.split(text[max(0, m.start() - RATE_WINDOW) : m.start()])[-1]
     return bool(between.strip(" -") or words.price_words.search(clause)
                 or words.bare_not_before.match(text, head.end_char))
@@ -1199,6 +1258,8 @@ def _names_hardware(text: str, h: Hit, prev: Hit | None, nxt: Hit | None, contex
         return True  # 升腾芯片, Ampere-Architektur
     if h.start_char and text[h.start_char - 1] in words.referring_back:
         return True  # 1万块昇腾
+    if words.product_before.search(text, max(0, h.start_char - PRODUCT_BEFORE_REACH), h.start_char):
+        return True  # dem Vorgänger Volta, 上一代安培: a product's predecessor or successor
     return prev is not None and prev.label_ == "VENDOR" \
         and text[prev.end_char : h.start_char].strip() in ("", words.head_marker)
 
@@ -1246,7 +1307,9 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
         ante = spans[i - 1]  # H20晶片: the model, not the noun after it
     between = text[ante.end_char : start]
     clause = CLAUSE_END.split(between)[-1]
-    if ante in basis or words.price_words.search(clause) or words.other_nouns.search(between):
+    if ante in basis and not CLAUSE_END.search(between) or words.price_words.search(clause) \
+            or words.other_nouns.search(between):
+        # a price basis is referred back to only from another clause (H200一颗要价2万美元，字节跳动将买2万颗)
         return None
     return ante
 
@@ -1306,13 +1369,17 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
 
     The phrase is the head plus the catalogue nouns joined to it; the head marker may stand before the noun.
     """
-    if any(s.label_ in ("SYSTEM", "OTHER") and count_end <= s.start_char < head.start_char for s in inside):
+    # In German the noun is the first chip name after the count; the model named after it (Grafikprozessoren Nvidia
+    # A100) is its apposition.
+    noun = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), head) if not words.head_marker else head
+    noun_start = min(noun.start_char, head.start_char)
+    if any(s.label_ in ("SYSTEM", "OTHER") and count_end <= s.start_char < noun_start for s in inside):
         return True  # 200台DGX H100, zwei Epyc-Prozessoren: systems, CPUs
-    attribute = words.extended_attribute.fullmatch(text, count_end, head.start_char) \
-        if words.extended_attribute is not None and head.start_char > count_end else None
-    if head.start_char > count_end and attribute is None and (
-            words.other_nouns.search(text, count_end, head.start_char)
-            or words.other_chip_kinds.search(text, count_end, head.start_char)):
+    attribute = words.extended_attribute.fullmatch(text, count_end, noun_start) \
+        if words.extended_attribute is not None and noun_start > count_end else None
+    if noun_start > count_end and attribute is None and (
+            words.other_nouns.search(text, count_end, noun_start)
+            or words.other_chip_kinds.search(text, count_end, noun_start)):
         return True  # 1000 Server mit H100, acht HBM-Chips: servers, memory chips (not: zwei auf einem Package
         # kombinierte 910B, whose Package is the preposition's)
     pos = head.end_char
@@ -1346,7 +1413,7 @@ def _truncated_compound(text: str, pos: int, words: Words) -> int | None:
     return compound.start("last") if compound else None
 
 
-def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
+def _head(text: str, start: int, inside: list[Hit], words: Words, cat: Catalogue, spans: list[Hit]) -> Hit | None:
     """The counted noun: the model after the last 的 (or the first model), else a generic noun.
 
     Names in parentheses after the noun are examples or glosses (一万张加速卡(如H100、TPU)), not the noun.
@@ -1355,18 +1422,22 @@ def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
     if not words.head_marker:
         # German: the first model or generic noun after the count (vendors are modifiers), or the model
         # a type marker names after a generic noun (Chips vom Typ H800), or that stands right after it
-        # (500'000 Einheiten des KI-Prozessors H100)
+        # (500'000 Einheiten des KI-Prozessors H100), its vendor and family between (Grafikprozessoren Nvidia Ampere
+        # A100)
         head = next((s for s in inside if s.label_ in ("MODEL", "GENERIC")), None)
         if head is not None and head.label_ == "GENERIC":
             named = words.type_marker.match(text, head.end_char) if words.type_marker is not None else None
             pos = named.end() if named else head.end_char + 1 if text[head.end_char : head.end_char + 1] == " " else -1
-            model = next((s for s in inside if s.start_char == pos), None)
+            pos = _after_names(text, pos, spans, cat) if pos >= 0 else pos
+            model = _hit_at(spans, pos)
             if model is not None and model.label_ == "MODEL":
                 return model
-            marker = words.family_marker.match(text, head.end_char) if words.family_marker is not None else None
-            family = _family_at(text, marker.end(), inside, words) if marker else None
+            gloss = _hit_at(spans, head.end_char + 1)  # Grafikprozessoren GPUs: a generic noun glossed by another
+            end = gloss.end_char if gloss is not None and gloss.label_ == "GENERIC" else head.end_char
+            marker = words.family_marker.match(text, end) if words.family_marker is not None else None
+            family = _family_at(text, _after_names(text, marker.end(), spans, cat), spans, words) if marker else None
             if family is not None:
-                return family[0]  # KI-Chips der „Hopper“-Familie
+                return family[0]  # KI-Chips der „Hopper“-Familie, GPUs, der „Nvidia-Blackwell“-Generation
         return head
     models = [s for s in inside if s.label_ == "MODEL"]
     if models:
@@ -1375,6 +1446,27 @@ def _head(text: str, start: int, inside: list[Hit], words: Words) -> Hit | None:
         return after[0] if after else models[-1]
     generics = [s for s in inside if s.label_ == "GENERIC"]
     return generics[0] if generics else None
+
+
+def _after_names(text: str, pos: int, hits: list[Hit], cat: Catalogue) -> int:
+    """Where the name after ``pos`` starts, past spaces, hyphens, vendors and the family names that yield to the model
+    after them (Nvidia Ampere A100, Blackwell GB300): a model or a family named as one stops it."""
+    while True:
+        while pos < len(text) and text[pos] in " \u00a0-":
+            pos += 1
+        hit = _hit_at(hits, pos)
+        if hit is not None and hit.label_ == "VENDOR":
+            pos = hit.end_char
+        elif hit is None and (family := cat.family_names.match(text, pos)) is not None:
+            pos = family.end()
+        else:
+            return pos
+
+
+def _hit_at(hits: list[Hit], pos: int) -> Hit | None:
+    """The hit of ``hits`` (in text order) that starts at ``pos``, if one does."""
+    i = bisect.bisect_left(hits, pos, key=lambda h: h.start_char)
+    return hits[i] if i < len(hits) and hits[i].start_char == pos else None
 
 
 def _family_at(text: str, pos: int, hits: list[Hit], words: Words) -> tuple[Hit, int] | None:

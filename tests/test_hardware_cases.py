@@ -107,7 +107,11 @@ CASES = {
     "zh-model-then-gpu": ("zh-Hans", "2048块H800 GPU", [n(NV, "H800", 2048)]),
     "hant-comparison-de": ("zh-Hant", "2048塊性能遠低於H100與Blackwell的H800芯片",
                            [n(NV, "H800", 2048), n(NV, "H100"), n(NV, "Blackwell")]),
-    "zh-list-first-counted": ("zh-Hans", "2万张A100、H100", [n(NV, "A100", 20000), n(NV, "H100")]),
+    # one count before two models counts both together (ANNOTATION: each distinct (model, count)): a generic count,
+    # each model named
+    "zh-one-count-two-models": ("zh-Hans", "2万张A100、H100", [n(None, "chip", 20000), n(NV, "A100"), n(NV, "H100")]),
+    "hant-one-count-two-models-noun": ("zh-Hant", "採購了5萬顆H100和H200晶片",
+                                       [n(None, "chip", 50000), n(NV, "H100"), n(NV, "H200")]),
     # generic counts
     "zh-generic-gpu-chip": ("zh-Hans", "2000个GPU芯片", [n(None, "GPU", 2000)]),
     "zh-generic-xianka": ("zh-Hans", "2048块显卡", [n(None, "GPU", 2048)]),
@@ -626,7 +630,34 @@ CASES = {
     "zh-ai-chips-ke": ("zh-Hans", "搭载了8颗AI芯片", [n(None, "chip", 8)]),
     "neg-de-truncated-compound-nodes": ("de", "Der Standort wird über 112 GPU- und 72 CPU-Knoten verfügen.", []),
     "de-truncated-compound-chips": ("de", "Nvidia lieferte 500.000 H100- und H200-KI-Chips.",
-                                    [n(NV, "H100", 500000), n(NV, "H200")]),
+                                    [n(None, "chip", 500000), n(NV, "H100"), n(NV, "H200")]),
+    "de-one-count-two-models": ("de", "Für die erste Ausbaustufe kommen etwa 550.000 GB200- und GB300-Beschleuniger "
+                                      "zum Einsatz.",
+                                [n(None, "chip", 550000, "approx"), n(NV, "GB200"), n(NV, "GB300")]),
+    # a year-like figure before an article is a year; a count takes a partitive genitive
+    "neg-de-year-before-article": ("de", "Nach Rubin folgt 2027 der VR300.", [n(NV, "Rubin"), n(NV, "VR300")]),
+    "de-count-partitive-genitive": ("de", "Meta kaufte 72 der leistungsfähigsten KI-Chips", [n(None, "chip", 72)]),
+    # a count referring back whose clause goes on with a verb; a price basis referred back to from another clause
+    "hant-refers-back-clause-goes-on": ("zh-Hant",
+                                        "H200一顆要價2萬美元，字節跳動第一波將爆買2萬顆來試用，相當於砸4億美元",
+                                        [n(NV, "H200", 20000)]),
+    "hant-range-refers-back-clause-goes-on": ("zh-Hant", "將使輝達H20晶片庫存量從現有60萬至70萬顆進一步增加。",
+                                              [rng(NV, "H20", 600000, 700000)]),
+    "zh-refers-back-clause-goes-on": ("zh-Hans", "这款H20芯片，公司计划采购5万颗用于训练", [n(NV, "H20", 50000)]),
+    "neg-zh-price-basis-same-clause": ("zh-Hans", "一张H100要3万块来买", [n(NV, "H100")]),
+    "neg-hant-price-refers-back-goes-on": ("zh-Hant", "H100晶片售價3萬塊來計", [n(NV, "H100")]),
+    # a figure with no measure word inside a count's noun phrase describes the noun; both count
+    "zh-bare-figure-inside-noun-phrase": ("zh-Hans", "披露了两个搭载49,152颗全新24K H100 GPU的超级集群",
+                                          [n(NV, "H100", 49152), n(NV, "H100", 24000)]),
+    "zh-bare-count-after-conjunction": ("zh-Hans", "2000块显卡和10万H100",
+                                        [n(None, "GPU", 2000), n(NV, "H100", 100000)]),
+    "de-two-counts-two-models": ("de", "20.000 H100 und 10.000 H200", [n(NV, "H100", 20000), n(NV, "H200", 10000)]),
+    # a generic count glossed by another, a comma, then the family with its descriptor: the family is counted
+    "de-generic-gloss-comma-family": ("de", "Bis Ende 2026 sollen 100.000 Grafikprozessoren GPUs, der "
+                                            "„Nvidia-Blackwell“-Generation installiert sein.",
+                                      [n(NV, "Blackwell", 100000)]),
+    "de-generic-comma-other-noun-family": ("de", "Meta kaufte 10.000 GPUs, der Nvidia-Chef lobte die "
+                                                 "Blackwell-Generation", [n(None, "GPU", 10000), n(NV, "Blackwell")]),
     # a count takes no nominative or accusative article; a partitive genitive it does
     "neg-de-year-then-article": ("de", "Da will man 2025 die KI-Beschleuniger B100 und B200 verkaufen.",
                                  [n(NV, "B100"), n(NV, "B200")]),
@@ -851,6 +882,33 @@ CASES = {
                                                         [n(NV, "Blackwell")]),
     "zh-family-listed-with-models": ("zh-Hans", "部署了升腾910B、昆仑芯等主流算力芯片",
                                      [n(HW, "Ascend 910B"), n("Baidu", "Kunlunxin")]),
+    # a generic noun, then the vendor, the family and the model: the model is counted (the family yields to it)
+    "de-generic-vendor-family-model": ("de", "dank den 3744 im Beschleunigermodul verbauten Grafikprozessoren Nvidia "
+                                             "Ampere A100.", [n(NV, "A100", 3744)]),
+    "de-generic-vendor-model": ("de", "3744 Grafikprozessoren Nvidia A100", [n(NV, "A100", 3744)]),
+    "de-generic-count-then-verb-then-model": ("de", "100 GPUs Nvidia kündigte A100 an",
+                                              [n(None, "GPU", 100), n(NV, "A100")]),
+    "neg-de-generic-vendor-model-after-server": ("de", "1000 Server mit GPUs Nvidia A100", [n(NV, "A100")]),
+    # a figure of thousands, a space, then the family and the model, no measure word (Chinese text quoting English)
+    "hant-bare-thousands-family-model": ("zh-Hant", "其中使用7000 Blackwell GB300 GPUs，屆時",
+                                         [n(NV, "GB300", 7000)]),
+    "zh-bare-thousands-comma-model": ("zh-Hans", "使用12,000 H100训练", [n(NV, "H100", 12000)]),
+    "neg-zh-bare-year-model": ("zh-Hans", "2025 H20出货", [n(NV, "H20")]),
+    "neg-zh-bare-figure-of-a-product-line": ("zh-Hans", "游戏业务因 Radeon 9000 显卡增长", []),
+    "neg-hant-bare-figure-after-a-name": ("zh-Hant", "部署了GMI 7000 H100", [n(NV, "H100")]),
+    # a count, a qualifier and a partitive word before the noun; not after a year's figure
+    "de-count-qualifier-partitive": ("de", "große Bestellungen von 200.000 oder mehr an KI-Computerchips",
+                                     [n(None, "chip", 200000, "at_least")]),
+    "de-count-partitive": ("de", "Meta will 100.000 an GPUs kaufen", [n(None, "GPU", 100000)]),
+    "neg-de-year-partitive": ("de", "Nvidia lieferte 2024 an Meta H100-Chips", [n(NV, "H100")]),
+    # an everyday name after a word for a predecessor or successor names the product
+    "de-predecessor-everyday-name": ("de", "die Kapazität erhöht sich gegenüber dem Vorgänger Volta von 32 auf 40 GB",
+                                     [n(NV, "Volta")]),
+    "neg-de-everyday-name-lorry-maker": ("de", "Der Lkw-Hersteller Volta stellt einen Elektro-Lkw vor", []),
+    "hant-predecessor-everyday-name": ("zh-Hant", "相比上一代安培，性能提升兩倍", [n(NV, "Ampere")]),
+    "neg-hant-everyday-name-unit": ("zh-Hant", "電流為16安培", []),
+    "zh-predecessor-everyday-name": ("zh-Hans", "相比前代安培，性能提升两倍", [n(NV, "Ampere")]),
+    "neg-zh-everyday-name-physicist": ("zh-Hans", "法国物理学家安培发现了电流定律", []),
 }
 
 GAPS = {
@@ -865,10 +923,6 @@ GAPS = {
                                             "a count's own noun before 的 (两个条件的…芯片) is not told from a "
                                             "modifier clause "
                                             "(2048块性能远低于H100的H800芯片): the chip after 的 is counted"),
-    "gap-de-year-before-article": gap("de", "Nach Rubin folgt 2027 der VR300.", [n(NV, "Rubin"), n(NV, "VR300")],
-                                      "a year before an article and a model (folgt 2027 der VR300) reads as a count, "
-                                      "as "
-                                      "72 der leistungsfähigsten KI-Chips does"),
     "gap-zh-per-server-yitai": gap("zh-Hans", "一台DGX B200服务器搭载8块B200 GPU", [n(NV, "B200")],
                                    "一台 (one machine) before a per-machine count is not a rate marker"),
 }

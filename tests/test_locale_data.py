@@ -30,7 +30,9 @@ HARDWARE_WORD_LISTS = ("classifiers", "classifiers_referring_back", "card_not_be
                        "count_scales", "noun_gap_words", "adjective_endings", "unit_nouns", "year_cues", "conjunctions",
                        "phrase_joiners", "family_descriptors", "demonstratives", "device_words", "range_between",
                        "noun_gap_never", "person_nouns", "naming_cues", "part_nouns", "other_chip_kinds",
-                       "named_after_person", "each_markers", "adjective_joiners")
+                       "named_after_person", "each_markers", "adjective_joiners", "context_words", "gaming_words",
+                       "partitives", "products_before", "model_joiners",
+                       "clause_goes_on", "year_articles")
 
 
 def _words(value: Any) -> bool:
