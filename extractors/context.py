@@ -239,7 +239,8 @@ def _cue_lists(locale: str) -> dict[str, list[str]]:
     shared, own = _shared(), vocabulary(locale, "entities")
     keys = ("comparison_cues", "counterparty_cues", "conjunctions", "chip_words", "generic_models", "anaphora",
             "speech_cues", "self_cues", "paper_cues", "owner_after", "generic_subjects", "anaphora_determiners",
-            "anaphora_nouns", "announcer_cues", "source_cues", "relative_pronouns", "respectively", "latter", "former")
+            "anaphora_nouns", "announcer_cues", "source_cues", "relative_pronouns", "respectively", "latter", "former",
+            "indefinite_determiners")
     return {key: [*shared.get(key, []), *own.get(key, [])] for key in keys}
 
 
@@ -260,6 +261,15 @@ def _determined(cues: dict[str, list[str]], own: dict[str, Any]) -> str:
     if not dets or not nouns:
         return NEVER
     # German nouns head compounds (der Grafikchip-Hersteller, das KI-Start-up): the noun may end a longer word
+    between = rf"\s+(?:[^\s,.;:]+\s+){{0,2}}[{LATIN}\-]*?" if all(_latin(w) for w in dets) else r"[^，,。；;：:]{0,4}?"
+    return rf"(?:{_words(dets)}){between}(?:{_words(nouns, latin_boundaries=False)})"
+
+
+def _indefinite(cues: dict[str, list[str]]) -> str:
+    """An indefinite determiner, at most two words, a company noun: ein neuer europäischer Fonds, 一家初创公司."""
+    dets, nouns = cues["indefinite_determiners"], cues["anaphora_nouns"]
+    if not dets or not nouns:
+        return NEVER
     between = rf"\s+(?:[^\s,.;:]+\s+){{0,2}}[{LATIN}\-]*?" if all(_latin(w) for w in dets) else r"[^，,。；;：:]{0,4}?"
     return rf"(?:{_words(dets)}){between}(?:{_words(nouns, latin_boundaries=False)})"
 
@@ -308,7 +318,8 @@ def _catalogue(locale: str) -> dict[str, Any]:
         # a name right after the amount that owns it (100 Millionen US-Dollar von Chatgpt4O)
         "owner_after": re.compile(rf"\s*(?:{_words(cues['owner_after'])})\s+(?:\S+\s+)?", re.I),
         # an unnamed subject (头部公司, viele Unternehmen): the figure is nobody's the catalogue knows
-        "generic_subject": re.compile(_words(cues["generic_subjects"]), re.I),
+        # (and one the text introduces: ein neuer europäischer Fonds, 一家初创公司)
+        "generic_subject": re.compile(rf"{_words(cues['generic_subjects'])}|{_indefinite(cues)}", re.I),
         # how many characters may open a clause before its subject (而, 另外; Im Quartal verdiente)
         "initial_reach": int(own.get("clause_initial_reach", 6)),
         # 其, sein, 该公司, das (chinesische) Start-up, der Konzern: a clause opening so refers back
@@ -393,20 +404,33 @@ def subject_entity(name: str | None) -> Entity | None:
 # ---- locale cue tables -------------------------------------------------------------------------------------
 
 
+# A cue written in capitals (EPS, IPO, ADR, F&E): an acronym, matched only as a whole word.
+ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+
+
 @functools.cache
 def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str | None]]:
     by_cue: dict[str, str | None] = {}
+    cue_case: dict[str, str] = {}  # each cue as the locale file writes it
     for topic, cues in vocabulary(locale, "topics").items():
         if topic not in TOPICS:
             raise ValueError(f"unknown topic {topic!r} in topics: of locale {locale}")
         for cue in cues:
             by_cue[cue.lower()] = topic
+            cue_case[cue.lower()] = cue
     # words that hold a cue but are none (herausgegeben holds ausgegeben, 毛利率 a rate holds 毛利): matched as the
     # longer word at their position, then dropped
     for word in vocabulary(locale, "context").get("not_topic_cues", []):
         by_cue.setdefault(word.lower(), None)
-    # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here.
-    pattern = re.compile(_starts(by_cue) + word_alternation(by_cue), re.I)
+        cue_case.setdefault(word.lower(), word)
+    # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here; an acronym
+    # (EPS, IPO, ADR) only as a whole word, or DeepSeek holds EPS
+    acronyms = [cue for cue in by_cue if ACRONYM.fullmatch(cue_case[cue])]
+    words = [cue for cue in by_cue if cue not in acronyms]
+    parts = [_starts(words) + word_alternation(words)] if words else []
+    if acronyms:
+        parts.append(rf"{_starts(acronyms)}(?<![{LATIN}]){word_alternation(acronyms)}(?![{LATIN}])")
+    pattern = re.compile("|".join(parts) or NEVER, re.I)
     return pattern, by_cue
 
 
@@ -723,6 +747,8 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
         before = [m for m in inside if m.end <= start]
         if refers and not before:
             continue  # 其营收…: the clause refers back, a name after the amount in it is an object
+        if depth == last - 1 and not before and _generic_head(text[lo:start], cat):
+            return None  # 中国企业已下单超过200万片H200: an unnamed subject of its own clause, not a name before it
         if depth < last - 1:  # the amount's bracket: any name in it
             if inside:
                 return _pick(inside, inside, start, end, text, locale)
@@ -929,6 +955,12 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
     return "other"
 
 
+def _clause_cued(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the amount's own clause holds a topic cue."""
+    lo, hi = _clause(text, start, end)
+    return any(lo <= c[0] < hi for c in _cues(text, locale))
+
+
 def change_of(text: str, start: int, end: int, locale: str) -> str:
     """``increase`` or ``decrease`` for an amount the sentence states as a change (市值蒸发6143亿美元, um 3 Milliarden
     gestiegen, 160 Milliarden Euro an Börsenwert zugelegt), else ``level``."""
@@ -1125,9 +1157,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
             (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)):
         subject = chip  # 辉达…提供的H200变体，定价约为每片2.7万美元: the chip's price, not its maker's
-    personal = topic == "salary" or topic == "other" and _context_words(locale)["wealth"].search(text)
+    wealth = _context_words(locale)["wealth"]
+    personal = topic == "salary" or topic == "other" and wealth.search(text)
     if personal and (person := person_before(text, start, locale, extra)):
         subject = person  # 行政总裁黄仁勋身家水涨船高,截至周三升至1,420亿美元: his wealth, not Nvidia's
+    elif money and wealth.search(text, 0, start) and not _clause_cued(text, start, end, locale) and \
+            (person := person_before(text, start, locale, extra)):
+        # 梁文峰持有幻方量化51%的股权,价值约7100万美元: a person's holding named before an amount whose clause names
+        # no topic is the person's wealth, whatever the sentence says after it
+        subject, topic = person, "other"
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end))
@@ -1200,7 +1238,12 @@ def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -
     if kind == "hardware" and compared_only(text, start, end, locale):
         return True
     lo, _ = _clause(text, start, end)
-    head = text[lo:start]
+    return _generic_head(text[lo:start], cat)
+
+
+def _generic_head(head: str, cat: dict[str, Any]) -> bool:
+    """Whether a clause's text before its amount (``head``) says whose the figure is without a name (头部公司, viele
+    Unternehmen, 14家基石, Zwei Männer) and does not refer back."""
     if cat["anaphora"].match(head):
         return False
     # a determiner with the noun refers back (das Unternehmen, 该公司): only a bare or modified noun is unnamed
@@ -1409,7 +1452,9 @@ def respectively(claims: list[dict[str, Any]], body: str, matching: str, locale:
 def _name_lists(text: str, locale: str, extra: Names) -> list[tuple[int, list[str]]]:
     """The sentence's lists of two or more subject names joined by conjunctions: (where the list ends, names)."""
     cat = _catalogue(locale)
-    mentions = [m for m in _roles(text, locale, extra) if m.role == "subject" and m.entity.type in CARRIED_TYPES]
+    # (people too: 魏哲家与张忠谋一年股利分别上看1.9亿元、30亿元 are each one's own)
+    mentions = [m for m in _roles(text, locale, extra)
+                if m.role == "subject" and (m.entity.type in CARRIED_TYPES or m.entity.type == "person")]
     out, current = [], [mentions[0]] if mentions else []
     for m in mentions[1:]:
         if m.start - current[-1].end <= LIST_GAP_REACH and \

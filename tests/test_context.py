@@ -319,6 +319,35 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "六块A100", None),
     ("zh-a-countless-model-is-its-makers", "哈尔滨的实验室使用H100。该实验室据称购买了六块A100芯片。", "H100",
      "Nvidia"),
+    # people listed "respectively" each have their own figure; "jeweils" keeps them together
+    ("zh-people-respectively", "英伟达发布了财报。明年魏哲家与张忠谋一年股利分别上看1.9亿元、30亿元。", "30亿元",
+     "Morris Chang"),
+    ("zh-hant-people-respectively", "輝達發布了財報。明年魏哲家與張忠謀一年股利分別上看1.9億元、30億元。", "1.9億元",
+     "C. C. Wei"),
+    ("de-people-beziehungsweise", "Nvidia legte Zahlen vor. Jensen Huang und Lisa Su erhielten ein Gehalt von 34 "
+     "Millionen Dollar beziehungsweise 30 Millionen Dollar.", "34 Millionen Dollar", "Jensen Huang"),
+    # a person's holding is the person's wealth; a clause with its own topic is not
+    ("zh-hant-a-persons-holding", "根據最新統計，台積電董事長魏哲家持有7217張台積電股票，此次除息約可領3608.5萬元。",
+     "3608.5萬元", "C. C. Wei"),
+    ("zh-a-persons-holding",
+     "据彭博分析,梁文峰持有幻方量化51%的股权,价值约7100万美元,与DeepSeek的潜在估值相比显得微不足道。",
+     "7100万美元", "Liang Wenfeng"),
+    ("zh-hant-a-holding-then-a-companys-revenue", "馬斯克持有xAI約53%的股份，xAI營收達5億美元。", "5億美元", "xAI"),
+    # an unnamed subject (a number of investors, unnamed people, a fund the text introduces) takes none
+    ("zh-a-count-of-unnamed-investors", "MiniMax今日招股。14家基石认购约3.5亿美元,占发行约68%。", "3.5亿美元", None),
+    ("zh-the-company-refers-back", "MiniMax今日招股。该公司认购约3.5亿美元,占发行约68%。", "3.5亿美元", "MiniMax"),
+    ("zh-an-indefinite-company", "英伟达发布新芯片。一家初创公司花费了5000万美元购买。", "5000万美元", None),
+    ("zh-this-company-refers-back", "英伟达发布新芯片。该公司花费了5000万美元购买。", "5000万美元", "Nvidia"),
+    ("zh-hant-unnamed-buyers-in-the-clause",
+     "面對強勁需求，輝達已接洽台積電追單，中國企業已下單超過 200 萬片 H200 晶片。", "200 萬片 H200", None),
+    ("zh-unnamed-buyers-in-the-clause", "面对强劲需求，英伟达已接洽台积电追单，中国企业已下单超过200万片H200芯片。",
+     "200万片H200", None),
+    ("de-unnamed-people", "Nvidia-Chips wurden geschmuggelt. Zwei Männer sollen jeweils 800.000 US-Dollar als Kaution "
+     "zahlen.", "800.000 US-Dollar", None),
+    ("de-an-indefinite-fund", "Die EU will KI fördern. Unter diesem Programm wird ein neuer europäischer Fonds in Höhe "
+     "von 20 Milliarden Euro eingerichtet.", "20 Milliarden Euro", None),
+    ("de-the-company-refers-back", "Die EU will KI fördern. Das Unternehmen zahlte 5 Millionen Euro.",
+     "5 Millionen Euro", "EU"),
 ]
 
 
@@ -326,6 +355,12 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
                          ids=[c[0] for c in ARTICLE_SUBJECTS])
 def test_subject_in_an_article(article, text, subject):
     assert _claim(_claims(article), text)["subject"] == subject
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a person's pay goes to the nearest person, not to the list")
+def test_people_paid_each_the_same_are_together():
+    article = "Nvidia legte Zahlen vor. Jensen Huang und Lisa Su erhielten jeweils ein Gehalt von 30 Millionen Dollar."
+    assert _claim(_claims(article), "30 Millionen Dollar")["subject"] == "Jensen Huang + Lisa Su"
 
 
 TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
@@ -450,6 +485,19 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("de-paid-alone-is-a-cost", "de", "Microsoft zahlte 10 Milliarden Dollar", "10 Milliarden Dollar", "cost"),
     ("de-contributes-is-investment", "de", "während Oracle und der Staatsfonds MGX sieben Milliarden Dollar beisteuern",
      "sieben Milliarden Dollar", "investment"),
+    # bail is neither a cost nor a fine: other
+    ("de-bail-is-other", "de", "Zwei Männer sollen jeweils 800.000 US-Dollar als Kaution zahlen.", "800.000 US-Dollar",
+     "other"),
+    ("de-a-payment-alone-is-still-a-cost", "de", "Nvidia muss 5 Millionen Dollar zahlen.", "5 Millionen Dollar",
+     "cost"),
+    ("zh-bail-is-other", "zh-Hans", "该男子须缴纳50万美元保释金", "50万美元", "other"),
+    ("zh-hant-bail-is-other", "zh-Hant", "該男子須繳納50萬美元保釋金", "50萬美元", "other"),
+    # an acronym cue only as a whole word (DeepSeek holds EPS, Tripolis IPO)
+    ("zh-an-acronym-in-a-name-is-no-cue", "zh-Hans", "10万元跑满血版DeepSeek", "10万元", "other"),
+    ("zh-an-acronym-as-a-word", "zh-Hans", "英伟达EPS为0.89美元", "0.89美元", "profit"),
+    ("de-an-acronym-in-a-name-is-no-cue", "de", "Ein Hotel in Tripolis: 5 Millionen Dollar.", "5 Millionen Dollar",
+     "other"),
+    ("de-an-acronym-as-a-word", "de", "Der IPO brachte 5 Millionen Dollar.", "5 Millionen Dollar", "funding"),
 ]
 
 
@@ -459,6 +507,10 @@ def test_topic(locale, sentence, amount, topic):
 
 
 ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentence before, or not
+    ("zh-a-persons-holding-is-wealth",
+     "据彭博分析,梁文峰持有幻方量化51%的股权,价值约7100万美元,与DeepSeek的潜在估值相比显得微不足道。",
+     "7100万美元", "other"),
+    ("zh-hant-a-holding-then-revenue", "馬斯克持有xAI約53%的股份，xAI營收達5億美元。", "5億美元", "revenue"),
     ("de-refers-back-to-the-sentence-before",
      "Die Marktkapitalisierung von Nvidia hat sich verdreifacht. Diese ist inzwischen "
      "auf rund 3,6 Billionen Dollar angeschwollen.", "3,6 Billionen Dollar", "market_value"),
