@@ -57,6 +57,20 @@ def _silence_live_display() -> bytes:
     return AFTER_LIVE
 
 
+def _silence_stderr() -> None:
+    """Point fd 2 at /dev/null once the terminal's stderr is saved: the threads still running while the children die
+    (Prefect's cancellation observer, its event clients) log their lost connections there, tracebacks included, and
+    the interrupted line is to be the only one."""
+    if _stderr is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def kill_descendants() -> None:
     """SIGKILL every process this one started, and theirs (Prefect's server, batch workers, flow-run processes)."""
     import psutil
@@ -99,6 +113,7 @@ def interrupted(sig_num: int, *_args: object) -> NoReturn:
     except ValueError:
         pass  # called by the timer of a clean stop, not in the main thread
     before = _silence_live_display()
+    _silence_stderr()
     try:
         kill_descendants()
     finally:
