@@ -31,6 +31,8 @@ from typing import Any
 
 import yaml
 
+from extractors.money import quote_boxes
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EXPLAINED = ROOT / "bench" / "audit_explained.yaml"
 # How far (characters) a cue may stand from the figure: 59.3 亿美元 has one space, "7,6 Milliarden Dollar" a word.
@@ -175,9 +177,12 @@ def audit_document(doc: dict[str, Any], claims: list[dict[str, Any]]) -> Iterato
     c = cues(tag)
     spans = [(x["start"], x["end"]) for x in claims]
     sentences = [(s.start(), s.end()) for s in SENTENCE.finditer(matched)]
+    boxes = quote_boxes(matched)
     for m in FIGURE.finditer(matched):
         if _covered(spans, m.start(), m.end()):
             continue
+        # a quote box's data, which money leaves out on purpose: listed under their own key
+        boxed = "quote box: " if any(lo <= m.start() < hi for lo, hi in boxes) else ""
         hit = c.after.match(matched, m.end())
         kind = hit and c.kinds[hit["cue"].casefold()]
         if kind == "measure" and not c.chip.search(matched, hit.end(), hit.end() + CHIP_AFTER_MEASURE):
@@ -189,13 +194,13 @@ def audit_document(doc: dict[str, Any], claims: list[dict[str, Any]]) -> Iterato
         if hit and kind:
             cue = hit["cue"]
             then = f" → {_next_word(matched, hit.end(), tag)}" if kind == "scale" else ""
-            pattern = f"{tag} {kind}: {_shape(m.group())}{_gap(hit['gap'])}{cue}{then}"
+            pattern = f"{tag} {boxed}{kind}: {_shape(m.group())}{_gap(hit['gap'])}{cue}{then}"
             yield Line(pattern, doc["doc_id"], _snippet(text, m.start(), hit.end()))
             continue
         hit = c.before.search(matched, max(0, m.start() - 16), m.start())
         if hit and c.kinds[hit["cue"].casefold()] in ("currency", "chip"):
             cue = hit["cue"]
-            pattern = f"{tag} {c.kinds[cue.casefold()]} before: {cue}{_gap(hit['gap'])}{_shape(m.group())}"
+            pattern = f"{tag} {boxed}{c.kinds[cue.casefold()]} before: {cue}{_gap(hit['gap'])}{_shape(m.group())}"
             yield Line(pattern, doc["doc_id"], _snippet(text, hit.start(), m.end()))
     for claim in claims:
         s, e = claim["start"], claim["end"]

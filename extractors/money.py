@@ -54,6 +54,11 @@ DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]
              r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
              r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
 NO_CENTS = re.compile(r",[-–]")
+# A stock quote's change as quote boxes print it, unsigned by no word: a signed figure and its signed percentage in
+# brackets (+0.950 (+1.863%)); prose says 升0.95元. What follows it up to the next break is the box's market data
+# (沽空 $8.18億; 比率 13.340%), not an amount of the article, when a text dump joins the box to a line of text.
+QUOTE_CHANGE = re.compile(r"[+\-−]\d[\d.,]*\s*[(（]\s*[+\-−]\d[\d.,]*\s*%\s*[)）]")
+QUOTE_BOX_END = re.compile(r"[，,;；。！？!?\n]")
 # What may not stand before a dash for it to be a minus sign: a range mark, a point, a slash (ASCII letters and
 # digits are checked apart).
 NOT_BEFORE_SIGN = frozenset("-−–—~～.,/")
@@ -1143,7 +1148,19 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         # "mehrere zehntausend Dollar" holds "zehntausend Dollar": the vague amount is the one stated.
         kept = [s for s in spans if not any(v.start <= s.start and s.end <= v.end for v in vague)]
         spans = _merge(_renumbered(spans, kept) if len(kept) < len(spans) else spans, vague)
+    if "%" in text and (boxes := quote_boxes(text)):
+        kept = [s for s in spans if not any(lo <= s.start < hi for lo, hi in boxes)]
+        spans = _renumbered(spans, kept) if len(kept) < len(spans) else spans
     return _restore_offsets(spans, offsets) if offsets else spans
+
+
+def quote_boxes(text: str) -> list[tuple[int, int]]:
+    """Where a stock quote box's data stand: from each quote change (QUOTE_CHANGE) to the next break."""
+    boxes = []
+    for m in QUOTE_CHANGE.finditer(text):
+        end = QUOTE_BOX_END.search(text, m.end())
+        boxes.append((m.end(), end.start() if end else len(text)))
+    return boxes
 
 
 def without_cut_off(spans: list[MoneySpan], text: str) -> list[MoneySpan]:

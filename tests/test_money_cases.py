@@ -847,6 +847,13 @@ CASES = [
          "淨利510億元。", [pt("CNY", 2801.54 * E8), pt("USD", 144.51), pt("HKD", 140.5, "approx"), pt("CNY", 510 * E8)],
          region="HK"),
     hans("market-currency-a-share", "该股在A股收报25元", [pt("CNY", 25)]),
+    # A quote box joined to a line of text: its data after the quote change (+0.950 (+1.863%)) are no amounts; prose
+    # that says the change in words keeps its figures.
+    hant("quote-box-joined-to-text", "小米-W(01810.HK) +0.950 (+1.863%) 沽空 $8.18億; 比率 13.340% 雷軍宣布發表會",
+         [], region="HK"),
+    hans("quote-box-joined-to-text", "小米集团-W(01810.HK) +0.950 (+1.863%) 沽空 $8.18亿; 比率 13.340% 雷军宣布", []),
+    hant("quote-change-in-prose-keeps-figures", "騰訊收報380元，升5元(+1.3%)，成交額50億元。",
+         [pt("HKD", 380), pt("HKD", 5), pt("HKD", 5 * E9)], region="HK"),
     de("list-und-not-range", "Die Angeklagten müssen jeweils 800.000 und 600.000 US-Dollar als Kaution zahlen.",
        [pt("USD", 800000), pt("USD", 600000)]),
     de("list-und-shares-scale", "Umsätze von 2 und 3 Millionen Euro", [pt("EUR", 2 * E6), pt("EUR", 3 * E6)]),
