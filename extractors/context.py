@@ -973,10 +973,7 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
         # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
         found = "market_value"
     if found:
-        found = _refined(found, text, start, end, locale)
-        if found in ("investment", GENERIC_COST) and entity is not None and entity.type == "project":
-            found = "capex"  # what is put into a project (Stargate, a Gigafactory) builds it, when no word says what
-        return found
+        return _refined(found, text, start, end, locale)
     if entity and entity.default_topic:
         return entity.default_topic
     return "other"

@@ -538,26 +538,6 @@ def test_topic(locale, sentence, amount, topic):
     assert topic_of(*_at(locale, sentence, amount), locale) == topic
 
 
-PROJECT_TOPICS = [  # (id, locale, sentence, amount, subject, topic): what is put into a project builds it
-    ("de-investment-in-a-project", "de", "In Stargate sollen bis zu 500 Milliarden Dollar investiert werden.",
-     "500 Milliarden Dollar", "Stargate", "capex"),
-    ("de-investment-in-a-company", "de", "SoftBank will Investitionen von bis zu 500 Milliarden Dollar tätigen.",
-     "500 Milliarden Dollar", "SoftBank", "investment"),
-    ("de-a-projects-chips-are-hardware", "de", "Für die Chips des Superrechners fallen Kosten von 50 Millionen Euro "
-     "an.",
-     "50 Millionen Euro", "JUPITER", "hardware_cost"),
-    ("zh-investment-in-a-project", "zh-Hans", "星门项目总投资5000亿美元", "5000亿美元", "Stargate", "capex"),
-    ("zh-investment-by-a-company", "zh-Hans", "软银总投资5000亿美元", "5000亿美元", "SoftBank", "investment"),
-    ("zh-hant-investment-in-a-project", "zh-Hant", "星門項目總投資5000億美元", "5000億美元", "Stargate", "capex"),
-]
-
-
-@pytest.mark.parametrize("locale,sentence,amount,subject,topic", [c[1:] for c in PROJECT_TOPICS],
-                         ids=[c[0] for c in PROJECT_TOPICS])
-def test_topic_of_a_project(locale, sentence, amount, subject, topic):
-    assert topic_of(*_at(locale, sentence, amount), locale, subject) == topic
-
-
 ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentence before, or not
     ("zh-a-persons-holding-is-wealth",
      "据彭博分析,梁文峰持有幻方量化51%的股权,价值约7100万美元,与DeepSeek的潜在估值相比显得微不足道。",
