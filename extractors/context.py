@@ -507,6 +507,8 @@ def _context_words(locale: str) -> dict[str, Any]:
                    for topic, table in data.get("refine", {}).items()},
         "refine_in_clause": {topic: {into: re.compile(_words(words), re.I) for into, words in table.items()}
                              for topic, table in data.get("refine_in_clause", {}).items()},
+        # a cue's linking word to its own amount (Bewertung von, 估值达): \s, then the word, then \s
+        "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
         # a clause-opening name ending in a project noun (科创中心二期项目作为…)
@@ -873,20 +875,42 @@ def _cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(strong) if strong else tuple(c[:3] for c in found)
 
 
-def _nearest(cues: Iterable[tuple[int, int, str]], text: str, start: int, end: int) -> str | None:
+# A cue after the amount that introduces a figure of its own (…750 Mio. Dollar … bei einer Bewertung von 6 Mrd. Dollar,
+# 融资7亿美元、估值达30亿美元): a few linking words, no clause mark, then a number that is no percentage or year.
+OWN_FIGURE = re.compile(r"[^，,。；;：:!?！？\d%％]{0,10}?(?P<n>\d[\d.,']*)(?!\s*(?:%|％|Prozent|个百分点|年|\d))")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _owns_figure(text: str, cue_end: int) -> bool:
+    """Whether the topic cue ending at ``cue_end`` is followed by a figure of its own, not the earlier amount's."""
+    found = OWN_FIGURE.match(text, cue_end)
+    return found is not None and not YEAR.fullmatch(found["n"])
+
+
+def _introduces(text: str, cue_end: int, start: int, locale: str) -> bool:
+    """Whether the cue ending at ``cue_end`` introduces the amount at ``start`` through a linking word
+    (``introducing_words``: Bewertung von 6 Mrd., 估值达30亿): it beats even a cue right after the amount (bei einer
+    Bewertung von 6 Mrd. Dollar einsammeln will: a valuation). A cue with no link (投入420亿元采购) does not."""
+    link = _context_words(locale)["introducing"]
+    return 0 < start - cue_end <= 12 and link.fullmatch(text, cue_end, start) is not None
+
+
+def _nearest(cues: Iterable[tuple[int, int, str]], text: str, start: int, end: int, locale: str) -> str | None:
     """The value of the nearest cue in the amount's clause (with its brackets), else in the sentence. A cue right after
-    the amount names it (1060万元税收) and beats one as near before it (…产值、1060万元税收). Beyond the clause a cue
+    the amount names it (1060万元税收) and beats one as near before it (…产值、1060万元税收), unless one right before it
+    introduces it (Bewertung von 6 Mrd. Dollar einsammeln); one after the amount that introduces a figure of its own
+    (750 Mio. Dollar … bei einer Bewertung von 6 Mrd.) is that figure's. Beyond the clause a cue
     before the amount governs it rather than one after it, which belongs to the next clause's figure (收入增长30%,达到54
     亿元,经营溢利增长40%: revenue)."""
-    cues = [c for c in cues if not (c[0] < end and c[1] > start)]
+    cues = [c for c in cues if not (c[0] < end and c[1] > start) and not (c[0] > end + 1 and _owns_figure(text, c[1]))]
     scopes = _scopes(text, start, end)
     for depth, (lo, hi, _) in enumerate(scopes[-2:]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
         if depth and any(c[1] <= start for c in inside):
             inside = [c for c in inside if c[1] <= start]
         if inside:
-            return min(inside, key=lambda c: (0 if 0 <= c[0] - end <= 1 else _distance(c[0], c[1], start, end),
-                                              c[0] < start))[2]
+            return min(inside, key=lambda c: (not _introduces(text, c[1], start, locale), 0 if 0 <= c[0] - end <= 1 else
+                                              _distance(c[0], c[1], start, end), c[0] < start))[2]
     return None
 
 
@@ -929,7 +953,7 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
     speaks of market value (Börsenwert, 市值) is one. Then ``_refined``: an investment in the company's own
     infrastructure (投资…用于数据中心的建设) is capex, an investment received (获得…投资) funding."""
     cues = _cues(text, locale)
-    found = _nearest(cues, text, start, end)
+    found = _nearest(cues, text, start, end, locale)
     entity = subject_entity(subject)
     if found == GENERIC_COST:
         specific = [c for c in cues if c[2] in SPECIFIC_COSTS and not (c[0] < end and c[1] > start)]
@@ -1168,7 +1192,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         subject, topic = person, "other"
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
-    cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end))
+    cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
 
 

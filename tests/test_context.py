@@ -498,6 +498,38 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("de-an-acronym-in-a-name-is-no-cue", "de", "Ein Hotel in Tripolis: 5 Millionen Dollar.", "5 Millionen Dollar",
      "other"),
     ("de-an-acronym-as-a-word", "de", "Der IPO brachte 5 Millionen Dollar.", "5 Millionen Dollar", "funding"),
+    # a cue after the amount that introduces a figure of its own is that figure's; one linked to its amount (von, 达)
+    # beats a cue right after the amount
+    ("de-a-round-at-a-valuation", "de", "Das Start-up will mindestens 750 Mio. Dollar von Investoren bei einer "
+     "Bewertung von 6 Mrd. Dollar einsammeln.", "750 Mio. Dollar", "funding"),
+    ("de-the-valuation-of-the-round", "de", "Das Start-up will mindestens 750 Mio. Dollar von Investoren bei einer "
+     "Bewertung von 6 Mrd. Dollar einsammeln.", "6 Mrd. Dollar", "valuation"),
+    ("de-a-valuation-without-a-figure-of-its-own", "de", "Die Firma ist 6 Mrd. Dollar wert, so die Bewertung der "
+     "Investoren.", "6 Mrd. Dollar", "valuation"),
+    ("zh-a-round-then-its-valuation", "zh-Hans", "该公司完成7亿美元融资后估值达30亿美元", "7亿美元", "funding"),
+    ("zh-the-valuation-after-the-round", "zh-Hans", "该公司完成7亿美元融资后估值达30亿美元", "30亿美元", "valuation"),
+    ("zh-hant-a-round-then-its-valuation", "zh-Hant", "該公司完成7億美元融資後估值達30億美元", "7億美元", "funding"),
+    ("zh-hant-a-cue-right-after-keeps-its-amount", "zh-Hant", "每年可產生約1.77億元產值、1060萬元稅收", "1.77億元",
+     "revenue"),
+    ("zh-hant-no-link-no-precedence", "zh-Hant", "鴻海宣布投入420億元採購AI算力設備", "420億元", "hardware_cost"),
+    # a budget is a cost (of chips: a hardware cost), a state's budget is not
+    ("de-a-budget-for-a-supercomputer", "de", "Der Superrechner, für den ein Budget von 120 Millionen Euro zur "
+     "Verfügung steht, soll 250 Petaflops leisten.", "120 Millionen Euro", "hardware_cost"),
+    ("de-a-state-budget-is-other", "de", "Österreich muss im Staatshaushalt 6,4 Milliarden Euro finden.",
+     "6,4 Milliarden Euro", "other"),
+    ("de-spent-on-building-is-capex", "de", "Das Unternehmen hat 400 Millionen Dollar für den Bau ausgegeben.",
+     "400 Millionen Dollar", "capex"),
+    ("de-spent-on-chips-is-hardware", "de", "Das Unternehmen hat 400 Millionen Dollar für Chips ausgegeben.",
+     "400 Millionen Dollar", "hardware_cost"),
+    ("de-money-raised", "de", "Musk hat im vergangenen Jahr zwölf Milliarden Dollar für xAI aufgebracht.",
+     "zwölf Milliarden Dollar", "funding"),
+    # a dividend and the profit distribution that pays it are no profit
+    ("zh-a-cash-dividend", "zh-Hans", "以此计算合计拟派发现金红利248,675,138.44元", "248,675,138.44元", "other"),
+    ("zh-profit-is-still-profit", "zh-Hans", "公司实现净利润248,675,138.44元", "248,675,138.44元", "profit"),
+    ("zh-hant-a-cash-dividend", "zh-Hant", "共計派發現金紅利117,086,317.92元", "117,086,317.92元", "other"),
+    # a contract's total value is the supplier's revenue
+    ("zh-hant-a-contract-value", "zh-Hant", "該計畫一旦全面投入營運，預估總合約價可達10億美元", "10億美元", "revenue"),
+    ("zh-a-contract-value", "zh-Hans", "该计划预估总合约价可达10亿美元", "10亿美元", "revenue"),
 ]
 
 
@@ -683,6 +715,10 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
     ("zh-hant-an-exchange-rate-is-no-share", "台股強勢攻高,新台幣兌美元收盤收31.565元,貶值3.5分。", "31.565元", None),
     ("zh-hant-a-total-of-a-trading-day", "台股開盤走高，台積電營收達3元。", "3元", None),
     ("zh-hant-a-large-amount-is-no-quote", "台積電開盤走高，市值增加6000億元。", "6000億元", None),
+    ("zh-a-dividend-per-ten-shares", "公司拟向全体股东每10股派1.70元人民币现金红利(含税)。", "1.70元人民币",
+     "10 shares"),
+    ("zh-hant-a-dividend-per-ten-shares", "公司擬向全體股東每10股派1.70元現金紅利。", "1.70元", "10 shares"),
+    ("zh-a-dividend-per-share", "公司拟向全体股东每股派1.70元现金红利。", "1.70元", "share"),
 ]
 
 
