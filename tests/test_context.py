@@ -160,6 +160,16 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      None),
     ("de-a-company-after-laut-is-its-own-figure", "de", "Laut Nvidia stieg der Umsatz auf 30 Milliarden Dollar",
      "30 Milliarden Dollar", "Nvidia"),
+    # a name after a cause cue is where the business came from, not whose the figure is
+    ("zh-cause-is-no-subject", "zh-Hans", "观察鸿海第4季状况,受惠于苹果iPhone拉货旺季带动,单季合并营收达2兆元",
+     "2兆元", "Foxconn"),
+    ("zh-hant-cause-is-no-subject", "zh-Hant", "觀察鴻海第4季狀況,受惠於蘋果iPhone拉貨旺季帶動,單季合併營收達2兆元",
+     "2兆元", "Foxconn"),
+    ("zh-no-cause-the-nearest-names-it", "zh-Hans", "观察鸿海第4季状况,苹果iPhone单季营收达2兆元", "2兆元", "Apple"),
+    ("de-cause-is-no-subject", "de", "Infineon steigerte dank Apple den Umsatz auf 4 Milliarden Euro",
+     "4 Milliarden Euro", "Infineon"),
+    ("de-no-cause-the-nearest-names-it", "de", "Infineon meldet, Apple steigerte den Umsatz auf 4 Milliarden Euro",
+     "4 Milliarden Euro", "Apple"),
 ]
 
 
