@@ -710,7 +710,8 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
     either.
     """
     cat = _catalogue(locale)
-    mentions = [m for m in _roles(text, locale, extra) if _allowed(m, text, start, end)]
+    mentions = [m for m in _roles(text, locale, extra) if _allowed(m, text, start, end)
+                or kind == "hardware" and _equips(m, start, end)]
     if kind == "hardware":
         mentions = [m for m in mentions if m.entity.type != "chip" and not _makes(m, text, start)]
     scopes = _scopes(text, start, end)
@@ -788,6 +789,12 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
 
 
 COLON = re.compile(r"[:：]")
+
+
+def _equips(m: Mention, start: int, end: int) -> bool:
+    """Whether ``m`` is the project chips go to (für Colossus 1 etwa 150.000 H200, 用于星门项目的GPU): the chips are
+    the system's, though a project money goes to is a counterparty of the money."""
+    return m.role == "counterparty" and m.entity.type == "project" and not (m.start < end and m.end > start)
 
 
 def _makes(m: Mention, text: str, start: int) -> bool:

@@ -166,6 +166,9 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
     ("zh-hant-cause-is-no-subject", "zh-Hant", "觀察鴻海第4季狀況,受惠於蘋果iPhone拉貨旺季帶動,單季合併營收達2兆元",
      "2兆元", "Foxconn"),
     ("zh-no-cause-the-nearest-names-it", "zh-Hans", "观察鸿海第4季状况,苹果iPhone单季营收达2兆元", "2兆元", "Apple"),
+    ("de-money-for-a-project-is-paid-to-it", "de", "Oracle zahlt für Colossus 1 etwa 5 Milliarden Dollar",
+     "5 Milliarden Dollar", "Oracle"),
+    ("zh-money-for-a-project-is-paid-to-it", "zh-Hans", "甲骨文为巨像2号支付了50亿美元", "50亿美元", "Oracle"),
     ("de-cause-is-no-subject", "de", "Infineon steigerte dank Apple den Umsatz auf 4 Milliarden Euro",
      "4 Milliarden Euro", "Infineon"),
     ("de-no-cause-the-nearest-names-it", "de", "Infineon meldet, Apple steigerte den Umsatz auf 4 Milliarden Euro",
@@ -195,6 +198,13 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
      "304 Grafikkarten", "hessian.AI"),
     ("de-a-supercomputer-and-its-chips", "de", "Im Supercomputer JUWELS Booster stecken 3.744 A100-GPUs",
      "3.744 A100-GPUs", "JUWELS Booster"),
+    # chips for a project are the project's (money for one is paid to it: see SUBJECTS)
+    ("de-chips-for-a-project", "de", "Inzwischen sind für Colossus 1 etwa 150.000 H200-Beschleuniger im Einsatz",
+     "150.000 H200", "Colossus 1"),
+    ("de-chips-for-a-company-stay-the-buyers", "de", "Microsoft kauft für OpenAI etwa 150.000 H200-Beschleuniger",
+     "150.000 H200", "Microsoft"),
+    ("zh-chips-for-a-project", "zh-Hans", "甲骨文为巨像2号采购了10万块H100", "10万块H100", "Colossus 2"),
+    ("zh-chips-for-a-company-stay-the-buyers", "zh-Hans", "甲骨文为OpenAI采购了10万块H100", "10万块H100", "Oracle"),
 ]
 
 
