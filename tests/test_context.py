@@ -368,6 +368,17 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "von 20 Milliarden Euro eingerichtet.", "20 Milliarden Euro", None),
     ("de-the-company-refers-back", "Die EU will KI fördern. Das Unternehmen zahlte 5 Millionen Euro.",
      "5 Millionen Euro", "EU"),
+    # the value of chips a sentence names no owner, maker or seller of is nobody's: nothing carried to it
+    ("de-the-value-of-chips-no-one-owns", "Nvidia legte Zahlen vor. Laut Financial Times sind KI-Chips im Wert von "
+     "mindestens einer Milliarde US-Dollar in China gelandet.", "einer Milliarde US-Dollar", None),
+    ("de-the-value-of-chips-their-seller-sold", "Nvidia legte Zahlen vor. Zuvor verkaufte Nvidia H20-Chips im Wert "
+     "von 4,5 Milliarden Dollar nach China.", "4,5 Milliarden Dollar", "Nvidia"),
+    ("de-a-value-of-no-chips-is-carried", "Nvidia legte Zahlen vor. Aktien im Wert von 4,5 Milliarden Dollar wurden "
+     "zurückgekauft.", "4,5 Milliarden Dollar", "Nvidia"),
+    ("zh-the-value-of-chips-no-one-owns", "英伟达发布了财报。据报道，走私芯片总值约1亿美元。", "1亿美元", None),
+    ("zh-chips-a-verb-acquires-are-its-subjects", "xAI发布了新模型。计划通过租赁方式获取价值120亿美元的芯片设备。",
+     "120亿美元", "xAI"),
+    ("zh-hant-the-value-of-chips-no-one-owns", "輝達發布了財報。據報道，走私晶片總值約1億美元。", "1億美元", None),
 ]
 
 
