@@ -240,7 +240,7 @@ def _cue_lists(locale: str) -> dict[str, list[str]]:
     keys = ("comparison_cues", "counterparty_cues", "conjunctions", "chip_words", "generic_models", "anaphora",
             "speech_cues", "self_cues", "paper_cues", "owner_after", "generic_subjects", "anaphora_determiners",
             "anaphora_nouns", "announcer_cues", "source_cues", "relative_pronouns", "respectively", "latter", "former",
-            "indefinite_determiners")
+            "indefinite_determiners", "goods_value")
     return {key: [*shared.get(key, []), *own.get(key, [])] for key in keys}
 
 
@@ -336,6 +336,9 @@ def _catalogue(locale: str) -> dict[str, Any]:
         # (used with match at a position)
         "relative": re.compile(rf"\s*(?:{_words(cues['relative_pronouns'])})\s", re.I),
         "speech_after": re.compile(rf"^\s*[（(]?[^，,。；;]{{0,6}}?(?:{_words(cues['speech_cues'])})", re.I),
+        # chips and their value (GPUs im Wert von 160 Millionen Dollar, 芯片总值约1亿美元): the goods' value
+        "goods_before": re.compile(rf"(?:{_words(chip_words, latin_boundaries=False)})\s*"
+                                   rf"(?:{_words(cues['goods_value'])})[^\d，,。；;：:]{{0,16}}$", re.I),
         "self": re.compile(_either(cues["self_cues"]), re.I),
         "paper": re.compile(_either(cues["paper_cues"]), re.I),
     }
@@ -710,7 +713,8 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
     either.
     """
     cat = _catalogue(locale)
-    mentions = [m for m in _roles(text, locale, extra) if _allowed(m, text, start, end)]
+    mentions = [m for m in _roles(text, locale, extra) if _allowed(m, text, start, end)
+                or kind == "hardware" and _equips(m, start, end)]
     if kind == "hardware":
         mentions = [m for m in mentions if m.entity.type != "chip" and not _makes(m, text, start)]
     scopes = _scopes(text, start, end)
@@ -788,6 +792,12 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
 
 
 COLON = re.compile(r"[:：]")
+
+
+def _equips(m: Mention, start: int, end: int) -> bool:
+    """Whether ``m`` is the project chips go to (für Colossus 1 etwa 150.000 H200, 用于星门项目的GPU): the chips are
+    the system's, though a project money goes to is a counterparty of the money."""
+    return m.role == "counterparty" and m.entity.type == "project" and not (m.start < end and m.end > start)
 
 
 def _makes(m: Mention, text: str, start: int) -> bool:
@@ -1262,7 +1272,18 @@ def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -
     if kind == "hardware" and compared_only(text, start, end, locale):
         return True
     lo, _ = _clause(text, start, end)
-    return _generic_head(text[lo:start], cat)
+    return _generic_head(text[lo:start], cat) or kind == "money" and goods_value(text, start, end, locale)
+
+
+def goods_value(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the amount is the value of chips that are the sentence's topic (KI-Chips im Wert von mindestens einer
+    Milliarde Dollar sind in China gelandet, 走私芯片总值约1亿美元) and the sentence names no one who owns, makes or
+    sells them: what goods are worth is then nobody's figure, and no subject is carried to it. (Chips a sentence's
+    verb acquires, 计划通过租赁获取价值120亿美元的芯片, are its implied subject's: not this form.)"""
+    cat = _catalogue(locale)
+    if not cat["goods_before"].search(text, max(0, start - 48), start):
+        return False
+    return not any(m.entity.type in CARRIED_TYPES or m.entity.type == "person" for m in _mentions(text, locale))
 
 
 def _generic_head(head: str, cat: dict[str, Any]) -> bool:

@@ -160,6 +160,19 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      None),
     ("de-a-company-after-laut-is-its-own-figure", "de", "Laut Nvidia stieg der Umsatz auf 30 Milliarden Dollar",
      "30 Milliarden Dollar", "Nvidia"),
+    # a name after a cause cue is where the business came from, not whose the figure is
+    ("zh-cause-is-no-subject", "zh-Hans", "观察鸿海第4季状况,受惠于苹果iPhone拉货旺季带动,单季合并营收达2兆元",
+     "2兆元", "Foxconn"),
+    ("zh-hant-cause-is-no-subject", "zh-Hant", "觀察鴻海第4季狀況,受惠於蘋果iPhone拉貨旺季帶動,單季合併營收達2兆元",
+     "2兆元", "Foxconn"),
+    ("zh-no-cause-the-nearest-names-it", "zh-Hans", "观察鸿海第4季状况,苹果iPhone单季营收达2兆元", "2兆元", "Apple"),
+    ("de-money-for-a-project-is-paid-to-it", "de", "Oracle zahlt für Colossus 1 etwa 5 Milliarden Dollar",
+     "5 Milliarden Dollar", "Oracle"),
+    ("zh-money-for-a-project-is-paid-to-it", "zh-Hans", "甲骨文为巨像2号支付了50亿美元", "50亿美元", "Oracle"),
+    ("de-cause-is-no-subject", "de", "Infineon steigerte dank Apple den Umsatz auf 4 Milliarden Euro",
+     "4 Milliarden Euro", "Infineon"),
+    ("de-no-cause-the-nearest-names-it", "de", "Infineon meldet, Apple steigerte den Umsatz auf 4 Milliarden Euro",
+     "4 Milliarden Euro", "Apple"),
 ]
 
 
@@ -185,6 +198,13 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
      "304 Grafikkarten", "hessian.AI"),
     ("de-a-supercomputer-and-its-chips", "de", "Im Supercomputer JUWELS Booster stecken 3.744 A100-GPUs",
      "3.744 A100-GPUs", "JUWELS Booster"),
+    # chips for a project are the project's (money for one is paid to it: see SUBJECTS)
+    ("de-chips-for-a-project", "de", "Inzwischen sind für Colossus 1 etwa 150.000 H200-Beschleuniger im Einsatz",
+     "150.000 H200", "Colossus 1"),
+    ("de-chips-for-a-company-stay-the-buyers", "de", "Microsoft kauft für OpenAI etwa 150.000 H200-Beschleuniger",
+     "150.000 H200", "Microsoft"),
+    ("zh-chips-for-a-project", "zh-Hans", "甲骨文为巨像2号采购了10万块H100", "10万块H100", "Colossus 2"),
+    ("zh-chips-for-a-company-stay-the-buyers", "zh-Hans", "甲骨文为OpenAI采购了10万块H100", "10万块H100", "Oracle"),
 ]
 
 
@@ -348,6 +368,17 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "von 20 Milliarden Euro eingerichtet.", "20 Milliarden Euro", None),
     ("de-the-company-refers-back", "Die EU will KI fördern. Das Unternehmen zahlte 5 Millionen Euro.",
      "5 Millionen Euro", "EU"),
+    # the value of chips a sentence names no owner, maker or seller of is nobody's: nothing carried to it
+    ("de-the-value-of-chips-no-one-owns", "Nvidia legte Zahlen vor. Laut Financial Times sind KI-Chips im Wert von "
+     "mindestens einer Milliarde US-Dollar in China gelandet.", "einer Milliarde US-Dollar", None),
+    ("de-the-value-of-chips-their-seller-sold", "Nvidia legte Zahlen vor. Zuvor verkaufte Nvidia H20-Chips im Wert "
+     "von 4,5 Milliarden Dollar nach China.", "4,5 Milliarden Dollar", "Nvidia"),
+    ("de-a-value-of-no-chips-is-carried", "Nvidia legte Zahlen vor. Aktien im Wert von 4,5 Milliarden Dollar wurden "
+     "zurückgekauft.", "4,5 Milliarden Dollar", "Nvidia"),
+    ("zh-the-value-of-chips-no-one-owns", "英伟达发布了财报。据报道，走私芯片总值约1亿美元。", "1亿美元", None),
+    ("zh-chips-a-verb-acquires-are-its-subjects", "xAI发布了新模型。计划通过租赁方式获取价值120亿美元的芯片设备。",
+     "120亿美元", "xAI"),
+    ("zh-hant-the-value-of-chips-no-one-owns", "輝達發布了財報。據報道，走私晶片總值約1億美元。", "1億美元", None),
 ]
 
 

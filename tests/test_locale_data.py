@@ -23,7 +23,7 @@ ENTITY_TYPES = context.ENTITY_TYPES
 CUE_LISTS = ("comparison_cues", "counterparty_cues", "generic_models", "anaphora", "anaphora_determiners",
              "anaphora_nouns", "conjunctions", "chip_words", "speech_cues", "self_cues", "paper_cues", "owner_after",
              "generic_subjects", "announcer_cues", "source_cues", "relative_pronouns", "respectively",
-             "latter", "former", "name_suffixes", "indefinite_determiners")
+             "latter", "former", "name_suffixes", "indefinite_determiners", "goods_value")
 # Lists of words in the hardware section (the rest are numbers, tables or one word).
 HARDWARE_WORD_LISTS = ("classifiers", "classifiers_referring_back", "card_not_before", "price_words",
                        "bare_count_not_before", "not_a_count_before", "other_nouns", "rate_markers", "type_markers",
