@@ -591,7 +591,11 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
               rf"(?:,\d+)?"
               rf"(?:{THOUSANDS_SUFFIX}|\s+(?:{_de_scale(locale)}))?")
     vague = rf"(?<![\w-])(?i:{word_alternation(words.vague_counts)})" if words.vague_counts else NEVER
-    first = re.escape("".join({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())}))
+    first = re.escape("".join(sorted({ch for word in words.vague_counts for ch in (word[0].lower(), word[0].upper())})))
+    # What a count opens with, checked after the class: the class admits d, h, t and z at every word start and
+    # inside words, and the pattern's groups and lookbehinds were tried there; the opening words (word_alternation's
+    # branches, keyed by their first character) reject those positions for less. A necessary condition of the match.
+    opening = [r"\d", vague]
     units = rf"(?:\s+(?P<cls>{word_alternation(words.unit_nouns)})(?!\w))?"
     if words.range_between:
         between, joiner = words.range_between
@@ -600,13 +604,14 @@ def _de_count_pattern(locale: str) -> re.Pattern[str]:
         opened = rf"(?P<between>(?i:{re.escape(between)})\s+)?"
         sep = rf"(?:{RANGE_SEP}|(?(between)\s+{re.escape(joiner)}\s+|(?!)))"
         first += re.escape(between[0].lower() + between[0].upper())
+        opening.append(rf"(?i:{re.escape(between)})\s")
     else:
         opened, sep = "", RANGE_SEP
     # The lookahead on a count's first character lets most positions fail at once (3x faster).
     # A count ends before a space, or before the punctuation that ends its clause (liegt bei 24.000.), or before a
     # hyphen that joins it to a compound (ein 100.000-GPU-Cluster: see _count_claim).
-    return re.compile(rf"(?=[\d{first}]){opened}(?P<lo>{number}|{vague})(?:{sep}(?P<hi>{number}))?"
-                      rf"(?=\s|[.,;:!?)](?!\d)|-(?=\w)|$){units}")
+    return re.compile(rf"(?=[\d{first}])(?={'|'.join(opening)}){opened}(?P<lo>{number}|{vague})"
+                      rf"(?:{sep}(?P<hi>{number}))?(?=\s|[.,;:!?)](?!\d)|-(?=\w)|$){units}")
 
 
 def _de_word_count_pattern(locale: str) -> re.Pattern[str]:
