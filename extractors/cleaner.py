@@ -713,15 +713,16 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     local: dict[int, float] = {}
     own: dict[int, float] = {}  # the weight of the lines whose innermost block is the element
     parent: dict[int, int | None] = {}
+    get_local, get_own, weight_of = local.get, own.get, _weight  # the hot loop: a line, ~12 levels deep, ~180 a page
     for line, chars in zip(lines, prose, strict=True):
         path = line.path
         if not path:
             continue
-        weight = _weight(line, chars, wrappers)
+        weight = weight_of(line, chars, wrappers)
         for share, number in zip(LEVEL_SHARE, reversed(path), strict=False):  # the line's own block first, then upwards
-            local[number] = local.get(number, 0.0) + weight * share
+            local[number] = get_local(number, 0.0) + weight * share
         last = len(path) - 1
-        own[path[last]] = own.get(path[last], 0.0) + weight
+        own[path[last]] = get_own(path[last], 0.0) + weight
         for i in range(last, -1, -1):  # from the line's own block up to the first block seen before, whose
             if path[i] in parent:      # ancestors are known already
                 break
@@ -784,7 +785,8 @@ def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | N
 
 
 def _furniture(line: Line, wrappers: set[int] | frozenset[int]) -> bool:
-    return any(c not in wrappers for c in line.chrome)
+    # Some furniture element above the line is not a wrapper (one C-level set test, not a generator a line).
+    return not wrappers.issuperset(line.chrome)
 
 
 def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | frozenset[int]) -> list[int]:
@@ -832,7 +834,7 @@ def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -
     holding the same text, the innermost (numbers grow in document order: an inner element has a larger one)."""
     text: dict[int, int] = dict.fromkeys(hints, 0)
     for line in lines:
-        if line.link_share < 0.5 and not any(c not in wrappers for c in line.chrome):
+        if line.link_share < 0.5 and wrappers.issuperset(line.chrome):  # not _furniture()
             for number in line.path:
                 if number in text:
                     text[number] += len(line.text)
@@ -873,8 +875,7 @@ def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: 
 
 def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
     """How much a line pulls the choice of the article's element towards itself (prose) or away (furniture)."""
-    furniture = any(c not in wrappers for c in line.chrome)
-    if furniture:
+    if not wrappers.issuperset(line.chrome):  # _furniture()
         return -0.5 * min(len(line.text), 200)
     if prose:
         return prose * (1.0 - line.link_share)
