@@ -12,7 +12,7 @@ import re
 import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parser: a pattern's literals
 import re._parser as re_parser  # type: ignore[import-not-found]
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, NamedTuple
@@ -167,19 +167,28 @@ class Phrases:
     KINDS: ClassVar[tuple[str, ...]] = ("end_of_article", "related_header", "breadcrumb", "widget", "caption")
     anchored: re.Pattern[str]
     floating: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]  # (pattern, word sets it needs)
+    # The floating patterns that need no word, in order: all a line with no trigger word (most lines) is tried on.
+    free: tuple[re.Pattern[str], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "free", tuple(pattern for pattern, needs in self.floating if not needs))
 
     def search(self, text: str, words: frozenset[str]) -> bool:
         """Whether a pattern finds ``text``; ``words``: the trigger words it holds (``ChromeRules.words_in``)."""
         if self.anchored.search(text):
             return True
-        return any((words or not needs) and all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
+        if not words:
+            return any(pattern.search(text) for pattern in self.free)
+        return any(all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
                    for pattern, needs in self.floating)
 
     def find(self, text: str, words: frozenset[str]) -> re.Match[str] | None:
         """The first match in ``text``, anchored patterns first; ``words`` as for ``search``."""
         if found := self.anchored.search(text):
             return found
-        return next((found for pattern, needs in self.floating if (words or not needs) and
+        if not words:
+            return next((found for pattern in self.free if (found := pattern.search(text))), None)
+        return next((found for pattern, needs in self.floating if
                      all(not need.isdisjoint(words) for need in needs) and (found := pattern.search(text))), None)
 
 
