@@ -38,8 +38,9 @@ LAST_SEPARATOR = re.compile(rf".*{SEPARATOR.pattern}", re.S)
 LATIN_START = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 # How far before an anchor a window starts: a one-unit word before a name (pro H100, 每块H100).
 WINDOW_BEFORE = 8
-# Below this length a text is read whole: finding the anchors costs more than the windows save.
-WINDOWS_FROM = 3000
+# Below this length a text is read whole. Since the anchor finders got cheaper, windows pay on every length
+# (extract_hardware on the cleaning pages' texts, half of them shorter than 3000 characters: 0.46 -> 0.40 ms).
+WINDOWS_FROM = 0
 # Windows closer than this are read as one: a Doc costs more to make than a few hundred characters to tokenise.
 WINDOW_JOIN = 400
 LETTERS_NUMBER = re.compile(r"([A-Z]{1,3})(\d{3,4}[A-Z]?)")
