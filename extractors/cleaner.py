@@ -584,10 +584,11 @@ class Page:
     warnings: tuple[str, ...] = ()  # what could not be read as it was (nesting too deep, broken metadata)
 
 
-def html_lines(html: str, line_breaks: bool = False) -> Page:
-    """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
+def html_lines(html: str, line_breaks: bool = False, utf8: bytes | None = None) -> Page:
+    """Visible lines of a page with where they sit, its title, meta publication dates, and article hints.
+    ``utf8``: ``html.encode("utf-8")`` where the caller has it (see ``parse_html``)."""
     warnings: list[str] = []
-    root = parse_html(html, warnings)
+    root = parse_html(html, warnings, utf8)
     if root is None:
         return Page([], warnings=tuple(warnings))
     walked = _walk(root, line_breaks)
@@ -596,13 +597,14 @@ def html_lines(html: str, line_breaks: bool = False) -> Page:
     return Page(walked.lines, title, dates, walked.hints, walked.anchor, walked.leads, tuple(warnings))
 
 
-def parse_html(html: str, warnings: list[str] | None = None) -> etree._Element | None:
+def parse_html(html: str, warnings: list[str] | None = None, utf8: bytes | None = None) -> etree._Element | None:
     """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements.
 
     libxml2 stops descending past its depth limit and loses the text below it: such a page is read again with its
     layout and formatting tags flattened, and if it is still too deep, with every tag a line break; ``warnings``
-    gets a line saying so."""
-    root, too_deep = _parse(html)
+    gets a line saying so. ``utf8``: ``html.encode("utf-8")``, when the caller has it (the page's own bytes), so the
+    text is not encoded again for the parser."""
+    root, too_deep = _parse(html, utf8)
     if too_deep:
         root, too_deep = _parse(INLINE_FORMAT_TAG.sub("", LAYOUT_TAG.sub("<br>", html)))
         how = "its layout and formatting tags flattened"
@@ -615,11 +617,11 @@ def parse_html(html: str, warnings: list[str] | None = None) -> etree._Element |
     return root
 
 
-def _parse(html: str) -> tuple[etree._Element | None, bool]:
+def _parse(html: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
     # lxml.etree's parser, not lxml.html's: the same libxml2 parse, without a Python class look-up per element.
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     try:
-        root = etree.fromstring(html.encode("utf-8", "replace"), parser=parser)
+        root = etree.fromstring(html.encode("utf-8", "replace") if utf8 is None else utf8, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     if root is None:
@@ -1020,17 +1022,19 @@ def _head(lines: list[Line], start: int, kept: Iterable[str]) -> str:
     return "\n".join([*above, *list(kept)[:HEAD_LINES_BODY]])
 
 
-def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool = False) -> Cleaned:
+def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool = False,
+          utf8: bytes | None = None) -> Cleaned:
     """Clean an article body; ``title`` from front matter wins over the page's own.
 
     ``line_breaks``: the body is markdown or a text dump with HTML in it, whose newlines end lines.
+    ``utf8``: ``body.encode("utf-8")`` where the caller has it (a page decoded from strict UTF-8): the parser reads it.
     """
     meta_dates: tuple[str, ...] = ()
     page_title = None
     start = 0
     warnings: list[str] = []
     if is_html:
-        page = html_lines(body, line_breaks)
+        page = html_lines(body, line_breaks, utf8)
         lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
         warnings += page.warnings
         article, start = article_lines(lines, page.hints, page.anchor, page.leads)
