@@ -42,6 +42,7 @@ TARGETS = ("German snippet F1 >= 0.945 and >= trafilatura's + 0.02 on the held-o
 # stage above them. A name a module does not have is left out, so the list can name stages of several versions.
 STAGES = (
     (0, "decode", "extractors.article", "decode"),
+    (0, "decode", "extractors.article", "decode_keeping_utf8"),
     (0, "read_article", "extractors.article", "read_article"),
     (0, "clean", "extractors.article", "clean"),
     (1, "parse (lxml)", "extractors.cleaner", "parse_html"),

@@ -18,7 +18,7 @@ from extractors.reader import MAX_META_CHARS, read_article
 from extractors.sentences import sentence_at, sentence_bounds
 from normalizers.currency import FxError, latest_rate_date, to_usd, usd_rate
 from normalizers.dates import EARLIEST, FRONT_MATTER_KEYS, FRONT_MATTER_URL_KEYS, parse_date_value, publication_date
-from normalizers.encoding import DecodeError, decode, decoding_note
+from normalizers.encoding import DecodeError, decode_keeping_utf8, decoding_note
 from normalizers.locale import LOCALES, languages, load_locale, locale_tag, to_matching_script
 from normalizers.script import detect_language, detect_script
 
@@ -74,12 +74,13 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     ``doc_id`` defaults to the file's stem; a run passes ``doc_ids(...)`` so that ids are unique in it.
     """
     try:
-        text, encoding = decode(raw)
+        text, encoding, utf8 = decode_keeping_utf8(raw)
     except DecodeError as exc:
         raise ArticleError(str(exc)) from exc
     path = PurePosixPath(source_path)
     article = read_article(text, path.suffix)
-    cleaned = clean(article.body, article.is_html, article.meta.get("title"), article.line_breaks)
+    cleaned = clean(article.body, article.is_html, article.meta.get("title"), article.line_breaks,
+                    utf8 if article.body is text else None)  # the page's bytes, when its body is all of it
     body = cleaned.text
     language = detect_language(body) if body.strip() else "und"
     script = detect_script(body, language) if body.strip() else None

@@ -12,7 +12,7 @@ import re
 import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parser: a pattern's literals
 import re._parser as re_parser  # type: ignore[import-not-found]
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, NamedTuple
@@ -167,19 +167,28 @@ class Phrases:
     KINDS: ClassVar[tuple[str, ...]] = ("end_of_article", "related_header", "breadcrumb", "widget", "caption")
     anchored: re.Pattern[str]
     floating: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]  # (pattern, word sets it needs)
+    # The floating patterns that need no word, in order: all a line with no trigger word (most lines) is tried on.
+    free: tuple[re.Pattern[str], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "free", tuple(pattern for pattern, needs in self.floating if not needs))
 
     def search(self, text: str, words: frozenset[str]) -> bool:
         """Whether a pattern finds ``text``; ``words``: the trigger words it holds (``ChromeRules.words_in``)."""
         if self.anchored.search(text):
             return True
-        return any((words or not needs) and all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
+        if not words:
+            return any(pattern.search(text) for pattern in self.free)
+        return any(all(not need.isdisjoint(words) for need in needs) and pattern.search(text)
                    for pattern, needs in self.floating)
 
     def find(self, text: str, words: frozenset[str]) -> re.Match[str] | None:
         """The first match in ``text``, anchored patterns first; ``words`` as for ``search``."""
         if found := self.anchored.search(text):
             return found
-        return next((found for pattern, needs in self.floating if (words or not needs) and
+        if not words:
+            return next((found for pattern in self.free if (found := pattern.search(text))), None)
+        return next((found for pattern, needs in self.floating if
                      all(not need.isdisjoint(words) for need in needs) and (found := pattern.search(text))), None)
 
 
@@ -575,10 +584,11 @@ class Page:
     warnings: tuple[str, ...] = ()  # what could not be read as it was (nesting too deep, broken metadata)
 
 
-def html_lines(html: str, line_breaks: bool = False) -> Page:
-    """Visible lines of a page with where they sit, its title, meta publication dates, and article hints."""
+def html_lines(html: str, line_breaks: bool = False, utf8: bytes | None = None) -> Page:
+    """Visible lines of a page with where they sit, its title, meta publication dates, and article hints.
+    ``utf8``: ``html.encode("utf-8")`` where the caller has it (see ``parse_html``)."""
     warnings: list[str] = []
-    root = parse_html(html, warnings)
+    root = parse_html(html, warnings, utf8)
     if root is None:
         return Page([], warnings=tuple(warnings))
     walked = _walk(root, line_breaks)
@@ -587,13 +597,14 @@ def html_lines(html: str, line_breaks: bool = False) -> Page:
     return Page(walked.lines, title, dates, walked.hints, walked.anchor, walked.leads, tuple(warnings))
 
 
-def parse_html(html: str, warnings: list[str] | None = None) -> etree._Element | None:
+def parse_html(html: str, warnings: list[str] | None = None, utf8: bytes | None = None) -> etree._Element | None:
     """The page's element tree (lxml's forgiving HTML parser); None for a page with no elements.
 
     libxml2 stops descending past its depth limit and loses the text below it: such a page is read again with its
     layout and formatting tags flattened, and if it is still too deep, with every tag a line break; ``warnings``
-    gets a line saying so."""
-    root, too_deep = _parse(html)
+    gets a line saying so. ``utf8``: ``html.encode("utf-8")``, when the caller has it (the page's own bytes), so the
+    text is not encoded again for the parser."""
+    root, too_deep = _parse(html, utf8)
     if too_deep:
         root, too_deep = _parse(INLINE_FORMAT_TAG.sub("", LAYOUT_TAG.sub("<br>", html)))
         how = "its layout and formatting tags flattened"
@@ -606,11 +617,11 @@ def parse_html(html: str, warnings: list[str] | None = None) -> etree._Element |
     return root
 
 
-def _parse(html: str) -> tuple[etree._Element | None, bool]:
+def _parse(html: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
     # lxml.etree's parser, not lxml.html's: the same libxml2 parse, without a Python class look-up per element.
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     try:
-        root = etree.fromstring(html.encode("utf-8", "replace"), parser=parser)
+        root = etree.fromstring(html.encode("utf-8", "replace") if utf8 is None else utf8, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     if root is None:
@@ -713,15 +724,16 @@ def article_lines(lines: list[Line], hints: frozenset[int] = frozenset(), anchor
     local: dict[int, float] = {}
     own: dict[int, float] = {}  # the weight of the lines whose innermost block is the element
     parent: dict[int, int | None] = {}
+    get_local, get_own, weight_of = local.get, own.get, _weight  # the hot loop: a line, ~12 levels deep, ~180 a page
     for line, chars in zip(lines, prose, strict=True):
         path = line.path
         if not path:
             continue
-        weight = _weight(line, chars, wrappers)
+        weight = weight_of(line, chars, wrappers)
         for share, number in zip(LEVEL_SHARE, reversed(path), strict=False):  # the line's own block first, then upwards
-            local[number] = local.get(number, 0.0) + weight * share
+            local[number] = get_local(number, 0.0) + weight * share
         last = len(path) - 1
-        own[path[last]] = own.get(path[last], 0.0) + weight
+        own[path[last]] = get_own(path[last], 0.0) + weight
         for i in range(last, -1, -1):  # from the line's own block up to the first block seen before, whose
             if path[i] in parent:      # ancestors are known already
                 break
@@ -784,7 +796,8 @@ def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | N
 
 
 def _furniture(line: Line, wrappers: set[int] | frozenset[int]) -> bool:
-    return any(c not in wrappers for c in line.chrome)
+    # Some furniture element above the line is not a wrapper (one C-level set test, not a generator a line).
+    return not wrappers.issuperset(line.chrome)
 
 
 def _lead(lines: list[Line], prose: list[int], first: int, wrappers: set[int] | frozenset[int]) -> list[int]:
@@ -832,7 +845,7 @@ def _longest_hint(lines: list[Line], hints: Iterable[int], wrappers: set[int]) -
     holding the same text, the innermost (numbers grow in document order: an inner element has a larger one)."""
     text: dict[int, int] = dict.fromkeys(hints, 0)
     for line in lines:
-        if line.link_share < 0.5 and not any(c not in wrappers for c in line.chrome):
+        if line.link_share < 0.5 and wrappers.issuperset(line.chrome):  # not _furniture()
             for number in line.path:
                 if number in text:
                     text[number] += len(line.text)
@@ -873,8 +886,7 @@ def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: 
 
 def _weight(line: Line, prose: int, wrappers: set[int]) -> float:
     """How much a line pulls the choice of the article's element towards itself (prose) or away (furniture)."""
-    furniture = any(c not in wrappers for c in line.chrome)
-    if furniture:
+    if not wrappers.issuperset(line.chrome):  # _furniture()
         return -0.5 * min(len(line.text), 200)
     if prose:
         return prose * (1.0 - line.link_share)
@@ -1010,17 +1022,19 @@ def _head(lines: list[Line], start: int, kept: Iterable[str]) -> str:
     return "\n".join([*above, *list(kept)[:HEAD_LINES_BODY]])
 
 
-def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool = False) -> Cleaned:
+def clean(body: str, is_html: bool, title: str | None = None, line_breaks: bool = False,
+          utf8: bytes | None = None) -> Cleaned:
     """Clean an article body; ``title`` from front matter wins over the page's own.
 
     ``line_breaks``: the body is markdown or a text dump with HTML in it, whose newlines end lines.
+    ``utf8``: ``body.encode("utf-8")`` where the caller has it (a page decoded from strict UTF-8): the parser reads it.
     """
     meta_dates: tuple[str, ...] = ()
     page_title = None
     start = 0
     warnings: list[str] = []
     if is_html:
-        page = html_lines(body, line_breaks)
+        page = html_lines(body, line_breaks, utf8)
         lines, page_title, meta_dates = page.lines, page.title, page.meta_dates
         warnings += page.warnings
         article, start = article_lines(lines, page.hints, page.anchor, page.leads)

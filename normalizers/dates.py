@@ -221,15 +221,22 @@ def _line_matches(line: str) -> Iterator[tuple[int, int, dt.date | None]]:
 
 def dated_spans(line: str) -> list[tuple[int, int, dt.date]]:
     """Valid absolute dates of a line with their spans, left to right; overlapping matches keep the first."""
-    spans: list[tuple[int, int, dt.date]] = []
     if not (YEAR.search(line) or len(line) <= SHORT_YEAR_MAX_LINE and TWO_DIGITS.search(line)):
-        return spans
+        return []
+    return list(_dated_spans(line, today()))
+
+
+# A page's date finders read the same short texts again (an element's text, its block's, a byline on every page
+# of a site): a line's dates are kept, keyed by the day too (a date after today is not valid).
+@lru_cache(maxsize=4096)
+def _dated_spans(line: str, day: dt.date) -> tuple[tuple[int, int, dt.date], ...]:
+    spans: list[tuple[int, int, dt.date]] = []
     for start, end, found in sorted(_line_matches(line), key=lambda s: (s[0], -s[1])):
         if spans and start < spans[-1][1]:
             continue
         if found:
             spans.append((start, end, found))
-    return spans
+    return tuple(spans)
 
 
 def dates_in_line(line: str) -> Iterable[dt.date]:
@@ -237,7 +244,8 @@ def dates_in_line(line: str) -> Iterable[dt.date]:
     return [found for _, _, found in dated_spans(line)]
 
 
-def _cue_phrases(line: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1024)  # a line is asked once for each of its dates, and short lines recur (see _dated_spans)
+def _cue_phrases(line: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of the cue words of a line; adjacent cues form one phrase of its first word's kind
     ("更新时间" is an update cue although "时间" alone introduces a publication date)."""
     rules = date_rules()
@@ -250,7 +258,7 @@ def _cue_phrases(line: str) -> list[tuple[int, int, str]]:
             phrases[-1] = (phrases[-1][0], max(end, phrases[-1][1]), phrases[-1][2])
         else:
             phrases.append((start, end, kind))
-    return phrases
+    return tuple(phrases)
 
 
 def _cue_of(line: str, start: int, end: int) -> str | None:

@@ -85,6 +85,13 @@ def _few(bad: int, length: int) -> bool:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise DecodeError for binary or undecodable input."""
+    text, encoding, _ = decode_keeping_utf8(data)
+    return text, encoding
+
+
+def decode_keeping_utf8(data: bytes) -> tuple[str, str, bytes | None]:
+    """``decode``'s ``(text, encoding)`` and, for a page in strict UTF-8, ``text.encode("utf-8")``: the bytes it was
+    decoded from (line ends made Unix), which an HTML parser can read without encoding the text again."""
     if not data:
         raise DecodeError("empty file")
     # UTF-32's little-endian mark begins with UTF-16's: test it first.
@@ -92,34 +99,34 @@ def decode(data: bytes) -> tuple[str, str]:
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return _checked(data.decode(name), name)
+                return (*_checked(data.decode(name), name), None)
             except UnicodeDecodeError as exc:
                 if exc.end == len(data) and len(data) - exc.start < 4:  # cut off inside the last character
                     try:
-                        return _checked(data[: exc.start].decode(name), f"{name} (truncated)")
+                        return (*_checked(data[: exc.start].decode(name), f"{name} (truncated)"), None)
                     except UnicodeDecodeError:
                         pass
                 raise DecodeError(
                     f"has a {name} byte-order mark but does not decode: {exc.reason} at byte {exc.start}"
                 ) from exc
     if NUL in data and (utf16 := _utf16_without_bom(data)):
-        return _checked(*utf16)
+        return (*_checked(*utf16), None)
     if NUL in data:
         raise DecodeError(f"binary content: NUL byte at offset {data.index(NUL)}")
     try:
-        return _checked(data.decode("utf-8"), "utf-8", utf8=data)
+        return _checked_utf8(data)
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start < 4:
             # A file cut off inside its last character: keep everything before it.
             try:
-                return _checked(data[: exc.start].decode("utf-8"), "utf-8 (truncated)")
+                return (*_checked(data[: exc.start].decode("utf-8"), "utf-8 (truncated)"), None)
             except UnicodeDecodeError:
                 pass
     if mostly := _mostly_utf8(data):
-        return _checked(*mostly)
+        return (*_checked(*mostly), None)
     if declared := _declared(data):
-        return _checked(*declared)
-    return _checked(*_legacy(data))
+        return (*_checked(*declared), None)
+    return (*_checked(*_legacy(data)), None)
 
 
 def _replaced(data: bytes, name: str) -> tuple[str, int]:
@@ -286,14 +293,33 @@ def _mixed_utf8_gb18030(data: bytes) -> tuple[str, int, int]:
     return "".join(out), counts["utf-8"], counts["gb18030"]
 
 
-def _checked(text: str, encoding: str, replaced: int = 0, utf8: bytes | None = None) -> tuple[str, str]:
+def _checked_utf8(data: bytes) -> tuple[str, str, bytes]:
+    """``_checked`` of the strict UTF-8 decoding of ``data`` (raising UnicodeDecodeError where it has none), with
+    the line ends and the control characters dealt with on the bytes: a carriage return or a control character is
+    its one ASCII byte in UTF-8, never part of a longer character (C-level byte operations, not a pass over the
+    decoded text, most of which is wider than a byte a character)."""
+    unix = _unix_line_ends(data) if b"\r" in data else data
+    text = unix.decode("utf-8")
+    controls = len(unix.translate(None, NOT_CONTROL_BYTES)) + text.count(REPLACEMENT)
+    length = len(text) + len(data) - len(unix)  # the decoded text's length before its line ends were changed
+    share = controls / length if length else 0.0
+    if share > MAX_CONTROL_SHARE:
+        raise DecodeError(f"binary content: {share:.0%} control characters after decoding as utf-8")
+    return text, "utf-8", unix
+
+
+def _unix_line_ends(data: bytes) -> bytes:
+    # bytes.splitlines splits at \r\n, \r and \n only (str's also at other breaks): half the cost of two replaces
+    joined = b"\n".join(data.splitlines())
+    return joined + b"\n" if data.endswith((b"\n", b"\r")) else joined
+
+
+def _checked(text: str, encoding: str, replaced: int = 0) -> tuple[str, str]:
     """The text with Unix line ends, unless it has too many control characters to be text (binary content).
 
     ``replaced``: U+FFFD the decoding put for bad bytes, already judged few; they are not counted again.
-    ``utf8``: the bytes ``text`` is the strict UTF-8 decoding of, where its control characters are counted.
     """
-    controls = len(CONTROL.findall(text)) if utf8 is None else \
-        len(utf8.translate(None, NOT_CONTROL_BYTES)) + text.count(REPLACEMENT)
+    controls = len(CONTROL.findall(text))
     share = (controls - replaced) / len(text) if text else 0.0
     if share > MAX_CONTROL_SHARE:
         raise DecodeError(f"binary content: {share:.0%} control characters after decoding as {encoding}")
