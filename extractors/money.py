@@ -54,9 +54,9 @@ DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]
              r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
              r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
 NO_CENTS = re.compile(r",[-–]")
-# A stock quote's change as quote boxes print it, unsigned by no word: a signed figure and its signed percentage in
-# brackets (+0.950 (+1.863%)); prose says 升0.95元. What follows it up to the next break is the box's market data
-# (沽空 $8.18億; 比率 13.340%), not an amount of the article, when a text dump joins the box to a line of text.
+# A stock quote's change as quote boxes print it, in signs rather than words: a signed figure and its signed
+# percentage in brackets (+0.950 (+1.863%)); prose says 升0.95元. What follows it up to the next break is the box's
+# market data (沽空 $8.18億; 比率 13.340%), not an amount of the article, when a text dump joins the box to a line.
 QUOTE_CHANGE = re.compile(r"[+\-−]\d[\d.,]*\s*[(（]\s*[+\-−]\d[\d.,]*\s*%\s*[)）]")
 QUOTE_BOX_END = re.compile(r"[，,;；。！？!?\n]")
 # What may not stand before a dash for it to be a minus sign: a range mark, a point, a slash (ASCII letters and
