@@ -48,12 +48,7 @@ def _silence_live_display() -> bytes:
     line; dup2 is safe in a signal handler, stopping the display is not) and return what goes before the line."""
     if _live is None:
         return b""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, _live)
-        os.close(devnull)
-    except OSError:
-        pass
+    _to_devnull(_live)
     return AFTER_LIVE
 
 
@@ -61,11 +56,15 @@ def _silence_stderr() -> None:
     """Point fd 2 at /dev/null once the terminal's stderr is saved: the threads still running while the children die
     (Prefect's cancellation observer, its event clients) log their lost connections there, tracebacks included, and
     the interrupted line is to be the only one."""
-    if _stderr is None:
-        return
+    if _stderr is not None:
+        _to_devnull(2)
+
+
+def _to_devnull(fd: int) -> None:
+    """Make ``fd`` write to /dev/null (best effort: the handler goes on whatever happens here)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
+        os.dup2(devnull, fd)
         os.close(devnull)
     except OSError:
         pass
