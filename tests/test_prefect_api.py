@@ -101,10 +101,11 @@ def _run_cli(out: Path, env: dict[str, str]) -> tuple[subprocess.CompletedProces
                     # Only the CLI's own children and their execs: a process the server forks (a helper it runs)
                     # shows the server's command line until it execs, and keeps it here if it ends first, as it may
                     # on a loaded machine, where it would pass for a second server.
-                    if child.ppid() != proc.pid and child not in seen and SERVER_APP in " ".join(child.cmdline()):
+                    command = " ".join(child.cmdline())
+                    if child.ppid() != proc.pid and child not in seen and SERVER_APP in command:
                         continue
                     # The latest non-empty: a child seen before its exec shows our command, a zombie none.
-                    if (command := " ".join(child.cmdline())) or child not in seen:
+                    if command or child not in seen:
                         seen[child] = command
                 except psutil.Error:
                     pass  # a batch worker that ended while being listed
