@@ -157,6 +157,7 @@ class _Grammar:
     market_currency: tuple[re.Pattern[str], dict[str, str]] | None  # a market's shares named in a bare amount's
     # clause before it, and each market's currency: 折合港股约140.5元 is in Hong Kong dollars
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
+    compared_with: re.Pattern[str] | None  # a clause opened by a comparison word: 较今年的1500亿元
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
     # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
@@ -456,6 +457,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
         currency_of_previous=(
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
              frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
+        compared_with=re.compile(word_alternation(money["compared_with"])) if money.get("compared_with") else None,
         currency_in_context=tuple(
             # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
             (re.compile(rf"(?:\d|{word_alternation(data['number'].get('scales', {})) or NEVER}\.?)[\s-]*"
@@ -865,6 +867,24 @@ def _currency_of_previous(text: str, spans: list[MoneySpan],
     return out
 
 
+def _currency_of_compared(text: str, spans: list[MoneySpan], words: re.Pattern[str]) -> list[MoneySpan]:
+    """Bare amounts that a comparison word opens their clause with, in the currency of the amount they are compared
+    with: the last one before them in their sentence that restates none (较今年的1500亿元 after 人民币1600亿元).
+    ``words``: the grammar's ``compared_with``."""
+    out = list(spans)
+    for i, span in enumerate(spans):
+        if not span.bare:
+            continue
+        compared = next((s for s in reversed(out[:i]) if s.equivalent_of is None), None)
+        if compared is None or compared.bare or compared.currency == span.currency \
+                or compared.start < _sentence_around(text, span.start, span.end)[0]:
+            continue
+        clause = compared.end + _last_end(CLAUSE_BREAK, text[compared.end : span.start])
+        if clause > compared.end and words.match(text, clause, span.start):
+            out[i] = replace(span, currency=compared.currency)
+    return out
+
+
 def _currency_from_context(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
     """Amounts in a word that names several currencies (5000 Schilling), in the one the article's cue words name;
     without a cue the word names none and the amount goes."""
@@ -1140,6 +1160,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans = _market_currency(text, spans, g.market_currency)
     if g.currency_of_previous is not None:
         spans = _currency_of_previous(text, spans, g.currency_of_previous)
+    if g.compared_with is not None:
+        spans = _currency_of_compared(text, spans, g.compared_with)
     if g.currency_in_context:
         spans = _currency_from_context(text, spans, g)
     if carried:

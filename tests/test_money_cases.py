@@ -847,6 +847,16 @@ CASES = [
          "淨利510億元。", [pt("CNY", 2801.54 * E8), pt("USD", 144.51), pt("HKD", 140.5, "approx"), pt("CNY", 510 * E8)],
          region="HK"),
     hans("market-currency-a-share", "该股在A股收报25元", [pt("CNY", 25)]),
+    # A bare 元 that a comparison word opens its clause with is in the currency of the amount it is compared with;
+    # a restatement between them is skipped, and a bare 元 in a clause of its own keeps the region's reading.
+    hant("compared-with-keeps-currency", "字節跳動計劃明年斥資約人民幣1,600億元，較今年的1,500億元多約6.67%。",
+         [pt("CNY", 1600 * E8, "approx"), pt("CNY", 1500 * E8)], region="TW"),
+    hant("compared-with-skips-restatement", "營收100億美元（約新台幣3,200億元），較去年的80億元增長。淨利10億元。",
+         [pt("USD", 100 * E8), pt("TWD", 3200 * E8, "approx", eq=0), pt("USD", 80 * E8), pt("TWD", 10 * E8)],
+         region="TW"),
+    hant("compared-not-opening-clause", "營收100億美元，其中台灣業務較強，貢獻80億元。", [pt("USD", 100 * E8), pt("TWD", 80 * E8)],
+         region="TW"),
+    hans("compared-with-other-sentence", "营收100亿美元。较去年的80亿元增长。", [pt("USD", 100 * E8), pt("CNY", 80 * E8)]),
     # A quote box joined to a line of text: its data after the quote change (+0.950 (+1.863%)) are no amounts; prose
     # that says the change in words keeps its figures.
     hant("quote-box-joined-to-text", "小米-W(01810.HK) +0.950 (+1.863%) 沽空 $8.18億; 比率 13.340% 雷軍宣布發表會",
