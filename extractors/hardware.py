@@ -1307,16 +1307,22 @@ def _antecedent(text: str, start: int, spans: list[Hit], starts: list[int], word
         i -= 1
     if i < 0 or spans[i].start_char < floor or spans[i].label_ not in ("MODEL", "GENERIC"):
         return None
-    ante = spans[i]
+    ante = noun = spans[i]
     if ante.label_ == "GENERIC" and i > 0 and spans[i - 1].label_ == "MODEL" \
             and not text[spans[i - 1].end_char : ante.start_char].strip(" -"):
-        ante = spans[i - 1]  # H20晶片: the model, not the noun after it
+        i -= 1
+        ante = spans[i]  # H20晶片: the model, not the noun after it
     between = text[ante.end_char : start]
     clause = CLAUSE_END.split(between)[-1]
     if ante in basis and not CLAUSE_END.search(between) or words.price_words.search(clause) \
             or words.other_nouns.search(between):
         # a price basis is referred back to only from another clause (H200一颗要价2万美元，字节跳动将买2万颗)
         return None
+    first = spans[i - 1] if i > 0 and ante.label_ == "MODEL" else None
+    if first is not None and first.label_ == "MODEL" and first.id_ != ante.id_ \
+            and (joiner := words.model_joiners.match(text, first.end_char)) and joiner.end() == ante.start_char:
+        # A100和H800加速卡共计10万块: one count of two models, generic chips; each model is named apart
+        return Hit(first.start_char, noun.end_char, "GENERIC", noun.id_ if noun.label_ == "GENERIC" else "chip")
     return ante
 
 

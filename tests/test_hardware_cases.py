@@ -384,6 +384,13 @@ CASES = {
     # --- counts a clause away from their noun ---
     "zh-refers-back-two-counts": ("zh-Hans", "这款芯片由台积电代工，计划明年量产至少5万颗，年底提升至20万颗",
                                   [n(None, "chip", 50000, "at_least"), n(None, "chip", 200000)]),
+    # a count that refers back to two joined models counts them together
+    "zh-refers-back-two-models": ("zh-Hans", "公司已收到A100和H800加速卡共计10万块。",
+                                  [n(NV, "A100"), n(NV, "H800"), n(None, "chip", 100000)]),
+    "hant-refers-back-two-models": ("zh-Hant", "該公司採購H100與H200晶片，合計約5萬顆。",
+                                    [n(NV, "H100"), n(NV, "H200"), n(None, "chip", 50000, "approx")]),
+    "zh-refers-back-one-of-listed-models": ("zh-Hans", "公司有A100，另外H800芯片共计2万颗。",
+                                            [n(NV, "A100"), n(NV, "H800", 20000)]),
     "hant-refers-back-approx": ("zh-Hant", "輝達H20晶片今年出貨量約100萬顆", [n(NV, "H20", 1000000, "approx")]),
     "zh-refers-back-model-approx": ("zh-Hans", "华为昇腾910C今年产量约10万颗",
                                     [n(HW, "Ascend 910C", 100000, "approx")]),
