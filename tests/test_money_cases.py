@@ -793,6 +793,13 @@ CASES = [
        "Oracle und MGX sieben Milliarden beisteuern.", [pt("USD", 18 * E9), pt("USD", 7 * E9)]),
     de("carried-sentence-bracket", "Der Umsatz lag bei 7,1 Milliarden Dollar. Auf das Data-Center-Segment "
        "entfielen 2,94 Milliarden (plus 55 Prozent).", [pt("USD", 7.1 * E9), pt("USD", 2.94 * E9)]),
+    # the parts of a sum, each a figure with what it pays for after it, take the sum's currency
+    de("carried-sentence-parts", "Das Projekt soll 400 Millionen Franken kosten: 250 Millionen das Rechenzentrum, "
+       "150 Millionen der Tech-Park.", [pt("CHF", 400 * E6), pt("CHF", 250 * E6), pt("CHF", 150 * E6)]),
+    de("carried-sentence-parts-preposition", "Der Konzern investiert 5 Milliarden Euro: 3 Milliarden in die "
+       "Produktion und 2 Milliarden in die Forschung.", [pt("EUR", 5 * E9), pt("EUR", 3 * E9), pt("EUR", 2 * E9)]),
+    de("neg-carried-sentence-parts-counted", "Die Investition von 5 Milliarden Euro erreicht 2 Millionen der Kunden "
+       "direkt.", [pt("EUR", 5 * E9)]),
     de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.",
        [pt("EUR", 5 * E6)]),
     de("neg-carried-sentence-people", "Die Kosten: 5 Millionen Euro. Der Umsatz wuchs, die Zahl der Kunden auf "
