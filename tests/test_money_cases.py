@@ -741,6 +741,9 @@ CASES = [
     # ---- zh: a currency declared once (（人民幣，下同）) or for a sentence (若以美元計算) ------------------
     hant("declared-after-first", "集團上季淨利潤103.52億元(人民幣，下同)，按年下降72%；收入則錄2,477.95億元",
          [pt("CNY", 103.52 * E8), pt("CNY", 2477.95 * E8)], region="HK"),
+    hant("declared-after-currency-word", "累計營收13.42億元人民幣（下同，新台幣60.7億元），虧損28.16億元（新台幣127億元）。",
+         [pt("CNY", 13.42 * E8), pt("TWD", 60.7 * E8, eq=0), pt("CNY", 28.16 * E8), pt("TWD", 127 * E8, eq=2)],
+         region="TW"),
     hant("declared-bare-scaled", "第三季收入錄10.82億(美元.下同),按年升32.6%;盈利按年升1.22倍至2.56億元",
          [pt("USD", 10.82 * E8), pt("USD", 2.56 * E8)], region="HK"),
     hant("declared-sentence-start", "收入增長6%至23.58億元；經調整虧損淨額11.62億元（人民幣，下同），收窄50%",
