@@ -265,13 +265,14 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     over = "".join(num["over_suffixes"])
     big = "".join(num["big_units"])
     scale = rf"(?:[十百千]?[{big}]+|[十百千])"
-    # Not inside a model name or a longer figure (H800, GPT-4o, 3.14): ASCII neighbours only, CJK is fine.
+    # Not inside a model name or a longer figure (H800, GPT-4o, 3.14, 1,234): ASCII neighbours only, CJK is fine, and
+    # so is a comma after a word (方案中,32亿元: mainland pages often set half-width commas in Han text).
     # $6M, US$5.576M: a Latin multiplier letter right after the figure (not the start of a word).
     suffix = "".join(sorted(num.get("suffix_multipliers", {})))
     suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
     # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units. Mixed-script typesetting sets a space between
     # an Arabic figure and its Han unit (59.3 亿美元, 4.6 萬億港元): one space may stand there.
-    arabic = (rf"(?<![A-Za-z0-9.,]){ZH_ARABIC}"
+    arabic = (rf"(?<![A-Za-z0-9.])(?<![A-Za-z0-9.],){ZH_ARABIC}"
               rf"(?:{ZH_FIGURE_SPACE}?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
     # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
     # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.

@@ -57,6 +57,11 @@ CASES = [
     hans("grouped-wan-cny", "项目总投资1,200万元", [pt("CNY", 12000000)]),
     hans("grouped-yi-usd", "市值蒸发5,890亿美元", [pt("USD", 589 * E9)]),
     hans("plain-usd", "订阅费为20美元", [pt("USD", 20)]),
+    # half-width commas in Han text (mainland pages): a figure after a word's comma is an amount, a grouped figure's
+    # tail (1,32亿) and a figure after a model (H100,32亿) are not
+    hans("halfwidth-comma-before", "在此前的定增方案中,32亿元用来补充流动资金", [pt("CNY", 32 * E8)]),
+    hans("halfwidth-comma-grouped", "营收1,234亿元", [pt("CNY", 1234 * E8)]),
+    hans("neg-halfwidth-comma-after-model", "H100,32亿", []),
     hans("decimal-usd", "股价收于1.95美元", [pt("USD", 1.95)]),
     hans("small-decimal-usd", "价格降至0.14美元", [pt("USD", 0.14)]),
     hans("qian-wan-cny", "罚款8千元", [pt("CNY", 8000)]),
