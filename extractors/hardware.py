@@ -382,6 +382,7 @@ class Words:
     blockers: tuple[str, ...]
     head_marker: str | None
     other_nouns: re.Pattern[str]
+    other_noun_after: re.Pattern[str]  # ends a count's noun phrase, its modifiers first: 的高性能运算服务器
     price_words: re.Pattern[str]
     type_marker: re.Pattern[str] | None
     family_marker: re.Pattern[str] | None  # after a generic noun, before its family and descriptor: der Hopper-Familie
@@ -442,6 +443,7 @@ def load_words(locale: str) -> Words:
         blockers=tuple(sorted(raw["not_a_count_before"], key=len, reverse=True)),
         head_marker=raw.get("head_marker"),
         other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
+        other_noun_after=_other_noun_after(raw, flags),
         price_words=re.compile(word_alternation(raw.get("price_words", []))),
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
         family_marker=re.compile(rf",?\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
@@ -506,6 +508,15 @@ def load_words(locale: str) -> Words:
         year_articles=re.compile(rf"\s+(?:{word_alternation(raw['year_articles'])})\s", flags)
         if raw.get("year_articles") else re.compile(NEVER),
     )
+
+
+def _other_noun_after(raw: dict[str, Any], flags: int) -> re.Pattern[str]:
+    """A noun of other things (``other_nouns``) after up to ``other_noun_modifiers`` letters of modifiers, none of
+    them the head marker: in 8张A800组成的服务器 the chips make up the machine, whose noun is not theirs."""
+    marker = raw.get("head_marker")
+    letter = rf"(?!{re.escape(marker)})[^\W\d_]" if marker else r"[^\W\d_]"
+    return re.compile(rf"(?:{letter}){{0,{raw.get('other_noun_modifiers', 0)}}}?"
+                      rf"(?:{word_alternation(raw.get('other_nouns', [])) or NEVER})", flags)
 
 
 def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
@@ -1410,7 +1421,7 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
         pos = joiner.end()  # 330台GPU系列服务器
     if words.head_marker and text.startswith(words.head_marker, pos):
         pos += len(words.head_marker)
-    return words.other_nouns.match(text, pos) is not None
+    return words.other_noun_after.match(text, pos) is not None
 
 
 def _truncated_compound(text: str, pos: int, words: Words) -> int | None:

@@ -409,6 +409,11 @@ CASES = {
     "neg-zh-servers": ("zh-Hans", "1000台服务器", []),
     "neg-zh-servers-with-model": ("zh-Hans", "部署了1000台搭载H100的服务器", [n(NV, "H100")]),
     "neg-zh-servers-before-model": ("zh-Hans", "1000台服务器搭载H100", [n(NV, "H100")]),
+    # modifiers may stand before the machines' noun; a chip count that makes up a machine stays a count
+    "neg-zh-servers-modified": ("zh-Hans", "签订330台英伟达H800 GPU系列算力服务器采购合同", [n(NV, "H800")]),
+    "neg-zh-servers-after-de-modified": ("zh-Hans", "采购128台内嵌英伟达GPU芯片的高性能运算服务器", []),
+    "zh-chips-make-up-server": ("zh-Hans", "一台由8张A800组成的服务器", [n(NV, "A800", 8)]),
+    "neg-hant-servers-modified": ("zh-Hant", "出貨500台輝達GB200系列AI伺服器", [n(NV, "GB200")]),
     "neg-hant-tw-servers": ("zh-Hant", "出貨500台AI伺服器", []),
     "neg-zh-racks": ("zh-Hans", "500个NVL72机柜", []),
     "neg-zh-rack-count-gb200": ("zh-Hans", "出货1000套GB200 NVL72机柜", [n(NV, "GB200")]),
