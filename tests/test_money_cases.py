@@ -794,6 +794,8 @@ CASES = [
     hans("shifen-qian", "一支笔十分钱", [pt("CNY", 0.1)]),
     hant("shi-xian-hk-cents", "每股派十仙", [pt("HKD", 0.1, per="share")], region="HK"),
     # ---- a bare scaled figure in a sentence about money takes the last amount's currency -----------------
+    de("carried-after-set-phrase", "Unter dem Strich stand ein Gewinn von 771 Millionen Dollar zu Buche nach 299 Millionen "
+       "in derselben Vorjahresperiode.", [pt("USD", 771 * E6), pt("USD", 299 * E6)]),
     de("carried-sentence-verb", "Nvidia meldet 7,1 Milliarden Dollar.\nWährend Analysten einen Umsatz von 6,9 "
        "Milliarden prognostizierten, rechnet der Hersteller selbst mit 7,4 Milliarden.",
        [pt("USD", 7.1 * E9), pt("USD", 6.9 * E9), pt("USD", 7.4 * E9)]),
