@@ -1344,8 +1344,15 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
 
 
 def _named_before(text: str, start: int, spans: list[Hit], starts: list[int]) -> Hit | None:
-    """The model a demonstrative refers to (zwei dieser GPUs): the last one named before ``start`` as what a generic
-    noun names (der neue B200-Grafikprozessor), within the paragraphs before it."""
+    """The model a demonstrative refers to (zwei dieser GPUs): the only one named in its sentence and the one before
+    (durch die Einführung des 910C … 1,3 Millionen dieser Chips), else the last one named before ``start`` as what a
+    generic noun names (der neue B200-Grafikprozessor), within the paragraphs before it."""
+    sentence = _sentence_start(text, start, DEMONSTRATIVE_WINDOW)
+    floor = _sentence_start(text, sentence - 1, DEMONSTRATIVE_WINDOW) if sentence else 0
+    near = [s for s in spans[bisect.bisect_left(starts, floor) : bisect.bisect_left(starts, start)]
+            if s.label_ == "MODEL"]
+    if near and len({s.id_ for s in near}) == 1:
+        return near[-1]
     i = bisect.bisect_left(starts, start) - 1
     while i > 0 and spans[i].start_char >= start - DEMONSTRATIVE_WINDOW:
         model, noun = spans[i - 1], spans[i]
