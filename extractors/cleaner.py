@@ -338,6 +338,9 @@ def _name_is_article(token: str) -> bool:
 LEAF_TAGS = frozenset({"style", "svg", "math", "input", "textarea", "select", "option", "img", "br", "canvas"})
 # What the walk needs to know of an element, as bits: judged once per tag, or per tag and names.
 _BLOCK, _CHROME, _LEAD, _HINT, _DATED, _LINK, _HEADING, _H1, _H2, _BR, _SKIP, _META = (1 << i for i in range(12))
+# Bits few elements have: one test of each group rules them all out for most elements.
+_RARE_START = _SKIP | _META | _DATED
+_RARE_END = _H1 | _H2 | _HEADING | _CHROME
 
 
 @lru_cache(maxsize=256)
@@ -498,21 +501,22 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
                     flags |= _SKIP
             else:
                 flags = tag_flags(tag)
-            if flags & _SKIP:
-                if flags & _BLOCK and buf:
-                    flush()
-                stack.append(0)
-                walker.skip_subtree()
-                if tag == "script":  # JSON-LD, a page's data
-                    scripts.append(el)
-                elif tag not in LEAF_TAGS:  # <head>'s metadata, a title or heading in a hidden box
-                    for sub in el.iter(*META_TAGS):
-                        markup.add(sub)
-                continue
-            if flags & _META:
-                markup.add(el)
-            if flags & _DATED:
-                dated.append(el)
+            if flags & _RARE_START:
+                if flags & _SKIP:
+                    if flags & _BLOCK and buf:
+                        flush()
+                    stack.append(0)
+                    walker.skip_subtree()
+                    if tag == "script":  # JSON-LD, a page's data
+                        scripts.append(el)
+                    elif tag not in LEAF_TAGS:  # <head>'s metadata, a title or heading in a hidden box
+                        for sub in el.iter(*META_TAGS):
+                            markup.add(sub)
+                    continue
+                if flags & _META:
+                    markup.add(el)
+                if flags & _DATED:
+                    dated.append(el)
             if flags & _BLOCK:
                 if buf:
                     flush()
@@ -543,18 +547,23 @@ def _walk(root: etree._Element, line_breaks: bool) -> _Walked:
             continue
         flags = stack.pop()
         if flags & _BLOCK:
-            if flags & _H1 and buf:  # a page may have two: the site's logo and the article's headline
-                h1 = h1 or squeeze("".join(buf)) or None
-                h1_path += tuple(chrome)
-            elif flags & _H2 and h2_path is None and buf:  # the headline of a page without an h1
-                h2_path = tuple(chrome)
-            if buf:
-                flush()
-            path.pop()
-            if flags & _HEADING:
-                headings -= 1
-            if flags & _CHROME:
-                chrome.pop()
+            if not flags & _RARE_END:  # most blocks: no headline, no furniture
+                if buf:
+                    flush()
+                path.pop()
+            else:
+                if flags & _H1 and buf:  # a page may have two: the site's logo and the article's headline
+                    h1 = h1 or squeeze("".join(buf)) or None
+                    h1_path += tuple(chrome)
+                elif flags & _H2 and h2_path is None and buf:  # the headline of a page without an h1
+                    h2_path = tuple(chrome)
+                if buf:
+                    flush()
+                path.pop()
+                if flags & _HEADING:
+                    headings -= 1
+                if flags & _CHROME:
+                    chrome.pop()
         elif flags & _LINK:
             links -= 1
         tail = el.tail
@@ -783,15 +792,16 @@ def _chosen_lines(lines: list[Line], prose: list[int], parent: dict[int, int | N
     top = parent.get(best)
     chosen = {best} | {n for n, p in parent.items() if p == top and n != best and
                        full.get(n, 0) >= SIBLING_SHARE * full[best]}
-    inside = [i for i, line in enumerate(lines) if chosen.intersection(line.path) or
+    inside = [i for i, line in enumerate(lines) if not chosen.isdisjoint(line.path) or
               top is not None and top in line.path[-2:] and prose[i] and line.link_share < 0.3]
+    with_leads = wrappers | leads
     if inside:
-        inside[:0] = _lead(lines, prose, inside[0], wrappers | leads)
+        inside[:0] = _lead(lines, prose, inside[0], with_leads)
     # Before the article's first prose of its own, a teaser-named element is its lead.
     own = next((i for i in inside if prose[i] and not _furniture(lines[i], wrappers)), None)
     opening = {i for i in inside if own is not None and i < own}
     kept = [lines[i] for i in inside if not _furniture(lines[i], wrappers) or
-            i in opening and not _furniture(lines[i], wrappers | leads)]
+            i in opening and not _furniture(lines[i], with_leads)]
     return kept, inside[0] if inside else 0
 
 
@@ -873,12 +883,23 @@ def _misnamed_wrappers(lines: list[Line], prose: list[int], total: int, anchor: 
     held: dict[int, int] = {}
     before: dict[int, int] = {}
     read = 0
+    # Lines under the same furniture (a menu's items, a footer's links) come in runs: their prose is summed per run
+    # and added to each element of the run once, not once per line and element (whole numbers: the same sums).
+    run: tuple[int, ...] = ()
+    run_chars = 0
     for line, chars in zip(lines, prose, strict=True):
-        for number in line.chrome:
-            held[number] = held.get(number, 0) + chars
-            before.setdefault(number, read)
-        if not line.chrome:
+        chrome = line.chrome
+        if chrome != run:
+            for number in run:
+                held[number] = held.get(number, 0) + run_chars
+            for number in chrome:
+                before.setdefault(number, read)
+            run, run_chars = chrome, 0
+        run_chars += chars
+        if not chrome:
             read += chars
+    for number in run:
+        held[number] = held.get(number, 0) + run_chars
     return {number for number, chars in held.items() if
             chars >= WRAPPER_SHARE * total and before[number] < WRAPPER_AFTER_PROSE or
             number in anchor and chars >= ANCHORED_WRAPPER_SHARE * total}
