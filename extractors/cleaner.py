@@ -311,7 +311,6 @@ def markup_rules(path: Path = HTML_DATA) -> MarkupRules:
                                           for v in data[name]) for name in MarkupRules.__dataclass_fields__})
 
 
-@lru_cache(maxsize=4096)
 def _chrome_word(token: str) -> str | None:
     """The furniture word a class or id token is named by: its last part, or its first when the rest are parts."""
     if "--" in token and not _chrome_word(token.split("--", 1)[0]):
@@ -327,11 +326,6 @@ def _chrome_word(token: str) -> str | None:
     if parts[0] in rules.chrome_words and all(p in rules.container_parts for p in parts[1:]):
         return parts[0]
     return None
-
-
-@lru_cache(maxsize=4096)
-def _name_is_article(token: str) -> bool:
-    return token.lower() in markup_rules().article_words
 
 
 # Elements never holding metadata elements (META_TAGS) below them: no need to look.
@@ -374,14 +368,18 @@ def _token_words() -> re.Pattern[str]:
 @lru_cache(maxsize=65536)
 def _token_bits(token: str) -> int:
     """What one class or id token says (tokens repeat across sites far more than whole class lists do)."""
-    if not _token_words().search(token.lower()):
+    lower = token.lower()
+    if not _token_words().search(lower):
         return 0
     rules = markup_rules()
+    # This function's cache holds the answer: name_marks' cache (sized for the whole names the date finder asks
+    # about) is passed by, not filled and evicted from with every new token of a page.
     word = _chrome_word(token)
-    dated, revision, other_articles = name_marks(token)
+    dated, revision, other_articles = name_marks.__wrapped__(token)
     not_dated = revision or other_articles
     return (0 if word is None else _W_LEAD if word in rules.lead_words else _W_CHROME) | \
-        (_W_ARTICLE if _name_is_article(token) else 0) | (_W_DATE if dated else 0) | (_W_NOT_DATE if not_dated else 0)
+        (_W_ARTICLE if lower in rules.article_words else 0) | (_W_DATE if dated else 0) | \
+        (_W_NOT_DATE if not_dated else 0)
 
 
 @lru_cache(maxsize=65536)
