@@ -515,6 +515,8 @@ def _context_words(locale: str) -> dict[str, Any]:
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # words of buying, using or deploying hardware: its holder is the subject of a model named without a count
+        "holds": re.compile(_words(data.get("holder_words", [])) or NEVER, re.I),
         # a clause-opening name ending in a project noun (科创中心二期项目作为…)
         "project": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*"
                               rf"(?P<name>[^\s{CLAUSE_OPENERS}、（()）“”\"「」『』—–\-\d]{{2,18}}?"
@@ -793,6 +795,26 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
 
 
 COLON = re.compile(r"[:：]")
+
+
+def holder_of(text: str, start: int, end: int, locale: str, vendor: str | None, carried: str | None = None,
+              extra: Names = ()) -> str | None:
+    """Who buys, uses or deploys the hardware named without a count at ``text[start:end]``, when its sentence says so
+    with a holding word (采购, 部署, 使用, kauft, Einsatz, setzt auf): the subject of its clause or sentence, else the
+    subject of the text before when the sentence names nobody (In ihm kommen AMDs MI300A zum Einsatz); None when no
+    holding word is there or the one found is the vendor itself."""
+    holds = _context_words(locale)["holds"]
+    lo, hi = _clause(text, start, end)
+    if not holds.search(text, lo, hi):
+        return None  # (微软成为Hopper芯片的最大买家,其购买量…: bought in another clause, the chip's own stays its maker's)
+    found = subject_of(text, start, end, locale, "hardware", extra)
+    if found is None and not any(m.role == "subject" and m.entity.type in CARRIED_TYPES and m.entity.name != vendor
+                                 for m in _roles(text, locale, extra)):
+        found = carried
+    if found is None or found == vendor or company_of(found) == vendor:
+        return None
+    entity = subject_entity(found)
+    return found if entity is None or entity.type in CARRIED_TYPES | {"person"} else None
 
 
 def _equips(m: Mention, start: int, end: int) -> bool:
@@ -1156,8 +1178,11 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     kind = claim.get("kind", "money")
     market = False
     if kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None:
-        # a model named without a count is its maker's product, unless it is named only as a comparandum
-        subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
+        # a model named without a count is its maker's product, unless it is named only as a comparandum, or the
+        # sentence says who buys, uses or deploys it (字节跳动已收到…A100, setzt man auf die Instinct MI300A)
+        vendor = canonical_name(claim.get("vendor"))
+        subject = None if compared_only(text, start, end, locale) else \
+            holder_of(text, start, end, locale, vendor, carried, extra) or vendor
     else:
         subject = subject_of(text, start, end, locale, kind, extra)
         market = money and market_figure(text, start, locale, extra)

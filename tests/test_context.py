@@ -388,6 +388,27 @@ def test_subject_in_an_article(article, text, subject):
     assert _claim(_claims(article), text)["subject"] == subject
 
 
+COUNTLESS_HARDWARE = [  # (id, article, model text, subject): a model named without a count
+    # its maker's product, unless its clause says who buys, uses or deploys it
+    ("zh-deployed-by-a-company", "腾讯今年已部署H20，主要用于推理服务。", "H20", "Tencent"),
+    ("zh-bought-in-another-clause-stays-the-makers", "微软成为H100的最大买家，其购买量远超亚马逊。", "H100", "Nvidia"),
+    ("zh-named-alone-is-the-makers", "英伟达昨日发布了B200。", "B200", "Nvidia"),
+    ("zh-hant-brought-in-by-a-carrier", "中國移動近日大規模引入昇騰910B。", "昇騰910B", "China Mobile"),
+    ("de-bought-by-a-company", "Für sein neues Rechenzentrum in Irland kauft Microsoft Nvidias B200.", "B200", "Microsoft"),
+    ("de-used-in-another-clause-stays-the-makers", "Nvidia liefert die B200 an Microsoft, das sie in Irland einsetzen will.",
+     "B200", "Nvidia"),
+    # a sentence naming nobody: the system the text before is about
+    ("de-deployed-in-the-system-before", "Der Supercomputer Hunter geht in Stuttgart in Betrieb. In ihm kommen AMDs "
+     "MI300A zum Einsatz.", "MI300A", "Hunter"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in COUNTLESS_HARDWARE],
+                         ids=[c[0] for c in COUNTLESS_HARDWARE])
+def test_countless_hardware_is_its_holders_or_its_makers(article, text, subject):
+    assert _claim(_claims(article), text, "hardware")["subject"] == subject
+
+
 @pytest.mark.xfail(strict=True, reason="known gap: a person's pay goes to the nearest person, not to the list")
 def test_people_paid_each_the_same_are_together():
     article = "Nvidia legte Zahlen vor. Jensen Huang und Lisa Su erhielten jeweils ein Gehalt von 30 Millionen Dollar."
