@@ -807,9 +807,12 @@ def holder_of(text: str, start: int, end: int, locale: str, vendor: str | None, 
     lo, hi = _clause(text, start, end)
     if not holds.search(text, lo, hi):
         return None  # (微软成为Hopper芯片的最大买家,其购买量…: bought in another clause, the chip's own stays its maker's)
+    roles = _roles(text, locale, extra)
+    if any(m.entity.name == vendor and _makes(m, text, start) for m in roles):
+        return None  # 使用的是英伟达的H800芯片, Einsatz von Nvidias A100: the text names it as its maker's product
     found = subject_of(text, start, end, locale, "hardware", extra)
-    if found is None and not any(m.role == "subject" and m.entity.type in CARRIED_TYPES and m.entity.name != vendor
-                                 for m in _roles(text, locale, extra)):
+    if found is None and not unnamed(text, start, end, locale, "hardware") and \
+            not any(m.role == "subject" and m.entity.type in CARRIED_TYPES and m.entity.name != vendor for m in roles):
         found = carried
     if found is None or found == vendor or company_of(found) == vendor:
         return None

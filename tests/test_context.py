@@ -394,12 +394,19 @@ COUNTLESS_HARDWARE = [  # (id, article, model text, subject): a model named with
     ("zh-bought-in-another-clause-stays-the-makers", "微软成为H100的最大买家，其购买量远超亚马逊。", "H100", "Nvidia"),
     ("zh-named-alone-is-the-makers", "英伟达昨日发布了B200。", "B200", "Nvidia"),
     ("zh-hant-brought-in-by-a-carrier", "中國移動近日大規模引入昇騰910B。", "昇騰910B", "China Mobile"),
-    ("de-bought-by-a-company", "Für sein neues Rechenzentrum in Irland kauft Microsoft Nvidias B200.", "B200", "Microsoft"),
+    ("de-bought-by-a-company", "Für sein neues Rechenzentrum in Irland kauft Microsoft B200-Beschleuniger.", "B200",
+     "Microsoft"),
+    # the text names it as its maker's product: the maker's (as the seeds' gold has it)
+    ("de-its-makers-named-with-it", "Für sein neues Rechenzentrum in Irland kauft Microsoft Nvidias B200.", "B200",
+     "Nvidia"),
+    ("zh-its-makers-named-with-it", "DeepSeek训练V3时使用的是英伟达的H800芯片。", "H800", "Nvidia"),
+    ("zh-an-unnamed-user-takes-none-before", "DeepSeek发布了新模型。这款芯片相当于美国企业使用的H100的廉价版。", "H100",
+     "Nvidia"),
     ("de-used-in-another-clause-stays-the-makers", "Nvidia liefert die B200 an Microsoft, das sie in Irland einsetzen will.",
      "B200", "Nvidia"),
     # a sentence naming nobody: the system the text before is about
-    ("de-deployed-in-the-system-before", "Der Supercomputer Hunter geht in Stuttgart in Betrieb. In ihm kommen AMDs "
-     "MI300A zum Einsatz.", "MI300A", "Hunter"),
+    ("de-deployed-in-the-system-before", "Der Supercomputer Hunter geht in Stuttgart in Betrieb. In ihm kommen "
+     "MI300A-Beschleuniger zum Einsatz.", "MI300A", "Hunter"),
 ]
 
 
@@ -582,6 +589,23 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # a contract's total value is the supplier's revenue
     ("zh-hant-a-contract-value", "zh-Hant", "該計畫一旦全面投入營運，預估總合約價可達10億美元", "10億美元", "revenue"),
     ("zh-a-contract-value", "zh-Hans", "该计划预估总合约价可达10亿美元", "10亿美元", "revenue"),
+    # an order placed for chips is the buyer's hardware cost; an order won stays the seller's revenue
+    ("zh-an-order-placed-for-chips", "zh-Hans", "阿里巴巴向英伟达订购了价值20亿美元的H20芯片", "20亿美元", "hardware_cost"),
+    ("zh-an-order-placed-clause", "zh-Hans", "百度已下了价值5亿美元的订单，将从英伟达购买约2万个H20", "5亿美元",
+     "hardware_cost"),
+    ("zh-an-order-won-is-revenue", "zh-Hans", "英伟达今年获得了价值20亿美元的H20订单", "20亿美元", "revenue"),
+    # a placement of new shares raises capital: its price is funding, a quoted close a market value
+    ("zh-hant-placement-price-is-funding", "zh-Hant", "小米公布，每股配售價為12.5港元，較上日收市價折讓約5%", "12.5港元",
+     "funding"),
+    ("zh-hant-close-beside-a-placement-is-market-value", "zh-Hant", "小米公布，每股配售價為12.5港元，較上日收市價13.2港元折讓約5%",
+     "13.2港元", "market_value"),
+    ("de-run-rate-is-revenue", "de", "Das Start-up meldet eine Annualized Run Rate von 300 Millionen Dollar",
+     "300 Millionen Dollar", "revenue"),
+    ("de-investment-in-an-extension-is-capex", "de",
+     "Die Erweiterung des Rechenzentrums dürfte Investitionen von zwei Milliarden Euro erfordern", "zwei Milliarden Euro",
+     "capex"),
+    ("de-investment-in-a-company-stays-investment", "de", "SAP investiert 500 Millionen Euro in Aleph Alpha, um dessen "
+     "Ausbau zu beschleunigen", "500 Millionen Euro", "investment"),
 ]
 
 
