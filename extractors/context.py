@@ -1188,7 +1188,7 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             holder_of(text, start, end, locale, vendor, carried, extra) or vendor
     else:
         subject = subject_of(text, start, end, locale, kind, extra)
-        market = money and market_figure(text, start, locale, extra)
+        market = money and market_figure(text, start, locale, extra, end)
         if market:
             subject = None  # 大市…成交额2887亿元, 外汇市场总成交金额: the whole market's figure is nobody's
         topic = topic_of(text, start, end, locale, subject) if money else None
@@ -1275,12 +1275,18 @@ def person_before(text: str, start: int, locale: str, extra: Names = ()) -> str 
 MARKET_TOPICS = frozenset({"other", "market_value"})
 
 
-def market_figure(text: str, start: int, locale: str, extra: Names = ()) -> bool:
+SPACES = re.compile(r"\s*")
+
+
+def market_figure(text: str, start: int, locale: str, extra: Names = (), end: int | None = None) -> bool:
     """Whether the amount is a figure of a whole market (turnover, size, an exchange rate): a market word before it in
     its sentence (大市, 主板, 外汇市场, 兑美元, Wechselkurs) with no name between (阿里…收市报174元，成交额440.9亿元 is
     Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between
     (…汇率基础计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
-    words = [m for m in _context_words(locale)["market"].finditer(text, 0, start)]
+    market = _context_words(locale)["market"]
+    if end is not None and market.match(text, SPACES.match(text, end).end()):
+        return True  # 若以1美元兑换新台币32元汇率计算: the first term of an exchange rate
+    words = [m for m in market.finditer(text, 0, start)]
     if not words:
         return False
     last = words[-1].end()

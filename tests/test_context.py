@@ -379,6 +379,14 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-chips-a-verb-acquires-are-its-subjects", "xAI发布了新模型。计划通过租赁方式获取价值120亿美元的芯片设备。",
      "120亿美元", "xAI"),
     ("zh-hant-the-value-of-chips-no-one-owns", "輝達發布了財報。據報道，走私晶片總值約1億美元。", "1億美元", None),
+    # a quoted exchange rate is nobody's, and the figures after it stay the company's
+    ("zh-hant-an-exchange-rates-term", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
+     "1美元", None),
+    ("zh-hant-revenue-after-an-exchange-rate", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
+     "6016億元", "TSMC"),
+    # a record close (续创收盘新高) is no revenue cue: the turnover after the index is the market's
+    ("zh-hant-turnover-after-a-record-close", "台積電公布財報。在台積電帶領下,加權指數續創收盤新高,成交值3607億元。",
+     "3607億元", None),
 ]
 
 
