@@ -515,6 +515,8 @@ def _context_words(locale: str) -> dict[str, Any]:
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # a determiner and a system noun (das System, der Rechner, 该集群): the system named before
+        "system_anaphora": re.compile(_words(data.get("system_anaphora", [])) or NEVER, re.I),
         # words of buying, using or deploying hardware: its holder is the subject of a model named without a count
         "holds": re.compile(_words(data.get("holder_words", [])) or NEVER, re.I),
         # a clause-opening name ending in a project noun (科创中心二期项目作为…)
@@ -1170,9 +1172,11 @@ def _sentence_offsets(claim: dict[str, Any], body: str) -> tuple[int, int, int]:
     return s0, claim["start"] - s0, claim["end"] - s0
 
 
-def context_of(claim: dict[str, Any], body: str, carried: str | None = None, extra: Names = ()) -> Context:
+def context_of(claim: dict[str, Any], body: str, carried: str | None = None, extra: Names = (),
+               system: str | None = None) -> Context:
     """The context fields of ``claim`` (offsets into ``body``, the cleaned text). ``carried``: the subject of the text
-    before, for a sentence that names none; ``extra``: the article's own names (``local_names``)."""
+    before, for a sentence that names none; ``extra``: the article's own names (``local_names``); ``system``: the last
+    project or system the text before names, for a clause that refers back to one (das System, 该集群)."""
     s0, start, end = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
     text = _matching(claim.get("sentence") or claim["text"], locale)
@@ -1229,10 +1233,27 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         # 梁文峰持有幻方量化51%的股权,价值约7100万美元: a person's holding named before an amount whose clause names
         # no topic is the person's wealth, whatever the sentence says after it
         subject, topic = person, "other"
+    if (held := system_referred(text, start, end, locale, system, extra)) is not None:
+        subject = held  # Bei Fertigstellung soll das System 6.000 A100-GPUs umfassen: the system named before
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
+
+
+def system_referred(text: str, start: int, end: int, locale: str, system: str | None, extra: Names = ()) -> str | None:
+    """The project or system a clause refers back to before the amount (das System, der Supercomputer, 该集群): the
+    last one its sentence names before that word, else ``system``, the last one the text before named; None when the
+    clause names no such word, or names a project of its own."""
+    lo, _ = _clause(text, start, end)
+    word = _context_words(locale)["system_anaphora"].search(text, lo, start)
+    if word is None:
+        return None
+    projects = [m for m in _mentions(text, locale, extra) if m.entity.type == "project"]
+    if any(lo <= m.start < end for m in projects):
+        return None  # (der Supercomputer JUWELS Booster: named in the clause, subject_of has it)
+    before = [m for m in projects if m.end <= word.start()]
+    return before[-1].entity.name if before else system
 
 
 # No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
@@ -1422,7 +1443,7 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
                 article_subject.append(main_entity(matching, locale, extra,
                                                    bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
             carried = article_subject[0]
-        ctx = context_of(claim, body, carried, extra)
+        ctx = context_of(claim, body, carried, extra, _system_before(i, bounds, matching, locale, extra))
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
                 and "\n" not in body[bounds[last_topic[0]][1] : bounds[i][0]]:
             # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
@@ -1708,6 +1729,16 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     lo, hi = bounds[i - 1]
     cues = _cues(_matching(body[lo:hi], locale), locale)
     return cues[-1][2] if cues else None
+
+
+def _system_before(i: int, bounds: list[tuple[int, int]], text: str, locale: str, extra: Names) -> str | None:
+    """The last project or system named in the CARRY_SENTENCES sentences before sentence ``i`` (matching form
+    ``text``), for a clause that refers back to one (see ``system_referred``)."""
+    for lo, hi in reversed(bounds[max(0, i - CARRY_SENTENCES) : i]):
+        projects = [m for m in _raw_mentions(text[lo:hi], locale, extra) if m.entity.type == "project"]
+        if projects:
+            return projects[-1].entity.name
+    return None
 
 
 def _carried(i: int, bounds: list[tuple[int, int]], body: str, latest: Any) -> str | None:

@@ -418,6 +418,25 @@ COUNTLESS_HARDWARE = [  # (id, article, model text, subject): a model named with
 ]
 
 
+SYSTEM_REFERRED = [  # (id, article, claim text, subject): a clause that refers back to a system (das System, 该集群)
+    ("de-the-system-named-before", "Meta hat den Supercomputer Hyperion vorgestellt. Bei Fertigstellung soll das System "
+     "50.000 H100-GPUs umfassen.", "50.000 H100", "Hyperion"),
+    ("de-the-company-stays-the-company", "Meta hat den Supercomputer Hyperion vorgestellt. Das Unternehmen kauft dafür "
+     "50.000 H100-GPUs.", "50.000 H100", "Meta"),
+    ("de-the-computer-over-a-cpu-maker", "Der Supercomputer JUWELS Booster ging 2020 in Betrieb. Der Rechner besteht aus "
+     "AMD-Prozessoren sowie 3.744 A100-GPUs.", "3.744 A100", "JUWELS Booster"),
+    ("zh-the-cluster-named-before", "甲骨文正在建设星门项目。该集群将搭载40万块GB200。", "40万块GB200", "Stargate"),
+    ("zh-the-buyer-stays-the-buyer", "甲骨文正在建设星门项目。甲骨文为此采购了40万块GB200。", "40万块GB200", "Oracle"),
+    ("zh-hant-the-supercomputer-named-before", "輝達在台灣建造超級電腦Taiwania 3。該超級電腦將配備2000顆H100。", "2000顆H100",
+     "Taiwania 3"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in SYSTEM_REFERRED], ids=[c[0] for c in SYSTEM_REFERRED])
+def test_a_clause_referring_to_a_system_takes_it(article, text, subject):
+    assert _claim(_claims(article), text, "hardware")["subject"] == subject
+
+
 @pytest.mark.parametrize("article,text,subject", [c[1:] for c in COUNTLESS_HARDWARE],
                          ids=[c[0] for c in COUNTLESS_HARDWARE])
 def test_countless_hardware_is_its_holders_or_its_makers(article, text, subject):
