@@ -379,6 +379,9 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-chips-a-verb-acquires-are-its-subjects", "xAI发布了新模型。计划通过租赁方式获取价值120亿美元的芯片设备。",
      "120亿美元", "xAI"),
     ("zh-hant-the-value-of-chips-no-one-owns", "輝達發布了財報。據報道，走私晶片總值約1億美元。", "1億美元", None),
+    # a listed company of a market report, its quote in brackets after its name
+    ("de-a-blue-chip-quote", "Unter den grössten Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.) zu finden.",
+     "250,10 Fr.", "Roche"),
     # a quoted exchange rate is nobody's, and the figures after it stay the company's
     ("zh-hant-an-exchange-rates-term", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
      "1美元", None),
@@ -633,6 +636,9 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "capex"),
     ("de-investment-in-a-company-stays-investment", "de", "SAP investiert 500 Millionen Euro in Aleph Alpha, um dessen "
      "Ausbau zu beschleunigen", "500 Millionen Euro", "investment"),
+    # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
+    ("de-a-profit-stays-a-profit", "de", "Roche meldete einen Gewinn von 9,2 Milliarden Franken", "9,2 Milliarden Franken",
+     "profit"),
 ]
 
 
@@ -662,6 +668,9 @@ ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentenc
     ("zh-hant-closed-at", "輝達1日同步勁揚4%、收822.79美元,創歷史收盤新高。", "822.79美元", "market_value"),
     ("zh-hant-not-after-a-paragraph", "英伟达上季收入升39%至30.8亿美元。\n\n游戏机晶片则增加27%至13.4亿美元。",
      "13.4亿美元", "other"),
+    # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
+    ("de-a-winners-quote-is-market-value", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).",
+     "250,10 Fr.", "market_value"),
 ]
 
 
@@ -822,6 +831,10 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
      "10 shares"),
     ("zh-hant-a-dividend-per-ten-shares", "公司擬向全體股東每10股派1.70元現金紅利。", "1.70元", "10 shares"),
     ("zh-a-dividend-per-share", "公司拟向全体股东每股派1.70元现金红利。", "1.70元", "share"),
+    ("de-a-blue-chip-quote", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).", "250,10 Fr.",
+     "share"),
+    ("de-a-result-beside-the-index-is-a-total", "Der SMI schloss höher; Roche meldete einen Umsatz von 61 Mrd. Fr.",
+     "61 Mrd. Fr.", None),
 ]
 
 
