@@ -94,6 +94,8 @@ BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 FOLLOWING_PENALTY = 2
 # How far around a mention its cue words are looked for (characters).
 CUE_REACH = 14
+# How far before a name a counterparty cue with a determiner and adjectives may stand (mit dem saudischen PIF).
+DESCRIBED_REACH = 40
 FRAME_REACH = 16
 # A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元; a name
 # owns the figure its own short verb phrase describes (SpaceX提供的20亿美元).
@@ -301,6 +303,12 @@ def _catalogue(locale: str) -> dict[str, Any]:
         "cased_pattern": re.compile(_names(cased)) if cased else None,
         "comparison": re.compile(rf"(?:{_words(cues['comparison_cues'])})\s*[「“\"‘『]?\s*$", re.I),
         "counterparty": re.compile(rf"(?:{_words(cues['counterparty_cues'])})\s*[「“\"‘『]?\s*$", re.I),
+        # (with a determiner and lower-case adjectives between: mit dem saudischen Public Investment Fund)
+        "counterparty_described": re.compile(rf"{_starts(cues['counterparty_cues'])}(?<![{LATIN}])"
+                                             rf"(?:{_words(cues['counterparty_cues'])})\s+"
+                                             rf"(?:{_words(cues['anaphora_determiners'])})\s+"
+                                             rf"(?:[a-zäöüß][\w\-]*\s+){{0,2}}$")
+        if cues["anaphora_determiners"] and all(_latin(w) for w in cues["anaphora_determiners"]) else re.compile(NEVER),
         # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美,
         # 与(ChatGPT母公司OpenAI)洽谈
         "frames": tuple((re.compile(rf"(?:{_words(f['open'])})(?P<inner>[^，,。；;：:!?！？]{{1,{FRAME_REACH}}}?)"
@@ -599,7 +607,11 @@ def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
         role = "subject"
         if cat["comparison"].search(before):
             role = "comparandum"
-        elif cat["counterparty"].search(before):
+        elif cat["counterparty"].search(before) or m.entity.type in ("company", "body") and \
+                not text.startswith("-", m.end) and \
+                cat["counterparty_described"].search(text[max(0, m.start - DESCRIBED_REACH) : m.start]):
+            # (not a chip: Huawei mit der Ascend 910C, die … kosten soll; not a compound's first word: in den
+            # Meta-Servern, the servers are Meta's)
             role = "counterparty"
         elif frame := next((r for a, b, r in frames if a <= m.start and m.end <= b), None):
             role = frame

@@ -173,6 +173,11 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      "4 Milliarden Euro", "Infineon"),
     ("de-no-cause-the-nearest-names-it", "de", "Infineon meldet, Apple steigerte den Umsatz auf 4 Milliarden Euro",
      "4 Milliarden Euro", "Apple"),
+    # a counterparty with a determiner and adjectives between its cue and its name is one too
+    ("de-a-described-counterparty", "de", "OpenAI hat mit dem saudischen Public Investment Fund über eine Finanzierung "
+     "von 40 Milliarden Dollar gesprochen", "40 Milliarden Dollar", "OpenAI"),
+    ("de-a-described-counterparty-is-no-chip", "de", "Huawei verdient mit der neuen Ascend 910C, die nur 20.000 Yuan "
+     "kosten soll, bereits Geld", "20.000 Yuan", "Huawei Ascend 910C"),
 ]
 
 
@@ -205,6 +210,9 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
      "150.000 H200", "Microsoft"),
     ("zh-chips-for-a-project", "zh-Hans", "甲骨文为巨像2号采购了10万块H100", "10万块H100", "Colossus 2"),
     ("zh-chips-for-a-company-stay-the-buyers", "zh-Hans", "甲骨文为OpenAI采购了10万块H100", "10万块H100", "Oracle"),
+    # a name that is a compound's first word is no counterparty after a cue (in den Meta-Servern: Meta's servers)
+    ("de-a-compounds-first-word", "de", "Etwa 600.000 Grafikprozessoren seien in den Meta-Servern installiert",
+     "600.000 Grafikprozessoren", "Meta"),
 ]
 
 
