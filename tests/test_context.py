@@ -178,6 +178,11 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      "von 40 Milliarden Dollar gesprochen", "40 Milliarden Dollar", "OpenAI"),
     ("de-a-described-counterparty-is-no-chip", "de", "Huawei verdient mit der neuen Ascend 910C, die nur 20.000 Yuan "
      "kosten soll, bereits Geld", "20.000 Yuan", "Huawei Ascend 910C"),
+    # a purpose (用于…采购) or a condition (视乎…业绩) names no subject
+    ("zh-a-purposes-name-is-no-subject", "zh-Hans", "字节跳动计划明年用于英伟达芯片采购的预算约为850亿元", "850亿元",
+     "ByteDance"),
+    ("zh-hant-a-conditions-name-is-no-subject", "zh-Hant", "軟銀將視乎ARM業績追加50億美元現金", "50億美元", "SoftBank"),
+    ("zh-a-user-stays-the-subject", "zh-Hans", "英伟达用于研发的支出约为120亿美元", "120亿美元", "Nvidia"),
 ]
 
 
