@@ -523,6 +523,8 @@ def _context_words(locale: str) -> dict[str, Any]:
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # first-person words of a quote: the company of the person speaking (我们, wir)
+        "first_person": re.compile(_words(data.get("first_person", [])) or NEVER, re.I),
         # a determiner and a system noun (das System, der Rechner, 该集群): the system named before
         "system_anaphora": re.compile(_words(data.get("system_anaphora", [])) or NEVER, re.I),
         # words of buying, using or deploying hardware: its holder is the subject of a model named without a count
@@ -1212,6 +1214,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             # a chip is the subject of its price only; the value of chips bought (400.000 Nvidia-GB200-Chips im Wert
             # von 40 Milliarden Dollar) is the buyer's
             subject = subject_of(text, start, end, locale, "hardware", extra)
+        if subject is None and not hypothetical and not market and (boss := speakers_company(text, start, locale, extra)):
+            subject = boss  # 雷军官宣:我们做到了,研发投入已超135亿元: the company of the person speaking for it
         if subject is None and not hypothetical and not market and not unnamed(text, start, end, locale, kind):
             # a model or unit named before is what that sentence was about; the figure of a later one that names nothing
             # is its company's, unless the clause refers back to the model (其训练成本)
@@ -1251,6 +1255,17 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
+
+
+def speakers_company(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
+    """The company of the person the sentence names before the amount, when a first-person word between speaks for it
+    (雷军官宣:我们做到了, Huang sagte, wir hätten …); None without both."""
+    word = _context_words(locale)["first_person"].search(text, 0, start)
+    if word is None:
+        return None
+    people = [m for m in _roles(text, locale, extra) if m.entity.type == "person" and m.end <= word.start()
+              and m.entity.parent]
+    return people[-1].entity.parent if people else None
 
 
 def system_referred(text: str, start: int, end: int, locale: str, system: str | None, extra: Names = ()) -> str | None:

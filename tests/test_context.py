@@ -395,6 +395,12 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     # a listed company of a market report, its quote in brackets after its name
     ("de-a-blue-chip-quote", "Unter den grössten Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.) zu finden.",
      "250,10 Fr.", "Roche"),
+    # a person speaking for their company in the first person: the company's figure
+    ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
+    ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
+     "5 Milliarden Dollar", "Nvidia"),
+    ("de-we-without-a-person-is-nobody", "Analysten zufolge investieren wir alle zu wenig: 5 Milliarden Dollar fehlen.",
+     "5 Milliarden Dollar", None),
     # a quoted exchange rate is nobody's, and the figures after it stay the company's
     ("zh-hant-an-exchange-rates-term", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
      "1美元", None),
