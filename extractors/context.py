@@ -842,10 +842,15 @@ def _equips(m: Mention, start: int, end: int) -> bool:
     return m.role == "counterparty" and m.entity.type == "project" and not (m.start < end and m.end > start)
 
 
+# What stands between a vendor and the hardware it makes: nothing, a hyphen, a possessive with a few words (英伟达的非高端
+# H800, NVIDIA最新的), or a few lower-case words (Nvidias neuen A100); not a verb (英伟达目前库存只有70万颗: its stock).
+MAKER_GAP = re.compile(r"[\s\-–（(“”\"「」]*|[^，,。；;\d]{0,4}?(?:的|之)[^，,。；;\d]{0,6}|(?:\s+[a-zäöüß]+){1,2}\s*")
+
+
 def _makes(m: Mention, text: str, start: int) -> bool:
     """Whether ``m`` is the maker of the hardware named at ``start`` (a vendor right before it: 英伟达的非高端H800)."""
     return m.entity.vendor and m.end <= start and start - m.end <= MAKER_REACH and \
-        not CLAUSE_SPLIT.search(text, m.end, start) and not re.search(r"[。；;]", text[m.end : start])
+        not CLAUSE_SPLIT.search(text, m.end, start) and MAKER_GAP.fullmatch(text, m.end, start) is not None
 
 
 def _opens_clause(m: Mention, text: str, masked: tuple[tuple[int, int], ...], locale: str, extra: Names = ()) -> bool:

@@ -215,6 +215,9 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
      "150.000 H200", "Microsoft"),
     ("zh-chips-for-a-project", "zh-Hans", "甲骨文为巨像2号采购了10万块H100", "10万块H100", "Colossus 2"),
     ("zh-chips-for-a-company-stay-the-buyers", "zh-Hans", "甲骨文为OpenAI采购了10万块H100", "10万块H100", "Oracle"),
+    # a vendor with a verb between it and its count holds the chips (its stock), it does not name their maker
+    ("zh-hant-the-vendors-own-stock", "zh-Hant", "中國企業已訂購200萬顆H200，而英偉達目前庫存只有70萬顆", "70萬顆", "Nvidia"),
+    ("zh-the-maker-with-a-possessive", "zh-Hans", "他们采购了英伟达最新的2万块H200", "2万块H200", None),
     # a name that is a compound's first word is no counterparty after a cue (in den Meta-Servern: Meta's servers)
     ("de-a-compounds-first-word", "de", "Etwa 600.000 Grafikprozessoren seien in den Meta-Servern installiert",
      "600.000 Grafikprozessoren", "Meta"),
