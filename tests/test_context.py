@@ -661,6 +661,12 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
     ("de-a-profit-stays-a-profit", "de", "Roche meldete einen Gewinn von 9,2 Milliarden Franken", "9,2 Milliarden Franken",
      "profit"),
+    # revenue and other income (收入及其他收益) is revenue; debt raised (债务融资) funding, a debt as such other
+    ("zh-hant-revenue-and-other-income", "zh-Hant", "期內收入及其他收益按年增長5%，升至85億元", "85億元", "revenue"),
+    ("zh-hant-debt-financing-is-funding", "zh-Hant", "xAI曾洽談籌集200億美元的債務與股權融資", "200億美元", "funding"),
+    ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
+    ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
+     "4,3 Milliarden Dollar", "funding"),
 ]
 
 
