@@ -523,6 +523,8 @@ def _context_words(locale: str) -> dict[str, Any]:
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # a limit on chips (上限为, Obergrenze von): the count after it is a rule's, nobody holds it
+        "limit": re.compile(_words(data.get("limit_words", [])) or NEVER, re.I),
         # first-person words of a quote: the company of the person speaking (我们, wir)
         "first_person": re.compile(_words(data.get("first_person", [])) or NEVER, re.I),
         # a determiner and a system noun (das System, der Rechner, 该集群): the system named before
@@ -1210,7 +1212,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         subject = None if compared_only(text, start, end, locale) else \
             holder_of(text, start, end, locale, vendor, carried, extra) or vendor
     else:
-        subject = subject_of(text, start, end, locale, kind, extra)
+        subject = None if kind == "hardware" and limited(text, start, end, locale) else \
+            subject_of(text, start, end, locale, kind, extra)
         market = money and market_figure(text, start, locale, extra, end)
         if market:
             subject = None  # 大市…成交额2887亿元, 外汇市场总成交金额: the whole market's figure is nobody's
@@ -1228,6 +1231,9 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             keep = entity is not None and (entity.type == "model" and refers_back(text, start, end, locale)
                                            or entity.type == "segment" and not names_company(text, start, end, locale))
             subject = carried if keep else company_of(carried)
+            if kind == "hardware" and (entity := subject_entity(subject)) is not None and entity.type == "body" \
+                    and entity.name not in _raw_names(text, locale, extra):
+                subject = None  # a state body named before rules on chips, it does not hold them (export limits)
     per = claim.get("per") if money else None
     if money:
         cued, in_bracket = per_of(text, start, end, locale)
@@ -1353,6 +1359,18 @@ def compared_only(text: str, start: int, end: int, locale: str) -> bool:
     return any(m.role == "comparandum" and m.start < end and m.end > start for m in _roles(text, locale))
 
 
+def limited(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the hardware count at ``text[start:end]`` is a limit a rule sets (上限为7.5万颗, eine Obergrenze von
+    50.000 Chips): a limit word in its clause before it or in its text; nobody holds such chips."""
+    lo, _ = _clause(text, start, end)
+    return _context_words(locale)["limit"].search(text, lo, end) is not None
+
+
+def _raw_names(text: str, locale: str, extra: Names = ()) -> frozenset[str]:
+    """The canonical names the sentence ``text`` names."""
+    return frozenset(m.entity.name for m in _raw_mentions(text, locale, extra))
+
+
 def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -> bool:
     """Whether the claim's own clause says whose it is without a name (头部公司至少也要动用1.6万张GPU), or the claim is
     hardware named only as a comparandum: nothing to carry to it."""
@@ -1360,6 +1378,8 @@ def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -
     if kind == "hardware" and compared_only(text, start, end, locale):
         return True
     lo, _ = _clause(text, start, end)
+    if kind == "hardware" and limited(text, start, end, locale):
+        return True
     return _generic_head(text[lo:start], cat) or kind == "money" and goods_value(text, start, end, locale)
 
 

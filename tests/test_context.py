@@ -462,6 +462,22 @@ def test_a_clause_referring_to_a_system_takes_it(article, text, subject):
     assert _claim(_claims(article), text, "hardware")["subject"] == subject
 
 
+RULED_HARDWARE = [  # (id, article, count text, subject): chips a rule limits are nobody's; a body rules, holds none
+    ("zh-hant-a-limit-is-nobodys", "美國政府考慮限制每間企業購買H200的數量，上限為7.5萬顆。", "7.5萬顆", None),
+    ("de-a-limit-is-nobodys", "Die USA wollen eine Obergrenze von 50.000 H100 pro Land einführen.", "50.000 H100", None),
+    ("de-a-limit-word-elsewhere-is-no-limit", "Microsoft kauft 50.000 H100, die Grenze des Machbaren.", "50.000 H100",
+     "Microsoft"),
+    ("zh-a-body-before-is-not-carried-to-chips", "美国商务部宣布新规。此后出口超过5万块H100须获许可。", "5万块H100", None),
+    ("zh-a-buyer-after-a-body", "美国商务部宣布新规。微软今年采购了15万块H100。", "15万块H100", "Microsoft"),
+    ("de-a-body-buying-in-its-sentence", "Die EU kauft für ihre KI-Fabriken 20.000 H100-GPUs.", "20.000 H100", "EU"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in RULED_HARDWARE], ids=[c[0] for c in RULED_HARDWARE])
+def test_ruled_chips_are_nobodys(article, text, subject):
+    assert _claim(_claims(article), text, "hardware")["subject"] == subject
+
+
 @pytest.mark.parametrize("article,text,subject", [c[1:] for c in COUNTLESS_HARDWARE],
                          ids=[c[0] for c in COUNTLESS_HARDWARE])
 def test_countless_hardware_is_its_holders_or_its_makers(article, text, subject):
