@@ -338,6 +338,9 @@ def _catalogue(locale: str) -> dict[str, Any]:
                                     rf"|(?P<former>{_words(cues['former'])}))", re.I),
         "respectively": re.compile(_words(cues["respectively"]), re.I),
         "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
+        "company_anaphor": re.compile(_determined(cues, own), re.I),
+        # an indefinite determiner right before a name (eine „Gigafactory of compute“): a common noun follows
+        "indefinite_before": re.compile(rf"(?:{_words(cues['indefinite_determiners'])})\s*[„“\"«『「]?\s*$", re.I),
         "anaphora_any": re.compile(rf"{_determined(cues, own)}|{_words(cues['anaphora'])}", re.I),
         "speech": re.compile(_words(cues["speech_cues"]), re.I),
         "source_before": re.compile(rf"(?:{_words(cues['source_cues'])})\s*(?:{_words(cues['anaphora_determiners'])})?"
@@ -572,6 +575,10 @@ def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, .
         while at >= 0:
             found.append(Mention(at, at + len(alias), Entity(name, "company")))
             at = text.find(alias, at + len(alias))
+    # a project's name after an indefinite determiner is a common noun (eine KI-Gigafactory, ein Stargate-Rechenzentrum
+    # is no Stargate either way: 一座超级计算机), not the named project
+    indefinite = cat["indefinite_before"]
+    found = [m for m in found if m.entity.type != "project" or not indefinite.search(text, max(0, m.start - 12), m.start)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in found:
@@ -826,7 +833,8 @@ def holder_of(text: str, start: int, end: int, locale: str, vendor: str | None, 
     if not holds.search(text, lo, hi):
         return None  # (微软成为Hopper芯片的最大买家,其购买量…: bought in another clause, the chip's own stays its maker's)
     roles = _roles(text, locale, extra)
-    if any(m.entity.name == vendor and _makes(m, text, start) for m in roles):
+    if any(m.entity.name == vendor and (_makes(m, text, start) or m.role == "maker" and lo <= m.start and m.end <= start)
+           for m in roles):
         return None  # 使用的是英伟达的H800芯片, Einsatz von Nvidias A100: the text names it as its maker's product
     found = subject_of(text, start, end, locale, "hardware", extra)
     if found is None and not unnamed(text, start, end, locale, "hardware") and \
@@ -1194,10 +1202,11 @@ def _sentence_offsets(claim: dict[str, Any], body: str) -> tuple[int, int, int]:
 
 
 def context_of(claim: dict[str, Any], body: str, carried: str | None = None, extra: Names = (),
-               system: str | None = None) -> Context:
+               system: str | None = None, company: str | None = None) -> Context:
     """The context fields of ``claim`` (offsets into ``body``, the cleaned text). ``carried``: the subject of the text
-    before, for a sentence that names none; ``extra``: the article's own names (``local_names``); ``system``: the last
-    project or system the text before names, for a clause that refers back to one (das System, 该集群)."""
+    before, for a sentence that names none; ``extra``: the article's own names (``local_names``); ``system`` and
+    ``company``: the last project and the last company the text before names, for a clause that refers back to one
+    (das System, 该集群; das Unternehmen, 该公司)."""
     s0, start, end = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
     text = _matching(claim.get("sentence") or claim["text"], locale)
@@ -1231,8 +1240,13 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             keep = entity is not None and (entity.type == "model" and refers_back(text, start, end, locale)
                                            or entity.type == "segment" and not names_company(text, start, end, locale))
             subject = carried if keep else company_of(carried)
+            if company and (entity := subject_entity(subject)) is not None and entity.type not in COMPANIES and \
+                    _catalogue(locale)["company_anaphor"].search(text, _clause(text, start, end)[0], start):
+                subject = company  # Das Unternehmen hat bereits 400 Millionen Dollar ausgegeben: a company, not the
+                # project the sentence before named
             if kind == "hardware" and (entity := subject_entity(subject)) is not None and entity.type == "body" \
-                    and entity.name not in _raw_names(text, locale, extra):
+                    and entity.name not in _raw_names(text, locale, extra) and not refers_back(text, start, end, locale) \
+                    and not _catalogue(locale)["former_latter"].search(text, 0, start):
                 subject = None  # a state body named before rules on chips, it does not hold them (export limits)
     per = claim.get("per") if money else None
     if money:
@@ -1495,7 +1509,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
                 article_subject.append(main_entity(matching, locale, extra,
                                                    bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
             carried = article_subject[0]
-        ctx = context_of(claim, body, carried, extra, _system_before(i, bounds, matching, locale, extra))
+        ctx = context_of(claim, body, carried, extra, _last_named(i, bounds, matching, locale, extra, PROJECTS),
+                         _last_named(i, bounds, matching, locale, extra, COMPANIES))
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
                 and "\n" not in body[bounds[last_topic[0]][1] : bounds[i][0]]:
             # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
@@ -1568,6 +1583,11 @@ def slug_words(address: str | None) -> str:
     path = re.sub(r"^[a-z]+://[^/]+", "", address.strip(), flags=re.I).split("?")[0].split("#")[0]
     parts = [m.group(0) for m in SLUG.finditer(re.sub(r"\.[A-Za-z]{2,5}$", "", path))]
     return max(parts, key=len).replace("-", " ").replace("_", " ") if parts else ""
+
+
+# What a clause referring to a system (das System, 该集群) or to a company (das Unternehmen, 该公司) means.
+PROJECTS = frozenset({"project"})
+COMPANIES = frozenset({"company", "segment"})
 
 
 # The types an article is about (a model's or unit's figures are rarely the whole article's).
@@ -1747,8 +1767,10 @@ def _projects(text: str, locale: str) -> list[tuple[str, int]]:
     if not words["project_word"].search(text):
         return []
     cat = _catalogue(locale)
+    # (not one holding a project the catalogue knows: 甲骨文为星门项目 is Stargate's sentence, no new project)
     return [(m["name"], m.start("name")) for m in words["project"].finditer(text)
-            if not cat["anaphora_any"].match(m["name"]) and not words["not_a_project"].search(m["name"])]
+            if not cat["anaphora_any"].match(m["name"]) and not words["not_a_project"].search(m["name"])
+            and not any(k.entity.type == "project" for k in _raw_mentions(m["name"], locale))]
 
 
 def _listed_name(run: str, text: str, locale: str) -> str | None:
@@ -1783,13 +1805,17 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     return cues[-1][2] if cues else None
 
 
-def _system_before(i: int, bounds: list[tuple[int, int]], text: str, locale: str, extra: Names) -> str | None:
-    """The last project or system named in the CARRY_SENTENCES sentences before sentence ``i`` (matching form
-    ``text``), for a clause that refers back to one (see ``system_referred``)."""
+def _last_named(i: int, bounds: list[tuple[int, int]], text: str, locale: str, extra: Names,
+                types: frozenset[str]) -> str | None:
+    """The last entity of ``types`` named as a subject in the CARRY_SENTENCES sentences before sentence ``i`` (matching
+    form ``text``): the project a clause referring to a system means (das System, see ``system_referred``), the
+    company a clause referring to a company means (das Unternehmen)."""
     for lo, hi in reversed(bounds[max(0, i - CARRY_SENTENCES) : i]):
-        projects = [m for m in _raw_mentions(text[lo:hi], locale, extra) if m.entity.type == "project"]
-        if projects:
-            return projects[-1].entity.name
+        # (a project the money or chips went to is still the project: das Rechenzentrum für Stargate)
+        found = [m for m in _roles(text[lo:hi], locale, extra) if m.entity.type in types
+                 and (m.role == "subject" or types == PROJECTS and m.role == "counterparty")]
+        if found:
+            return found[-1].entity.name
     return None
 
 

@@ -398,6 +398,13 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     # a listed company of a market report, its quote in brackets after its name
     ("de-a-blue-chip-quote", "Unter den grössten Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.) zu finden.",
      "250,10 Fr.", "Roche"),
+    # a clause referring to a project takes it (one the money went to too), one referring to a company a company
+    ("de-the-project-named-before", "Oracle baut das Rechenzentrum für Stargate in Texas. Das Projekt kostet 40 Milliarden "
+     "Dollar.", "40 Milliarden Dollar", "Stargate"),
+    ("zh-the-project-named-before", "甲骨文为星门项目建设数据中心。该项目总投资约400亿美元。", "400亿美元", "Stargate"),
+    ("de-the-company-not-the-project-before", "xAI baut in Memphis ein Rechenzentrum. Musk will dort eine „Gigafactory of "
+     "compute“ errichten. Das Unternehmen hat bereits 400 Millionen Dollar für den Bau ausgegeben.", "400 Millionen Dollar",
+     "xAI"),
     # a person speaking for their company in the first person: the company's figure
     ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
     ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
@@ -451,6 +458,8 @@ SYSTEM_REFERRED = [  # (id, article, claim text, subject): a clause that refers 
     ("de-the-computer-over-a-cpu-maker", "Der Supercomputer JUWELS Booster ging 2020 in Betrieb. Der Rechner besteht aus "
      "AMD-Prozessoren sowie 3.744 A100-GPUs.", "3.744 A100", "JUWELS Booster"),
     ("zh-the-cluster-named-before", "甲骨文正在建设星门项目。该集群将搭载40万块GB200。", "40万块GB200", "Stargate"),
+    ("de-an-indefinite-gigafactory-is-no-project", "xAI will in Memphis eine KI-Gigafactory mit 100.000 GPUs errichten.",
+     "100.000 GPUs", "xAI"),
     ("zh-the-buyer-stays-the-buyer", "甲骨文正在建设星门项目。甲骨文为此采购了40万块GB200。", "40万块GB200", "Oracle"),
     ("zh-hant-the-supercomputer-named-before", "輝達在台灣建造超級電腦Taiwania 3。該超級電腦將配備2000顆H100。", "2000顆H100",
      "Taiwania 3"),
