@@ -482,6 +482,7 @@ def _context_words(locale: str) -> dict[str, Any]:
         "direction_after": re.compile(rf"\s*(?P<w>{_words(after_direction)})", re.I),
         "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
+        "basis_before": re.compile(_words(data.get("basis_before", [])) or NEVER, re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
         "wealth": re.compile(_words(data.get("wealth", [])), re.I),
         # 若以美元计算, 若以1美元兑换新台币32元汇率计算: a currency basis, not an assumption
@@ -1091,6 +1092,10 @@ def _first_hypothetical(text: str, locale: str) -> int | None:
     return None
 
 
+# How far before an amount a price word makes it the basis of a calculation (收盘价129.5元, 发行价为114.28元).
+BASIS_REACH = 8
+
+
 def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
     """Whether the amount is a figure of an analogy, an assumption or an example (see the module docstring)."""
     first = _first_hypothetical(text, locale)
@@ -1098,6 +1103,8 @@ def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
         return True
     words = _context_words(locale)
     lo, hi = _clause(text, start, end)
+    if words["basis_before"].search(text, max(lo, start - BASIS_REACH), start):
+        return False  # 以今日收盘价129.5元计算: the company's own price, a fact the sentence calculates from
     return bool(words["hypothetical_after"].match(text[end:hi]))
 
 

@@ -809,6 +809,11 @@ HYPOTHETICAL_CASES = [  # (id, locale, sentence, amount, hypothetical)
     ("de-assuming", "de", "Angenommen, ein Modell kostet 10 Millionen Dollar", "10 Millionen Dollar", True),
     ("de-such-as", "de", "Kosten wie etwa 5 Milliarden Dollar für ein Rechenzentrum", "5 Milliarden Dollar", True),
     ("de-a-fact", "de", "Nvidia meldete einen Umsatz von 30 Milliarden Dollar", "30 Milliarden Dollar", False),
+    # a calculation from the company's own price (收盘价, 发行价) or placement is a fact, not an assumption
+    ("zh-hant-a-close-as-basis", "zh-Hant", "至於現金殖利率,以今日收盤價88.5元計算,約3.1%", "88.5元", False),
+    ("zh-an-offer-price-as-basis", "zh-Hans", "若以发行价上限计算,此次IPO最多可募集约30亿港元", "30亿港元", False),
+    ("zh-hant-a-placement-as-basis", "zh-Hant", "假設配售股份悉數獲成功配售,預期配售淨籌約20億港元", "20億港元", False),
+    ("zh-a-rate-for-a-calculation-stays-hypothetical", "zh-Hans", "以H100每小时2美元计算,训练成本约为500万美元", "2美元", True),
 ]
 
 
