@@ -813,6 +813,8 @@ HYPOTHETICAL_CASES = [  # (id, locale, sentence, amount, hypothetical)
     ("zh-hant-a-close-as-basis", "zh-Hant", "至於現金殖利率,以今日收盤價88.5元計算,約3.1%", "88.5元", False),
     ("zh-an-offer-price-as-basis", "zh-Hans", "若以发行价上限计算,此次IPO最多可募集约30亿港元", "30亿港元", False),
     ("zh-hant-a-placement-as-basis", "zh-Hant", "假設配售股份悉數獲成功配售,預期配售淨籌約20億港元", "20億港元", False),
+    ("zh-calculated-from-stated-figures", "zh-Hans", "实际可参与分配的股数为14.6亿股,以此计算合计拟派发现金红利2.4亿元",
+     "2.4亿元", False),
     ("zh-a-rate-for-a-calculation-stays-hypothetical", "zh-Hans", "以H100每小时2美元计算,训练成本约为500万美元", "2美元", True),
 ]
 
