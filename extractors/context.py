@@ -482,6 +482,7 @@ def _context_words(locale: str) -> dict[str, Any]:
         "direction_after": re.compile(rf"\s*(?P<w>{_words(after_direction)})", re.I),
         "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
+        "unit_price": re.compile(_words(data.get("unit_price_words", [])) or NEVER, re.I),
         "basis_before": re.compile(_words(data.get("basis_before", [])) or NEVER, re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
         "wealth": re.compile(_words(data.get("wealth", [])), re.I),
@@ -1270,7 +1271,9 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
-            (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)):
+            (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)
+             or per in ("GPU", "unit") and _context_words(locale)["unit_price"].search(text, 0, start)):
+        # (a unit price after the chip a buyer buys is the chip's too: 字节跳动拟先试购2万H200，单价约2万美元)
         subject = chip  # 辉达…提供的H200变体，定价约为每片2.7万美元: the chip's price, not its maker's
     wealth = _context_words(locale)["wealth"]
     personal = topic == "salary" or topic == "other" and wealth.search(text)

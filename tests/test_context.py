@@ -405,6 +405,11 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("de-the-company-not-the-project-before", "xAI baut in Memphis ein Rechenzentrum. Musk will dort eine „Gigafactory of "
      "compute“ errichten. Das Unternehmen hat bereits 400 Millionen Dollar für den Bau ausgegeben.", "400 Millionen Dollar",
      "xAI"),
+    # a unit price after a chip a buyer buys is the chip's; the buyer's total stays the buyer's
+    ("zh-a-unit-price-after-a-bought-chip", "字节跳动拟先试购2万块H200，单价约2万美元。", "2万美元", "Nvidia H200"),
+    ("zh-a-total-after-a-bought-chip", "字节跳动拟先试购2万块H200，总价约4亿美元。", "4亿美元", "ByteDance"),
+    ("de-a-unit-price-after-a-bought-chip", "Microsoft kauft 10.000 H100, der Stückpreis liegt bei 30.000 Dollar.",
+     "30.000 Dollar", "Nvidia H100"),
     # a person speaking for their company in the first person: the company's figure
     ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
     ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
