@@ -482,6 +482,8 @@ def _context_words(locale: str) -> dict[str, Any]:
         "direction_after": re.compile(rf"\s*(?P<w>{_words(after_direction)})", re.I),
         "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
+        # whom a fine is against (gegen Qualcomm, 对希捷): right before the fined company
+        "fined": re.compile(rf"(?:{_words(data.get('fined_cues', []))})\s*$" if data.get("fined_cues") else NEVER, re.I),
         "unit_price": re.compile(_words(data.get("unit_price_words", [])) or NEVER, re.I),
         "basis_before": re.compile(_words(data.get("basis_before", [])) or NEVER, re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
@@ -1284,12 +1286,26 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         # 梁文峰持有幻方量化51%的股权,价值约7100万美元: a person's holding named before an amount whose clause names
         # no topic is the person's wealth, whatever the sentence says after it
         subject, topic = person, "other"
+    if topic == "fine" and (entity := subject_entity(subject)) is not None and entity.type == "body":
+        # a fine is the fined company's, not the authority's that imposes it (eine Geldstrafe von 242 Mio. Euro gegen
+        # Qualcomm verhängt; the court cut the fine: the company named before)
+        subject = fined_party(text, locale, extra) or company
     if (held := system_referred(text, start, end, locale, system, extra)) is not None:
         subject = held  # Bei Fertigstellung soll das System 6.000 A100-GPUs umfassen: the system named before
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
+
+
+def fined_party(text: str, locale: str, extra: Names = ()) -> str | None:
+    """The company a fine is imposed on in the sentence ``text``: the first named right after a cue of whom it is
+    against (gegen Qualcomm, 对希捷), or None."""
+    cue = _context_words(locale)["fined"]
+    for m in _mentions(text, locale, extra):
+        if m.entity.type in COMPANIES and cue.search(text, max(0, m.start - 8), m.start):
+            return m.entity.name
+    return None
 
 
 def speakers_company(text: str, start: int, locale: str, extra: Names = ()) -> str | None:

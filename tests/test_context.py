@@ -410,6 +410,13 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-a-total-after-a-bought-chip", "字节跳动拟先试购2万块H200，总价约4亿美元。", "4亿美元", "ByteDance"),
     ("de-a-unit-price-after-a-bought-chip", "Microsoft kauft 10.000 H100, der Stückpreis liegt bei 30.000 Dollar.",
      "30.000 Dollar", "Nvidia H100"),
+    # a fine is the fined company's, not the authority's that imposes it; an authority's own figure stays its
+    ("de-a-fine-against-a-company", "Die EU-Kommission hat gegen Intel eine Geldstrafe von 376 Millionen Euro verhängt.",
+     "376 Millionen Euro", "Intel"),
+    ("zh-a-fine-against-a-company", "美国商务部对希捷开出3亿美元罚单。", "3亿美元", "Seagate"),
+    ("de-a-fine-cut-by-a-body", "Die EU-Kommission hatte gegen Intel ein Bußgeld verhängt. Die EU-Kommission senkte das "
+     "Bußgeld auf 300 Millionen Euro.", "300 Millionen Euro", "Intel"),
+    ("de-a-bodys-own-figure", "Die EU-Kommission zahlt 376 Millionen Euro an Fördermitteln aus.", "376 Millionen Euro", "EU"),
     # a person speaking for their company in the first person: the company's figure
     ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
     ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
