@@ -1525,6 +1525,7 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
 
     out = []
     last_topic: tuple[int, str] | None = None
+    results: list[tuple[int, str]] = []  # (sentence, subject) of the results stated so far
     for claim in sorted(claims, key=lambda c: c["start"]):
         s0, _, _ = _sentence_offsets(claim, body)
         i = max(bisect.bisect_right(starts, s0) - 1, 0)
@@ -1535,8 +1536,15 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
                 article_subject.append(main_entity(matching, locale, extra,
                                                    bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
             carried = article_subject[0]
-        ctx = context_of(claim, body, carried, extra, _last_named(i, bounds, matching, locale, extra, PROJECTS),
-                         _last_named(i, bounds, matching, locale, extra, COMPANIES))
+        system, company = (_last_named(i, bounds, matching, locale, extra, PROJECTS),
+                           _last_named(i, bounds, matching, locale, extra, COMPANIES))
+        ctx = context_of(claim, body, carried, extra, system, company)
+        if kind == "money" and ctx.topic in RESULTS and ctx.subject == carried and \
+                (reported := _results_before(i, results, bounds, body)) and reported != carried and \
+                context_of(claim, body, None, extra, system, company).subject is None:
+            # a company's results continue its results before them in the paragraph, past a sentence on another
+            # company's deal (Qualcomm: Umsatz 4,9 Mrd. … Apple hatte … gezahlt. Der Quartalsgewinn fiel auf 845 Mio.)
+            ctx = context_of(claim, body, reported, extra, system, company)
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
                 and "\n" not in body[bounds[last_topic[0]][1] : bounds[i][0]]:
             # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
@@ -1550,6 +1558,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
+        if kind == "money" and ctx.topic in RESULTS and done["subject"] and not done["hypothetical"]:
+            results.append((i, done["subject"]))
         # (a model named without a count is its maker's product: the maker is no subject to carry to the counts after)
         countless = kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None
         if done["subject"] and not done["hypothetical"] and not countless:
@@ -1611,6 +1621,8 @@ def slug_words(address: str | None) -> str:
     return max(parts, key=len).replace("-", " ").replace("_", " ") if parts else ""
 
 
+# A company's results: a figure of one continues the company whose results come before it in the paragraph.
+RESULTS = frozenset({"revenue", "profit", "loss"})
 # What a clause referring to a system (das System, 该集群) or to a company (das Unternehmen, 该公司) means.
 PROJECTS = frozenset({"project"})
 COMPANIES = frozenset({"company", "segment"})
@@ -1842,6 +1854,17 @@ def _last_named(i: int, bounds: list[tuple[int, int]], text: str, locale: str, e
                  and (m.role == "subject" or types == PROJECTS and m.role == "counterparty")]
         if found:
             return found[-1].entity.name
+    return None
+
+
+def _results_before(i: int, results: list[tuple[int, str]], bounds: list[tuple[int, int]], body: str) -> str | None:
+    """The subject of the last results (revenue, profit, loss) stated before sentence ``i`` in its paragraph, or None."""
+    for j, subject in reversed(results):
+        if j >= i:
+            continue
+        if "\n" in body[bounds[j][1] : bounds[i][0]]:
+            return None
+        return subject
     return None
 
 

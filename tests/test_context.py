@@ -417,6 +417,14 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("de-a-fine-cut-by-a-body", "Die EU-Kommission hatte gegen Intel ein Bußgeld verhängt. Die EU-Kommission senkte das "
      "Bußgeld auf 300 Millionen Euro.", "300 Millionen Euro", "Intel"),
     ("de-a-bodys-own-figure", "Die EU-Kommission zahlt 376 Millionen Euro an Fördermitteln aus.", "376 Millionen Euro", "EU"),
+    # results continue the company whose results come before them in the paragraph, past another's deal
+    ("de-results-past-another-companys-deal", "Qualcomm erzielte im Quartal einen Umsatz von 4,9 Milliarden Dollar. Apple "
+     "hatte 2019 mit dem Chiphersteller einen Vertrag geschlossen und dafür 4,5 Milliarden Dollar gezahlt. Der "
+     "Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Qualcomm"),
+    ("zh-results-past-another-companys-deal", "联想集团季度收入为150亿美元。苹果公司与联想签订了价值5亿美元的采购合同。季度纯利为3亿美元。",
+     "3亿美元", "Lenovo"),
+    ("de-results-in-a-new-paragraph", "Qualcomm erzielte einen Umsatz von 4,9 Milliarden Dollar.\n\nApple schloss einen "
+     "Vertrag mit Broadcom. Der Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Apple"),
     # a person speaking for their company in the first person: the company's figure
     ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
     ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
