@@ -484,6 +484,12 @@ def _context_words(locale: str) -> dict[str, Any]:
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
         # whom a fine is against (gegen Qualcomm, 对希捷): right before the fined company
         "fined": re.compile(rf"(?:{_words(data.get('fined_cues', []))})\s*$" if data.get("fined_cues") else NEVER, re.I),
+        # an indefinite determiner opening a clause: what it introduces is unnamed (Ein Rechenzentrum für 500 Mrd.)
+        "unnamed_opener": re.compile(rf"[{OPENERS}]*(?:{_words(data.get('unnamed_openers', []))})\s", re.I)
+        if data.get("unnamed_openers") else re.compile(NEVER),
+        # (a time or a part is no subject: Ein Jahr später lag der Umsatz bei …)
+        "not_unnamed": re.compile(rf"(?:[^\s,.;:]+\s+)?(?:{_words(data.get('not_unnamed', []))})", re.I)
+        if data.get("not_unnamed") else re.compile(NEVER),
         "unit_price": re.compile(_words(data.get("unit_price_words", [])) or NEVER, re.I),
         "basis_before": re.compile(_words(data.get("basis_before", [])) or NEVER, re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
@@ -1420,6 +1426,12 @@ def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -
     lo, _ = _clause(text, start, end)
     if kind == "hardware" and limited(text, start, end, locale):
         return True
+    head = text[lo:start]
+    words = _context_words(locale)
+    if (opener := words["unnamed_opener"].match(head)) and opener.end() < len(head) and \
+            not words["not_unnamed"].match(head, opener.end()) and \
+            not cat["anaphora_any"].search(head) and not _raw_mentions(head, locale):
+        return True  # Ein einziger Trainingsdurchlauf eines großen Sprachmodells kostet …: an unnamed thing's cost
     return _generic_head(text[lo:start], cat) or kind == "money" and goods_value(text, start, end, locale)
 
 

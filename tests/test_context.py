@@ -425,6 +425,13 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "3亿美元", "Lenovo"),
     ("de-results-in-a-new-paragraph", "Qualcomm erzielte einen Umsatz von 4,9 Milliarden Dollar.\n\nApple schloss einen "
      "Vertrag mit Broadcom. Der Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Apple"),
+    # a clause an indefinite determiner opens introduces an unnamed subject: nothing is carried to it (not a time)
+    ("de-an-unnamed-things-cost", "Nvidia meldet Rekordzahlen. Ein einziger Trainingslauf eines großen Modells kostet "
+     "3 Millionen Dollar.", "3 Millionen Dollar", None),
+    ("de-a-time-is-no-unnamed-subject", "Nvidia meldet Rekordzahlen. Ein Jahr später lag der Umsatz bei 5 Milliarden "
+     "Dollar.", "5 Milliarden Dollar", "Nvidia"),
+    ("de-an-indefinite-before-a-name", "Nvidia meldet Rekordzahlen. Ein Sprecher von AMD nannte einen Umsatz von 5 "
+     "Milliarden Dollar.", "5 Milliarden Dollar", "AMD"),
     # a person speaking for their company in the first person: the company's figure
     ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
     ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
