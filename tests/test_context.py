@@ -176,6 +176,10 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
     # a counterparty with a determiner and adjectives between its cue and its name is one too
     ("de-a-described-counterparty", "de", "OpenAI hat mit dem saudischen Public Investment Fund über eine Finanzierung "
      "von 40 Milliarden Dollar gesprochen", "40 Milliarden Dollar", "OpenAI"),
+    ("de-a-counterparty-with-a-noun-between", "de", "Nvidia hatte sich am Kunden CoreWeave mit 100 Millionen Dollar "
+     "beteiligt", "100 Millionen Dollar", "Nvidia"),
+    ("de-a-counterparty-without-a-determiner", "de", "Microsoft investiert über neue Verträge mit Partner OpenAI "
+     "weitere 10 Milliarden Dollar", "10 Milliarden Dollar", "Microsoft"),
     ("de-a-described-counterparty-is-no-chip", "de", "Huawei verdient mit der neuen Ascend 910C, die nur 20.000 Yuan "
      "kosten soll, bereits Geld", "20.000 Yuan", "Huawei Ascend 910C"),
     # a purpose (用于…采购) or a condition (视乎…业绩) names no subject
