@@ -1047,8 +1047,10 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
         found = "capex"
     if per == "share" and found in (None, GENERIC_COST, "price"):
         found = "market_value"  # a share's price (Papiere … 15 Dollar gekostet, 每股平均价2.7713港元, ，报9.87元)
-    if found == "valuation" and any(c[2] == "market_value" for c in cues):
-        # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
+    lo, hi = _clause(text, start, end)
+    if found == "valuation" and any(c[2] == "market_value" and (c[1] <= start or lo <= c[0] < hi) for c in cues):
+        # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet); not for shares
+        # named after it in another clause (mit 500 Milliarden Dollar bewertet worden war, …, die Option auf AMD-Aktien)
         found = "market_value"
     if found:
         return _refined(found, text, start, end, locale)

@@ -723,6 +723,15 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
     ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
      "4,3 Milliarden Dollar", "funding"),
+    # a valuation stays one when shares are named only after it, in another clause; a design cost is development
+    ("de-a-valuation-before-shares", "de", "OpenAI, das zuletzt mit 500 Milliarden Dollar bewertet worden war, erhält "
+     "die Option auf AMD-Aktien", "500 Milliarden Dollar", "valuation"),
+    ("de-a-valuation-beside-market-value", "de", "Der Börsenwert stieg, Nvidia wird nun mit 5 Billionen Dollar bewertet",
+     "5 Billionen Dollar", "market_value"),
+    ("zh-hant-a-design-cost", "zh-Hant", "DeepSeek開發的模型設計成本不到600萬美元", "600萬美元", "development_cost"),
+    # a project's cost with its data centre (RZ) named is capex
+    ("de-a-cost-with-its-data-centre", "de", "400 Millionen Franken soll das Projekt kosten: 250 Millionen das RZ",
+     "400 Millionen Franken", "capex"),
 ]
 
 
