@@ -243,7 +243,7 @@ def _cue_lists(locale: str) -> dict[str, list[str]]:
     keys = ("comparison_cues", "counterparty_cues", "conjunctions", "chip_words", "generic_models", "anaphora",
             "speech_cues", "self_cues", "paper_cues", "owner_after", "generic_subjects", "anaphora_determiners",
             "anaphora_nouns", "announcer_cues", "source_cues", "relative_pronouns", "respectively", "latter", "former",
-            "indefinite_determiners", "goods_value", "counterparty_nouns")
+            "indefinite_determiners", "goods_value")
     return {key: [*shared.get(key, []), *own.get(key, [])] for key in keys}
 
 
@@ -308,7 +308,8 @@ def _catalogue(locale: str) -> dict[str, Any]:
                                              rf"(?:{_words(cues['counterparty_cues'])})\s+"
                                              rf"(?:(?:{_words(cues['anaphora_determiners'])})\s+)?"
                                              rf"(?:[a-zäöüß][\w\-]*\s+){{0,2}}"
-                                             rf"(?:(?:{_words(cues['counterparty_nouns'])})\s+)?$")
+                                             rf"(?:(?:{_words(vocabulary(locale, 'context').get('counterparty_nouns', []))})"
+                                             r"\s+)?$")
         if cues["anaphora_determiners"] and all(_latin(w) for w in cues["anaphora_determiners"]) else re.compile(NEVER),
         # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美,
         # 与(ChatGPT母公司OpenAI)洽谈
