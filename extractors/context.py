@@ -296,6 +296,7 @@ def _catalogue(locale: str) -> dict[str, Any]:
     chip_words = [*cues["chip_words"], *(alias for m in _hardware()["models"] for alias in m["aliases"]),
                   *(word for words in _hardware()["generic"].values() for word in words)]
     frames = [*_shared().get("comparison_frames", []), *own.get("comparison_frames", [])]
+    counterparty_nouns = vocabulary(locale, "context").get("counterparty_nouns", [])
     return {
         "by_alias": by_alias,
         "cased": cased,
@@ -308,8 +309,7 @@ def _catalogue(locale: str) -> dict[str, Any]:
                                              rf"(?:{_words(cues['counterparty_cues'])})\s+"
                                              rf"(?:(?:{_words(cues['anaphora_determiners'])})\s+)?"
                                              rf"(?:[a-zäöüß][\w\-]*\s+){{0,2}}"
-                                             rf"(?:(?:{_words(vocabulary(locale, 'context').get('counterparty_nouns', []))})"
-                                             r"\s+)?$")
+                                             rf"(?:(?:{_words(counterparty_nouns)})\s+)?$")
         if cues["anaphora_determiners"] and all(_latin(w) for w in cues["anaphora_determiners"]) else re.compile(NEVER),
         # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美,
         # 与(ChatGPT母公司OpenAI)洽谈
@@ -485,7 +485,7 @@ def _context_words(locale: str) -> dict[str, Any]:
         "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
         # whom a fine is against (gegen Qualcomm, 对希捷): right before the fined company
-        "fined": re.compile(rf"(?:{_words(data.get('fined_cues', []))})\s*$" if data.get("fined_cues") else NEVER, re.I),
+        "fined": re.compile(rf"(?:{_words(data['fined_cues'])})\s*$" if data.get("fined_cues") else NEVER, re.I),
         # an indefinite determiner opening a clause: what it introduces is unnamed (Ein Rechenzentrum für 500 Mrd.)
         "unnamed_opener": re.compile(rf"[{OPENERS}]*(?:{_words(data.get('unnamed_openers', []))})\s", re.I)
         if data.get("unnamed_openers") else re.compile(NEVER),
@@ -590,7 +590,8 @@ def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, .
     # a project's name after an indefinite determiner is a common noun (eine KI-Gigafactory, ein Stargate-Rechenzentrum
     # is no Stargate either way: 一座超级计算机), not the named project
     indefinite = cat["indefinite_before"]
-    found = [m for m in found if m.entity.type != "project" or not indefinite.search(text, max(0, m.start - 12), m.start)]
+    found = [m for m in found
+             if m.entity.type != "project" or not indefinite.search(text, max(0, m.start - 12), m.start)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in found:
@@ -843,9 +844,9 @@ def holder_of(text: str, start: int, end: int, locale: str, vendor: str | None, 
     holds = _context_words(locale)["holds"]
     lo, hi = _clause(text, start, end)
     if not holds.search(text, lo, hi):
-        return None  # (微软成为Hopper芯片的最大买家,其购买量…: bought in another clause, the chip's own stays its maker's)
+        return None  # (微软成为Hopper芯片的最大买家,其购买量…: bought in another clause; the chip stays its maker's)
     roles = _roles(text, locale, extra)
-    if any(m.entity.name == vendor and (_makes(m, text, start) or m.role == "maker" and lo <= m.start and m.end <= start)
+    if any(m.entity.name == vendor and (_makes(m, text, start) or m.role == "maker" and lo <= m.start < m.end <= start)
            for m in roles):
         return None  # 使用的是英伟达的H800芯片, Einsatz von Nvidias A100: the text names it as its maker's product
     found = subject_of(text, start, end, locale, "hardware", extra)
@@ -864,8 +865,9 @@ def _equips(m: Mention, start: int, end: int) -> bool:
     return m.role == "counterparty" and m.entity.type == "project" and not (m.start < end and m.end > start)
 
 
-# What stands between a vendor and the hardware it makes: nothing, a hyphen, a possessive with a few words (英伟达的非高端
-# H800, NVIDIA最新的), or a few lower-case words (Nvidias neuen A100); not a verb (英伟达目前库存只有70万颗: its stock).
+# What stands between a vendor and the hardware it makes: nothing, a hyphen, a possessive with a few words
+# (英伟达的非高端H800, NVIDIA最新的), or a few lower-case words (Nvidias neuen A100); not a verb (英伟达目前库存只有
+# 70万颗: its stock).
 MAKER_GAP = re.compile(r"[\s\-–（(“”\"「」]*|[^，,。；;\d]{0,4}?(?:的|之)[^，,。；;\d]{0,6}|(?:\s+[a-zäöüß]+){1,2}\s*")
 
 
@@ -1251,7 +1253,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             # a chip is the subject of its price only; the value of chips bought (400.000 Nvidia-GB200-Chips im Wert
             # von 40 Milliarden Dollar) is the buyer's
             subject = subject_of(text, start, end, locale, "hardware", extra)
-        if subject is None and not hypothetical and not market and (boss := speakers_company(text, start, locale, extra)):
+        boss = None if subject is not None or hypothetical or market else speakers_company(text, start, locale, extra)
+        if boss:
             subject = boss  # 雷军官宣:我们做到了,研发投入已超135亿元: the company of the person speaking for it
         if subject is None and not hypothetical and not market and not unnamed(text, start, end, locale, kind):
             # a model or unit named before is what that sentence was about; the figure of a later one that names nothing
@@ -1265,7 +1268,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
                 subject = company  # Das Unternehmen hat bereits 400 Millionen Dollar ausgegeben: a company, not the
                 # project the sentence before named
             if kind == "hardware" and (entity := subject_entity(subject)) is not None and entity.type == "body" \
-                    and entity.name not in _raw_names(text, locale, extra) and not refers_back(text, start, end, locale) \
+                    and entity.name not in _raw_names(text, locale, extra) \
+                    and not refers_back(text, start, end, locale) \
                     and not _catalogue(locale)["former_latter"].search(text, 0, start):
                 subject = None  # a state body named before rules on chips, it does not hold them (export limits)
     per = claim.get("per") if money else None
@@ -1393,7 +1397,8 @@ def market_figure(text: str, start: int, locale: str, extra: Names = (), end: in
     Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between
     (…汇率基础计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
     market = _context_words(locale)["market"]
-    if end is not None and market.match(text, SPACES.match(text, end).end()):
+    after = SPACES.match(text, end) if end is not None else None
+    if after is not None and market.match(text, after.end()):
         return True  # 若以1美元兑换新台币32元汇率计算: the first term of an exchange rate
     words = [m for m in market.finditer(text, 0, start)]
     if not words:
@@ -1874,7 +1879,8 @@ def _last_named(i: int, bounds: list[tuple[int, int]], text: str, locale: str, e
 
 
 def _results_before(i: int, results: list[tuple[int, str]], bounds: list[tuple[int, int]], body: str) -> str | None:
-    """The subject of the last results (revenue, profit, loss) stated before sentence ``i`` in its paragraph, or None."""
+    """The subject of the last results (revenue, profit, loss) stated before sentence ``i`` in its paragraph, or
+    None."""
     for j, subject in reversed(results):
         if j >= i:
             continue

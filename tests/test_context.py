@@ -220,7 +220,8 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
     ("zh-chips-for-a-project", "zh-Hans", "甲骨文为巨像2号采购了10万块H100", "10万块H100", "Colossus 2"),
     ("zh-chips-for-a-company-stay-the-buyers", "zh-Hans", "甲骨文为OpenAI采购了10万块H100", "10万块H100", "Oracle"),
     # a vendor with a verb between it and its count holds the chips (its stock), it does not name their maker
-    ("zh-hant-the-vendors-own-stock", "zh-Hant", "中國企業已訂購200萬顆H200，而英偉達目前庫存只有70萬顆", "70萬顆", "Nvidia"),
+    ("zh-hant-the-vendors-own-stock", "zh-Hant", "中國企業已訂購200萬顆H200，而英偉達目前庫存只有70萬顆", "70萬顆",
+     "Nvidia"),
     ("zh-the-maker-with-a-possessive", "zh-Hans", "他们采购了英伟达最新的2万块H200", "2万块H200", None),
     # a name that is a compound's first word is no counterparty after a cue (in den Meta-Servern: Meta's servers)
     ("de-a-compounds-first-word", "de", "Etwa 600.000 Grafikprozessoren seien in den Meta-Servern installiert",
@@ -400,34 +401,43 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "120亿美元", "xAI"),
     ("zh-hant-the-value-of-chips-no-one-owns", "輝達發布了財報。據報道，走私晶片總值約1億美元。", "1億美元", None),
     # a listed company of a market report, its quote in brackets after its name
-    ("de-a-blue-chip-quote", "Unter den grössten Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.) zu finden.",
+    ("de-a-blue-chip-quote",
+     "Unter den grössten Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.) zu finden.",
      "250,10 Fr.", "Roche"),
     # a clause referring to a project takes it (one the money went to too), one referring to a company a company
-    ("de-the-project-named-before", "Oracle baut das Rechenzentrum für Stargate in Texas. Das Projekt kostet 40 Milliarden "
+    ("de-the-project-named-before",
+     "Oracle baut das Rechenzentrum für Stargate in Texas. Das Projekt kostet 40 Milliarden "
      "Dollar.", "40 Milliarden Dollar", "Stargate"),
     ("zh-the-project-named-before", "甲骨文为星门项目建设数据中心。该项目总投资约400亿美元。", "400亿美元", "Stargate"),
-    ("de-the-company-not-the-project-before", "xAI baut in Memphis ein Rechenzentrum. Musk will dort eine „Gigafactory of "
-     "compute“ errichten. Das Unternehmen hat bereits 400 Millionen Dollar für den Bau ausgegeben.", "400 Millionen Dollar",
-     "xAI"),
+    ("de-the-company-not-the-project-before",
+     "xAI baut in Memphis ein Rechenzentrum. Musk will dort eine „Gigafactory of "
+     "compute“ errichten. Das Unternehmen hat bereits 400 Millionen Dollar für den Bau ausgegeben.",
+     "400 Millionen Dollar", "xAI"),
     # a unit price after a chip a buyer buys is the chip's; the buyer's total stays the buyer's
     ("zh-a-unit-price-after-a-bought-chip", "字节跳动拟先试购2万块H200，单价约2万美元。", "2万美元", "Nvidia H200"),
     ("zh-a-total-after-a-bought-chip", "字节跳动拟先试购2万块H200，总价约4亿美元。", "4亿美元", "ByteDance"),
     ("de-a-unit-price-after-a-bought-chip", "Microsoft kauft 10.000 H100, der Stückpreis liegt bei 30.000 Dollar.",
      "30.000 Dollar", "Nvidia H100"),
     # a fine is the fined company's, not the authority's that imposes it; an authority's own figure stays its
-    ("de-a-fine-against-a-company", "Die EU-Kommission hat gegen Intel eine Geldstrafe von 376 Millionen Euro verhängt.",
+    ("de-a-fine-against-a-company",
+     "Die EU-Kommission hat gegen Intel eine Geldstrafe von 376 Millionen Euro verhängt.",
      "376 Millionen Euro", "Intel"),
     ("zh-a-fine-against-a-company", "美国商务部对希捷开出3亿美元罚单。", "3亿美元", "Seagate"),
-    ("de-a-fine-cut-by-a-body", "Die EU-Kommission hatte gegen Intel ein Bußgeld verhängt. Die EU-Kommission senkte das "
+    ("de-a-fine-cut-by-a-body",
+     "Die EU-Kommission hatte gegen Intel ein Bußgeld verhängt. Die EU-Kommission senkte das "
      "Bußgeld auf 300 Millionen Euro.", "300 Millionen Euro", "Intel"),
-    ("de-a-bodys-own-figure", "Die EU-Kommission zahlt 376 Millionen Euro an Fördermitteln aus.", "376 Millionen Euro", "EU"),
+    ("de-a-bodys-own-figure", "Die EU-Kommission zahlt 376 Millionen Euro an Fördermitteln aus.", "376 Millionen Euro",
+     "EU"),
     # results continue the company whose results come before them in the paragraph, past another's deal
-    ("de-results-past-another-companys-deal", "Qualcomm erzielte im Quartal einen Umsatz von 4,9 Milliarden Dollar. Apple "
+    ("de-results-past-another-companys-deal",
+     "Qualcomm erzielte im Quartal einen Umsatz von 4,9 Milliarden Dollar. Apple "
      "hatte 2019 mit dem Chiphersteller einen Vertrag geschlossen und dafür 4,5 Milliarden Dollar gezahlt. Der "
      "Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Qualcomm"),
-    ("zh-results-past-another-companys-deal", "联想集团季度收入为150亿美元。苹果公司与联想签订了价值5亿美元的采购合同。季度纯利为3亿美元。",
+    ("zh-results-past-another-companys-deal",
+     "联想集团季度收入为150亿美元。苹果公司与联想签订了价值5亿美元的采购合同。季度纯利为3亿美元。",
      "3亿美元", "Lenovo"),
-    ("de-results-in-a-new-paragraph", "Qualcomm erzielte einen Umsatz von 4,9 Milliarden Dollar.\n\nApple schloss einen "
+    ("de-results-in-a-new-paragraph",
+     "Qualcomm erzielte einen Umsatz von 4,9 Milliarden Dollar.\n\nApple schloss einen "
      "Vertrag mit Broadcom. Der Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Apple"),
     # a clause an indefinite determiner opens introduces an unnamed subject: nothing is carried to it (not a time)
     ("de-an-unnamed-things-cost", "Nvidia meldet Rekordzahlen. Ein einziger Trainingslauf eines großen Modells kostet "
@@ -445,7 +455,8 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     # a quoted exchange rate is nobody's, and the figures after it stay the company's
     ("zh-hant-an-exchange-rates-term", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
      "1美元", None),
-    ("zh-hant-revenue-after-an-exchange-rate", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
+    ("zh-hant-revenue-after-an-exchange-rate",
+     "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
      "6016億元", "TSMC"),
     # a record close (续创收盘新高) is no revenue cue: the turnover after the index is the market's
     ("zh-hant-turnover-after-a-record-close", "台積電公布財報。在台積電帶領下,加權指數續創收盤新高,成交值3607億元。",
@@ -473,7 +484,8 @@ COUNTLESS_HARDWARE = [  # (id, article, model text, subject): a model named with
     ("zh-its-makers-named-with-it", "DeepSeek训练V3时使用的是英伟达的H800芯片。", "H800", "Nvidia"),
     ("zh-an-unnamed-user-takes-none-before", "DeepSeek发布了新模型。这款芯片相当于美国企业使用的H100的廉价版。", "H100",
      "Nvidia"),
-    ("de-used-in-another-clause-stays-the-makers", "Nvidia liefert die B200 an Microsoft, das sie in Irland einsetzen will.",
+    ("de-used-in-another-clause-stays-the-makers",
+     "Nvidia liefert die B200 an Microsoft, das sie in Irland einsetzen will.",
      "B200", "Nvidia"),
     # a sentence naming nobody: the system the text before is about
     ("de-deployed-in-the-system-before", "Der Supercomputer Hunter geht in Stuttgart in Betrieb. In ihm kommen "
@@ -482,17 +494,21 @@ COUNTLESS_HARDWARE = [  # (id, article, model text, subject): a model named with
 
 
 SYSTEM_REFERRED = [  # (id, article, claim text, subject): a clause that refers back to a system (das System, 该集群)
-    ("de-the-system-named-before", "Meta hat den Supercomputer Hyperion vorgestellt. Bei Fertigstellung soll das System "
+    ("de-the-system-named-before",
+     "Meta hat den Supercomputer Hyperion vorgestellt. Bei Fertigstellung soll das System "
      "50.000 H100-GPUs umfassen.", "50.000 H100", "Hyperion"),
     ("de-the-company-stays-the-company", "Meta hat den Supercomputer Hyperion vorgestellt. Das Unternehmen kauft dafür "
      "50.000 H100-GPUs.", "50.000 H100", "Meta"),
-    ("de-the-computer-over-a-cpu-maker", "Der Supercomputer JUWELS Booster ging 2020 in Betrieb. Der Rechner besteht aus "
+    ("de-the-computer-over-a-cpu-maker",
+     "Der Supercomputer JUWELS Booster ging 2020 in Betrieb. Der Rechner besteht aus "
      "AMD-Prozessoren sowie 3.744 A100-GPUs.", "3.744 A100", "JUWELS Booster"),
     ("zh-the-cluster-named-before", "甲骨文正在建设星门项目。该集群将搭载40万块GB200。", "40万块GB200", "Stargate"),
-    ("de-an-indefinite-gigafactory-is-no-project", "xAI will in Memphis eine KI-Gigafactory mit 100.000 GPUs errichten.",
+    ("de-an-indefinite-gigafactory-is-no-project",
+     "xAI will in Memphis eine KI-Gigafactory mit 100.000 GPUs errichten.",
      "100.000 GPUs", "xAI"),
     ("zh-the-buyer-stays-the-buyer", "甲骨文正在建设星门项目。甲骨文为此采购了40万块GB200。", "40万块GB200", "Oracle"),
-    ("zh-hant-the-supercomputer-named-before", "輝達在台灣建造超級電腦Taiwania 3。該超級電腦將配備2000顆H100。", "2000顆H100",
+    ("zh-hant-the-supercomputer-named-before", "輝達在台灣建造超級電腦Taiwania 3。該超級電腦將配備2000顆H100。",
+     "2000顆H100",
      "Taiwania 3"),
 ]
 
@@ -504,10 +520,12 @@ def test_a_clause_referring_to_a_system_takes_it(article, text, subject):
 
 RULED_HARDWARE = [  # (id, article, count text, subject): chips a rule limits are nobody's; a body rules, holds none
     ("zh-hant-a-limit-is-nobodys", "美國政府考慮限制每間企業購買H200的數量，上限為7.5萬顆。", "7.5萬顆", None),
-    ("de-a-limit-is-nobodys", "Die USA wollen eine Obergrenze von 50.000 H100 pro Land einführen.", "50.000 H100", None),
+    ("de-a-limit-is-nobodys", "Die USA wollen eine Obergrenze von 50.000 H100 pro Land einführen.", "50.000 H100",
+     None),
     ("de-a-limit-word-elsewhere-is-no-limit", "Microsoft kauft 50.000 H100, die Grenze des Machbaren.", "50.000 H100",
      "Microsoft"),
-    ("zh-a-body-before-is-not-carried-to-chips", "美国商务部宣布新规。此后出口超过5万块H100须获许可。", "5万块H100", None),
+    ("zh-a-body-before-is-not-carried-to-chips", "美国商务部宣布新规。此后出口超过5万块H100须获许可。", "5万块H100",
+     None),
     ("zh-a-buyer-after-a-body", "美国商务部宣布新规。微软今年采购了15万块H100。", "15万块H100", "Microsoft"),
     ("de-a-body-buying-in-its-sentence", "Die EU kauft für ihre KI-Fabriken 20.000 H100-GPUs.", "20.000 H100", "EU"),
 ]
@@ -698,24 +716,28 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("zh-hant-a-contract-value", "zh-Hant", "該計畫一旦全面投入營運，預估總合約價可達10億美元", "10億美元", "revenue"),
     ("zh-a-contract-value", "zh-Hans", "该计划预估总合约价可达10亿美元", "10亿美元", "revenue"),
     # an order placed for chips is the buyer's hardware cost; an order won stays the seller's revenue
-    ("zh-an-order-placed-for-chips", "zh-Hans", "阿里巴巴向英伟达订购了价值20亿美元的H20芯片", "20亿美元", "hardware_cost"),
+    ("zh-an-order-placed-for-chips", "zh-Hans", "阿里巴巴向英伟达订购了价值20亿美元的H20芯片", "20亿美元",
+     "hardware_cost"),
     ("zh-an-order-placed-clause", "zh-Hans", "百度已下了价值5亿美元的订单，将从英伟达购买约2万个H20", "5亿美元",
      "hardware_cost"),
     ("zh-an-order-won-is-revenue", "zh-Hans", "英伟达今年获得了价值20亿美元的H20订单", "20亿美元", "revenue"),
     # a placement of new shares raises capital: its price is funding, a quoted close a market value
-    ("zh-hant-placement-price-is-funding", "zh-Hant", "小米公布，每股配售價為12.5港元，較上日收市價折讓約5%", "12.5港元",
+    ("zh-hant-placement-price-is-funding", "zh-Hant", "小米公布，每股配售價為12.5港元，較上日收市價折讓約5%",
+     "12.5港元",
      "funding"),
-    ("zh-hant-close-beside-a-placement-is-market-value", "zh-Hant", "小米公布，每股配售價為12.5港元，較上日收市價13.2港元折讓約5%",
+    ("zh-hant-close-beside-a-placement-is-market-value", "zh-Hant",
+     "小米公布，每股配售價為12.5港元，較上日收市價13.2港元折讓約5%",
      "13.2港元", "market_value"),
     ("de-run-rate-is-revenue", "de", "Das Start-up meldet eine Annualized Run Rate von 300 Millionen Dollar",
      "300 Millionen Dollar", "revenue"),
     ("de-investment-in-an-extension-is-capex", "de",
-     "Die Erweiterung des Rechenzentrums dürfte Investitionen von zwei Milliarden Euro erfordern", "zwei Milliarden Euro",
-     "capex"),
+     "Die Erweiterung des Rechenzentrums dürfte Investitionen von zwei Milliarden Euro erfordern",
+     "zwei Milliarden Euro", "capex"),
     ("de-investment-in-a-company-stays-investment", "de", "SAP investiert 500 Millionen Euro in Aleph Alpha, um dessen "
      "Ausbau zu beschleunigen", "500 Millionen Euro", "investment"),
     # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
-    ("de-a-profit-stays-a-profit", "de", "Roche meldete einen Gewinn von 9,2 Milliarden Franken", "9,2 Milliarden Franken",
+    ("de-a-profit-stays-a-profit", "de", "Roche meldete einen Gewinn von 9,2 Milliarden Franken",
+     "9,2 Milliarden Franken",
      "profit"),
     # revenue and other income (收入及其他收益) is revenue; debt raised (债务融资) funding, a debt as such other
     ("zh-hant-revenue-and-other-income", "zh-Hant", "期內收入及其他收益按年增長5%，升至85億元", "85億元", "revenue"),
@@ -726,7 +748,8 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # a valuation stays one when shares are named only after it, in another clause; a design cost is development
     ("de-a-valuation-before-shares", "de", "OpenAI, das zuletzt mit 500 Milliarden Dollar bewertet worden war, erhält "
      "die Option auf AMD-Aktien", "500 Milliarden Dollar", "valuation"),
-    ("de-a-valuation-beside-market-value", "de", "Der Börsenwert stieg, Nvidia wird nun mit 5 Billionen Dollar bewertet",
+    ("de-a-valuation-beside-market-value", "de",
+     "Der Börsenwert stieg, Nvidia wird nun mit 5 Billionen Dollar bewertet",
      "5 Billionen Dollar", "market_value"),
     ("zh-hant-a-design-cost", "zh-Hant", "DeepSeek開發的模型設計成本不到600萬美元", "600萬美元", "development_cost"),
     # a project's cost with its data centre (RZ) named is capex
@@ -855,7 +878,8 @@ HYPOTHETICAL_CASES = [  # (id, locale, sentence, amount, hypothetical)
     ("zh-hant-a-placement-as-basis", "zh-Hant", "假設配售股份悉數獲成功配售,預期配售淨籌約20億港元", "20億港元", False),
     ("zh-calculated-from-stated-figures", "zh-Hans", "实际可参与分配的股数为14.6亿股,以此计算合计拟派发现金红利2.4亿元",
      "2.4亿元", False),
-    ("zh-a-rate-for-a-calculation-stays-hypothetical", "zh-Hans", "以H100每小时2美元计算,训练成本约为500万美元", "2美元", True),
+    ("zh-a-rate-for-a-calculation-stays-hypothetical", "zh-Hans", "以H100每小时2美元计算,训练成本约为500万美元",
+     "2美元", True),
 ]
 
 
