@@ -94,6 +94,8 @@ BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 FOLLOWING_PENALTY = 2
 # How far around a mention its cue words are looked for (characters).
 CUE_REACH = 14
+# How far before a name a counterparty cue with a determiner and adjectives may stand (mit dem saudischen PIF).
+DESCRIBED_REACH = 40
 FRAME_REACH = 16
 # A comparandum owns the figure right after it, its possessive between: 较格芯的984美元, 比中芯的684美元; a name
 # owns the figure its own short verb phrase describes (SpaceX提供的20亿美元).
@@ -294,6 +296,7 @@ def _catalogue(locale: str) -> dict[str, Any]:
     chip_words = [*cues["chip_words"], *(alias for m in _hardware()["models"] for alias in m["aliases"]),
                   *(word for words in _hardware()["generic"].values() for word in words)]
     frames = [*_shared().get("comparison_frames", []), *own.get("comparison_frames", [])]
+    counterparty_nouns = vocabulary(locale, "context").get("counterparty_nouns", [])
     return {
         "by_alias": by_alias,
         "cased": cased,
@@ -301,6 +304,13 @@ def _catalogue(locale: str) -> dict[str, Any]:
         "cased_pattern": re.compile(_names(cased)) if cased else None,
         "comparison": re.compile(rf"(?:{_words(cues['comparison_cues'])})\s*[「“\"‘『]?\s*$", re.I),
         "counterparty": re.compile(rf"(?:{_words(cues['counterparty_cues'])})\s*[「“\"‘『]?\s*$", re.I),
+        # (with a determiner and lower-case adjectives between: mit dem saudischen Public Investment Fund)
+        "counterparty_described": re.compile(rf"{_starts(cues['counterparty_cues'])}(?<![{LATIN}])"
+                                             rf"(?:{_words(cues['counterparty_cues'])})\s+"
+                                             rf"(?:(?:{_words(cues['anaphora_determiners'])})\s+)?"
+                                             rf"(?:[a-zäöüß][\w\-]*\s+){{0,2}}"
+                                             rf"(?:(?:{_words(counterparty_nouns)})\s+)?$")
+        if cues["anaphora_determiners"] and all(_latin(w) for w in cues["anaphora_determiners"]) else re.compile(NEVER),
         # what stands between an opening and a closing word of a frame: 与(OpenAI等巨头)相媲美,
         # 与(ChatGPT母公司OpenAI)洽谈
         "frames": tuple((re.compile(rf"(?:{_words(f['open'])})(?P<inner>[^，,。；;：:!?！？]{{1,{FRAME_REACH}}}?)"
@@ -330,6 +340,9 @@ def _catalogue(locale: str) -> dict[str, Any]:
                                     rf"|(?P<former>{_words(cues['former'])}))", re.I),
         "respectively": re.compile(_words(cues["respectively"]), re.I),
         "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
+        "company_anaphor": re.compile(_determined(cues, own), re.I),
+        # an indefinite determiner right before a name (eine „Gigafactory of compute“): a common noun follows
+        "indefinite_before": re.compile(rf"(?:{_words(cues['indefinite_determiners'])})\s*[„“\"«『「]?\s*$", re.I),
         "anaphora_any": re.compile(rf"{_determined(cues, own)}|{_words(cues['anaphora'])}", re.I),
         "speech": re.compile(_words(cues["speech_cues"]), re.I),
         "source_before": re.compile(rf"(?:{_words(cues['source_cues'])})\s*(?:{_words(cues['anaphora_determiners'])})?"
@@ -471,6 +484,16 @@ def _context_words(locale: str) -> dict[str, Any]:
         "direction_after": re.compile(rf"\s*(?P<w>{_words(after_direction)})", re.I),
         "after_direction": after_direction,
         "hypothetical": re.compile(_words(data.get("hypothetical", [])), re.I),
+        # whom a fine is against (gegen Qualcomm, 对希捷): right before the fined company
+        "fined": re.compile(rf"(?:{_words(data['fined_cues'])})\s*$" if data.get("fined_cues") else NEVER, re.I),
+        # an indefinite determiner opening a clause: what it introduces is unnamed (Ein Rechenzentrum für 500 Mrd.)
+        "unnamed_opener": re.compile(rf"[{OPENERS}]*(?:{_words(data.get('unnamed_openers', []))})\s", re.I)
+        if data.get("unnamed_openers") else re.compile(NEVER),
+        # (a time or a part is no subject: Ein Jahr später lag der Umsatz bei …)
+        "not_unnamed": re.compile(rf"(?:[^\s,.;:]+\s+)?(?:{_words(data.get('not_unnamed', []))})", re.I)
+        if data.get("not_unnamed") else re.compile(NEVER),
+        "unit_price": re.compile(_words(data.get("unit_price_words", [])) or NEVER, re.I),
+        "basis_before": re.compile(_words(data.get("basis_before", [])) or NEVER, re.I),
         # a person's own money: their pay (topic salary) and their wealth (身家, Vermögen)
         "wealth": re.compile(_words(data.get("wealth", [])), re.I),
         # 若以美元计算, 若以1美元兑换新台币32元汇率计算: a currency basis, not an assumption
@@ -515,6 +538,14 @@ def _context_words(locale: str) -> dict[str, Any]:
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
+        # a limit on chips (上限为, Obergrenze von): the count after it is a rule's, nobody holds it
+        "limit": re.compile(_words(data.get("limit_words", [])) or NEVER, re.I),
+        # first-person words of a quote: the company of the person speaking (我们, wir)
+        "first_person": re.compile(_words(data.get("first_person", [])) or NEVER, re.I),
+        # a determiner and a system noun (das System, der Rechner, 该集群): the system named before
+        "system_anaphora": re.compile(_words(data.get("system_anaphora", [])) or NEVER, re.I),
+        # words of buying, using or deploying hardware: its holder is the subject of a model named without a count
+        "holds": re.compile(_words(data.get("holder_words", [])) or NEVER, re.I),
         # a clause-opening name ending in a project noun (科创中心二期项目作为…)
         "project": re.compile(rf"(?:^|(?<=[{CLAUSE_OPENERS}]))\s*"
                               rf"(?P<name>[^\s{CLAUSE_OPENERS}、（()）“”\"「」『』—–\-\d]{{2,18}}?"
@@ -556,6 +587,11 @@ def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, .
         while at >= 0:
             found.append(Mention(at, at + len(alias), Entity(name, "company")))
             at = text.find(alias, at + len(alias))
+    # a project's name after an indefinite determiner is a common noun (eine KI-Gigafactory, ein Stargate-Rechenzentrum
+    # is no Stargate either way: 一座超级计算机), not the named project
+    indefinite = cat["indefinite_before"]
+    found = [m for m in found
+             if m.entity.type != "project" or not indefinite.search(text, max(0, m.start - 12), m.start)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in found:
@@ -595,7 +631,11 @@ def _roles(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
         role = "subject"
         if cat["comparison"].search(before):
             role = "comparandum"
-        elif cat["counterparty"].search(before):
+        elif cat["counterparty"].search(before) or m.entity.type in ("company", "body") and \
+                not text.startswith("-", m.end) and \
+                cat["counterparty_described"].search(text[max(0, m.start - DESCRIBED_REACH) : m.start]):
+            # (not a chip: Huawei mit der Ascend 910C, die … kosten soll; not a compound's first word: in den
+            # Meta-Servern, the servers are Meta's)
             role = "counterparty"
         elif frame := next((r for a, b, r in frames if a <= m.start and m.end <= b), None):
             role = frame
@@ -795,16 +835,46 @@ def subject_of(text: str, start: int, end: int, locale: str, kind: str = "money"
 COLON = re.compile(r"[:：]")
 
 
+def holder_of(text: str, start: int, end: int, locale: str, vendor: str | None, carried: str | None = None,
+              extra: Names = ()) -> str | None:
+    """Who buys, uses or deploys the hardware named without a count at ``text[start:end]``, when its sentence says so
+    with a holding word (采购, 部署, 使用, kauft, Einsatz, setzt auf): the subject of its clause or sentence, else the
+    subject of the text before when the sentence names nobody (In ihm kommen AMDs MI300A zum Einsatz); None when no
+    holding word is there or the one found is the vendor itself."""
+    holds = _context_words(locale)["holds"]
+    lo, hi = _clause(text, start, end)
+    if not holds.search(text, lo, hi):
+        return None  # (微软成为Hopper芯片的最大买家,其购买量…: bought in another clause; the chip stays its maker's)
+    roles = _roles(text, locale, extra)
+    if any(m.entity.name == vendor and (_makes(m, text, start) or m.role == "maker" and lo <= m.start < m.end <= start)
+           for m in roles):
+        return None  # 使用的是英伟达的H800芯片, Einsatz von Nvidias A100: the text names it as its maker's product
+    found = subject_of(text, start, end, locale, "hardware", extra)
+    if found is None and not unnamed(text, start, end, locale, "hardware") and \
+            not any(m.role == "subject" and m.entity.type in CARRIED_TYPES and m.entity.name != vendor for m in roles):
+        found = carried
+    if found is None or found == vendor or company_of(found) == vendor:
+        return None
+    entity = subject_entity(found)
+    return found if entity is None or entity.type in CARRIED_TYPES | {"person"} else None
+
+
 def _equips(m: Mention, start: int, end: int) -> bool:
     """Whether ``m`` is the project chips go to (für Colossus 1 etwa 150.000 H200, 用于星门项目的GPU): the chips are
     the system's, though a project money goes to is a counterparty of the money."""
     return m.role == "counterparty" and m.entity.type == "project" and not (m.start < end and m.end > start)
 
 
+# What stands between a vendor and the hardware it makes: nothing, a hyphen, a possessive with a few words
+# (英伟达的非高端H800, NVIDIA最新的), or a few lower-case words (Nvidias neuen A100); not a verb (英伟达目前库存只有
+# 70万颗: its stock).
+MAKER_GAP = re.compile(r"[\s\-–（(“”\"「」]*|[^，,。；;\d]{0,4}?(?:的|之)[^，,。；;\d]{0,6}|(?:\s+[a-zäöüß]+){1,2}\s*")
+
+
 def _makes(m: Mention, text: str, start: int) -> bool:
     """Whether ``m`` is the maker of the hardware named at ``start`` (a vendor right before it: 英伟达的非高端H800)."""
     return m.entity.vendor and m.end <= start and start - m.end <= MAKER_REACH and \
-        not CLAUSE_SPLIT.search(text, m.end, start) and not re.search(r"[。；;]", text[m.end : start])
+        not CLAUSE_SPLIT.search(text, m.end, start) and MAKER_GAP.fullmatch(text, m.end, start) is not None
 
 
 def _opens_clause(m: Mention, text: str, masked: tuple[tuple[int, int], ...], locale: str, extra: Names = ()) -> bool:
@@ -980,8 +1050,10 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
         found = "capex"
     if per == "share" and found in (None, GENERIC_COST, "price"):
         found = "market_value"  # a share's price (Papiere … 15 Dollar gekostet, 每股平均价2.7713港元, ，报9.87元)
-    if found == "valuation" and any(c[2] == "market_value" for c in cues):
-        # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet)
+    lo, hi = _clause(text, start, end)
+    if found == "valuation" and any(c[2] == "market_value" and (c[1] <= start or lo <= c[0] < hi) for c in cues):
+        # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet); not for shares
+        # named after it in another clause (mit 500 Milliarden Dollar bewertet worden war, …, die Option auf AMD-Aktien)
         found = "market_value"
     if found:
         return _refined(found, text, start, end, locale)
@@ -1035,6 +1107,10 @@ def _first_hypothetical(text: str, locale: str) -> int | None:
     return None
 
 
+# How far before an amount a price word makes it the basis of a calculation (收盘价129.5元, 发行价为114.28元).
+BASIS_REACH = 8
+
+
 def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
     """Whether the amount is a figure of an analogy, an assumption or an example (see the module docstring)."""
     first = _first_hypothetical(text, locale)
@@ -1042,6 +1118,8 @@ def hypothetical_of(text: str, start: int, end: int, locale: str) -> bool:
         return True
     words = _context_words(locale)
     lo, hi = _clause(text, start, end)
+    if words["basis_before"].search(text, max(lo, start - BASIS_REACH), start):
+        return False  # 以今日收盘价129.5元计算: the company's own price, a fact the sentence calculates from
     return bool(words["hypothetical_after"].match(text[end:hi]))
 
 
@@ -1145,9 +1223,12 @@ def _sentence_offsets(claim: dict[str, Any], body: str) -> tuple[int, int, int]:
     return s0, claim["start"] - s0, claim["end"] - s0
 
 
-def context_of(claim: dict[str, Any], body: str, carried: str | None = None, extra: Names = ()) -> Context:
+def context_of(claim: dict[str, Any], body: str, carried: str | None = None, extra: Names = (),
+               system: str | None = None, company: str | None = None) -> Context:
     """The context fields of ``claim`` (offsets into ``body``, the cleaned text). ``carried``: the subject of the text
-    before, for a sentence that names none; ``extra``: the article's own names (``local_names``)."""
+    before, for a sentence that names none; ``extra``: the article's own names (``local_names``); ``system`` and
+    ``company``: the last project and the last company the text before names, for a clause that refers back to one
+    (das System, 该集群; das Unternehmen, 该公司)."""
     s0, start, end = _sentence_offsets(claim, body)
     locale = locale_tag(claim["language"], claim.get("script"))
     text = _matching(claim.get("sentence") or claim["text"], locale)
@@ -1156,11 +1237,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
     kind = claim.get("kind", "money")
     market = False
     if kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None:
-        # a model named without a count is its maker's product, unless it is named only as a comparandum
-        subject = None if compared_only(text, start, end, locale) else canonical_name(claim.get("vendor"))
+        # a model named without a count is its maker's product, unless it is named only as a comparandum, or the
+        # sentence says who buys, uses or deploys it (字节跳动已收到…A100, setzt man auf die Instinct MI300A)
+        vendor = canonical_name(claim.get("vendor"))
+        subject = None if compared_only(text, start, end, locale) else \
+            holder_of(text, start, end, locale, vendor, carried, extra) or vendor
     else:
-        subject = subject_of(text, start, end, locale, kind, extra)
-        market = money and market_figure(text, start, locale, extra)
+        subject = None if kind == "hardware" and limited(text, start, end, locale) else \
+            subject_of(text, start, end, locale, kind, extra)
+        market = money and market_figure(text, start, locale, extra, end)
         if market:
             subject = None  # 大市…成交额2887亿元, 外汇市场总成交金额: the whole market's figure is nobody's
         topic = topic_of(text, start, end, locale, subject) if money else None
@@ -1168,6 +1253,9 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             # a chip is the subject of its price only; the value of chips bought (400.000 Nvidia-GB200-Chips im Wert
             # von 40 Milliarden Dollar) is the buyer's
             subject = subject_of(text, start, end, locale, "hardware", extra)
+        boss = None if subject is not None or hypothetical or market else speakers_company(text, start, locale, extra)
+        if boss:
+            subject = boss  # 雷军官宣:我们做到了,研发投入已超135亿元: the company of the person speaking for it
         if subject is None and not hypothetical and not market and not unnamed(text, start, end, locale, kind):
             # a model or unit named before is what that sentence was about; the figure of a later one that names nothing
             # is its company's, unless the clause refers back to the model (其训练成本)
@@ -1175,6 +1263,15 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             keep = entity is not None and (entity.type == "model" and refers_back(text, start, end, locale)
                                            or entity.type == "segment" and not names_company(text, start, end, locale))
             subject = carried if keep else company_of(carried)
+            if company and (entity := subject_entity(subject)) is not None and entity.type not in COMPANIES and \
+                    _catalogue(locale)["company_anaphor"].search(text, _clause(text, start, end)[0], start):
+                subject = company  # Das Unternehmen hat bereits 400 Millionen Dollar ausgegeben: a company, not the
+                # project the sentence before named
+            if kind == "hardware" and (entity := subject_entity(subject)) is not None and entity.type == "body" \
+                    and entity.name not in _raw_names(text, locale, extra) \
+                    and not refers_back(text, start, end, locale) \
+                    and not _catalogue(locale)["former_latter"].search(text, 0, start):
+                subject = None  # a state body named before rules on chips, it does not hold them (export limits)
     per = claim.get("per") if money else None
     if money:
         cued, in_bracket = per_of(text, start, end, locale)
@@ -1190,7 +1287,9 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
-            (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)):
+            (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)
+             or per in ("GPU", "unit") and _context_words(locale)["unit_price"].search(text, 0, start)):
+        # (a unit price after the chip a buyer buys is the chip's too: 字节跳动拟先试购2万H200，单价约2万美元)
         subject = chip  # 辉达…提供的H200变体，定价约为每片2.7万美元: the chip's price, not its maker's
     wealth = _context_words(locale)["wealth"]
     personal = topic == "salary" or topic == "other" and wealth.search(text)
@@ -1201,10 +1300,52 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         # 梁文峰持有幻方量化51%的股权,价值约7100万美元: a person's holding named before an amount whose clause names
         # no topic is the person's wealth, whatever the sentence says after it
         subject, topic = person, "other"
+    if topic == "fine" and (entity := subject_entity(subject)) is not None and entity.type == "body":
+        # a fine is the fined company's, not the authority's that imposes it (eine Geldstrafe von 242 Mio. Euro gegen
+        # Qualcomm verhängt; the court cut the fine: the company named before)
+        subject = fined_party(text, locale, extra) or company
+    if (held := system_referred(text, start, end, locale, system, extra)) is not None:
+        subject = held  # Bei Fertigstellung soll das System 6.000 A100-GPUs umfassen: the system named before
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
+
+
+def fined_party(text: str, locale: str, extra: Names = ()) -> str | None:
+    """The company a fine is imposed on in the sentence ``text``: the first named right after a cue of whom it is
+    against (gegen Qualcomm, 对希捷), or None."""
+    cue = _context_words(locale)["fined"]
+    for m in _mentions(text, locale, extra):
+        if m.entity.type in COMPANIES and cue.search(text, max(0, m.start - 8), m.start):
+            return m.entity.name
+    return None
+
+
+def speakers_company(text: str, start: int, locale: str, extra: Names = ()) -> str | None:
+    """The company of the person the sentence names before the amount, when a first-person word between speaks for it
+    (雷军官宣:我们做到了, Huang sagte, wir hätten …); None without both."""
+    word = _context_words(locale)["first_person"].search(text, 0, start)
+    if word is None:
+        return None
+    people = [m for m in _roles(text, locale, extra) if m.entity.type == "person" and m.end <= word.start()
+              and m.entity.parent]
+    return people[-1].entity.parent if people else None
+
+
+def system_referred(text: str, start: int, end: int, locale: str, system: str | None, extra: Names = ()) -> str | None:
+    """The project or system a clause refers back to before the amount (das System, der Supercomputer, 该集群): the
+    last one its sentence names before that word, else ``system``, the last one the text before named; None when the
+    clause names no such word, or names a project of its own."""
+    lo, _ = _clause(text, start, end)
+    word = _context_words(locale)["system_anaphora"].search(text, lo, start)
+    if word is None:
+        return None
+    projects = [m for m in _mentions(text, locale, extra) if m.entity.type == "project"]
+    if any(lo <= m.start < end for m in projects):
+        return None  # (der Supercomputer JUWELS Booster: named in the clause, subject_of has it)
+    before = [m for m in projects if m.end <= word.start()]
+    return before[-1].entity.name if before else system
 
 
 # No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
@@ -1247,12 +1388,19 @@ def person_before(text: str, start: int, locale: str, extra: Names = ()) -> str 
 MARKET_TOPICS = frozenset({"other", "market_value"})
 
 
-def market_figure(text: str, start: int, locale: str, extra: Names = ()) -> bool:
+SPACES = re.compile(r"\s*")
+
+
+def market_figure(text: str, start: int, locale: str, extra: Names = (), end: int | None = None) -> bool:
     """Whether the amount is a figure of a whole market (turnover, size, an exchange rate): a market word before it in
     its sentence (大市, 主板, 外汇市场, 兑美元, Wechselkurs) with no name between (阿里…收市报174元，成交额440.9亿元 is
     Alibaba's turnover; 在阿里等科技股领军下，大市…成交额2887亿元 the market's) and no topic but ``other`` between
     (…汇率基础计算,第四季的营收将落在6016亿元: the revenue is a company's; a close, 收盘, is the market's)."""
-    words = [m for m in _context_words(locale)["market"].finditer(text, 0, start)]
+    market = _context_words(locale)["market"]
+    after = SPACES.match(text, end) if end is not None else None
+    if after is not None and market.match(text, after.end()):
+        return True  # 若以1美元兑换新台币32元汇率计算: the first term of an exchange rate
+    words = [m for m in market.finditer(text, 0, start)]
     if not words:
         return False
     last = words[-1].end()
@@ -1266,6 +1414,18 @@ def compared_only(text: str, start: int, end: int, locale: str) -> bool:
     return any(m.role == "comparandum" and m.start < end and m.end > start for m in _roles(text, locale))
 
 
+def limited(text: str, start: int, end: int, locale: str) -> bool:
+    """Whether the hardware count at ``text[start:end]`` is a limit a rule sets (上限为7.5万颗, eine Obergrenze von
+    50.000 Chips): a limit word in its clause before it or in its text; nobody holds such chips."""
+    lo, _ = _clause(text, start, end)
+    return _context_words(locale)["limit"].search(text, lo, end) is not None
+
+
+def _raw_names(text: str, locale: str, extra: Names = ()) -> frozenset[str]:
+    """The canonical names the sentence ``text`` names."""
+    return frozenset(m.entity.name for m in _raw_mentions(text, locale, extra))
+
+
 def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -> bool:
     """Whether the claim's own clause says whose it is without a name (头部公司至少也要动用1.6万张GPU), or the claim is
     hardware named only as a comparandum: nothing to carry to it."""
@@ -1273,6 +1433,14 @@ def unnamed(text: str, start: int, end: int, locale: str, kind: str = "money") -
     if kind == "hardware" and compared_only(text, start, end, locale):
         return True
     lo, _ = _clause(text, start, end)
+    if kind == "hardware" and limited(text, start, end, locale):
+        return True
+    head = text[lo:start]
+    words = _context_words(locale)
+    if (opener := words["unnamed_opener"].match(head)) and opener.end() < len(head) and \
+            not words["not_unnamed"].match(head, opener.end()) and \
+            not cat["anaphora_any"].search(head) and not _raw_mentions(head, locale):
+        return True  # Ein einziger Trainingsdurchlauf eines großen Sprachmodells kostet …: an unnamed thing's cost
     return _generic_head(text[lo:start], cat) or kind == "money" and goods_value(text, start, end, locale)
 
 
@@ -1378,6 +1546,7 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
 
     out = []
     last_topic: tuple[int, str] | None = None
+    results: list[tuple[int, str]] = []  # (sentence, subject) of the results stated so far
     for claim in sorted(claims, key=lambda c: c["start"]):
         s0, _, _ = _sentence_offsets(claim, body)
         i = max(bisect.bisect_right(starts, s0) - 1, 0)
@@ -1388,7 +1557,15 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
                 article_subject.append(main_entity(matching, locale, extra,
                                                    bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
             carried = article_subject[0]
-        ctx = context_of(claim, body, carried, extra)
+        system, company = (_last_named(i, bounds, matching, locale, extra, PROJECTS),
+                           _last_named(i, bounds, matching, locale, extra, COMPANIES))
+        ctx = context_of(claim, body, carried, extra, system, company)
+        if kind == "money" and ctx.topic in RESULTS and ctx.subject == carried and \
+                (reported := _results_before(i, results, bounds, body)) and reported != carried and \
+                context_of(claim, body, None, extra, system, company).subject is None:
+            # a company's results continue its results before them in the paragraph, past a sentence on another
+            # company's deal (Qualcomm: Umsatz 4,9 Mrd. … Apple hatte … gezahlt. Der Quartalsgewinn fiel auf 845 Mio.)
+            ctx = context_of(claim, body, reported, extra, system, company)
         if kind == "money" and not ctx.topic_cued and last_topic and i - last_topic[0] <= TOPIC_CARRY_SENTENCES \
                 and "\n" not in body[bounds[last_topic[0]][1] : bounds[i][0]]:
             # a sentence with no topic word continues the figures before it (收入升39%至30.8亿美元；游戏机晶片则增加
@@ -1402,6 +1579,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
+        if kind == "money" and ctx.topic in RESULTS and done["subject"] and not done["hypothetical"]:
+            results.append((i, done["subject"]))
         # (a model named without a count is its maker's product: the maker is no subject to carry to the counts after)
         countless = kind == "hardware" and claim.get("count") is None and claim.get("count_low") is None
         if done["subject"] and not done["hypothetical"] and not countless:
@@ -1461,6 +1640,13 @@ def slug_words(address: str | None) -> str:
     path = re.sub(r"^[a-z]+://[^/]+", "", address.strip(), flags=re.I).split("?")[0].split("#")[0]
     parts = [m.group(0) for m in SLUG.finditer(re.sub(r"\.[A-Za-z]{2,5}$", "", path))]
     return max(parts, key=len).replace("-", " ").replace("_", " ") if parts else ""
+
+
+# A company's results: a figure of one continues the company whose results come before it in the paragraph.
+RESULTS = frozenset({"revenue", "profit", "loss"})
+# What a clause referring to a system (das System, 该集群) or to a company (das Unternehmen, 该公司) means.
+PROJECTS = frozenset({"project"})
+COMPANIES = frozenset({"company", "segment"})
 
 
 # The types an article is about (a model's or unit's figures are rarely the whole article's).
@@ -1640,8 +1826,10 @@ def _projects(text: str, locale: str) -> list[tuple[str, int]]:
     if not words["project_word"].search(text):
         return []
     cat = _catalogue(locale)
+    # (not one holding a project the catalogue knows: 甲骨文为星门项目 is Stargate's sentence, no new project)
     return [(m["name"], m.start("name")) for m in words["project"].finditer(text)
-            if not cat["anaphora_any"].match(m["name"]) and not words["not_a_project"].search(m["name"])]
+            if not cat["anaphora_any"].match(m["name"]) and not words["not_a_project"].search(m["name"])
+            and not any(k.entity.type == "project" for k in _raw_mentions(m["name"], locale))]
 
 
 def _listed_name(run: str, text: str, locale: str) -> str | None:
@@ -1674,6 +1862,32 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     lo, hi = bounds[i - 1]
     cues = _cues(_matching(body[lo:hi], locale), locale)
     return cues[-1][2] if cues else None
+
+
+def _last_named(i: int, bounds: list[tuple[int, int]], text: str, locale: str, extra: Names,
+                types: frozenset[str]) -> str | None:
+    """The last entity of ``types`` named as a subject in the CARRY_SENTENCES sentences before sentence ``i`` (matching
+    form ``text``): the project a clause referring to a system means (das System, see ``system_referred``), the
+    company a clause referring to a company means (das Unternehmen)."""
+    for lo, hi in reversed(bounds[max(0, i - CARRY_SENTENCES) : i]):
+        # (a project the money or chips went to is still the project: das Rechenzentrum für Stargate)
+        found = [m for m in _roles(text[lo:hi], locale, extra) if m.entity.type in types
+                 and (m.role == "subject" or types == PROJECTS and m.role == "counterparty")]
+        if found:
+            return found[-1].entity.name
+    return None
+
+
+def _results_before(i: int, results: list[tuple[int, str]], bounds: list[tuple[int, int]], body: str) -> str | None:
+    """The subject of the last results (revenue, profit, loss) stated before sentence ``i`` in its paragraph, or
+    None."""
+    for j, subject in reversed(results):
+        if j >= i:
+            continue
+        if "\n" in body[bounds[j][1] : bounds[i][0]]:
+            return None
+        return subject
+    return None
 
 
 def _carried(i: int, bounds: list[tuple[int, int]], body: str, latest: Any) -> str | None:

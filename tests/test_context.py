@@ -173,6 +173,20 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
      "4 Milliarden Euro", "Infineon"),
     ("de-no-cause-the-nearest-names-it", "de", "Infineon meldet, Apple steigerte den Umsatz auf 4 Milliarden Euro",
      "4 Milliarden Euro", "Apple"),
+    # a counterparty with a determiner and adjectives between its cue and its name is one too
+    ("de-a-described-counterparty", "de", "OpenAI hat mit dem saudischen Public Investment Fund über eine Finanzierung "
+     "von 40 Milliarden Dollar gesprochen", "40 Milliarden Dollar", "OpenAI"),
+    ("de-a-counterparty-with-a-noun-between", "de", "Nvidia hatte sich am Kunden CoreWeave mit 100 Millionen Dollar "
+     "beteiligt", "100 Millionen Dollar", "Nvidia"),
+    ("de-a-counterparty-without-a-determiner", "de", "Microsoft investiert über neue Verträge mit Partner OpenAI "
+     "weitere 10 Milliarden Dollar", "10 Milliarden Dollar", "Microsoft"),
+    ("de-a-described-counterparty-is-no-chip", "de", "Huawei verdient mit der neuen Ascend 910C, die nur 20.000 Yuan "
+     "kosten soll, bereits Geld", "20.000 Yuan", "Huawei Ascend 910C"),
+    # a purpose (用于…采购) or a condition (视乎…业绩) names no subject
+    ("zh-a-purposes-name-is-no-subject", "zh-Hans", "字节跳动计划明年用于英伟达芯片采购的预算约为850亿元", "850亿元",
+     "ByteDance"),
+    ("zh-hant-a-conditions-name-is-no-subject", "zh-Hant", "軟銀將視乎ARM業績追加50億美元現金", "50億美元", "SoftBank"),
+    ("zh-a-user-stays-the-subject", "zh-Hans", "英伟达用于研发的支出约为120亿美元", "120亿美元", "Nvidia"),
 ]
 
 
@@ -205,6 +219,13 @@ HARDWARE_SUBJECTS = [  # (id, locale, sentence, hardware text, subject)
      "150.000 H200", "Microsoft"),
     ("zh-chips-for-a-project", "zh-Hans", "甲骨文为巨像2号采购了10万块H100", "10万块H100", "Colossus 2"),
     ("zh-chips-for-a-company-stay-the-buyers", "zh-Hans", "甲骨文为OpenAI采购了10万块H100", "10万块H100", "Oracle"),
+    # a vendor with a verb between it and its count holds the chips (its stock), it does not name their maker
+    ("zh-hant-the-vendors-own-stock", "zh-Hant", "中國企業已訂購200萬顆H200，而英偉達目前庫存只有70萬顆", "70萬顆",
+     "Nvidia"),
+    ("zh-the-maker-with-a-possessive", "zh-Hans", "他们采购了英伟达最新的2万块H200", "2万块H200", None),
+    # a name that is a compound's first word is no counterparty after a cue (in den Meta-Servern: Meta's servers)
+    ("de-a-compounds-first-word", "de", "Etwa 600.000 Grafikprozessoren seien in den Meta-Servern installiert",
+     "600.000 Grafikprozessoren", "Meta"),
 ]
 
 
@@ -379,6 +400,67 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-chips-a-verb-acquires-are-its-subjects", "xAI发布了新模型。计划通过租赁方式获取价值120亿美元的芯片设备。",
      "120亿美元", "xAI"),
     ("zh-hant-the-value-of-chips-no-one-owns", "輝達發布了財報。據報道，走私晶片總值約1億美元。", "1億美元", None),
+    # a listed company of a market report, its quote in brackets after its name
+    ("de-a-blue-chip-quote",
+     "Unter den grössten Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.) zu finden.",
+     "250,10 Fr.", "Roche"),
+    # a clause referring to a project takes it (one the money went to too), one referring to a company a company
+    ("de-the-project-named-before",
+     "Oracle baut das Rechenzentrum für Stargate in Texas. Das Projekt kostet 40 Milliarden "
+     "Dollar.", "40 Milliarden Dollar", "Stargate"),
+    ("zh-the-project-named-before", "甲骨文为星门项目建设数据中心。该项目总投资约400亿美元。", "400亿美元", "Stargate"),
+    ("de-the-company-not-the-project-before",
+     "xAI baut in Memphis ein Rechenzentrum. Musk will dort eine „Gigafactory of "
+     "compute“ errichten. Das Unternehmen hat bereits 400 Millionen Dollar für den Bau ausgegeben.",
+     "400 Millionen Dollar", "xAI"),
+    # a unit price after a chip a buyer buys is the chip's; the buyer's total stays the buyer's
+    ("zh-a-unit-price-after-a-bought-chip", "字节跳动拟先试购2万块H200，单价约2万美元。", "2万美元", "Nvidia H200"),
+    ("zh-a-total-after-a-bought-chip", "字节跳动拟先试购2万块H200，总价约4亿美元。", "4亿美元", "ByteDance"),
+    ("de-a-unit-price-after-a-bought-chip", "Microsoft kauft 10.000 H100, der Stückpreis liegt bei 30.000 Dollar.",
+     "30.000 Dollar", "Nvidia H100"),
+    # a fine is the fined company's, not the authority's that imposes it; an authority's own figure stays its
+    ("de-a-fine-against-a-company",
+     "Die EU-Kommission hat gegen Intel eine Geldstrafe von 376 Millionen Euro verhängt.",
+     "376 Millionen Euro", "Intel"),
+    ("zh-a-fine-against-a-company", "美国商务部对希捷开出3亿美元罚单。", "3亿美元", "Seagate"),
+    ("de-a-fine-cut-by-a-body",
+     "Die EU-Kommission hatte gegen Intel ein Bußgeld verhängt. Die EU-Kommission senkte das "
+     "Bußgeld auf 300 Millionen Euro.", "300 Millionen Euro", "Intel"),
+    ("de-a-bodys-own-figure", "Die EU-Kommission zahlt 376 Millionen Euro an Fördermitteln aus.", "376 Millionen Euro",
+     "EU"),
+    # results continue the company whose results come before them in the paragraph, past another's deal
+    ("de-results-past-another-companys-deal",
+     "Qualcomm erzielte im Quartal einen Umsatz von 4,9 Milliarden Dollar. Apple "
+     "hatte 2019 mit dem Chiphersteller einen Vertrag geschlossen und dafür 4,5 Milliarden Dollar gezahlt. Der "
+     "Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Qualcomm"),
+    ("zh-results-past-another-companys-deal",
+     "联想集团季度收入为150亿美元。苹果公司与联想签订了价值5亿美元的采购合同。季度纯利为3亿美元。",
+     "3亿美元", "Lenovo"),
+    ("de-results-in-a-new-paragraph",
+     "Qualcomm erzielte einen Umsatz von 4,9 Milliarden Dollar.\n\nApple schloss einen "
+     "Vertrag mit Broadcom. Der Quartalsgewinn fiel auf 845 Millionen Dollar.", "845 Millionen Dollar", "Apple"),
+    # a clause an indefinite determiner opens introduces an unnamed subject: nothing is carried to it (not a time)
+    ("de-an-unnamed-things-cost", "Nvidia meldet Rekordzahlen. Ein einziger Trainingslauf eines großen Modells kostet "
+     "3 Millionen Dollar.", "3 Millionen Dollar", None),
+    ("de-a-time-is-no-unnamed-subject", "Nvidia meldet Rekordzahlen. Ein Jahr später lag der Umsatz bei 5 Milliarden "
+     "Dollar.", "5 Milliarden Dollar", "Nvidia"),
+    ("de-an-indefinite-before-a-name", "Nvidia meldet Rekordzahlen. Ein Sprecher von AMD nannte einen Umsatz von 5 "
+     "Milliarden Dollar.", "5 Milliarden Dollar", "AMD"),
+    # a person speaking for their company in the first person: the company's figure
+    ("zh-a-chief-speaking-for-his-company", "雷军官宣:我们做到了,研发投入已超135亿元!", "135亿元", "Xiaomi"),
+    ("de-a-chief-speaking-for-his-company", "Jensen Huang sagte, wir investieren in diesem Jahr 5 Milliarden Dollar.",
+     "5 Milliarden Dollar", "Nvidia"),
+    ("de-we-without-a-person-is-nobody", "Analysten zufolge investieren wir alle zu wenig: 5 Milliarden Dollar fehlen.",
+     "5 Milliarden Dollar", None),
+    # a quoted exchange rate is nobody's, and the figures after it stay the company's
+    ("zh-hant-an-exchange-rates-term", "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
+     "1美元", None),
+    ("zh-hant-revenue-after-an-exchange-rate",
+     "台積電公布財報。若以1美元兌換新台幣32元匯率計算,台積電第四季營收將達6016億元。",
+     "6016億元", "TSMC"),
+    # a record close (续创收盘新高) is no revenue cue: the turnover after the index is the market's
+    ("zh-hant-turnover-after-a-record-close", "台積電公布財報。在台積電帶領下,加權指數續創收盤新高,成交值3607億元。",
+     "3607億元", None),
 ]
 
 
@@ -386,6 +468,78 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
                          ids=[c[0] for c in ARTICLE_SUBJECTS])
 def test_subject_in_an_article(article, text, subject):
     assert _claim(_claims(article), text)["subject"] == subject
+
+
+COUNTLESS_HARDWARE = [  # (id, article, model text, subject): a model named without a count
+    # its maker's product, unless its clause says who buys, uses or deploys it
+    ("zh-deployed-by-a-company", "腾讯今年已部署H20，主要用于推理服务。", "H20", "Tencent"),
+    ("zh-bought-in-another-clause-stays-the-makers", "微软成为H100的最大买家，其购买量远超亚马逊。", "H100", "Nvidia"),
+    ("zh-named-alone-is-the-makers", "英伟达昨日发布了B200。", "B200", "Nvidia"),
+    ("zh-hant-brought-in-by-a-carrier", "中國移動近日大規模引入昇騰910B。", "昇騰910B", "China Mobile"),
+    ("de-bought-by-a-company", "Für sein neues Rechenzentrum in Irland kauft Microsoft B200-Beschleuniger.", "B200",
+     "Microsoft"),
+    # the text names it as its maker's product: the maker's (as the seeds' gold has it)
+    ("de-its-makers-named-with-it", "Für sein neues Rechenzentrum in Irland kauft Microsoft Nvidias B200.", "B200",
+     "Nvidia"),
+    ("zh-its-makers-named-with-it", "DeepSeek训练V3时使用的是英伟达的H800芯片。", "H800", "Nvidia"),
+    ("zh-an-unnamed-user-takes-none-before", "DeepSeek发布了新模型。这款芯片相当于美国企业使用的H100的廉价版。", "H100",
+     "Nvidia"),
+    ("de-used-in-another-clause-stays-the-makers",
+     "Nvidia liefert die B200 an Microsoft, das sie in Irland einsetzen will.",
+     "B200", "Nvidia"),
+    # a sentence naming nobody: the system the text before is about
+    ("de-deployed-in-the-system-before", "Der Supercomputer Hunter geht in Stuttgart in Betrieb. In ihm kommen "
+     "MI300A-Beschleuniger zum Einsatz.", "MI300A", "Hunter"),
+]
+
+
+SYSTEM_REFERRED = [  # (id, article, claim text, subject): a clause that refers back to a system (das System, 该集群)
+    ("de-the-system-named-before",
+     "Meta hat den Supercomputer Hyperion vorgestellt. Bei Fertigstellung soll das System "
+     "50.000 H100-GPUs umfassen.", "50.000 H100", "Hyperion"),
+    ("de-the-company-stays-the-company", "Meta hat den Supercomputer Hyperion vorgestellt. Das Unternehmen kauft dafür "
+     "50.000 H100-GPUs.", "50.000 H100", "Meta"),
+    ("de-the-computer-over-a-cpu-maker",
+     "Der Supercomputer JUWELS Booster ging 2020 in Betrieb. Der Rechner besteht aus "
+     "AMD-Prozessoren sowie 3.744 A100-GPUs.", "3.744 A100", "JUWELS Booster"),
+    ("zh-the-cluster-named-before", "甲骨文正在建设星门项目。该集群将搭载40万块GB200。", "40万块GB200", "Stargate"),
+    ("de-an-indefinite-gigafactory-is-no-project",
+     "xAI will in Memphis eine KI-Gigafactory mit 100.000 GPUs errichten.",
+     "100.000 GPUs", "xAI"),
+    ("zh-the-buyer-stays-the-buyer", "甲骨文正在建设星门项目。甲骨文为此采购了40万块GB200。", "40万块GB200", "Oracle"),
+    ("zh-hant-the-supercomputer-named-before", "輝達在台灣建造超級電腦Taiwania 3。該超級電腦將配備2000顆H100。",
+     "2000顆H100",
+     "Taiwania 3"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in SYSTEM_REFERRED], ids=[c[0] for c in SYSTEM_REFERRED])
+def test_a_clause_referring_to_a_system_takes_it(article, text, subject):
+    assert _claim(_claims(article), text, "hardware")["subject"] == subject
+
+
+RULED_HARDWARE = [  # (id, article, count text, subject): chips a rule limits are nobody's; a body rules, holds none
+    ("zh-hant-a-limit-is-nobodys", "美國政府考慮限制每間企業購買H200的數量，上限為7.5萬顆。", "7.5萬顆", None),
+    ("de-a-limit-is-nobodys", "Die USA wollen eine Obergrenze von 50.000 H100 pro Land einführen.", "50.000 H100",
+     None),
+    ("de-a-limit-word-elsewhere-is-no-limit", "Microsoft kauft 50.000 H100, die Grenze des Machbaren.", "50.000 H100",
+     "Microsoft"),
+    ("zh-a-body-before-is-not-carried-to-chips", "美国商务部宣布新规。此后出口超过5万块H100须获许可。", "5万块H100",
+     None),
+    ("zh-a-buyer-after-a-body", "美国商务部宣布新规。微软今年采购了15万块H100。", "15万块H100", "Microsoft"),
+    ("de-a-body-buying-in-its-sentence", "Die EU kauft für ihre KI-Fabriken 20.000 H100-GPUs.", "20.000 H100", "EU"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in RULED_HARDWARE], ids=[c[0] for c in RULED_HARDWARE])
+def test_ruled_chips_are_nobodys(article, text, subject):
+    assert _claim(_claims(article), text, "hardware")["subject"] == subject
+
+
+@pytest.mark.parametrize("article,text,subject", [c[1:] for c in COUNTLESS_HARDWARE],
+                         ids=[c[0] for c in COUNTLESS_HARDWARE])
+def test_countless_hardware_is_its_holders_or_its_makers(article, text, subject):
+    assert _claim(_claims(article), text, "hardware")["subject"] == subject
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: a person's pay goes to the nearest person, not to the list")
@@ -561,6 +715,46 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # a contract's total value is the supplier's revenue
     ("zh-hant-a-contract-value", "zh-Hant", "該計畫一旦全面投入營運，預估總合約價可達10億美元", "10億美元", "revenue"),
     ("zh-a-contract-value", "zh-Hans", "该计划预估总合约价可达10亿美元", "10亿美元", "revenue"),
+    # an order placed for chips is the buyer's hardware cost; an order won stays the seller's revenue
+    ("zh-an-order-placed-for-chips", "zh-Hans", "阿里巴巴向英伟达订购了价值20亿美元的H20芯片", "20亿美元",
+     "hardware_cost"),
+    ("zh-an-order-placed-clause", "zh-Hans", "百度已下了价值5亿美元的订单，将从英伟达购买约2万个H20", "5亿美元",
+     "hardware_cost"),
+    ("zh-an-order-won-is-revenue", "zh-Hans", "英伟达今年获得了价值20亿美元的H20订单", "20亿美元", "revenue"),
+    # a placement of new shares raises capital: its price is funding, a quoted close a market value
+    ("zh-hant-placement-price-is-funding", "zh-Hant", "小米公布，每股配售價為12.5港元，較上日收市價折讓約5%",
+     "12.5港元",
+     "funding"),
+    ("zh-hant-close-beside-a-placement-is-market-value", "zh-Hant",
+     "小米公布，每股配售價為12.5港元，較上日收市價13.2港元折讓約5%",
+     "13.2港元", "market_value"),
+    ("de-run-rate-is-revenue", "de", "Das Start-up meldet eine Annualized Run Rate von 300 Millionen Dollar",
+     "300 Millionen Dollar", "revenue"),
+    ("de-investment-in-an-extension-is-capex", "de",
+     "Die Erweiterung des Rechenzentrums dürfte Investitionen von zwei Milliarden Euro erfordern",
+     "zwei Milliarden Euro", "capex"),
+    ("de-investment-in-a-company-stays-investment", "de", "SAP investiert 500 Millionen Euro in Aleph Alpha, um dessen "
+     "Ausbau zu beschleunigen", "500 Millionen Euro", "investment"),
+    # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
+    ("de-a-profit-stays-a-profit", "de", "Roche meldete einen Gewinn von 9,2 Milliarden Franken",
+     "9,2 Milliarden Franken",
+     "profit"),
+    # revenue and other income (收入及其他收益) is revenue; debt raised (债务融资) funding, a debt as such other
+    ("zh-hant-revenue-and-other-income", "zh-Hant", "期內收入及其他收益按年增長5%，升至85億元", "85億元", "revenue"),
+    ("zh-hant-debt-financing-is-funding", "zh-Hant", "xAI曾洽談籌集200億美元的債務與股權融資", "200億美元", "funding"),
+    ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
+    ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
+     "4,3 Milliarden Dollar", "funding"),
+    # a valuation stays one when shares are named only after it, in another clause; a design cost is development
+    ("de-a-valuation-before-shares", "de", "OpenAI, das zuletzt mit 500 Milliarden Dollar bewertet worden war, erhält "
+     "die Option auf AMD-Aktien", "500 Milliarden Dollar", "valuation"),
+    ("de-a-valuation-beside-market-value", "de",
+     "Der Börsenwert stieg, Nvidia wird nun mit 5 Billionen Dollar bewertet",
+     "5 Billionen Dollar", "market_value"),
+    ("zh-hant-a-design-cost", "zh-Hant", "DeepSeek開發的模型設計成本不到600萬美元", "600萬美元", "development_cost"),
+    # a project's cost with its data centre (RZ) named is capex
+    ("de-a-cost-with-its-data-centre", "de", "400 Millionen Franken soll das Projekt kosten: 250 Millionen das RZ",
+     "400 Millionen Franken", "capex"),
 ]
 
 
@@ -590,6 +784,9 @@ ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentenc
     ("zh-hant-closed-at", "輝達1日同步勁揚4%、收822.79美元,創歷史收盤新高。", "822.79美元", "market_value"),
     ("zh-hant-not-after-a-paragraph", "英伟达上季收入升39%至30.8亿美元。\n\n游戏机晶片则增加27%至13.4亿美元。",
      "13.4亿美元", "other"),
+    # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
+    ("de-a-winners-quote-is-market-value", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).",
+     "250,10 Fr.", "market_value"),
 ]
 
 
@@ -675,6 +872,14 @@ HYPOTHETICAL_CASES = [  # (id, locale, sentence, amount, hypothetical)
     ("de-assuming", "de", "Angenommen, ein Modell kostet 10 Millionen Dollar", "10 Millionen Dollar", True),
     ("de-such-as", "de", "Kosten wie etwa 5 Milliarden Dollar für ein Rechenzentrum", "5 Milliarden Dollar", True),
     ("de-a-fact", "de", "Nvidia meldete einen Umsatz von 30 Milliarden Dollar", "30 Milliarden Dollar", False),
+    # a calculation from the company's own price (收盘价, 发行价) or placement is a fact, not an assumption
+    ("zh-hant-a-close-as-basis", "zh-Hant", "至於現金殖利率,以今日收盤價88.5元計算,約3.1%", "88.5元", False),
+    ("zh-an-offer-price-as-basis", "zh-Hans", "若以发行价上限计算,此次IPO最多可募集约30亿港元", "30亿港元", False),
+    ("zh-hant-a-placement-as-basis", "zh-Hant", "假設配售股份悉數獲成功配售,預期配售淨籌約20億港元", "20億港元", False),
+    ("zh-calculated-from-stated-figures", "zh-Hans", "实际可参与分配的股数为14.6亿股,以此计算合计拟派发现金红利2.4亿元",
+     "2.4亿元", False),
+    ("zh-a-rate-for-a-calculation-stays-hypothetical", "zh-Hans", "以H100每小时2美元计算,训练成本约为500万美元",
+     "2美元", True),
 ]
 
 
@@ -750,6 +955,10 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
      "10 shares"),
     ("zh-hant-a-dividend-per-ten-shares", "公司擬向全體股東每10股派1.70元現金紅利。", "1.70元", "10 shares"),
     ("zh-a-dividend-per-share", "公司拟向全体股东每股派1.70元现金红利。", "1.70元", "share"),
+    ("de-a-blue-chip-quote", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).", "250,10 Fr.",
+     "share"),
+    ("de-a-result-beside-the-index-is-a-total", "Der SMI schloss höher; Roche meldete einen Umsatz von 61 Mrd. Fr.",
+     "61 Mrd. Fr.", None),
 ]
 
 
