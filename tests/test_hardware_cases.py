@@ -546,8 +546,8 @@ CASES = {
     "de-demonstrative-only-model-near": ("de", "Huawei gewinnt durch die Einführung des 910C Marktanteile. Experten "
                                          "schätzen, dass Huawei 1,3 Millionen dieser Chips produziert.",
                                          [n(HW, "Ascend 910C"), n(HW, "Ascend 910C", 1300000)]),
-    "de-demonstrative-two-models-near": ("de", "Der B200 ist schneller als der H100. Microsoft kauft 10.000 dieser Chips.",
-                                         [n(NV, "B200"), n(NV, "H100"), n(None, "chip", 10000)]),
+    "de-demonstrative-two-models-near": ("de", "Der B200 ist schneller als der H100. Microsoft kauft 10.000 "
+                                         "dieser Chips.", [n(NV, "B200"), n(NV, "H100"), n(None, "chip", 10000)]),
     "de-recheneinheiten": ("de", "hat gerade einmal 512 Recheneinheiten", [n(None, "chip", 512)]),
     "neg-de-petaflops-pro-chip": ("de", "20 Petaflops pro Chip", []),
     # two counts of one noun, joined

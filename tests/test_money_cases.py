@@ -746,7 +746,8 @@ CASES = [
     # ---- zh: a currency declared once (（人民幣，下同）) or for a sentence (若以美元計算) ------------------
     hant("declared-after-first", "集團上季淨利潤103.52億元(人民幣，下同)，按年下降72%；收入則錄2,477.95億元",
          [pt("CNY", 103.52 * E8), pt("CNY", 2477.95 * E8)], region="HK"),
-    hant("declared-after-currency-word", "累計營收13.42億元人民幣（下同，新台幣60.7億元），虧損28.16億元（新台幣127億元）。",
+    hant("declared-after-currency-word", "累計營收13.42億元人民幣（下同，新台幣60.7億元），"
+         "虧損28.16億元（新台幣127億元）。",
          [pt("CNY", 13.42 * E8), pt("TWD", 60.7 * E8, eq=0), pt("CNY", 28.16 * E8), pt("TWD", 127 * E8, eq=2)],
          region="TW"),
     hant("declared-bare-scaled", "第三季收入錄10.82億(美元.下同),按年升32.6%;盈利按年升1.22倍至2.56億元",
@@ -794,8 +795,8 @@ CASES = [
     hans("shifen-qian", "一支笔十分钱", [pt("CNY", 0.1)]),
     hant("shi-xian-hk-cents", "每股派十仙", [pt("HKD", 0.1, per="share")], region="HK"),
     # ---- a bare scaled figure in a sentence about money takes the last amount's currency -----------------
-    de("carried-after-set-phrase", "Unter dem Strich stand ein Gewinn von 771 Millionen Dollar zu Buche nach 299 Millionen "
-       "in derselben Vorjahresperiode.", [pt("USD", 771 * E6), pt("USD", 299 * E6)]),
+    de("carried-after-set-phrase", "Unter dem Strich stand ein Gewinn von 771 Millionen Dollar zu Buche nach "
+       "299 Millionen in derselben Vorjahresperiode.", [pt("USD", 771 * E6), pt("USD", 299 * E6)]),
     de("carried-sentence-verb", "Nvidia meldet 7,1 Milliarden Dollar.\nWährend Analysten einen Umsatz von 6,9 "
        "Milliarden prognostizierten, rechnet der Hersteller selbst mit 7,4 Milliarden.",
        [pt("USD", 7.1 * E9), pt("USD", 6.9 * E9), pt("USD", 7.4 * E9)]),
@@ -871,9 +872,10 @@ CASES = [
     hant("compared-with-skips-restatement", "營收100億美元（約新台幣3,200億元），較去年的80億元增長。淨利10億元。",
          [pt("USD", 100 * E8), pt("TWD", 3200 * E8, "approx", eq=0), pt("USD", 80 * E8), pt("TWD", 10 * E8)],
          region="TW"),
-    hant("compared-not-opening-clause", "營收100億美元，其中台灣業務較強，貢獻80億元。", [pt("USD", 100 * E8), pt("TWD", 80 * E8)],
-         region="TW"),
-    hans("compared-with-other-sentence", "营收100亿美元。较去年的80亿元增长。", [pt("USD", 100 * E8), pt("CNY", 80 * E8)]),
+    hant("compared-not-opening-clause", "營收100億美元，其中台灣業務較強，貢獻80億元。",
+         [pt("USD", 100 * E8), pt("TWD", 80 * E8)], region="TW"),
+    hans("compared-with-other-sentence", "营收100亿美元。较去年的80亿元增长。",
+         [pt("USD", 100 * E8), pt("CNY", 80 * E8)]),
     # A quote box joined to a line of text: its data after the quote change (+0.950 (+1.863%)) are no amounts; prose
     # that says the change in words keeps its figures.
     hant("quote-box-joined-to-text", "小米-W(01810.HK) +0.950 (+1.863%) 沽空 $8.18億; 比率 13.340% 雷軍宣布發表會",
