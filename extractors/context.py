@@ -1055,6 +1055,8 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
         # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet); not for shares
         # named after it in another clause (mit 500 Milliarden Dollar bewertet worden war, …, die Option auf AMD-Aktien)
         found = "market_value"
+    if found == "price" and per is not None:
+        return found  # a price per share or per unit in a deal stays a price (以每股10元的价格收购)
     if found:
         return _refined(found, text, start, end, locale)
     if entity and entity.default_topic:

@@ -755,6 +755,26 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # a project's cost with its data centre (RZ) named is capex
     ("de-a-cost-with-its-data-centre", "de", "400 Millionen Franken soll das Projekt kosten: 250 Millionen das RZ",
      "400 Millionen Franken", "capex"),
+    # what a buyer pays for a company (cash, its own shares, a price with an acquisition word) is an investment, shares
+    # handed to staff are pay; a price per piece and goods' value stay what they were
+    ("zh-hant-cash-and-shares-for-a-company", "zh-Hant", "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股",
+     "80億美元", "investment"),
+    ("zh-hant-shares-in-a-deal", "zh-Hant", "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股",
+     "30億美元", "investment"),
+    ("zh-an-earn-out-is-no-funding", "zh-Hans", "若业绩达标,卖方还可获得10亿美元现金或股票", "10亿美元", "investment"),
+    ("zh-shares-for-staff-are-pay", "zh-Hans", "腾讯将支付5亿美元现金,并向该公司员工发放价值3亿美元的股票", "3亿美元",
+     "salary"),
+    ("zh-hant-price-of-an-acquisition", "zh-Hant", "思科將以280億美元的價格併購該軟體公司", "280億美元", "investment"),
+    ("zh-hant-a-price-with-no-deal", "zh-Hant", "該款晶片的價格約為3萬美元", "3萬美元", "price"),
+    ("zh-a-cost-of-buying-shares", "zh-Hans", "按均价测算,他买入成本约为12亿元", "12亿元", "investment"),
+    ("de-cash-for-a-company", "de", "Cisco zahlt 20 Milliarden Dollar in bar, dazu kommen eigene Aktien im Wert von "
+     "8 Milliarden Dollar", "20 Milliarden Dollar", "investment"),
+    ("de-own-shares-for-a-company", "de", "Cisco zahlt 20 Milliarden Dollar in bar, dazu kommen eigene Aktien im Wert "
+     "von 8 Milliarden Dollar", "8 Milliarden Dollar", "investment"),
+    ("de-shares-for-staff-are-pay", "de", "Den Mitarbeitern teilt Cisco Aktien im Gesamtwert von 1 Milliarde Dollar zu",
+     "1 Milliarde Dollar", "salary"),
+    ("de-goods-value-stays", "de", "Microsoft kauft Chips im Wert von 2 Milliarden Dollar", "2 Milliarden Dollar",
+     "hardware_cost"),
 ]
 
 
