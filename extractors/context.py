@@ -1512,7 +1512,8 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
 
 
 def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
-                 bounds: list[tuple[int, int]] | None = None, address: str | None = None) -> list[dict[str, Any]]:
+                 bounds: list[tuple[int, int]] | None = None, address: str | None = None,
+                 title: str | None = None) -> list[dict[str, Any]]:
     """Copies of an article's ``claims`` (offsets into ``body``) with their context fields: a subject carried from the
     text before where a sentence names none, and a unit price's unit shared across its coordinated list.
 
@@ -1556,7 +1557,9 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         carried = _carried(i, bounds, body, latest)
         if carried is None:
             if not article_subject:
-                article_subject.append(main_entity(matching, locale, extra,
+                heading = to_matching_script(title, locale) if title else ""
+                article_subject.append(filer(f"{heading}\n{matching}", locale, extra) or
+                                       main_entity(matching, locale, extra,
                                                    bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
             carried = article_subject[0]
         system, company = (_last_named(i, bounds, matching, locale, extra, PROJECTS),
@@ -1611,6 +1614,28 @@ def main_entity(text: str, locale: str, extra: Names = (), head: int = 0, slug: 
     if not ranked or ranked[0][1] < ARTICLE_SUBJECT_MENTIONS:
         return None
     return ranked[0][0]
+
+
+# How long a filer's short name may be (公司简称:中科曙光).
+FILER_NAME_MAX = 10
+
+
+@functools.lru_cache(maxsize=256)
+def _filer_pattern(locale: str) -> re.Pattern[str]:
+    cues = vocabulary(locale, "context").get("filer_cues", [])
+    return re.compile(rf"(?:{_words(cues)})\s*[:：]\s*(?P<name>[^\s,，;；:：。()（）]{{2,{FILER_NAME_MAX}}})"
+                      if cues else NEVER)
+
+
+def filer(text: str, locale: str, extra: Names = ()) -> str | None:
+    """The company a listed company's filing is by, from its header's short name (证券代码:603019 证券简称:中科曙光):
+    what its figures are about where a sentence names no one (本公司, 公司拟向全体股东每10股派…); None for other text."""
+    found = _filer_pattern(locale).search(text)
+    if found is None:
+        return None
+    name = found["name"]
+    local = dict(extra).get(name)
+    return local or canonical_name(name) or name
 
 
 def _count_named(name: str, text: str, locale: str, extra: Names = ()) -> int:

@@ -18,6 +18,7 @@ from extractors.context import (
     attribution_of,
     canonical_name,
     change_of,
+    filer,
     hypothetical_of,
     slug_words,
     subject_of,
@@ -462,6 +463,25 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-hant-turnover-after-a-record-close", "台積電公布財報。在台積電帶領下,加權指數續創收盤新高,成交值3607億元。",
      "3607億元", None),
 ]
+
+
+FILERS = [  # (id, locale, text, filer): a listed company's filing names itself in its header
+    ("zh-short-name-in-a-header", "zh-Hans", "证券代码:688256 证券简称:寒武纪 公告编号:2024-001", "Cambricon"),
+    ("zh-a-company-no-catalogue-holds", "zh-Hans", "公司代码:600000 公司简称:浦发银行\n年度报告摘要", "浦发银行"),
+    ("zh-hant-short-name", "zh-Hant", "證券代碼:002371 證券簡稱:北方華創", "Naura"),
+    ("zh-a-news-report-is-no-filing", "zh-Hans", "寒武纪今天披露了三季度报告,净利润为-3.10亿元。", None),
+    ("de-no-filer-cues", "de", "Nvidia meldet einen Umsatz von 30 Milliarden Dollar.", None),
+]
+
+
+@pytest.mark.parametrize("locale,text,name", [c[1:] for c in FILERS], ids=[c[0] for c in FILERS])
+def test_a_filings_header_names_its_company(locale, text, name):
+    assert filer(to_matching_script(text, locale), locale) == name
+
+
+def test_a_filings_figures_are_its_companys():
+    claims = _claims("证券代码:600000 证券简称:浦发银行\n\n经审议,公司拟向全体股东每10股派发现金红利4.10元。")
+    assert _claim(claims, "4.10元", "money")["subject"] == "浦发银行"
 
 
 @pytest.mark.parametrize("article,text,subject", [c[1:] for c in ARTICLE_SUBJECTS],
