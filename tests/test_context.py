@@ -151,6 +151,13 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
     ("de-headline-figures-before-a-colon", "de",
      "40 Milliarden Dollar, 400.000 KI-Chips: Der texanische Cloud-Gigant Oracle "
      "schließt einen Deal", "40 Milliarden Dollar", "Oracle"),
+    # a name after 带动/受惠 (driven by, benefiting from) is where the business came from
+    ("zh-hant-driven-by-is-no-subject", "zh-Hant", "緯創受惠雲端需求,帶動輝達伺服器出貨暢旺,公告10月營收2100億元",
+     "2100億元", "Wistron"),
+    ("zh-the-driver-before-it-is", "zh-Hans", "英伟达营收达300亿美元,带动台股上涨", "300亿美元", "Nvidia"),
+    # AIDC alone is as often an AI data centre as Alibaba's unit: no name
+    ("zh-hant-aidc-is-no-name", "zh-Hant", "商湯受與AIDC相關的折舊上升所致,銷售成本按年增63%至7.84億元", "7.84億元",
+     "SenseTime"),
     ("zh-the-latter", "zh-Hans", "微软的营收是Meta的两倍多,后者仅有1000亿美元", "1000亿美元", "Meta"),
     ("zh-the-former", "zh-Hans", "微软和Meta都在投资,前者投入了800亿美元", "800亿美元", "Microsoft"),
     ("de-while-is-no-comparison", "de",
@@ -762,6 +769,7 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # revenue and other income (收入及其他收益) is revenue; debt raised (债务融资) funding, a debt as such other
     ("zh-hant-revenue-and-other-income", "zh-Hant", "期內收入及其他收益按年增長5%，升至85億元", "85億元", "revenue"),
     ("zh-hant-debt-financing-is-funding", "zh-Hant", "xAI曾洽談籌集200億美元的債務與股權融資", "200億美元", "funding"),
+    ("zh-hant-cost-of-sales-is-no-revenue", "zh-Hant", "集團銷售成本按年增63%至7.84億元", "7.84億元", "cost"),
     ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
     ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
      "4,3 Milliarden Dollar", "funding"),
