@@ -1058,7 +1058,11 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
     if found == "price" and per is not None:
         return found  # a price per share or per unit in a deal stays a price (以每股10元的价格收购)
     if found:
-        return _refined(found, text, start, end, locale)
+        found = _refined(found, text, start, end, locale)
+        if found == GENERIC_COST and entity is not None and entity.type == "project":
+            return "capex"  # a data centre's or cluster's cost of no named kind is its build-out (Der Komplex soll …
+            # gekostet haben); a supercomputer's that names its machines stays a hardware cost (refine)
+        return found
     if entity and entity.default_topic:
         return entity.default_topic
     return "other"
@@ -1308,6 +1312,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         subject = fined_party(text, locale, extra) or company
     if (held := system_referred(text, start, end, locale, system, extra)) is not None:
         subject = held  # Bei Fertigstellung soll das System 6.000 A100-GPUs umfassen: the system named before
+        if topic == GENERIC_COST and (entity := subject_entity(held)) is not None and entity.type == "project":
+            topic = "capex"  # Das Projekt soll 40 Milliarden Dollar gekostet haben: its build-out (topic_of)
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))

@@ -769,6 +769,18 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # revenue and other income (收入及其他收益) is revenue; debt raised (债务融资) funding, a debt as such other
     ("zh-hant-revenue-and-other-income", "zh-Hant", "期內收入及其他收益按年增長5%，升至85億元", "85億元", "revenue"),
     ("zh-hant-debt-financing-is-funding", "zh-Hant", "xAI曾洽談籌集200億美元的債務與股權融資", "200億美元", "funding"),
+    # German cues: a round (Runde) is funding, entering a company (einsteigen) investment, a unicorn's worth its
+    # valuation; a data-centre business (Rechenzentrumssparte) is a unit, no capex cue
+    ("de-a-round", "de", "Das Start-up steht vor dem Abschluss einer 150 Millionen Dollar Runde", "150 Millionen Dollar",
+     "funding"),
+    ("de-made-the-rounds-is-no-round", "de", "Die Nachricht machte die Runde: Der Umsatz stieg auf 3 Milliarden Euro",
+     "3 Milliarden Euro", "revenue"),
+    ("de-entering-a-company", "de", "Siemens will mit bis zu 2 Mrd. Euro bei dem Start-up einsteigen", "2 Mrd. Euro",
+     "investment"),
+    ("de-a-unicorns-worth", "de", "Die Firma ist ein Unicorn, ein Jungunternehmen mit einem Wert von über einer "
+     "Milliarde Dollar", "einer Milliarde Dollar", "valuation"),
+    ("de-a-data-centre-unit-is-no-capex", "de", "Die Erlöse der Rechenzentrumssparte stiegen um 20 Prozent auf "
+     "4 Milliarden Dollar", "4 Milliarden Dollar", "revenue"),
     ("zh-hant-cost-of-sales-is-no-revenue", "zh-Hant", "集團銷售成本按年增63%至7.84億元", "7.84億元", "cost"),
     ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
     ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
@@ -832,6 +844,11 @@ ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentenc
     ("zh-hant-closed-at", "輝達1日同步勁揚4%、收822.79美元,創歷史收盤新高。", "822.79美元", "market_value"),
     ("zh-hant-not-after-a-paragraph", "英伟达上季收入升39%至30.8亿美元。\n\n游戏机晶片则增加27%至13.4亿美元。",
      "13.4亿美元", "other"),
+    # a project's cost of no named kind is its build-out; a supercomputer's stays a hardware cost
+    ("de-a-projects-cost-is-capex", "Stargate wächst in Texas. Das Projekt soll bis zu 40 Milliarden Dollar gekostet "
+     "haben.", "40 Milliarden Dollar", "capex"),
+    ("de-a-supercomputers-cost-is-hardware", "Der Supercomputer JUPITER ist fertig. Der Superrechner hat 500 Millionen "
+     "Euro gekostet.", "500 Millionen Euro", "hardware_cost"),
     # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
     ("de-a-winners-quote-is-market-value", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).",
      "250,10 Fr.", "market_value"),
