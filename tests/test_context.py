@@ -781,6 +781,10 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "Milliarde Dollar", "einer Milliarde Dollar", "valuation"),
     ("de-a-data-centre-unit-is-no-capex", "de", "Die Erlöse der Rechenzentrumssparte stiegen um 20 Prozent auf "
      "4 Milliarden Dollar", "4 Milliarden Dollar", "revenue"),
+    # a placement's proceeds by use: working capital is other, developing a product its development cost
+    ("zh-working-capital-is-other", "zh-Hans", "公司此次定增募资40亿元,其中5亿元用来补充流动资金", "5亿元", "other"),
+    ("zh-developing-a-product", "zh-Hans", "此次定增募资中,剩余3亿元开发新一代推理芯片", "3亿元", "development_cost"),
+    ("zh-a-developer-is-no-development", "zh-Hans", "该开发商去年营收达500亿元", "500亿元", "revenue"),
     ("zh-hant-cost-of-sales-is-no-revenue", "zh-Hant", "集團銷售成本按年增63%至7.84億元", "7.84億元", "cost"),
     ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
     ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
