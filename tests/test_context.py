@@ -781,6 +781,11 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "Milliarde Dollar", "einer Milliarde Dollar", "valuation"),
     ("de-a-data-centre-unit-is-no-capex", "de", "Die Erlöse der Rechenzentrumssparte stiegen um 20 Prozent auf "
      "4 Milliarden Dollar", "4 Milliarden Dollar", "revenue"),
+    # a project's total investment with its construction land or phases named is its build-out
+    ("zh-a-projects-investment-is-capex", "zh-Hans", "项目总规划建设用地约300亩,总投资预计50亿元,拟分期建设",
+     "50亿元", "capex"),
+    ("zh-an-investment-in-a-company-stays", "zh-Hans", "软银向OpenAI投资50亿美元,OpenAI拟分期建设新园区", "50亿美元",
+     "investment"),
     # a placement's proceeds by use: working capital is other, developing a product its development cost
     ("zh-working-capital-is-other", "zh-Hans", "公司此次定增募资40亿元,其中5亿元用来补充流动资金", "5亿元", "other"),
     ("zh-developing-a-product", "zh-Hans", "此次定增募资中,剩余3亿元开发新一代推理芯片", "3亿元", "development_cost"),
