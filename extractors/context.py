@@ -1635,7 +1635,8 @@ def _filer_pattern(locale: str) -> re.Pattern[str]:
 
 def filer(text: str, locale: str, extra: Names = ()) -> str | None:
     """The company a listed company's filing is by, from its header's short name (证券代码:603019 证券简称:中科曙光):
-    what its figures are about where a sentence names no one (本公司, 公司拟向全体股东每10股派…); None for other text."""
+    what its figures are about where a sentence names no one (本公司, 公司拟向全体股东每10股派…); None for other
+    text."""
     found = _filer_pattern(locale).search(text)
     if found is None:
         return None

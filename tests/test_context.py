@@ -771,8 +771,8 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("zh-hant-debt-financing-is-funding", "zh-Hant", "xAI曾洽談籌集200億美元的債務與股權融資", "200億美元", "funding"),
     # German cues: a round (Runde) is funding, entering a company (einsteigen) investment, a unicorn's worth its
     # valuation; a data-centre business (Rechenzentrumssparte) is a unit, no capex cue
-    ("de-a-round", "de", "Das Start-up steht vor dem Abschluss einer 150 Millionen Dollar Runde", "150 Millionen Dollar",
-     "funding"),
+    ("de-a-round", "de", "Das Start-up steht vor dem Abschluss einer 150 Millionen Dollar Runde",
+     "150 Millionen Dollar", "funding"),
     ("de-made-the-rounds-is-no-round", "de", "Die Nachricht machte die Runde: Der Umsatz stieg auf 3 Milliarden Euro",
      "3 Milliarden Euro", "revenue"),
     ("de-entering-a-company", "de", "Siemens will mit bis zu 2 Mrd. Euro bei dem Start-up einsteigen", "2 Mrd. Euro",
@@ -806,8 +806,8 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "400 Millionen Franken", "capex"),
     # what a buyer pays for a company (cash, its own shares, a price with an acquisition word) is an investment, shares
     # handed to staff are pay; a price per piece and goods' value stay what they were
-    ("zh-hant-cash-and-shares-for-a-company", "zh-Hant", "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股",
-     "80億美元", "investment"),
+    ("zh-hant-cash-and-shares-for-a-company", "zh-Hant",
+     "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股", "80億美元", "investment"),
     ("zh-hant-shares-in-a-deal", "zh-Hant", "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股",
      "30億美元", "investment"),
     ("zh-an-earn-out-is-no-funding", "zh-Hans", "若业绩达标,卖方还可获得10亿美元现金或股票", "10亿美元", "investment"),
