@@ -786,6 +786,10 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "50亿元", "capex"),
     ("zh-an-investment-in-a-company-stays", "zh-Hans", "软银向OpenAI投资50亿美元,OpenAI拟分期建设新园区", "50亿美元",
      "investment"),
+    # the chips' total value is what they cost, whatever the share price does after; chips sold are revenue
+    ("zh-hant-chips-total-value", "zh-Hant", "路透估計晶片總值達600億美元，激勵超微盤前股價大漲", "600億美元",
+     "hardware_cost"),
+    ("zh-chips-sold-total-value", "zh-Hans", "该公司本季出售芯片总值达30亿美元", "30亿美元", "revenue"),
     # a placement's proceeds by use: working capital is other, developing a product its development cost
     ("zh-working-capital-is-other", "zh-Hans", "公司此次定增募资40亿元,其中5亿元用来补充流动资金", "5亿元", "other"),
     ("zh-developing-a-product", "zh-Hans", "此次定增募资中,剩余3亿元开发新一代推理芯片", "3亿元", "development_cost"),
