@@ -555,6 +555,9 @@ def _context_words(locale: str) -> dict[str, Any]:
         # words that may open a listed company's name before its stock code (至于, 继, 而)
         "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
         "name_descriptor": re.compile(rf"(?:{_words(data.get('name_descriptors', []))})$"),
+        # how a listed company's name may end (挚达科技, 中梁控股): its head alone is a short name for it
+        "listed_name_ending": re.compile(rf"(?:{_words(data.get('listed_name_endings', []))})$"
+                                         if data.get("listed_name_endings") else NEVER),
         "topic_words": _topic_pattern(locale)[0],
     }
 
@@ -1874,10 +1877,15 @@ def _listed_name(run: str, text: str, locale: str) -> str | None:
     # a kind word before the name (内房股中梁控股): the longest such head that leaves a name of two characters or more
     heads = [k for k in range(3, len(run) - 1) if words["name_descriptor"].search(run, 0, k)]
     run = run[max(heads):] if heads else run
+    endings = words["listed_name_ending"]
     for i in range(len(run) - 1):
         if cat["company_noun"].fullmatch(run[i:]) or cat["generic_subject"].fullmatch(run[i:]):
             break  # (集团, 公司: shorter ends say less)
         if text.count(run[i:]) >= 2:
+            return run[i:]
+        # (or its head before a name's ending, named again: 充电桩挚达科技(2650) … 挚达升逾1.8倍 gives 挚达科技)
+        ending = endings.search(run, i)
+        if ending and ending.start() - i >= 2 and text.count(run[i : ending.start()]) >= 2:
             return run[i:]
     return run if 2 <= len(run) <= LISTED_NAME_MAX else None
 

@@ -330,6 +330,9 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "較招股價2.83元。", "2.83元", "中手游"),
     ("zh-hant-listed-name-after-an-opener", "至於雲南建投混凝土(01847)暗盤收報2.82元,較招股價3.36元。", "3.36元",
      "雲南建投混凝土"),
+    # a long run before the code ending in a name's ending (科技) whose head is named again: that name
+    ("zh-hant-listed-name-by-its-head", "同日掛牌的內地家用儲能電池遠航科技(2699)暗盤亦報捷,一手100股賺3100元。"
+     "遠航升逾1倍。", "3100元", "遠航科技"),
     # a kind word before a listed name (內房股, 產品商) is no part of it; a short head is (招商銀行)
     ("zh-hant-listed-name-after-its-kind", "不過,內房股中梁控股(02772)的暗盤價跌穿招股價,收報5.43元。", "5.43元",
      "中梁控股"),
