@@ -1349,9 +1349,16 @@ def system_referred(text: str, start: int, end: int, locale: str, system: str | 
     last one its sentence names before that word, else ``system``, the last one the text before named; None when the
     clause names no such word, or names a project of its own."""
     lo, _ = _clause(text, start, end)
-    word = _context_words(locale)["system_anaphora"].search(text, lo, start)
+    anaphor = _context_words(locale)["system_anaphora"]
+    word = anaphor.search(text, lo, start)
     if word is None:
-        return None
+        # (or the one opening the sentence, a relative clause between: Das Gemeinschaftsunternehmen, dem Son vorsteht,
+        # will 100 Mrd. Dollar investieren)
+        word = anaphor.match(text, len(text) - len(text.lstrip(OPENERS)))
+        if word is None or word.end() >= lo or text[word.end()] not in ",，" or \
+                not _catalogue(locale)["relative"].match(text, word.end() + 1) or \
+                CLAUSE_SPLIT.search(text, word.end() + 1, lo - 1):
+            return None
     projects = [m for m in _mentions(text, locale, extra) if m.entity.type == "project"]
     if any(lo <= m.start < end for m in projects):
         return None  # (der Supercomputer JUWELS Booster: named in the clause, subject_of has it)

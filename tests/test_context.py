@@ -324,6 +324,12 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "6,016 億元。", "6,016 億元", "TSMC"),
     ("zh-market-size", "据弗若斯特沙利文预测,中国AI芯片市场规模将从2024年的约1425亿元增至2029年的1.34万亿元。",
      "1.34万亿元", None),
+    # a word referring to a project (das Gemeinschaftsunternehmen) opens the sentence, a relative clause between it
+    # and the amount's clause
+    ("de-across-a-relative-clause", "OpenAI und Softbank gründen Stargate. Das Gemeinschaftsunternehmen, dem "
+     "Softbank-Chef Son vorsteht, will 100 Mrd. Dollar in Rechenzentren investieren.", "100 Mrd. Dollar", "Stargate"),
+    ("de-not-across-a-main-clause", "OpenAI und Softbank gründen Stargate. Das Gemeinschaftsunternehmen wächst, "
+     "Softbank will 100 Mrd. Dollar in Rechenzentren investieren.", "100 Mrd. Dollar", "SoftBank"),
     # a listed company the catalogue does not know, by its stock code
     ("zh-hant-listed-name-named-again",
      "內地IP遊戲營運商中手游(00302)暗盤升近5%。據耀才暗盤交易中心資料顯示,中手游暗盤收報2.97元,"
