@@ -1597,6 +1597,9 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
             # a clause that refers back to what the sentence before named (Die Marktkapitalisierung … Diese ist
             # inzwischen auf rund 3,6 Billionen Dollar angeschwollen): that sentence's last topic
             ctx = replace(ctx, topic=named, subject=company_level(ctx.subject, named))
+        elif kind == "money" and not ctx.topic_cued and (listed := _list_intro(body, claim["start"], locale)):
+            # a list item with no topic word speaks of what the line introducing the list names
+            ctx = replace(ctx, topic=listed, subject=company_level(ctx.subject, listed))
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
@@ -1911,6 +1914,36 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     lo, hi = bounds[i - 1]
     cues = _cues(_matching(body[lo:hi], locale), locale)
     return cues[-1][2] if cues else None
+
+
+# A list item's opening mark (•, -, *, ·, 1., 2)).
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[•·▪◦‣*\-–—]|\d{1,2}[.)、])\s*")
+# How many list items back the line introducing them may stand, and how much of its end is read for a topic cue.
+LIST_ITEMS_BACK = 12
+LIST_INTRO_REACH = 160
+
+
+def _list_intro(body: str, at: int, locale: str) -> str | None:
+    """The last topic cue of the line introducing the list whose item holds ``at`` (a line ending in a colon, the
+    items after it: …geringere Anzahl kleinerer Deals: • 38 Deals im Umfang von bis zu einer Million Euro): the items'
+    figures are what it speaks of. None when ``at`` is in no list item."""
+    line_lo = body.rfind("\n", 0, at) + 1
+    for _ in range(LIST_ITEMS_BACK):
+        if not LIST_ITEM.match(body, line_lo):
+            return None
+        while line_lo > 0:  # the line before it, past blank ones
+            prev_lo = body.rfind("\n", 0, line_lo - 1) + 1
+            line = body[prev_lo : line_lo - 1].strip()
+            line_lo = prev_lo
+            if line:
+                break
+        else:
+            return None
+        line = body[line_lo : body.find("\n", line_lo)].rstrip()
+        if line.endswith((":", "：")):
+            cues = _cues(_matching(line[-LIST_INTRO_REACH:], locale), locale)
+            return cues[-1][2] if cues else None
+    return None
 
 
 def _last_named(i: int, bounds: list[tuple[int, int]], text: str, locale: str, extra: Names,

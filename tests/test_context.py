@@ -871,6 +871,14 @@ ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentenc
      "haben.", "40 Milliarden Dollar", "capex"),
     ("de-a-supercomputers-cost-is-hardware", "Der Supercomputer JUPITER ist fertig. Der Superrechner hat 500 Millionen "
      "Euro gekostet.", "500 Millionen Euro", "hardware_cost"),
+    # list items with no topic word speak of what the line introducing them with a colon names; not a paragraph after
+    ("de-a-list-after-its-intro", "Der Rückgang des Finanzierungsvolumens hat zwei Gründe:\n\n"
+     "  • Es gab 20 Deals im Umfang von bis zu zwei Millionen Euro.\n"
+     "  • Es gab fünf Abschlüsse mit jeweils mehr als 50 Millionen Euro.", "50 Millionen Euro", "funding"),
+    ("zh-a-list-after-its-intro", "该公司公布了今年的研发投入:\n- 芯片设计约12亿元\n- 软件约3亿元", "3亿元",
+     "development_cost"),
+    ("de-no-list-no-intro", "Der Rückgang des Finanzierungsvolumens hat zwei Gründe.\n\n"
+     "Es gab fünf Abschlüsse mit jeweils mehr als 50 Millionen Euro.", "50 Millionen Euro", "other"),
     # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
     ("de-a-winners-quote-is-market-value", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).",
      "250,10 Fr.", "market_value"),
