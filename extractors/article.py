@@ -102,7 +102,7 @@ def process_document(raw: bytes, source_path: str, doc_id: str | None = None) ->
     claims: list[dict[str, Any]] = []
     if locale:
         claims = _claims(body, matching, doc_id, source_path, language, script, locale, region, published,
-                         page_address(article.meta))
+                         page_address(article.meta), title)
     elif body.strip():
         warnings.append(f"language {language!r} is not supported; no claims extracted")
     document = {
@@ -132,9 +132,10 @@ def page_address(meta: dict[str, Any]) -> str | None:
 
 
 def _claims(body: str, matching: str, doc_id: str, source_path: str, language: str, script: str | None, locale: str,
-            region: str | None, published: dt.date | None, address: str | None = None) -> list[dict[str, Any]]:
+            region: str | None, published: dt.date | None, address: str | None = None,
+            title: str | None = None) -> list[dict[str, Any]]:
     """The claims of ``body``, found in ``matching`` (the body in the locale's matching script, of the same length);
-    ``address``, the page's, for what the article is about."""
+    ``address`` (the page's) and ``title``, for what the article is about."""
     bounds = sentence_bounds(body)
     base = {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source_path": source_path, "language": language,
             "script": script, "published": published.isoformat() if published else None,
@@ -142,7 +143,7 @@ def _claims(body: str, matching: str, doc_id: str, source_path: str, language: s
     money = without_cut_off(extract_money(matching, locale, region), matching)
     claims = [_money_claim(span, money, body, bounds, base, published) for span in money]
     claims += [_hardware_claim(span, body, bounds, base) for span in extract_hardware(matching, locale)]
-    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds, address)]
+    claims = [_record(c) for c in annotate_all(claims, body, matching, bounds, address, title)]
     return sorted(claims, key=lambda c: (c["start"], c["kind"], c["end"]))
 
 

@@ -555,6 +555,9 @@ def _context_words(locale: str) -> dict[str, Any]:
         # words that may open a listed company's name before its stock code (至于, 继, 而)
         "name_opener": re.compile(_words(data.get("name_openers", [])), re.I),
         "name_descriptor": re.compile(rf"(?:{_words(data.get('name_descriptors', []))})$"),
+        # how a listed company's name may end (挚达科技, 中梁控股): its head alone is a short name for it
+        "listed_name_ending": re.compile(rf"(?:{_words(data.get('listed_name_endings', []))})$"
+                                         if data.get("listed_name_endings") else NEVER),
         "topic_words": _topic_pattern(locale)[0],
     }
 
@@ -1055,8 +1058,14 @@ def topic_of(text: str, start: int, end: int, locale: str, subject: str | None =
         # a listed company's valuation is its market value (Börsenwert … mit 5 Billionen bewertet); not for shares
         # named after it in another clause (mit 500 Milliarden Dollar bewertet worden war, …, die Option auf AMD-Aktien)
         found = "market_value"
+    if found == "price" and per is not None:
+        return found  # a price per share or per unit in a deal stays a price (以每股10元的价格收购)
     if found:
-        return _refined(found, text, start, end, locale)
+        found = _refined(found, text, start, end, locale)
+        if found == GENERIC_COST and entity is not None and entity.type == "project":
+            return "capex"  # a data centre's or cluster's cost of no named kind is its build-out (Der Komplex soll …
+            # gekostet haben); a supercomputer's that names its machines stays a hardware cost (refine)
+        return found
     if entity and entity.default_topic:
         return entity.default_topic
     return "other"
@@ -1306,6 +1315,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         subject = fined_party(text, locale, extra) or company
     if (held := system_referred(text, start, end, locale, system, extra)) is not None:
         subject = held  # Bei Fertigstellung soll das System 6.000 A100-GPUs umfassen: the system named before
+        if topic == GENERIC_COST and (entity := subject_entity(held)) is not None and entity.type == "project":
+            topic = "capex"  # Das Projekt soll 40 Milliarden Dollar gekostet haben: its build-out (topic_of)
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
     cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
@@ -1338,9 +1349,16 @@ def system_referred(text: str, start: int, end: int, locale: str, system: str | 
     last one its sentence names before that word, else ``system``, the last one the text before named; None when the
     clause names no such word, or names a project of its own."""
     lo, _ = _clause(text, start, end)
-    word = _context_words(locale)["system_anaphora"].search(text, lo, start)
+    anaphor = _context_words(locale)["system_anaphora"]
+    word = anaphor.search(text, lo, start)
     if word is None:
-        return None
+        # (or the one opening the sentence, a relative clause between: Das Gemeinschaftsunternehmen, dem Son vorsteht,
+        # will 100 Mrd. Dollar investieren)
+        word = anaphor.match(text, len(text) - len(text.lstrip(OPENERS)))
+        if word is None or word.end() >= lo or text[word.end()] not in ",，" or \
+                not _catalogue(locale)["relative"].match(text, word.end() + 1) or \
+                CLAUSE_SPLIT.search(text, word.end() + 1, lo - 1):
+            return None
     projects = [m for m in _mentions(text, locale, extra) if m.entity.type == "project"]
     if any(lo <= m.start < end for m in projects):
         return None  # (der Supercomputer JUWELS Booster: named in the clause, subject_of has it)
@@ -1510,7 +1528,8 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
 
 
 def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
-                 bounds: list[tuple[int, int]] | None = None, address: str | None = None) -> list[dict[str, Any]]:
+                 bounds: list[tuple[int, int]] | None = None, address: str | None = None,
+                 title: str | None = None) -> list[dict[str, Any]]:
     """Copies of an article's ``claims`` (offsets into ``body``) with their context fields: a subject carried from the
     text before where a sentence names none, and a unit price's unit shared across its coordinated list.
 
@@ -1554,7 +1573,9 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         carried = _carried(i, bounds, body, latest)
         if carried is None:
             if not article_subject:
-                article_subject.append(main_entity(matching, locale, extra,
+                heading = to_matching_script(title, locale) if title else ""
+                article_subject.append(filer(f"{heading}\n{matching}", locale, extra) or
+                                       main_entity(matching, locale, extra,
                                                    bounds[min(ARTICLE_HEAD, len(bounds)) - 1][1], slug_words(address)))
             carried = article_subject[0]
         system, company = (_last_named(i, bounds, matching, locale, extra, PROJECTS),
@@ -1576,6 +1597,9 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
             # a clause that refers back to what the sentence before named (Die Marktkapitalisierung … Diese ist
             # inzwischen auf rund 3,6 Billionen Dollar angeschwollen): that sentence's last topic
             ctx = replace(ctx, topic=named, subject=company_level(ctx.subject, named))
+        elif kind == "money" and not ctx.topic_cued and (listed := _list_intro(body, claim["start"], locale)):
+            # a list item with no topic word speaks of what the line introducing the list names
+            ctx = replace(ctx, topic=listed, subject=company_level(ctx.subject, listed))
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)
@@ -1609,6 +1633,29 @@ def main_entity(text: str, locale: str, extra: Names = (), head: int = 0, slug: 
     if not ranked or ranked[0][1] < ARTICLE_SUBJECT_MENTIONS:
         return None
     return ranked[0][0]
+
+
+# How long a filer's short name may be (公司简称:中科曙光).
+FILER_NAME_MAX = 10
+
+
+@functools.lru_cache(maxsize=256)
+def _filer_pattern(locale: str) -> re.Pattern[str]:
+    cues = vocabulary(locale, "context").get("filer_cues", [])
+    return re.compile(rf"(?:{_words(cues)})\s*[:：]\s*(?P<name>[^\s,，;；:：。()（）]{{2,{FILER_NAME_MAX}}})"
+                      if cues else NEVER)
+
+
+def filer(text: str, locale: str, extra: Names = ()) -> str | None:
+    """The company a listed company's filing is by, from its header's short name (证券代码:603019 证券简称:中科曙光):
+    what its figures are about where a sentence names no one (本公司, 公司拟向全体股东每10股派…); None for other
+    text."""
+    found = _filer_pattern(locale).search(text)
+    if found is None:
+        return None
+    name = found["name"]
+    local = dict(extra).get(name)
+    return local or canonical_name(name) or name
 
 
 def _count_named(name: str, text: str, locale: str, extra: Names = ()) -> int:
@@ -1840,10 +1887,15 @@ def _listed_name(run: str, text: str, locale: str) -> str | None:
     # a kind word before the name (内房股中梁控股): the longest such head that leaves a name of two characters or more
     heads = [k for k in range(3, len(run) - 1) if words["name_descriptor"].search(run, 0, k)]
     run = run[max(heads):] if heads else run
+    endings = words["listed_name_ending"]
     for i in range(len(run) - 1):
         if cat["company_noun"].fullmatch(run[i:]) or cat["generic_subject"].fullmatch(run[i:]):
             break  # (集团, 公司: shorter ends say less)
         if text.count(run[i:]) >= 2:
+            return run[i:]
+        # (or its head before a name's ending, named again: 充电桩挚达科技(2650) … 挚达升逾1.8倍 gives 挚达科技)
+        ending = endings.search(run, i)
+        if ending and ending.start() - i >= 2 and text.count(run[i : ending.start()]) >= 2:
             return run[i:]
     return run if 2 <= len(run) <= LISTED_NAME_MAX else None
 
@@ -1862,6 +1914,36 @@ def _named_before(claim: dict[str, Any], body: str, bounds: list[tuple[int, int]
     lo, hi = bounds[i - 1]
     cues = _cues(_matching(body[lo:hi], locale), locale)
     return cues[-1][2] if cues else None
+
+
+# A list item's opening mark (•, -, *, ·, 1., 2)).
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[•·▪◦‣*\-–—]|\d{1,2}[.)、])\s*")
+# How many list items back the line introducing them may stand, and how much of its end is read for a topic cue.
+LIST_ITEMS_BACK = 12
+LIST_INTRO_REACH = 160
+
+
+def _list_intro(body: str, at: int, locale: str) -> str | None:
+    """The last topic cue of the line introducing the list whose item holds ``at`` (a line ending in a colon, the
+    items after it: …geringere Anzahl kleinerer Deals: • 38 Deals im Umfang von bis zu einer Million Euro): the items'
+    figures are what it speaks of. None when ``at`` is in no list item."""
+    line_lo = body.rfind("\n", 0, at) + 1
+    for _ in range(LIST_ITEMS_BACK):
+        if not LIST_ITEM.match(body, line_lo):
+            return None
+        while line_lo > 0:  # the line before it, past blank ones
+            prev_lo = body.rfind("\n", 0, line_lo - 1) + 1
+            line = body[prev_lo : line_lo - 1].strip()
+            line_lo = prev_lo
+            if line:
+                break
+        else:
+            return None
+        line = body[line_lo : body.find("\n", line_lo)].rstrip()
+        if line.endswith((":", "：")):
+            cues = _cues(_matching(line[-LIST_INTRO_REACH:], locale), locale)
+            return cues[-1][2] if cues else None
+    return None
 
 
 def _last_named(i: int, bounds: list[tuple[int, int]], text: str, locale: str, extra: Names,

@@ -18,6 +18,7 @@ from extractors.context import (
     attribution_of,
     canonical_name,
     change_of,
+    filer,
     hypothetical_of,
     slug_words,
     subject_of,
@@ -150,6 +151,13 @@ SUBJECTS = [  # (id, locale, sentence, amount, subject) — subject_of reads the
     ("de-headline-figures-before-a-colon", "de",
      "40 Milliarden Dollar, 400.000 KI-Chips: Der texanische Cloud-Gigant Oracle "
      "schließt einen Deal", "40 Milliarden Dollar", "Oracle"),
+    # a name after 带动/受惠 (driven by, benefiting from) is where the business came from
+    ("zh-hant-driven-by-is-no-subject", "zh-Hant", "緯創受惠雲端需求,帶動輝達伺服器出貨暢旺,公告10月營收2100億元",
+     "2100億元", "Wistron"),
+    ("zh-the-driver-before-it-is", "zh-Hans", "英伟达营收达300亿美元,带动台股上涨", "300亿美元", "Nvidia"),
+    # AIDC alone is as often an AI data centre as Alibaba's unit: no name
+    ("zh-hant-aidc-is-no-name", "zh-Hant", "商湯受與AIDC相關的折舊上升所致,銷售成本按年增63%至7.84億元", "7.84億元",
+     "SenseTime"),
     ("zh-the-latter", "zh-Hans", "微软的营收是Meta的两倍多,后者仅有1000亿美元", "1000亿美元", "Meta"),
     ("zh-the-former", "zh-Hans", "微软和Meta都在投资,前者投入了800亿美元", "800亿美元", "Microsoft"),
     ("de-while-is-no-comparison", "de",
@@ -316,12 +324,21 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "6,016 億元。", "6,016 億元", "TSMC"),
     ("zh-market-size", "据弗若斯特沙利文预测,中国AI芯片市场规模将从2024年的约1425亿元增至2029年的1.34万亿元。",
      "1.34万亿元", None),
+    # a word referring to a project (das Gemeinschaftsunternehmen) opens the sentence, a relative clause between it
+    # and the amount's clause
+    ("de-across-a-relative-clause", "OpenAI und Softbank gründen Stargate. Das Gemeinschaftsunternehmen, dem "
+     "Softbank-Chef Son vorsteht, will 100 Mrd. Dollar in Rechenzentren investieren.", "100 Mrd. Dollar", "Stargate"),
+    ("de-not-across-a-main-clause", "OpenAI und Softbank gründen Stargate. Das Gemeinschaftsunternehmen wächst, "
+     "Softbank will 100 Mrd. Dollar in Rechenzentren investieren.", "100 Mrd. Dollar", "SoftBank"),
     # a listed company the catalogue does not know, by its stock code
     ("zh-hant-listed-name-named-again",
      "內地IP遊戲營運商中手游(00302)暗盤升近5%。據耀才暗盤交易中心資料顯示,中手游暗盤收報2.97元,"
      "較招股價2.83元。", "2.83元", "中手游"),
     ("zh-hant-listed-name-after-an-opener", "至於雲南建投混凝土(01847)暗盤收報2.82元,較招股價3.36元。", "3.36元",
      "雲南建投混凝土"),
+    # a long run before the code ending in a name's ending (科技) whose head is named again: that name
+    ("zh-hant-listed-name-by-its-head", "同日掛牌的內地家用儲能電池遠航科技(2699)暗盤亦報捷,一手100股賺3100元。"
+     "遠航升逾1倍。", "3100元", "遠航科技"),
     # a kind word before a listed name (內房股, 產品商) is no part of it; a short head is (招商銀行)
     ("zh-hant-listed-name-after-its-kind", "不過,內房股中梁控股(02772)的暗盤價跌穿招股價,收報5.43元。", "5.43元",
      "中梁控股"),
@@ -462,6 +479,25 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("zh-hant-turnover-after-a-record-close", "台積電公布財報。在台積電帶領下,加權指數續創收盤新高,成交值3607億元。",
      "3607億元", None),
 ]
+
+
+FILERS = [  # (id, locale, text, filer): a listed company's filing names itself in its header
+    ("zh-short-name-in-a-header", "zh-Hans", "证券代码:688256 证券简称:寒武纪 公告编号:2024-001", "Cambricon"),
+    ("zh-a-company-no-catalogue-holds", "zh-Hans", "公司代码:600000 公司简称:浦发银行\n年度报告摘要", "浦发银行"),
+    ("zh-hant-short-name", "zh-Hant", "證券代碼:002371 證券簡稱:北方華創", "Naura"),
+    ("zh-a-news-report-is-no-filing", "zh-Hans", "寒武纪今天披露了三季度报告,净利润为-3.10亿元。", None),
+    ("de-no-filer-cues", "de", "Nvidia meldet einen Umsatz von 30 Milliarden Dollar.", None),
+]
+
+
+@pytest.mark.parametrize("locale,text,name", [c[1:] for c in FILERS], ids=[c[0] for c in FILERS])
+def test_a_filings_header_names_its_company(locale, text, name):
+    assert filer(to_matching_script(text, locale), locale) == name
+
+
+def test_a_filings_figures_are_its_companys():
+    claims = _claims("证券代码:600000 证券简称:浦发银行\n\n经审议,公司拟向全体股东每10股派发现金红利4.10元。")
+    assert _claim(claims, "4.10元", "money")["subject"] == "浦发银行"
 
 
 @pytest.mark.parametrize("article,text,subject", [c[1:] for c in ARTICLE_SUBJECTS],
@@ -742,6 +778,32 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # revenue and other income (收入及其他收益) is revenue; debt raised (债务融资) funding, a debt as such other
     ("zh-hant-revenue-and-other-income", "zh-Hant", "期內收入及其他收益按年增長5%，升至85億元", "85億元", "revenue"),
     ("zh-hant-debt-financing-is-funding", "zh-Hant", "xAI曾洽談籌集200億美元的債務與股權融資", "200億美元", "funding"),
+    # German cues: a round (Runde) is funding, entering a company (einsteigen) investment, a unicorn's worth its
+    # valuation; a data-centre business (Rechenzentrumssparte) is a unit, no capex cue
+    ("de-a-round", "de", "Das Start-up steht vor dem Abschluss einer 150 Millionen Dollar Runde",
+     "150 Millionen Dollar", "funding"),
+    ("de-made-the-rounds-is-no-round", "de", "Die Nachricht machte die Runde: Der Umsatz stieg auf 3 Milliarden Euro",
+     "3 Milliarden Euro", "revenue"),
+    ("de-entering-a-company", "de", "Siemens will mit bis zu 2 Mrd. Euro bei dem Start-up einsteigen", "2 Mrd. Euro",
+     "investment"),
+    ("de-a-unicorns-worth", "de", "Die Firma ist ein Unicorn, ein Jungunternehmen mit einem Wert von über einer "
+     "Milliarde Dollar", "einer Milliarde Dollar", "valuation"),
+    ("de-a-data-centre-unit-is-no-capex", "de", "Die Erlöse der Rechenzentrumssparte stiegen um 20 Prozent auf "
+     "4 Milliarden Dollar", "4 Milliarden Dollar", "revenue"),
+    # a project's total investment with its construction land or phases named is its build-out
+    ("zh-a-projects-investment-is-capex", "zh-Hans", "项目总规划建设用地约300亩,总投资预计50亿元,拟分期建设",
+     "50亿元", "capex"),
+    ("zh-an-investment-in-a-company-stays", "zh-Hans", "软银向OpenAI投资50亿美元,OpenAI拟分期建设新园区", "50亿美元",
+     "investment"),
+    # the chips' total value is what they cost, whatever the share price does after; chips sold are revenue
+    ("zh-hant-chips-total-value", "zh-Hant", "路透估計晶片總值達600億美元，激勵超微盤前股價大漲", "600億美元",
+     "hardware_cost"),
+    ("zh-chips-sold-total-value", "zh-Hans", "该公司本季出售芯片总值达30亿美元", "30亿美元", "revenue"),
+    # a placement's proceeds by use: working capital is other, developing a product its development cost
+    ("zh-working-capital-is-other", "zh-Hans", "公司此次定增募资40亿元,其中5亿元用来补充流动资金", "5亿元", "other"),
+    ("zh-developing-a-product", "zh-Hans", "此次定增募资中,剩余3亿元开发新一代推理芯片", "3亿元", "development_cost"),
+    ("zh-a-developer-is-no-development", "zh-Hans", "该开发商去年营收达500亿元", "500亿元", "revenue"),
+    ("zh-hant-cost-of-sales-is-no-revenue", "zh-Hant", "集團銷售成本按年增63%至7.84億元", "7.84億元", "cost"),
     ("zh-a-debt-is-other", "zh-Hans", "该公司目前的债务约为200亿美元", "200亿美元", "other"),
     ("de-a-credit-line-drawn-is-funding", "de", "Im März wurden 4,3 Milliarden Dollar aus der Kreditlinie abgerufen",
      "4,3 Milliarden Dollar", "funding"),
@@ -755,6 +817,26 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     # a project's cost with its data centre (RZ) named is capex
     ("de-a-cost-with-its-data-centre", "de", "400 Millionen Franken soll das Projekt kosten: 250 Millionen das RZ",
      "400 Millionen Franken", "capex"),
+    # what a buyer pays for a company (cash, its own shares, a price with an acquisition word) is an investment, shares
+    # handed to staff are pay; a price per piece and goods' value stay what they were
+    ("zh-hant-cash-and-shares-for-a-company", "zh-Hant",
+     "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股", "80億美元", "investment"),
+    ("zh-hant-shares-in-a-deal", "zh-Hant", "根據協議,甲骨文將向賣方支付80億美元現金及價值30億美元的普通股",
+     "30億美元", "investment"),
+    ("zh-an-earn-out-is-no-funding", "zh-Hans", "若业绩达标,卖方还可获得10亿美元现金或股票", "10亿美元", "investment"),
+    ("zh-shares-for-staff-are-pay", "zh-Hans", "腾讯将支付5亿美元现金,并向该公司员工发放价值3亿美元的股票", "3亿美元",
+     "salary"),
+    ("zh-hant-price-of-an-acquisition", "zh-Hant", "思科將以280億美元的價格併購該軟體公司", "280億美元", "investment"),
+    ("zh-hant-a-price-with-no-deal", "zh-Hant", "該款晶片的價格約為3萬美元", "3萬美元", "price"),
+    ("zh-a-cost-of-buying-shares", "zh-Hans", "按均价测算,他买入成本约为12亿元", "12亿元", "investment"),
+    ("de-cash-for-a-company", "de", "Cisco zahlt 20 Milliarden Dollar in bar, dazu kommen eigene Aktien im Wert von "
+     "8 Milliarden Dollar", "20 Milliarden Dollar", "investment"),
+    ("de-own-shares-for-a-company", "de", "Cisco zahlt 20 Milliarden Dollar in bar, dazu kommen eigene Aktien im Wert "
+     "von 8 Milliarden Dollar", "8 Milliarden Dollar", "investment"),
+    ("de-shares-for-staff-are-pay", "de", "Den Mitarbeitern teilt Cisco Aktien im Gesamtwert von 1 Milliarde Dollar zu",
+     "1 Milliarde Dollar", "salary"),
+    ("de-goods-value-stays", "de", "Microsoft kauft Chips im Wert von 2 Milliarden Dollar", "2 Milliarden Dollar",
+     "hardware_cost"),
 ]
 
 
@@ -784,6 +866,19 @@ ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentenc
     ("zh-hant-closed-at", "輝達1日同步勁揚4%、收822.79美元,創歷史收盤新高。", "822.79美元", "market_value"),
     ("zh-hant-not-after-a-paragraph", "英伟达上季收入升39%至30.8亿美元。\n\n游戏机晶片则增加27%至13.4亿美元。",
      "13.4亿美元", "other"),
+    # a project's cost of no named kind is its build-out; a supercomputer's stays a hardware cost
+    ("de-a-projects-cost-is-capex", "Stargate wächst in Texas. Das Projekt soll bis zu 40 Milliarden Dollar gekostet "
+     "haben.", "40 Milliarden Dollar", "capex"),
+    ("de-a-supercomputers-cost-is-hardware", "Der Supercomputer JUPITER ist fertig. Der Superrechner hat 500 Millionen "
+     "Euro gekostet.", "500 Millionen Euro", "hardware_cost"),
+    # list items with no topic word speak of what the line introducing them with a colon names; not a paragraph after
+    ("de-a-list-after-its-intro", "Der Rückgang des Finanzierungsvolumens hat zwei Gründe:\n\n"
+     "  • Es gab 20 Deals im Umfang von bis zu zwei Millionen Euro.\n"
+     "  • Es gab fünf Abschlüsse mit jeweils mehr als 50 Millionen Euro.", "50 Millionen Euro", "funding"),
+    ("zh-a-list-after-its-intro", "该公司公布了今年的研发投入:\n- 芯片设计约12亿元\n- 软件约3亿元", "3亿元",
+     "development_cost"),
+    ("de-no-list-no-intro", "Der Rückgang des Finanzierungsvolumens hat zwei Gründe.\n\n"
+     "Es gab fünf Abschlüsse mit jeweils mehr als 50 Millionen Euro.", "50 Millionen Euro", "other"),
     # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
     ("de-a-winners-quote-is-market-value", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).",
      "250,10 Fr.", "market_value"),
