@@ -158,6 +158,8 @@ class _Grammar:
     # clause before it, and each market's currency: 折合港股约140.5元 is in Hong Kong dollars
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
     compared_with: re.Pattern[str] | None  # a clause opened by a comparison word: 较今年的1500亿元
+    list_currency: re.Pattern[str] | None  # an amount's end naming the currency after the unit: 104.66元人民币
+    list_joiner_only: re.Pattern[str] | None  # only a list joiner between two amounts: 、
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
     # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
@@ -459,6 +461,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
              frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
         compared_with=re.compile(word_alternation(money["compared_with"])) if money.get("compared_with") else None,
+        **_list_currency_grammar(money),
         currency_in_context=tuple(
             # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
             (re.compile(rf"(?:\d|{word_alternation(data['number'].get('scales', {})) or NEVER}\.?)[\s-]*"
@@ -507,6 +510,16 @@ def _declared_grammar(money: dict[str, Any]) -> dict[str, Any]:
         "declared": re.compile(following.replace("{currency}", currency)) if following else None,
         "declared_in_sentence": re.compile(in_sentence.replace("{currency}", currency)) if in_sentence else None,
     }
+
+
+def _list_currency_grammar(money: dict[str, Any]) -> dict[str, Any]:
+    """The patterns of a list whose last amount names the currency after its unit (none for a locale without it)."""
+    joiners = money.get("list_currency_joiners")
+    if not joiners:
+        return {"list_currency": None, "list_joiner_only": None}
+    units, currencies = word_alternation(money["bare_unit_words"]), word_alternation(money["currency_after"])
+    return {"list_currency": re.compile(rf"(?:{units})\s*(?P<cur>{currencies})$"),
+            "list_joiner_only": re.compile(rf"\s*(?:{word_alternation(joiners)})\s*")}
 
 
 def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: WordStyle) -> dict[str, Any]:
@@ -886,6 +899,23 @@ def _currency_of_compared(text: str, spans: list[MoneySpan], words: re.Pattern[s
     return out
 
 
+def _currency_of_list_end(text: str, spans: list[MoneySpan], currency: re.Pattern[str],
+                          joiner: re.Pattern[str]) -> list[MoneySpan]:
+    """Bare amounts listed before one that names the currency after its unit, joined to it by list joiners only, in
+    its currency: 64.39元、114.28元、104.66元人民币 are all yuan. ``currency``/``joiner``: the grammar's
+    ``list_currency`` and ``list_joiner_only``."""
+    out = list(spans)
+    for i in range(len(spans) - 1, 0, -1):
+        last = out[i]
+        if last.bare or not currency.search(text, last.start, last.end):
+            continue
+        j = i - 1
+        while j >= 0 and out[j].bare and joiner.fullmatch(text, out[j].end, out[j + 1].start):
+            out[j] = replace(out[j], currency=last.currency)
+            j -= 1
+    return out
+
+
 def _currency_from_context(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
     """Amounts in a word that names several currencies (5000 Schilling), in the one the article's cue words name;
     without a cue the word names none and the amount goes."""
@@ -1163,6 +1193,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans = _currency_of_previous(text, spans, g.currency_of_previous)
     if g.compared_with is not None:
         spans = _currency_of_compared(text, spans, g.compared_with)
+    if g.list_currency is not None and g.list_joiner_only is not None:
+        spans = _currency_of_list_end(text, spans, g.list_currency, g.list_joiner_only)
     if g.currency_in_context:
         spans = _currency_from_context(text, spans, g)
     if carried:

@@ -867,6 +867,12 @@ CASES = [
     hans("market-currency-a-share", "该股在A股收报25元", [pt("CNY", 25)]),
     # A bare 元 that a comparison word opens its clause with is in the currency of the amount it is compared with;
     # a restatement between them is skipped, and a bare 元 in a clause of its own keeps the region's reading.
+    # a list of bare amounts whose last names the currency after its unit is all in that currency
+    hant("list-currency-after-last", "招股價分別高至64.39元、114.28元、104.66元人民幣",
+         [pt("CNY", 64.39), pt("CNY", 114.28), pt("CNY", 104.66)], region="HK"),
+    hant("list-currency-own-word-last", "股價分別為10元、20元和30美元。", [pt("HKD", 10), pt("HKD", 20), pt("USD", 30)],
+         region="HK"),
+    hant("list-currency-not-a-list", "營收5億元、利潤1億元人民幣", [pt("TWD", 5 * E8), pt("CNY", 1 * E8)], region="TW"),
     hant("compared-with-keeps-currency", "字節跳動計劃明年斥資約人民幣1,600億元，較今年的1,500億元多約6.67%。",
          [pt("CNY", 1600 * E8, "approx"), pt("CNY", 1500 * E8)], region="TW"),
     hant("compared-with-skips-restatement", "營收100億美元（約新台幣3,200億元），較去年的80億元增長。淨利10億元。",
