@@ -44,6 +44,8 @@ WINDOWS_FROM = 0
 # Windows closer than this are read as one: a Doc costs more to make than a few hundred characters to tokenise.
 WINDOW_JOIN = 400
 LETTERS_NUMBER = re.compile(r"([A-Z]{1,3})(\d{3,4}[A-Z]?)")
+# A capitalised word and a model number after one space (Ascend 910C, Gaudi 3): also written run together.
+WORD_SPACE_NUMBER = re.compile(r"([A-Z][a-z]{3,}) (\d+[A-Z]?)")
 LEADING_SPACE = re.compile(r"\s*")
 WHITESPACE_RUN = re.compile(r"\s\s")
 ZH_NUMERALS = "一二两三四五六七八九十百千万亿"
@@ -256,11 +258,13 @@ def catalogue_patterns(cat: Catalogue) -> list[dict[str, Any]]:
 def _written_forms(names: list[str]) -> list[str]:
     """Model names as the press writes them: German and English plurals (10.000 H100s), a hyphen between a model's
     letters and its number (H-100, MI-300X), and German compounds that join the words of a spaced name with hyphens
-    (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform)."""
+    (Gaudi-2-Beschleuniger, Blackwell-Ultra-GPUs, Vera-Rubin-Plattform), and a family word run into the number that
+    follows it (Ascend910C, Gaudi3)."""
     plurals = [f"{name}s" for name in names if name.isascii() and name[-1].isalnum() and name[-1] != "s"]
     hyphened = [f"{found[1]}-{found[2]}" for name in names if (found := LETTERS_NUMBER.fullmatch(name))]
     hyphened += [name.replace(" ", "-") for name in names if " " in name and name.isascii()]
-    return names + plurals + hyphened
+    joined = [f"{found[1]}{found[2]}" for name in names if (found := WORD_SPACE_NUMBER.fullmatch(name))]
+    return names + plurals + hyphened + joined
 
 
 def build_nlp(catalogue_path: Path = CATALOGUE, patterns_path: Path = PATTERNS) -> tuple[Language, Catalogue]:

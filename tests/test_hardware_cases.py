@@ -537,6 +537,8 @@ CASES = {
                                       "Meta hat 224.000 KI-GPUs erworben, während Amazon auf 196.000 Einheiten kommt.",
                                       [n(None, "GPU", 224000), n(None, "GPU", 196000)]),
     "neg-de-unit-noun-index-points": ("de", "Der Index schloss bei 3.527,16 Einheiten.", []),
+    "hant-family-number-run-together": ("zh-Hant", "字節跳動訂購華為晶片Ascend910C。", [n(HW, "Ascend 910C")]),
+    "de-family-number-run-together": ("de", "Intel liefert Gaudi3-Beschleuniger aus.", [n("Intel", "Gaudi 3")]),
     "de-hyphenated-model": ("de", "etwa 1700 H-100-Chips von Nvidia", [n(NV, "H100", 1700, "approx")]),
     "de-demonstrative-refers-to-named": ("de", "der neue B200-Grafikprozessor. Ein Modul kombiniert zwei dieser GPUs.",
                                          [n(NV, "B200"), n(NV, "B200", 2)]),
