@@ -865,6 +865,8 @@ CASES = [
          "淨利510億元。", [pt("CNY", 2801.54 * E8), pt("USD", 144.51), pt("HKD", 140.5, "approx"), pt("CNY", 510 * E8)],
          region="HK"),
     hans("market-currency-a-share", "该股在A股收报25元", [pt("CNY", 25)]),
+    hans("bracketed-currency-after-figure", "大模型公司估值超越200亿(人民币)是一个槛", [pt("CNY", 200 * E8, "over")],
+         xfail="a currency named in brackets after a bare scaled figure, with no 下同, is not read as its currency"),
     # A bare 元 that a comparison word opens its clause with is in the currency of the amount it is compared with;
     # a restatement between them is skipped, and a bare 元 in a clause of its own keeps the region's reading.
     # a list of bare amounts whose last names the currency after its unit is all in that currency
