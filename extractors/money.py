@@ -157,10 +157,10 @@ class _Grammar:
     market_currency: tuple[re.Pattern[str], dict[str, str]] | None  # a market's shares named in a bare amount's
     # clause before it, and each market's currency: 折合港股约140.5元 is in Hong Kong dollars
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
+    # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     compared_with: re.Pattern[str] | None  # a clause opened by a comparison word: 较今年的1500亿元
     list_currency: re.Pattern[str] | None  # an amount's end naming the currency after the unit: 104.66元人民币
     list_joiner_only: re.Pattern[str] | None  # only a list joiner between two amounts: 、
-    # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
     # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
     list_joiner: re.Pattern[str] | None  # what joins two amounts of a list, not a range (und, without zwischen)
@@ -518,7 +518,7 @@ def _list_currency_grammar(money: dict[str, Any]) -> dict[str, Any]:
     if not joiners:
         return {"list_currency": None, "list_joiner_only": None}
     units, currencies = word_alternation(money["bare_unit_words"]), word_alternation(money["currency_after"])
-    return {"list_currency": re.compile(rf"(?:{units})\s*(?P<cur>{currencies})$"),
+    return {"list_currency": re.compile(rf"(?:{units})\s*(?:{currencies})$"),
             "list_joiner_only": re.compile(rf"\s*(?:{word_alternation(joiners)})\s*")}
 
 
