@@ -139,6 +139,7 @@ class Catalogue:
     vendors: dict[str, list[str]]
     generic: dict[str, list[str]]
     families: frozenset[str] = frozenset()  # models that name a family or architecture (Ascend, TPU, Hopper)
+    companies: frozenset[str] = frozenset()  # families named like the company that makes them (昆仑芯)
     member_of: dict[str, str] = field(default_factory=dict)  # model → the family or series it belongs to (H20: Hopper)
     by_alias: dict[str, str] = field(default_factory=dict)  # every alias, lower-cased and as matched, → its model
     consumer: frozenset[str] = frozenset()  # gaming cards: no claim in a sentence about gaming
@@ -176,12 +177,13 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     by_alias = {form.lower(): model for model, info in models.items()
                 for name in _plain_names(model, info) for form in (name, to_simplified(name))}
     consumer = frozenset(m["model"] for m in data["models"] if m.get("consumer"))
+    companies = frozenset(m["model"] for m in data["models"] if m.get("company"))
     systems = {s["system"]: list(s.get("aliases", [])) for s in data.get("systems", [])}
     family_names = sorted({form for model in families for name in (model, *models[model]["aliases"])
                            for form in (name, to_simplified(name))}, key=len, reverse=True)
     names = "|".join(map(re.escape, family_names)) or NEVER
-    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, member_of, by_alias,
-                     consumer, systems, dict(data.get("other_products", {})),
+    return Catalogue(models, data.get("vendors", {}), data.get("generic", {}), families, companies, member_of,
+                     by_alias, consumer, systems, dict(data.get("other_products", {})),
                      re.compile(rf"(?<![A-Za-z0-9-])(?:{names})(?![A-Za-z0-9])[ \u00a0-]*", re.I))
 
 
@@ -414,6 +416,7 @@ class Words:
     unit_nouns: tuple[str, ...]  # nouns of units a spaced script counts chips in (500'000 Einheiten des H100)
     demonstratives: re.Pattern[str]  # between a count and a generic noun, make it mean a chip named before
     device_words: re.Pattern[str]  # devices whose chips are no accelerators (手机, Smartphone, Modem)
+    company_cues: re.Pattern[str]  # what a company has and a chip has not: its listing, spin-off, shares (上市, 分拆)
     number_of: re.Pattern[str] | None  # a noun of number before a chip (die Zahl der GPUs … 100.000)
     range_between: tuple[str, str] | None  # the words of a range "zwischen A und B"
     person_before: re.Pattern[str]  # a word for a person right before a name (der Astronomin Vera Rubin), at the end
@@ -482,6 +485,8 @@ def load_words(locale: str) -> Words:
         family_descriptors=re.compile(word_alternation(raw.get("family_descriptors", [])), flags),
         unit_nouns=tuple(raw.get("unit_nouns", [])),
         device_words=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('device_words', []))})"
+                                + (r"(?!\w)" if style.spaced else ""), flags),
+        company_cues=re.compile(rf"{style.word_start}(?:{word_alternation(raw.get('company_cues', [])) or NEVER})"
                                 + (r"(?!\w)" if style.spaced else ""), flags),
         number_of=re.compile(rf"(?<!\w)(?:{word_alternation(raw['number_of'])})(?!\w)", flags)
         if raw.get("number_of") else None,
@@ -801,7 +806,17 @@ def extract_hardware(text: str, locale: str,
     found: list[HardwareSpan] = []
     for lo, hi in pieces(text, MAX_PIECE_CHARS):
         found += [replace(h, start=h.start + lo, end=h.end + lo) for h in _extract_piece(text[lo:hi], locale, pipeline)]
-    return found
+    cat = (pipeline or default_nlp())[1]
+    return _without_company_names(text, found, cat, load_words(locale)) if cat.companies else found
+
+
+def _without_company_names(text: str, found: list[HardwareSpan], cat: Catalogue, words: Words) -> list[HardwareSpan]:
+    """Without the bare mentions of a family named like its maker (昆仑芯) where the article speaks of it as a
+    company in one of their sentences (冲刺IPO, 分拆昆仑芯, 昆仑芯完成了股改): there every bare mention names the
+    company; its models (昆仑芯P800) and counts stay."""
+    bare = [h for h in found if h.model in cat.companies and h.count is None and h.count_low is None]
+    named = {h.model for h in bare if _in_sentence_of(text, h.start, words.company_cues, SENTENCE_WINDOW)}
+    return [h for h in found if not (h.model in named and h in bare)] if named else found
 
 
 def _halfwidth(text: str) -> str:

@@ -537,6 +537,12 @@ CASES = {
                                       "Meta hat 224.000 KI-GPUs erworben, während Amazon auf 196.000 Einheiten kommt.",
                                       [n(None, "GPU", 224000), n(None, "GPU", 196000)]),
     "neg-de-unit-noun-index-points": ("de", "Der Index schloss bei 3.527,16 Einheiten.", []),
+    # a family named like its maker, in an article that speaks of it as a company: the company, not a chip
+    "neg-zh-family-as-company": ("zh-Hans", "昆仑芯冲刺IPO。昆仑芯的主要产品并不属于通用GPU。", []),
+    "neg-hant-family-as-company": ("zh-Hant", "百度將崑崙芯分拆上市。崑崙芯的資料", []),
+    "zh-family-as-company-keeps-models": ("zh-Hans", "昆仑芯完成股改。昆仑芯P800集群上线。",
+                                          [n("Baidu", "Kunlun P800")]),
+    "zh-family-as-chip": ("zh-Hans", "百度的昆仑芯已用于大模型训练。", [n("Baidu", "Kunlunxin")]),
     "hant-family-number-run-together": ("zh-Hant", "字節跳動訂購華為晶片Ascend910C。", [n(HW, "Ascend 910C")]),
     "de-family-number-run-together": ("de", "Intel liefert Gaudi3-Beschleuniger aus.", [n("Intel", "Gaudi 3")]),
     "de-hyphenated-model": ("de", "etwa 1700 H-100-Chips von Nvidia", [n(NV, "H100", 1700, "approx")]),
