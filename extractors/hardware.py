@@ -400,6 +400,7 @@ class Words:
     rate_markers: re.Pattern[str]
     each_markers: frozenset[str]  # rate markers that say "each": one only after a machine (see _after_rate_marker)
     card_classifiers: dict[str, str]
+    magnitude_after: tuple[str, ...]  # after a card count, a word making it an order of magnitude: 千卡级集群
     card_not_before: str
     unit_qualifiers: dict[str, str]
     bare_not_before: re.Pattern[str]  # after the chip a count without a measure word names: it counts those instead
@@ -468,6 +469,7 @@ def load_words(locale: str) -> Words:
         rate_markers=re.compile(word_alternation([*raw.get("rate_markers", []), *raw.get("each_markers", [])]), flags),
         each_markers=frozenset(word.lower() for word in raw.get("each_markers", [])),
         card_classifiers=dict(raw.get("card_classifiers", {})),
+        magnitude_after=tuple(raw.get("magnitude_after", [])),
         card_not_before="".join(raw.get("card_not_before", [])),
         unit_qualifiers=dict(raw.get("unit_qualifiers", {})),
         bare_not_before=re.compile(word_alternation(raw.get("bare_count_not_before", []))),
@@ -1059,6 +1061,8 @@ def _count_claim(text: str, m: re.Match[str], noun_from: int, limit: int, spans:
     if not vague and number is not None and number.vague and not m["hi"] \
             and number.low is not None and number.high is not None:
         vague = (int(number.low), int(number.high))
+    if not vague and card is not None and lo and text.startswith(words.magnitude_after, m.end()):
+        vague = (int(lo), int(lo) * 10)  # 千卡级集群: a cluster of thousands of cards, not of one thousand
     if vague:
         # 数万块GPU, Zehntausende Chips: an unknown multiple of the unit, kept as the range it stands for
         low, high = vague

@@ -121,6 +121,8 @@ CASES = {
     "zh-shangwan": ("zh-Hans", "上万块GPU", [n(None, "GPU", 10000, "at_least")]),
     "zh-ka-noun": ("zh-Hans", "1万张卡", [n(None, "chip", 10000)]),
     "zh-wanka-cluster": ("zh-Hans", "万卡集群", [n(None, "chip", 10000)]),
+    "zh-qianka-level-cluster": ("zh-Hans", "已建成千卡级集群", [rng(None, "chip", 1000, 10000, "approx")]),
+    "hant-wanka-level-cluster": ("zh-Hant", "建設萬卡級算力叢集", [rng(None, "chip", 10000, 100000, "approx")]),
     "zh-model-wanka-cluster": ("zh-Hans", "百度点亮了昆仑芯三万卡集群", [n("Baidu", "Kunlunxin", 30000)]),
     "hant-chao-wanka-cluster": ("zh-Hant", "超萬卡叢集", [n(None, "chip", 10000, "over")]),
     "zh-vague-ka": ("zh-Hans", "数千卡规模", [rng(None, "chip", 1000, 10000, "approx")]),
