@@ -17,10 +17,10 @@ from bench import audit, real
 
 # (money F1, hardware F1, money trap hits at most) per group, all articles; dates must all be right. Hong Kong's
 # hardware floor came down from 0.95 when the fresh3 batch joined the corpus (chips named without their family,
-# BR20X/BR30X and M100/M300, and a 千卡 cluster count: 0.980 -> 0.921); every other floor held with it.
+# BR20X/BR30X and M100/M300: 0.980 -> 0.933); every other floor held with it.
 FLOORS = {
     "zh-Hans": (0.98, 0.96, 0),
-    "zh-Hant-HK": (0.98, 0.91, 0),
+    "zh-Hant-HK": (0.98, 0.92, 0),
     "zh-Hant-TW": (0.98, 0.98, 0),
     "de": (0.97, 0.98, 0),
 }
