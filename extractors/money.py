@@ -885,17 +885,17 @@ def _currency_of_compared(text: str, spans: list[MoneySpan], words: re.Pattern[s
     """Bare amounts that a comparison word opens their clause with, in the currency of the amount they are compared
     with: the last one before them in their sentence that restates none (较今年的1500亿元 after 人民币1600亿元).
     ``words``: the grammar's ``compared_with``."""
-    out = list(spans)
-    for i, span in enumerate(spans):
-        if not span.bare:
-            continue
-        compared = next((s for s in reversed(out[:i]) if s.equivalent_of is None), None)
-        if compared is None or compared.bare or compared.currency == span.currency \
-                or compared.start < _sentence_around(text, span.start, span.end)[0]:
-            continue
-        clause = compared.end + _last_end(CLAUSE_BREAK, text[compared.end : span.start])
-        if clause > compared.end and words.match(text, clause, span.start):
-            out[i] = replace(span, currency=compared.currency)
+    out = []
+    compared: MoneySpan | None = None  # the last amount so far that restates none
+    for span in spans:
+        if span.bare and compared is not None and not compared.bare and compared.currency != span.currency \
+                and compared.start >= _sentence_around(text, span.start, span.end)[0]:
+            clause = compared.end + _last_end(CLAUSE_BREAK, text[compared.end : span.start])
+            if clause > compared.end and words.match(text, clause, span.start):
+                span = replace(span, currency=compared.currency)
+        out.append(span)
+        if span.equivalent_of is None:
+            compared = span
     return out
 
 
