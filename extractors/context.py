@@ -43,13 +43,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from extractors.sentences import previous_sentence, sentence_bounds
 from normalizers.locale import LOCALES, locale_tag, to_matching_script, vocabulary
 from normalizers.patterns import NEVER, word_alternation
+
+V = TypeVar("V")
 
 DATA = Path(__file__).with_name("data")
 TOPICS = ("training_cost", "hardware_cost", "operating_cost", "development_cost", "capex", "investment", "funding",
@@ -155,6 +157,17 @@ def _matching(text: str, locale: str) -> str:
 
 def _latin(word: str) -> bool:
     return all(ord(ch) < 0x2E80 for ch in word)
+
+
+# Where Han characters meet Latin letters or digits: many Chinese sites set a space there ("pangu" spacing: 5 元/百万
+# tokens, 每块 GPU, A 轮融资), so a cue written solid in the locale file also matches spaced.
+HAN_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+
+
+def _spaced_too(table: dict[str, V]) -> dict[str, V]:
+    """``table`` (cue word → value) with each word that joins Han and Latin characters also as spaced text writes it."""
+    spaced = {HAN_LATIN.sub(" ", word): value for word, value in table.items()}
+    return {**spaced, **table}
 
 
 def _starts(words: Iterable[str]) -> str:
@@ -442,7 +455,8 @@ def _topic_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, str | None]]
         cue_case.setdefault(word.lower(), word)
     # German cues also match inside compounds (KI-Entwicklung, Quartalsumsatz), so no word boundaries here; an acronym
     # (EPS, IPO, ADR) only as a whole word, or DeepSeek holds EPS
-    acronyms = [cue for cue in by_cue if ACRONYM.fullmatch(cue_case[cue])]
+    by_cue = _spaced_too(by_cue)
+    acronyms = [cue for cue in by_cue if ACRONYM.fullmatch(cue_case.get(cue, ""))]
     words = [cue for cue in by_cue if cue not in acronyms]
     parts = [_starts(words) + word_alternation(words)] if words else []
     if acronyms:
@@ -459,7 +473,7 @@ def _context_words(locale: str) -> dict[str, Any]:
     level = [*change.get("level_before", [])]
     by_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(d, [])}
     after_direction = {w.lower(): d for d in ("increase", "decrease") for w in change.get(f"{d}_after", [])}
-    per = {w.lower(): unit for unit, words in data.get("per", {}).items() for w in words}
+    per = _spaced_too({w.lower(): unit for unit, words in data.get("per", {}).items() for w in words})
     adjacent = {w.lower(): unit for unit, words in data.get("per_adjacent", {}).items() for w in words}
     prefixed = data.get("per_prefixed", {})
     deal_frame = data.get("deal_frame", {})

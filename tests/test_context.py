@@ -1054,6 +1054,14 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
      "share"),
     ("de-a-result-beside-the-index-is-a-total", "Der SMI schloss höher; Roche meldete einen Umsatz von 61 Mrd. Fr.",
      "61 Mrd. Fr.", None),
+    # text set with spaces between Han and Latin characters (pangu spacing) and a unit after a slash
+    ("zh-spaced-per-thousand-tokens", "豆包通用模型 pro-32k 版，推理输入价格 0.0008 元/千 tokens，较行业价格低 99.3%。",
+     "0.0008 元", "thousand tokens"),
+    ("zh-hant-spaced-per-million-tokens", "智譜 AI 將 GLM-3 Turbo 的調用價格從 5 元/百萬 tokens 降至 1 元/百萬 tokens。",
+     "5 元", "million tokens"),
+    ("zh-spaced-per-gpu", "租用 H100 的价格约为每块 GPU 每小时 2.5 美元。", "2.5 美元", "hour"),
+    ("zh-solid-per-thousand-tokens", "输出价格为0.002元/千tokens。", "0.002元", "thousand tokens"),
+    ("zh-hant-spaced-count-of-tokens-is-no-unit", "1 元可以購買 100 萬 tokens。", "1 元", None),
 ]
 
 
