@@ -550,6 +550,9 @@ def _context_words(locale: str) -> dict[str, Any]:
                              for topic, table in data.get("refine_in_clause", {}).items()},
         # a cue's linking word to its own amount (Bewertung von, 估值达): \s, then the word, then \s
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
+        # an amount's bracketed restatement and a joining word (的) between it and a cue right after it
+        "adjoining": re.compile(rf"\s*(?:[（(][^（()）]{{0,{ADJOINING_BRACKET}}}[）)])?\s*"
+                                rf"(?:{_words(data.get('adjoining_words', []))})?\s*"),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
         # a limit on chips (上限为, Obergrenze von): the count after it is a rule's, nobody holds it
@@ -973,6 +976,8 @@ def _cues(text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(strong) if strong else tuple(c[:3] for c in found)
 
 
+# How long an amount's bracketed restatement between it and the cue after it may be (（约新台币2.19兆元）).
+ADJOINING_BRACKET = 30
 # A cue after the amount that introduces a figure of its own (…750 Mio. Dollar … bei einer Bewertung von 6 Mrd. Dollar,
 # 融资7亿美元、估值达30亿美元): a few linking words, no clause mark, then a number that is no percentage or year.
 OWN_FIGURE = re.compile(r"[^，,。；;：:!?！？\d%％]{0,10}?(?P<n>\d[\d.,']*)(?!\s*(?:%|％|Prozent|个百分点|年|\d))")
@@ -983,6 +988,13 @@ def _owns_figure(text: str, cue_end: int) -> bool:
     """Whether the topic cue ending at ``cue_end`` is followed by a figure of its own, not the earlier amount's."""
     found = OWN_FIGURE.match(text, cue_end)
     return found is not None and not YEAR.fullmatch(found["n"])
+
+
+def _adjoins(text: str, end: int, cue_start: int, locale: str) -> bool:
+    """Whether the cue at ``cue_start`` stands right after the amount ending at ``end`` (1060万元税收), past a
+    restatement in brackets and a joining word (100兆韩元（约新台币2.19兆元）的营收)."""
+    return 0 <= cue_start - end <= 1 or \
+        cue_start > end and _context_words(locale)["adjoining"].fullmatch(text, end, cue_start) is not None
 
 
 def _introduces(text: str, cue_end: int, start: int, locale: str) -> bool:
@@ -1000,14 +1012,16 @@ def _nearest(cues: Iterable[tuple[int, int, str]], text: str, start: int, end: i
     (750 Mio. Dollar … bei einer Bewertung von 6 Mrd.) is that figure's. Beyond the clause a cue
     before the amount governs it rather than one after it, which belongs to the next clause's figure (收入增长30%,达到54
     亿元,经营溢利增长40%: revenue)."""
-    cues = [c for c in cues if not (c[0] < end and c[1] > start) and not (c[0] > end + 1 and _owns_figure(text, c[1]))]
+    cues = [c for c in cues if not (c[0] < end and c[1] > start) and
+            not (c[0] > end + 1 and not _adjoins(text, end, c[0], locale) and _owns_figure(text, c[1]))]
     scopes = _scopes(text, start, end)
     for depth, (lo, hi, _) in enumerate(scopes[-2:]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
         if depth and any(c[1] <= start for c in inside):
             inside = [c for c in inside if c[1] <= start]
         if inside:
-            return min(inside, key=lambda c: (not _introduces(text, c[1], start, locale), 0 if 0 <= c[0] - end <= 1 else
+            return min(inside, key=lambda c: (not _introduces(text, c[1], start, locale),
+                                              0 if _adjoins(text, end, c[0], locale) else
                                               _distance(c[0], c[1], start, end), c[0] < start))[2]
     return None
 

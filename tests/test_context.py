@@ -599,6 +599,13 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("zh-salary", "zh-Hans", "研发人员平均薪酬为20.56万元", "20.56万元", "salary"),
     ("zh-subsidy", "zh-Hans", "该项目获得政府补贴5000万元", "5000万元", "subsidy"),
     ("zh-cue-right-after-the-amount", "zh-Hans", "每年可产生约1.77亿元产值、1060万元税收", "1060万元", "other"),
+    # a cue joined to the amount by 的, past its restatement in brackets, is its own, not the next figure's
+    ("zh-hant-cue-after-de-past-the-restatement", "zh-Hant",
+     "朝著今年100兆韓元（約新台幣2.19兆元）的營收和50兆韓元（約新台幣1.09兆元）的營業利潤目標邁進", "100兆韓元", "revenue"),
+    ("zh-hant-the-second-cue-after-de", "zh-Hant",
+     "朝著今年100兆韓元（約新台幣2.19兆元）的營收和50兆韓元（約新台幣1.09兆元）的營業利潤目標邁進", "50兆韓元", "profit"),
+    ("zh-cue-after-de", "zh-Hans", "公司制定了500亿元的营收和80亿元的净利润目标", "500亿元", "revenue"),
+    ("zh-a-cue-before-stays-without-de", "zh-Hans", "营收为500亿元，投资80亿元", "500亿元", "revenue"),
     ("zh-cost-is-the-specific-cost-named", "zh-Hans", "“o1”成本在1500万美元左右，所以要比较OpenAI与DeepSeek的训练成本",
      "1500万美元", "training_cost"),
     ("zh-hant-revenue", "zh-Hant", "英偉達上季收入勁升39%至30.8億美元", "30.8億美元", "revenue"),
