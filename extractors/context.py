@@ -290,6 +290,22 @@ def _indefinite(cues: dict[str, list[str]]) -> str:
     return rf"(?:{_words(dets)}){between}(?:{_words(nouns, latin_boundaries=False)})"
 
 
+def _counted(own: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """A counted anaphor opening a clause (diese vier Firmen, 两家公司): its pattern (group ``n``, the number word)
+    and each number word's value; None for a locale without ``counted_anaphora``."""
+    counted = own.get("counted_anaphora")
+    if not counted:
+        return None, {}
+    numbers = {word.lower(): int(value) for word, value in counted["numbers"].items()}
+    dets, nouns = _words(counted["determiners"]), _words(counted["nouns"], latin_boundaries=False)
+    if all(_latin(w) for w in counted["determiners"]):  # German: words between spaces, the noun heading a compound
+        pattern = rf"(?:(?:{dets})\s+)?(?P<n>{_words(numbers)})\s+(?:[^\s,.;:]+\s+)?[{LATIN}\-]*?(?:{nouns})(?![{LATIN}])"
+    else:
+        measure = _words(counted.get("measure_words", []), latin_boundaries=False)
+        pattern = rf"(?:{dets})?(?P<n>{_words(numbers)})(?:{measure})[^，,。；;：:、]{{0,4}}?(?:{nouns})"
+    return re.compile(pattern, re.I), numbers
+
+
 @functools.cache
 def _catalogue(locale: str) -> dict[str, Any]:
     """The shared catalogue with ``locale``'s names and cue words (``entities:`` of its locale file), compiled."""
@@ -310,7 +326,10 @@ def _catalogue(locale: str) -> dict[str, Any]:
                   *(word for words in _hardware()["generic"].values() for word in words)]
     frames = [*_shared().get("comparison_frames", []), *own.get("comparison_frames", [])]
     counterparty_nouns = vocabulary(locale, "context").get("counterparty_nouns", [])
+    counted, counted_numbers = _counted(own)
     return {
+        "counted_anaphor": counted,
+        "counted_numbers": counted_numbers,
         "by_alias": by_alias,
         "cased": cased,
         "pattern": re.compile(_names(by_alias), re.I),
@@ -1555,6 +1574,42 @@ def annotate(claim: dict[str, Any], body: str) -> dict[str, Any]:
     return _fields(claim, context_of(claim, body, carried))
 
 
+# How many sentences before its own a counted anaphor's list may stand (…gehören Alphabet, Microsoft, Meta und Amazon.
+# Allein diese vier Firmen investieren …).
+COUNTED_SENTENCES = 2
+
+
+def counted_referent(matching: str, bounds: list[tuple[int, int]], i: int, start: int, locale: str,
+                     extra: Names = ()) -> str | None:
+    """The names a counted anaphor opening the amount's clause refers back to (diese vier Firmen → "Alphabet +
+    Microsoft + Meta + Amazon"): the last list of as many companies before it, in its sentence or the ones just
+    before; None without such an anaphor or list. ``start``: the amount's offset in ``matching``, in sentence ``i``."""
+    cat = _catalogue(locale)
+    if cat["counted_anaphor"] is None:
+        return None
+    lo = bounds[i][0]
+    sentence = matching[lo : bounds[i][1]]
+    clause_lo, _ = _clause(sentence, start - lo, start - lo)
+    anaphor = cat["counted_anaphor"].search(sentence, clause_lo, start - lo)
+    if anaphor is None or len(sentence[clause_lo : anaphor.start()].strip(OPENERS)) > cat["initial_reach"] or \
+            any(clause_lo <= m.start < anaphor.start() for m in _mentions(sentence, locale, extra)):
+        return None  # (百度向两家公司支付: the clause's subject is named before it)
+    wanted = cat["counted_numbers"][anaphor["n"].lower()]
+    window_lo = bounds[max(0, i - COUNTED_SENTENCES)][0]
+    text = matching[window_lo : lo + anaphor.start()]
+    companies = [m for m in _mentions(text, locale, extra) if m.entity.type in ("company", "segment")]
+    lists: list[list[str]] = []
+    for previous, m in zip([None, *companies], companies, strict=False):
+        if previous is not None and m.start - previous.end <= LIST_GAP_REACH and \
+                cat["joined"].match(_unbracketed(text, previous.end, m.start)):
+            if m.entity.name not in lists[-1]:
+                lists[-1].append(m.entity.name)
+        else:
+            lists.append([m.entity.name])
+    fitting = [names for names in lists if len(names) == wanted]
+    return " + ".join(fitting[-1]) if fitting else None
+
+
 def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None = None,
                  bounds: list[tuple[int, int]] | None = None, address: str | None = None,
                  title: str | None = None) -> list[dict[str, Any]]:
@@ -1628,6 +1683,8 @@ def annotate_all(claims: list[dict[str, Any]], body: str, matching: str | None =
         elif kind == "money" and not ctx.topic_cued and (listed := _list_intro(body, claim["start"], locale)):
             # a list item with no topic word speaks of what the line introducing the list names
             ctx = replace(ctx, topic=listed, subject=company_level(ctx.subject, listed))
+        if counted := counted_referent(matching, bounds, i, claim["start"], locale, extra):
+            ctx = replace(ctx, subject=counted)  # 两家公司合计投入…: the list of two named before
         done = _fields(claim, ctx)
         if kind == "money" and ctx.topic_cued and ctx.topic:
             last_topic = (i, ctx.topic)

@@ -478,6 +478,19 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     # a record close (续创收盘新高) is no revenue cue: the turnover after the index is the market's
     ("zh-hant-turnover-after-a-record-close", "台積電公布財報。在台積電帶領下,加權指數續創收盤新高,成交值3607億元。",
      "3607億元", None),
+    # a number and a company noun opening the clause refer back to a list of as many names
+    ("de-counted-anaphor-takes-the-list-before",
+     "Zu den Kunden gehören Firmen wie Microsoft, Meta und Amazon. Allein diese drei Firmen investieren im laufenden "
+     "Jahr fast 700 Milliarden Dollar in den Ausbau.", "700 Milliarden Dollar", "Microsoft + Meta + Amazon"),
+    ("de-counted-anaphor-needs-as-many-names",
+     "Nvidia meldete Zahlen. Microsoft und Meta bauen aus. Die drei Firmen investieren 20 Milliarden Dollar.",
+     "20 Milliarden Dollar", None),
+    ("zh-counted-anaphor", "阿里巴巴和腾讯都在扩建数据中心。两家公司今年合计投入约1000亿元。", "1000亿元",
+     "Alibaba + Tencent"),
+    ("zh-hant-counted-anaphor-with-determiner", "微軟與Meta公布財報。這兩家公司的資本支出合計達1500億美元。", "1500億美元",
+     "Microsoft + Meta"),
+    ("zh-counted-anaphor-not-opening-its-clause", "阿里巴巴和腾讯都在扩建数据中心。百度向两家公司支付了10亿元。", "10亿元",
+     "Baidu"),
 ]
 
 
