@@ -114,12 +114,16 @@ def test_entity_words_name_known_entities_and_are_strings(tag: str):
     known = {e["name"] for e in yaml.safe_load(ENTITIES.read_text(encoding="utf-8"))["entities"]}
     assert set(own.get("aliases", {})) <= known, set(own.get("aliases", {})) - known
     assert all(_words(aliases) for aliases in own.get("aliases", {}).values())
-    assert set(own) <= {"aliases", "comparison_frames", "clause_initial_reach", *CUE_LISTS}
+    assert set(own) <= {"aliases", "comparison_frames", "clause_initial_reach", "counted_anaphora", *CUE_LISTS}
     assert all(_words(own[key]) or own[key] == [] for key in CUE_LISTS if key in own)
     for frame in own.get("comparison_frames", []):
         assert _words(frame["open"]) and _words(frame["close"]), frame
         assert frame.get("role", "comparandum") in ("comparandum", "counterparty"), frame
     assert isinstance(own.get("clause_initial_reach", 0), int)
+    if counted := own.get("counted_anaphora"):  # a number and a company noun (diese vier Firmen, 两家公司)
+        assert set(counted) <= {"determiners", "numbers", "measure_words", "nouns"}, counted
+        assert _words(counted["nouns"]) and counted["numbers"], counted
+        assert all(isinstance(n, int) and n >= 2 for n in counted["numbers"].values()), counted
     assert context._catalogue(tag)["by_alias"]
 
 
