@@ -356,6 +356,11 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "中国电信鄱阳湖智算中心项目"),
     ("zh-hant-items-of-accounts-are-no-project", "輝達公布財報。扣除特定項目後每股盈餘為1.05美元。", "1.05美元",
      "Nvidia"),
+    # a clause about what money is for, not a project's name (腾讯第四季度用于支持AI项目发展的资本开支)
+    ("zh-a-purpose-is-no-project", "分季度来看,腾讯第四季度用于支持AI项目发展所涉及的资本开支为390亿元。", "390亿元",
+     "Tencent"),
+    ("zh-hant-a-purpose-is-no-project", "分季度來看,騰訊第四季度用於支持AI項目發展所涉及的資本開支為390億元。", "390億元",
+     "Tencent"),
     # the one acquiring, not the one acquired; the one providing the money
     ("zh-the-acquired-is-no-subject", "英伟达与软银达成协议,以400亿美元收购Arm", "400亿美元", "Nvidia"),
     ("zh-provided-by", "由于资金缺口,公司已动用SpaceX提供的20亿美元临时投资。", "20亿美元", "SpaceX"),
