@@ -260,6 +260,14 @@ DUMP_CHROME = [
                  "目標價60元", HANT_P3, id="hant-related-content-teaser"),
     pytest.param(f"{ZH_P1}\n相关内容：某公司股价大涨\n{ZH_P2}\n{ZH_P3}\n", "股价大涨", ZH_P3,
                  id="hans-related-content-teaser"),
+    # a share-quote widget's lines: the portal's quote, not the article's figure
+    pytest.param(f"{DE_P1}\nKursstand: 470,880 $ (Nasdaq) - Zum Zeitpunkt der Veröffentlichung\n{DE_P2}\n{DE_P3}\n",
+                 "470,880", DE_P3, id="de-quote-widget"),
+    pytest.param(f"{DE_P1}\n- Meta Platforms IncKursstand: 639,270 $ (Nasdaq) - Zum Zeitpunkt der "
+                 f"VeröffentlichungVerkaufenKaufen\n{DE_P2}\n{DE_P3}\n", "639,270", DE_P3,
+                 id="de-quote-widget-name-run-into-the-label"),
+    pytest.param(f"{DE_P1}\n- NVIDIA Corp. - WKN: 918422 - ISIN: US67066G1040 - Kurs: 185,050 $ (Nasdaq)\n{DE_P2}\n"
+                 f"{DE_P3}\n", "185,050", DE_P3, id="de-quote-widget-isin"),
 ]
 
 
