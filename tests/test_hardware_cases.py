@@ -511,6 +511,7 @@ CASES = {
     "de-count-before-comma": ("de", "Meta hat 24.000 H100, Google weniger.", [n(NV, "H100", 24000)]),
     "neg-de-english-decimal": ("de", "Er kaufte 3.5 GPUs", []),
     "de-mio-scale": ("de", "Nvidia lieferte 1,5 Mio. H20-Chips aus", [n(NV, "H20", 1500000)]),
+    "de-mill-scale": ("de", "Nvidia lieferte 1,5 Mill. H20-Chips aus", [n(NV, "H20", 1500000)]),
     "de-tsd-scale": ("de", "rund 10 Tsd. GPUs", [n(None, "GPU", 10000, "approx")]),
     "de-ch-space-grouping": ("de", "Der Rechner hat 100 000 Grafikprozessoren", [n(None, "GPU", 100000)]),
     "neg-de-ch-space-grouping-servers": ("de", "Der Anbieter betreibt 100 000 Server", []),
