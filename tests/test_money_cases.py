@@ -826,6 +826,10 @@ CASES = [
     hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
          [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
     hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
+    hant("neg-carried-sentence-index-level", "阿里三年投資3800億元。港元拆息回升影響資金流動性，認為恒指較難升穿兩萬六。",
+         [pt("HKD", 3800 * E8)], region="HK"),
+    de("neg-carried-sentence-index-level", "Der Konzern investiert 5 Milliarden Euro. Die Kosten drücken, der Dax fiel "
+       "auf 24 Tausend.", [pt("EUR", 5 * E9)]),
     hans("neg-kuai-space-chip", "该设施将容纳超过 40 万块 GPU,规模达到 1.4GW。", []),
     hans("neg-kuai-space-range-chip", "大概相当于 400-500 万块 GPU。", []),
     hans("kuai-space-then-han", "这杯咖啡3块 好贵", [pt("CNY", 3)]),
