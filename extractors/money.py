@@ -26,6 +26,8 @@ ZH_SCALED_FIGURE = re.compile(r"[万亿兆kKwWmM]")
 DE_SCALED_FIGURE = re.compile(r"[\s-][^\W\d_]")
 WHITESPACE = re.compile(r"\s+")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+# The hours of a time of day right before a figure (9:26分): its minutes follow.
+CLOCK_BEFORE = re.compile(r"\d[:：]\s?$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # How far back a sentence's start is looked for (a page without full stops has no sentences).
 SENTENCE_LOOKBACK = 400
@@ -665,7 +667,10 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
             return False
     if word in g.bare_words and low in g.sub_units and not (g.money_word and low.endswith(g.money_word)) \
             and not match["tail"]:
-        # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元).
+        # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元), nor are the
+        # minutes of a time of day (截至9:26分).
+        if CLOCK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            return False
         figure = match["pt"] or match["hi"] or ""
         if figure in g.idiom_numbers and (not g.idiom_numbers[figure] or low in g.idiom_numbers[figure]):
             return False

@@ -429,6 +429,8 @@ CASES = [
     hans("neg-jiao-debt", "清理500万元三角债", [pt("CNY", 5 * E6)]),
     hans("neg-fen-score", "考了95分", []),
     hans("neg-fen-minutes", "等了5分钟", []),
+    hant("neg-fen-clock-minutes", "截至9:26分左右，聯發科股價大漲4.48%", [], region="TW"),
+    hans("neg-fen-clock-minutes-full-width-colon", "截至10：05分，股价报12元", [pt("CNY", 12)]),
     hans("neg-yuan-fen-minutes", "打车花了30元5分钟就到", [pt("CNY", 30)]),
     hans("neg-mao-name", "三毛的作品", []),
     hans("neg-yuan-circle", "画了三个圆圈", []),
