@@ -1321,10 +1321,11 @@ def _after_rate_marker(text: str, start: int, words: Words) -> bool:
 
 
 def _ends_clause(text: str, pos: int, spaced: bool = False) -> bool:
-    """Whether nothing but a clause break (or the end of the text) follows ``pos``; in a spaced script (German)
-    also a lower-case word, which ends the noun phrase (196.000 Einheiten kommt)."""
+    """Whether nothing but a clause break (or the end of the text) follows ``pos``, or an aside in brackets
+    (200万颗（先前预估为100万颗）); in a spaced script (German) also a lower-case word, which ends the noun phrase
+    (196.000 Einheiten kommt)."""
     rest = text[pos : pos + 2].lstrip(" ）)」”")
-    return (not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…"
+    return (not rest or CLAUSE_END.match(rest) is not None or rest[0] in "\n…（("
             or spaced and text[pos : pos + 1].isspace() and rest[0].islower())
 
 

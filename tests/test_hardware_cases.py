@@ -289,6 +289,12 @@ CASES = {
     "zh-metax-n100-named": ("zh-Hans", "曦思N100", [n("MetaX", "Xisi N100")]),
     # Traditional-script vendors before models (Taiwan 輝達, Hong Kong 英偉達)
     "hant-tw-huida-b200-refers-back": ("zh-Hant", "輝達B200晶片出貨20萬顆", [n(NV, "B200", 200000)]),
+    # an aside in brackets after such a count ends its clause too
+    "hant-tw-refers-back-before-an-aside": ("zh-Hant", "聯發科TPU出貨量有望提升至200萬顆（先前預估為100萬顆），等同帶來營收",
+                                            [n("Google", "TPU", 2000000), n("Google", "TPU", 1000000)]),
+    "zh-refers-back-before-an-aside": ("zh-Hans", "辉达B200芯片出货20万颗（去年为5万颗）", [n(NV, "B200", 200000),
+                                                                              n(NV, "B200", 50000)]),
+    "neg-zh-refers-back-aside-no-chip": ("zh-Hans", "晶圆切出60颗（良率90%）", []),
     "hant-hk-yingweida-h20-named": ("zh-Hant", "英偉達H20晶片", [n(NV, "H20")]),
     "hant-tw-gb300-servers-named": ("zh-Hant", "鴻海出貨1000台GB300伺服器", [n(NV, "GB300")]),
     # --- generic accelerator nouns with classifiers ---
