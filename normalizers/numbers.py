@@ -427,7 +427,10 @@ class DeVocab:
     tens: Mapping[str, int]
     hundred: str
     thousand: str
+    compound_joiner: str
     below_1000: re.Pattern[str]
+    negative_words: frozenset[str]
+    negative_signs: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -445,8 +448,9 @@ def _de_vocab() -> DeVocab:
     units, teens, tens = ({str(k).lower(): int(v) for k, v in comp[key].items()} for key in ("units", "teens", "tens"))
     hundred, joiner = comp["hundred"], comp["joiner"]
     # Built from the locale data, so compiled once here (cached) rather than at import.
+    # achtzehnhundert (1800): a teen counts hundreds too; hundertundzwei: "und" may join what follows a hundred.
     below_1000 = re.compile(
-        rf"(?:(?P<h>{_alternation(units)})?{hundred})?"
+        rf"(?:(?P<h>{_alternation({**units, **teens})})?{hundred}(?:{joiner}(?=.))?)?"
         rf"(?:(?P<teen>{_alternation(teens)})"
         rf"|(?:(?P<u>{_alternation(units)}){joiner})?(?P<tens>{_alternation(tens)})"
         rf"|(?P<unit>{_alternation(units)}))?"
@@ -466,7 +470,10 @@ def _de_vocab() -> DeVocab:
         tens=tens,
         hundred=hundred,
         thousand=comp["thousand"],
+        compound_joiner=joiner,
         below_1000=below_1000,
+        negative_words=frozenset(str(w).lower() for w in num.get("negative_words", [])),
+        negative_signs=frozenset(num.get("negative_signs", [])),
     )
 
 
@@ -481,11 +488,14 @@ def _de_compound(word: str, v: DeVocab | None = None) -> Decimal:
         total += int(_de_compound(head, v) if head else 1) * 1000
         if not word:
             return Decimal(total)
+        # tausendundzwölf, tausendundeine: "und" may join what follows a thousand.
+        if word.startswith(v.compound_joiner) and len(word) > len(v.compound_joiner):
+            word = word[len(v.compound_joiner):]
     m = v.below_1000.fullmatch(word)
     if not m or not word:
         raise NumberError(f"not a German number word: {word[:40]!r}")
     if v.hundred in word:
-        total += 100 * (v.units[m["h"]] if m["h"] else 1)
+        total += 100 * ((v.units.get(m["h"]) or v.teens[m["h"]]) if m["h"] else 1)
     if m["teen"]:
         total += v.teens[m["teen"]]
     if m["tens"]:
@@ -529,9 +539,24 @@ def parse_de(text: str) -> Number:
     ``zwei Komma drei``. Two bare numbers in a row (``423 0000``) are two numbers, not one.
     """
     v = _de_vocab()
-    raw = _checked(text)
+    sign, raw = _de_sign(_checked(text), v)
+    return Number(_float(sign * _de_value(raw, v), raw))
+
+
+def _de_sign(raw: str, v: DeVocab) -> tuple[int, str]:
+    """``minus 1.200.000``, ``- 1.200.000``: a sign word, or a sign with a space after it (``-5`` is a numeral)."""
+    head, _, rest = raw.partition(" ")
+    if rest and (head.lower() in v.negative_words or head in v.negative_signs):
+        rest = rest.lstrip()
+        if rest[:1] in v.negative_signs or rest[:1] == "+":
+            raise NumberError(f"two signs in {raw[:40]!r}")
+        return -1, rest
+    return 1, raw
+
+
+def _de_value(raw: str, v: DeVocab) -> Decimal:
     if DE_ARABIC.fullmatch(raw) or DE_SWISS.fullmatch(raw) or SLASH_FRACTION.fullmatch(raw):  # 1 234 567,89 / 1 1/2
-        return Number(_float(_de_numeral(raw, v), raw))
+        return _de_numeral(raw, v)
     total = ZERO
     pending: Decimal | None = None  # the amount the next scale word multiplies
     last: Decimal | None = None  # the last number word, which a fraction word divides
@@ -590,7 +615,7 @@ def parse_de(text: str) -> Number:
         raise NumberError(f"{v.joiner!r} with no number after it")
     if pending is not None:
         total += pending
-    return Number(_float(total, raw))
+    return total
 
 
 def _de_add_decimals(pending: Decimal | None, decimals: str, v: DeVocab) -> Decimal:

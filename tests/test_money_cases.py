@@ -306,6 +306,9 @@ CASES = [
     de("us-dollar-spaced-both", "1,6 Milliarden US - Dollar", [pt("USD", 1.6 * E9)]),
     de("billion-is-1e12", "2 Billionen Euro", [pt("EUR", 2 * E12)]),
     de("bio-abbr", "1,5 Bio. Dollar", [pt("USD", 1.5 * E12)]),
+    # Long scale: a Billiarde is 10^15 (derivatives books, world debt).
+    de("billiarde-is-1e15", "Derivate im Wert von 2 Billiarden Euro", [pt("EUR", 2 * E12 * 1000)]),
+    de("billiarde-decimal", "rund 1,5 Billiarden Dollar", [pt("USD", 1.5 * E12 * 1000, "approx")]),
     de("tsd-euro", "50 Tsd. Euro", [pt("EUR", 50000)]),
     de("euro-sign-after", "99 €", [pt("EUR", 99)]),
     de("euro-sign-before", "€ 99", [pt("EUR", 99)]),

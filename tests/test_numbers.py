@@ -128,6 +128,12 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("drei Viertel", DE, 0.75),
     ("ein halbes Dutzend", DE, 6),
     ("zwei Komma fünf Millionen", DE, 2_500_000),
+    ("2 Billiarden", DE, 2e15),  # long scale: a Billiarde is a thousand Billionen
+    ("minus 1,2 Millionen", DE, -1_200_000),  # a stated loss, the sign as a word
+    ("- 1.200.000", DE, -1_200_000),  # the sign with a space after it
+    ("achtzehnhundert", DE, 1800),  # a teen counts hundreds
+    ("tausendundeins", DE, 1001),  # "und" after tausend joins what follows
+    ("zweihundertundzwei", DE, 202),  # and after hundert
     # Not numbers.
     ("", HANS, None),
     ("abc", HANS, None),
@@ -147,6 +153,10 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("zwei drei", DE, None),  # two numbers, not one
     ("423 0000", DE, None),
     ("Komma fünf", DE, None),
+    ("minus", DE, None),
+    ("minus - 5", DE, None),  # two signs
+    ("tausendund", DE, None),  # "und" with nothing after it
+    ("hundertund", DE, None),
 ]
 
 
