@@ -129,6 +129,8 @@ class ZhVocab:
     counting_only: frozenset[str]
     small: Mapping[str, int]
     big: Mapping[str, int]
+    contracted_tens: Mapping[str, int]
+    measure_words: tuple[str, ...]
     vague_prefixes: frozenset[str]
     vague_digits: tuple[str, ...]
     over: tuple[str, ...]
@@ -153,6 +155,8 @@ def _zh_vocab(locale: str) -> ZhVocab:
         counting_only=frozenset(num.get("counting_only_digits", [])),
         small=dict(num["small_units"]),
         big=dict(num["big_units"]),
+        contracted_tens=dict(num.get("contracted_tens", {})),
+        measure_words=tuple(num.get("measure_words", [])),
         vague_prefixes=frozenset(num.get("vague_prefixes", [])),
         vague_digits=tuple(num.get("vague_digits", [])),
         over=tuple(num.get("over_suffixes", [])),
@@ -190,6 +194,10 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
         return Decimal(text)
     if text in v.words:
         return v.words[text]
+    if len(text) == 2 and text[0] in v.big and v.digits.get(text[1], 0) > 1 and text[1] not in v.counting_only:
+        # 萬五 (15000), 亿三: a big unit standing for one of it, its next place in the digit after it, as 千一 and
+        # 百二 (read below) do with the small units. Not 万一 (in case) or 万两 (ten thousand taels): words.
+        text = "一" + text
     if all(ch in v.digits for ch in text):
         # 二〇二五: a figure read digit by digit, where a counting word like 两 never stands.
         if len(text) > 1 and any(ch in v.counting_only for ch in text):
@@ -239,6 +247,12 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
             if pending is not None:
                 raise NumberError(f"two digits without a unit in {text!r}")
             pending, pending_is_cn_digit, seen = Decimal(v.digits[token]), True, True
+        elif token in v.contracted_tens:
+            # 廿三, 五百卅四: a digit and its 十 in one character.
+            if pending is not None:
+                raise NumberError(f"a digit before {token!r} in {text!r}")
+            section += v.contracted_tens[token]
+            last_small, after_zero, seen = 10, False, True
         elif token in v.small:
             small_unit = v.small[token]
             section += (ONE if pending is None else pending) * small_unit
@@ -355,13 +369,23 @@ def parse_zh(text: str, locale: str = "zh-Hans") -> Number:
 @_only_number_errors
 def _parse_zh(text: str, v: ZhVocab) -> Number:
     sign, spaced = _zh_sign(_checked(text), v)
-    body = WHITESPACE.sub("", v.group_separator.sub("", spaced))
+    body = _without_measure_word(WHITESPACE.sub("", v.group_separator.sub("", spaced)), v)
     if not body:
         raise NumberError(f"no digits in {text!r}")
     value = _zh_point_value(body, spaced, v)
     if value is not None:
         return Number(_float(sign * value, body))
     return _zh_vague_or_exact(body, sign, v)
+
+
+def _without_measure_word(body: str, v: ZhVocab) -> str:
+    """``一个`` → ``一``, ``两个亿`` → ``两亿``: a measure word after the figure, at its end or before its big units."""
+    for word in v.measure_words:
+        at = body.find(word)
+        rest = body[at + len(word):]
+        if at > 0 and all(ch in v.big for ch in rest):
+            return body[:at] + rest
+    return body
 
 
 def _zh_point_value(body: str, spaced: str, v: ZhVocab) -> Decimal | None:
