@@ -141,6 +141,7 @@ class ZhVocab:
     positive: frozenset[str]
     points: tuple[str, ...]
     fraction: str
+    short_fractions: tuple[str, ...]
     mixed: str
     # 1,100.9亿: the group separator only between a digit and three more (1, 234 is two numbers).
     group_separator: re.Pattern[str]
@@ -167,6 +168,7 @@ def _zh_vocab(locale: str) -> ZhVocab:
         positive=frozenset(num.get("positive_signs", ["+", "正"])),
         points=tuple(num.get("decimal_points", ["点"])),
         fraction=num.get("fraction_marker", "分之"),
+        short_fractions=tuple(num.get("short_fraction_markers", [])),
         mixed=num.get("mixed_fraction_marker", "又"),
         # Built from the locale data, so compiled once here (cached) rather than at import.
         group_separator=re.compile(rf"(?<=[0-9]){re.escape(num.get('group_separator', ','))}(?=[0-9]{{3}})"),
@@ -341,14 +343,15 @@ def _zh_value(text: str, v: ZhVocab) -> Decimal:
 
 
 def _zh_fraction(body: str, v: ZhVocab) -> Decimal | None:
-    """``五分之一`` (denominator first), ``三又三分之一``, ``3分之负157``; None if no 分之."""
-    if v.fraction not in body:
+    """``五分之一`` (denominator first), ``三又三分之一``, ``3分之负157``, Hong Kong's ``三分一``; None if no 分之."""
+    marker = next((m for m in (v.fraction, *v.short_fractions) if m in body), None)
+    if marker is None:
         return None
     whole = ZERO
     if v.mixed in body:
         whole_text, _, body = body.partition(v.mixed)
         whole = _zh_value(whole_text, v)
-    den_text, _, num_text = body.partition(v.fraction)
+    den_text, _, num_text = body.partition(marker)
     den = _zh_value(den_text, v)
     if not den:
         raise NumberError("zero denominator")

@@ -112,6 +112,10 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("半個", HANT, 0.5),
     # A big unit leading the figure, its next place in the digit after it: Hong Kong's 月薪萬五.
     ("萬五", HANT, 15_000),
+    # Hong Kong print's fractions without 之: 三分一, Cantonese 二份一.
+    ("三分一", HANT, 1 / 3),
+    ("二份一", HANT, 0.5),
+    ("一又十分一", HANS, 1.1),
     ("亿三", HANS, 130_000_000),
     # German.
     ("1,6 Milliarden", DE, 1.6e9),
@@ -159,6 +163,8 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("万两", HANS, None),  # ten thousand taels, not 12000
     ("三廿", HANS, None),  # a digit before a contracted ten
     ("个", HANS, None),
+    ("十分", HANS, None),  # very: no fraction without a numerator
+    ("五分", HANS, None),  # five fen is money's sub-unit, no number
     ("一百个人", HANS, None),  # the measure word only at the end or before a big unit
     ("两两", HANS, None),  # 两 counts (两千) but never stands digit by digit
     ("多", HANS, None),
