@@ -275,17 +275,19 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
     # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units. Mixed-script typesetting sets a space between
     # an Arabic figure and its Han unit (59.3 亿美元, 4.6 萬億港元): one space may stand there.
+    # 两个亿, 两个多亿, 3个亿: a measure word may stand before the big unit (and its 多).
+    measure = _alternation(num.get("measure_words", []))
+    before_big = rf"(?:{measure})(?=[{over}]?[{big}])" if measure else NEVER
+    measured = f"|{before_big}"
     arabic = (rf"(?<![A-Za-z0-9.])(?<![A-Za-z0-9.],){ZH_ARABIC}"
-              rf"(?:{ZH_FIGURE_SPACE}?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
+              rf"(?:{ZH_FIGURE_SPACE}?(?:{before_big})?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?"
+              rf"{suffix_re})?[{over}]?")
     # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
     # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
     # Tried only at the start of a numeral run, so long runs stay linear.
     leading = "".join(sorted({*num["digits"], "十", "拾", *tens}))
     # 十五点七亿, 一．九三兆: a decimal point only between numeral characters.
     points = _alternation(num.get("decimal_points", [])) or NEVER
-    # 两个亿, 几个亿: a measure word may stand before the big unit.
-    measure = _alternation(num.get("measure_words", []))
-    measured = rf"|(?:{measure})(?=[{big}])" if measure else ""
     chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}](?:[{cn_chars}]{measured})|[{leading}]|[百千](?=[{big}]))"
                rf"(?:[{cn_chars}{over}几]|(?:{points})(?=[{leading}]){measured})*")
     number = rf"(?:{arabic}|{chinese})"

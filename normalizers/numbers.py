@@ -382,11 +382,13 @@ def _parse_zh(text: str, v: ZhVocab) -> Number:
 
 
 def _without_measure_word(body: str, v: ZhVocab) -> str:
-    """``一个`` → ``一``, ``两个亿`` → ``两亿``: a measure word after the figure, at its end or before its big units."""
+    """``一个`` → ``一``, ``两个亿`` → ``两亿``, ``两个多亿`` → ``两多亿``: a measure word after the figure, at its
+    end or before its big units (and the 多 of those)."""
     for word in v.measure_words:
         at = body.find(word)
         rest = body[at + len(word):]
-        if at > 0 and all(ch in v.big for ch in rest):
+        units = rest[1:] if rest and any(rest.startswith(m) for m in v.over) and len(rest) > 1 else rest
+        if at > 0 and all(ch in v.big for ch in units):
             return body[:at] + rest
     return body
 

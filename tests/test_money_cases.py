@@ -239,7 +239,11 @@ CASES = [
     hant("ge-yi", "公司去年虧損兩個億元。", [pt("CNY", 2 * E8)]),
     hans("ge-yi-vague", "项目还要投入十几个亿元", [vg("CNY", 11 * E8, 19 * E8)]),
     hant("ge-yi-usd-hk", "集團投資三個億美元", [pt("USD", 3 * E8)], region="HK"),
+    hans("ge-duo-yi", "公司去年亏损两个多亿元", [pt("CNY", 2 * E8, "over")]),
+    hans("ge-yi-arabic", "营收3个多亿元", [pt("CNY", 3 * E8, "over")]),
+    hant("ge-yi-arabic-tw", "營收達1個億元", [pt("TWD", 1 * E8)], region="TW"),
     hans("neg-ge-month", "他花了两个月时间", []),
+    hans("neg-ge-duo-month", "前后花了3个多月，亏损2亿元", [pt("CNY", 2 * E8)]),
     # Contracted tens: 廿三元 is 23 yuan, not 3.
     hans("nian-tens", "票价廿三元", [pt("CNY", 23)]),
     hant("sa-tens-hk", "車費卅元", [pt("HKD", 30)], region="HK"),

@@ -107,6 +107,8 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("两个亿", HANS, 200_000_000),
     ("一个", HANS, 1),
     ("兩個億", HANT, 200_000_000),
+    ("两个多亿", HANS, Over(200_000_000)),
+    ("3个亿", HANS, 300_000_000),
     ("幾個億", HANT, Vague(1e8, 1e9)),
     ("一半", HANS, 0.5),
     ("半個", HANT, 0.5),
