@@ -191,7 +191,7 @@ def _de_first_words(num: dict[str, Any]) -> set[str]:
 
 def _zh_first_words(num: dict[str, Any]) -> set[str]:
     """What a Chinese number can start with: a numeral, a unit (百亿), a vague prefix (数百万)."""
-    return {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾"}
+    return {*num["digits"], *num["small_units"], *num["vague_prefixes"], "十", "拾", *num.get("contracted_tens", {})}
 
 
 def _opening(data: dict[str, Any], numbers: NumberGrammar, style: WordStyle) -> str:
@@ -264,7 +264,8 @@ def _build_de(data: dict[str, Any], before: str, after_words: list[str], tail_wo
 def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_words: str) -> str:
     """The Chinese amount pattern: Arabic or Chinese figures with units, ranges, a sub-unit tail."""
     num, money = data["number"], data["money"]
-    cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"]}))
+    tens = num.get("contracted_tens", {})  # 廿三元: a digit and its 十 in one character
+    cn_chars = "".join(sorted({*num["digits"], *num["small_units"], *num["big_units"], *tens}))
     vague = "".join(num["vague_prefixes"])
     over = "".join(num["over_suffixes"])
     big = "".join(num["big_units"])
@@ -276,16 +277,21 @@ def _build_zh(data: dict[str, Any], before: str, after_words: list[str], tail_wo
     suffix_re = rf"|[{suffix}](?![A-Za-z])" if suffix else ""
     # 2兆3,400億元, 4萬5千元, 1万2000元: one amount in several units. Mixed-script typesetting sets a space between
     # an Arabic figure and its Han unit (59.3 亿美元, 4.6 萬億港元): one space may stand there.
+    # 两个亿, 两个多亿, 3个亿: a measure word may stand before the big unit (and its 多).
+    measure = _alternation(num.get("measure_words", []))
+    before_big = rf"(?:{measure})(?=[{over}]?[{big}])" if measure else NEVER
+    measured = f"|{before_big}"
     arabic = (rf"(?<![A-Za-z0-9.])(?<![A-Za-z0-9.],){ZH_ARABIC}"
-              rf"(?:{ZH_FIGURE_SPACE}?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?{suffix_re})?[{over}]?")
+              rf"(?:{ZH_FIGURE_SPACE}?(?:{before_big})?[{over}]?{scale}(?:{ZH_ARABIC}{scale})*(?:\d{{2,4}}(?![\d.,]))?"
+              rf"{suffix_re})?[{over}]?")
     # A Chinese numeral starts with a digit or 十, or with 百/千 before a big unit (逾百亿元, 近千万美元).
     # 万美元 alone is a unit, not an amount. After 数/几 any unit may follow: 数百万, 几千万, 数万亿.
     # Tried only at the start of a numeral run, so long runs stay linear.
-    leading = "".join(sorted({*num["digits"], "十", "拾"}))
+    leading = "".join(sorted({*num["digits"], "十", "拾", *tens}))
     # 十五点七亿, 一．九三兆: a decimal point only between numeral characters.
     points = _alternation(num.get("decimal_points", [])) or NEVER
-    chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}][{cn_chars}]|[{leading}]|[百千](?=[{big}]))"
-               rf"(?:[{cn_chars}{over}几]|(?:{points})(?=[{leading}]))*")
+    chinese = (rf"(?<![{cn_chars}{vague}])(?:[{vague}](?:[{cn_chars}]{measured})|[{leading}]|[百千](?=[{big}]))"
+               rf"(?:[{cn_chars}{over}几]|(?:{points})(?=[{leading}]){measured})*")
     number = rf"(?:{arabic}|{chinese})"
     bare = "|".join(rf"{re.escape(w)}{look}" for w, look in money["bare_unit_words"].items())
     after = word_alternation(after_words)

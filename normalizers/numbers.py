@@ -129,6 +129,8 @@ class ZhVocab:
     counting_only: frozenset[str]
     small: Mapping[str, int]
     big: Mapping[str, int]
+    contracted_tens: Mapping[str, int]
+    measure_words: tuple[str, ...]
     vague_prefixes: frozenset[str]
     vague_digits: tuple[str, ...]
     over: tuple[str, ...]
@@ -139,6 +141,7 @@ class ZhVocab:
     positive: frozenset[str]
     points: tuple[str, ...]
     fraction: str
+    short_fractions: tuple[str, ...]
     mixed: str
     # 1,100.9亿: the group separator only between a digit and three more (1, 234 is two numbers).
     group_separator: re.Pattern[str]
@@ -153,6 +156,8 @@ def _zh_vocab(locale: str) -> ZhVocab:
         counting_only=frozenset(num.get("counting_only_digits", [])),
         small=dict(num["small_units"]),
         big=dict(num["big_units"]),
+        contracted_tens=dict(num.get("contracted_tens", {})),
+        measure_words=tuple(num.get("measure_words", [])),
         vague_prefixes=frozenset(num.get("vague_prefixes", [])),
         vague_digits=tuple(num.get("vague_digits", [])),
         over=tuple(num.get("over_suffixes", [])),
@@ -163,6 +168,7 @@ def _zh_vocab(locale: str) -> ZhVocab:
         positive=frozenset(num.get("positive_signs", ["+", "正"])),
         points=tuple(num.get("decimal_points", ["点"])),
         fraction=num.get("fraction_marker", "分之"),
+        short_fractions=tuple(num.get("short_fraction_markers", [])),
         mixed=num.get("mixed_fraction_marker", "又"),
         # Built from the locale data, so compiled once here (cached) rather than at import.
         group_separator=re.compile(rf"(?<=[0-9]){re.escape(num.get('group_separator', ','))}(?=[0-9]{{3}})"),
@@ -190,6 +196,10 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
         return Decimal(text)
     if text in v.words:
         return v.words[text]
+    if len(text) == 2 and text[0] in v.big and v.digits.get(text[1], 0) > 1 and text[1] not in v.counting_only:
+        # 萬五 (15000), 亿三: a big unit standing for one of it, its next place in the digit after it, as 千一 and
+        # 百二 (read below) do with the small units. Not 万一 (in case) or 万两 (ten thousand taels): words.
+        text = "一" + text
     if all(ch in v.digits for ch in text):
         # 二〇二五: a figure read digit by digit, where a counting word like 两 never stands.
         if len(text) > 1 and any(ch in v.counting_only for ch in text):
@@ -239,6 +249,12 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
             if pending is not None:
                 raise NumberError(f"two digits without a unit in {text!r}")
             pending, pending_is_cn_digit, seen = Decimal(v.digits[token]), True, True
+        elif token in v.contracted_tens:
+            # 廿三, 五百卅四: a digit and its 十 in one character.
+            if pending is not None:
+                raise NumberError(f"a digit before {token!r} in {text!r}")
+            section += v.contracted_tens[token]
+            last_small, after_zero, seen = 10, False, True
         elif token in v.small:
             small_unit = v.small[token]
             section += (ONE if pending is None else pending) * small_unit
@@ -327,14 +343,15 @@ def _zh_value(text: str, v: ZhVocab) -> Decimal:
 
 
 def _zh_fraction(body: str, v: ZhVocab) -> Decimal | None:
-    """``五分之一`` (denominator first), ``三又三分之一``, ``3分之负157``; None if no 分之."""
-    if v.fraction not in body:
+    """``五分之一`` (denominator first), ``三又三分之一``, ``3分之负157``, Hong Kong's ``三分一``; None if no 分之."""
+    marker = next((m for m in (v.fraction, *v.short_fractions) if m in body), None)
+    if marker is None:
         return None
     whole = ZERO
     if v.mixed in body:
         whole_text, _, body = body.partition(v.mixed)
         whole = _zh_value(whole_text, v)
-    den_text, _, num_text = body.partition(v.fraction)
+    den_text, _, num_text = body.partition(marker)
     den = _zh_value(den_text, v)
     if not den:
         raise NumberError("zero denominator")
@@ -355,13 +372,25 @@ def parse_zh(text: str, locale: str = "zh-Hans") -> Number:
 @_only_number_errors
 def _parse_zh(text: str, v: ZhVocab) -> Number:
     sign, spaced = _zh_sign(_checked(text), v)
-    body = WHITESPACE.sub("", v.group_separator.sub("", spaced))
+    body = _without_measure_word(WHITESPACE.sub("", v.group_separator.sub("", spaced)), v)
     if not body:
         raise NumberError(f"no digits in {text!r}")
     value = _zh_point_value(body, spaced, v)
     if value is not None:
         return Number(_float(sign * value, body))
     return _zh_vague_or_exact(body, sign, v)
+
+
+def _without_measure_word(body: str, v: ZhVocab) -> str:
+    """``一个`` → ``一``, ``两个亿`` → ``两亿``, ``两个多亿`` → ``两多亿``: a measure word after the figure, at its
+    end or before its big units (and the 多 of those)."""
+    for word in v.measure_words:
+        at = body.find(word)
+        rest = body[at + len(word):]
+        units = rest[1:] if rest and any(rest.startswith(m) for m in v.over) and len(rest) > 1 else rest
+        if at > 0 and all(ch in v.big for ch in units):
+            return body[:at] + rest
+    return body
 
 
 def _zh_point_value(body: str, spaced: str, v: ZhVocab) -> Decimal | None:
@@ -427,7 +456,10 @@ class DeVocab:
     tens: Mapping[str, int]
     hundred: str
     thousand: str
+    compound_joiner: str
     below_1000: re.Pattern[str]
+    negative_words: frozenset[str]
+    negative_signs: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -445,8 +477,9 @@ def _de_vocab() -> DeVocab:
     units, teens, tens = ({str(k).lower(): int(v) for k, v in comp[key].items()} for key in ("units", "teens", "tens"))
     hundred, joiner = comp["hundred"], comp["joiner"]
     # Built from the locale data, so compiled once here (cached) rather than at import.
+    # achtzehnhundert (1800): a teen counts hundreds too; hundertundzwei: "und" may join what follows a hundred.
     below_1000 = re.compile(
-        rf"(?:(?P<h>{_alternation(units)})?{hundred})?"
+        rf"(?:(?P<h>{_alternation({**units, **teens})})?{hundred}(?:{joiner}(?=.))?)?"
         rf"(?:(?P<teen>{_alternation(teens)})"
         rf"|(?:(?P<u>{_alternation(units)}){joiner})?(?P<tens>{_alternation(tens)})"
         rf"|(?P<unit>{_alternation(units)}))?"
@@ -466,7 +499,10 @@ def _de_vocab() -> DeVocab:
         tens=tens,
         hundred=hundred,
         thousand=comp["thousand"],
+        compound_joiner=joiner,
         below_1000=below_1000,
+        negative_words=frozenset(str(w).lower() for w in num.get("negative_words", [])),
+        negative_signs=frozenset(num.get("negative_signs", [])),
     )
 
 
@@ -481,11 +517,14 @@ def _de_compound(word: str, v: DeVocab | None = None) -> Decimal:
         total += int(_de_compound(head, v) if head else 1) * 1000
         if not word:
             return Decimal(total)
+        # tausendundzwölf, tausendundeine: "und" may join what follows a thousand.
+        if word.startswith(v.compound_joiner) and len(word) > len(v.compound_joiner):
+            word = word[len(v.compound_joiner):]
     m = v.below_1000.fullmatch(word)
     if not m or not word:
         raise NumberError(f"not a German number word: {word[:40]!r}")
     if v.hundred in word:
-        total += 100 * (v.units[m["h"]] if m["h"] else 1)
+        total += 100 * ((v.units.get(m["h"]) or v.teens[m["h"]]) if m["h"] else 1)
     if m["teen"]:
         total += v.teens[m["teen"]]
     if m["tens"]:
@@ -529,9 +568,24 @@ def parse_de(text: str) -> Number:
     ``zwei Komma drei``. Two bare numbers in a row (``423 0000``) are two numbers, not one.
     """
     v = _de_vocab()
-    raw = _checked(text)
+    sign, raw = _de_sign(_checked(text), v)
+    return Number(_float(sign * _de_value(raw, v), raw))
+
+
+def _de_sign(raw: str, v: DeVocab) -> tuple[int, str]:
+    """``minus 1.200.000``, ``- 1.200.000``: a sign word, or a sign with a space after it (``-5`` is a numeral)."""
+    head, _, rest = raw.partition(" ")
+    if rest and (head.lower() in v.negative_words or head in v.negative_signs):
+        rest = rest.lstrip()
+        if rest[:1] in v.negative_signs or rest[:1] == "+":
+            raise NumberError(f"two signs in {raw[:40]!r}")
+        return -1, rest
+    return 1, raw
+
+
+def _de_value(raw: str, v: DeVocab) -> Decimal:
     if DE_ARABIC.fullmatch(raw) or DE_SWISS.fullmatch(raw) or SLASH_FRACTION.fullmatch(raw):  # 1 234 567,89 / 1 1/2
-        return Number(_float(_de_numeral(raw, v), raw))
+        return _de_numeral(raw, v)
     total = ZERO
     pending: Decimal | None = None  # the amount the next scale word multiplies
     last: Decimal | None = None  # the last number word, which a fraction word divides
@@ -590,7 +644,7 @@ def parse_de(text: str) -> Number:
         raise NumberError(f"{v.joiner!r} with no number after it")
     if pending is not None:
         total += pending
-    return Number(_float(total, raw))
+    return total
 
 
 def _de_add_decimals(pending: Decimal | None, decimals: str, v: DeVocab) -> Decimal:

@@ -234,6 +234,19 @@ CASES = [
     hans("neg-people", "3000万人", []),
     # ---- zh-Hant (text converted to Simplified before matching) -------------------------------
     hant("wan-usd", "收入1.6萬美元", [pt("USD", 16000)]),
+    # 两个亿元: a measure word between the count and its big unit.
+    hans("ge-yi", "公司去年亏损两个亿元。", [pt("CNY", 2 * E8)]),
+    hant("ge-yi", "公司去年虧損兩個億元。", [pt("CNY", 2 * E8)]),
+    hans("ge-yi-vague", "项目还要投入十几个亿元", [vg("CNY", 11 * E8, 19 * E8)]),
+    hant("ge-yi-usd-hk", "集團投資三個億美元", [pt("USD", 3 * E8)], region="HK"),
+    hans("ge-duo-yi", "公司去年亏损两个多亿元", [pt("CNY", 2 * E8, "over")]),
+    hans("ge-yi-arabic", "营收3个多亿元", [pt("CNY", 3 * E8, "over")]),
+    hant("ge-yi-arabic-tw", "營收達1個億元", [pt("TWD", 1 * E8)], region="TW"),
+    hans("neg-ge-month", "他花了两个月时间", []),
+    hans("neg-ge-duo-month", "前后花了3个多月，亏损2亿元", [pt("CNY", 2 * E8)]),
+    # Contracted tens: 廿三元 is 23 yuan, not 3.
+    hans("nian-tens", "票价廿三元", [pt("CNY", 23)]),
+    hant("sa-tens-hk", "車費卅元", [pt("HKD", 30)], region="HK"),
     hant("wanyi-hkd", "市值4.8萬億港元", [pt("HKD", 4.8 * E12)], region="HK"),
     hant("yi-twd-tw", "台積電營收8,650億元", [pt("TWD", 8650 * E8)], region="TW"),
     hant("zhao-twd-tw", "市值突破2兆元", [pt("TWD", 2 * E12, "over")], region="TW"),
@@ -308,6 +321,9 @@ CASES = [
     de("us-dollar-spaced-both", "1,6 Milliarden US - Dollar", [pt("USD", 1.6 * E9)]),
     de("billion-is-1e12", "2 Billionen Euro", [pt("EUR", 2 * E12)]),
     de("bio-abbr", "1,5 Bio. Dollar", [pt("USD", 1.5 * E12)]),
+    # Long scale: a Billiarde is 10^15 (derivatives books, world debt).
+    de("billiarde-is-1e15", "Derivate im Wert von 2 Billiarden Euro", [pt("EUR", 2 * E12 * 1000)]),
+    de("billiarde-decimal", "rund 1,5 Billiarden Dollar", [pt("USD", 1.5 * E12 * 1000, "approx")]),
     de("tsd-euro", "50 Tsd. Euro", [pt("EUR", 50000)]),
     de("euro-sign-after", "99 €", [pt("EUR", 99)]),
     de("euro-sign-before", "€ 99", [pt("EUR", 99)]),

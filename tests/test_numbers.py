@@ -98,6 +98,27 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("三十餘億", HANT, Over(3_000_000_000)),
     ("數十億", HANT, Vague(1e9, 1e10)),
     ("十幾億", HANT, Vague(1.1e9, 1.9e9)),
+    # Contracted tens (廿 20, 卅 30, 卌 40), as Hong Kong and Taiwan print write them.
+    ("廿三", HANS, 23),
+    ("五百卅四", HANS, 534),
+    ("一萬零卌", HANT, 10_040),
+    ("卅", HANT, 30),
+    # A measure word after the figure, at its end or before its big unit.
+    ("两个亿", HANS, 200_000_000),
+    ("一个", HANS, 1),
+    ("兩個億", HANT, 200_000_000),
+    ("两个多亿", HANS, Over(200_000_000)),
+    ("3个亿", HANS, 300_000_000),
+    ("幾個億", HANT, Vague(1e8, 1e9)),
+    ("一半", HANS, 0.5),
+    ("半個", HANT, 0.5),
+    # A big unit leading the figure, its next place in the digit after it: Hong Kong's 月薪萬五.
+    ("萬五", HANT, 15_000),
+    # Hong Kong print's fractions without 之: 三分一, Cantonese 二份一.
+    ("三分一", HANT, 1 / 3),
+    ("二份一", HANT, 0.5),
+    ("一又十分一", HANS, 1.1),
+    ("亿三", HANS, 130_000_000),
     # German.
     ("1,6 Milliarden", DE, 1.6e9),
     ("1,6 Mrd.", DE, 1.6e9),
@@ -128,12 +149,25 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("drei Viertel", DE, 0.75),
     ("ein halbes Dutzend", DE, 6),
     ("zwei Komma fünf Millionen", DE, 2_500_000),
+    ("2 Billiarden", DE, 2e15),  # long scale: a Billiarde is a thousand Billionen
+    ("minus 1,2 Millionen", DE, -1_200_000),  # a stated loss, the sign as a word
+    ("- 1.200.000", DE, -1_200_000),  # the sign with a space after it
+    ("achtzehnhundert", DE, 1800),  # a teen counts hundreds
+    ("tausendundeins", DE, 1001),  # "und" after tausend joins what follows
+    ("zweihundertundzwei", DE, 202),  # and after hundert
     # Not numbers.
     ("", HANS, None),
     ("abc", HANS, None),
     ("万", HANS, None),  # a unit with no count is a word (万一, 万万不可), not 10000
     ("万万万", HANS, None),
     ("萬", HANT, None),
+    ("万一", HANS, None),  # in case: a word, not 11000
+    ("万两", HANS, None),  # ten thousand taels, not 12000
+    ("三廿", HANS, None),  # a digit before a contracted ten
+    ("个", HANS, None),
+    ("十分", HANS, None),  # very: no fraction without a numerator
+    ("五分", HANS, None),  # five fen is money's sub-unit, no number
+    ("一百个人", HANS, None),  # the measure word only at the end or before a big unit
     ("两两", HANS, None),  # 两 counts (两千) but never stands digit by digit
     ("多", HANS, None),
     ("一千二三", HANS, None),  # a range (1200 or 1300), not a figure
@@ -147,6 +181,10 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("zwei drei", DE, None),  # two numbers, not one
     ("423 0000", DE, None),
     ("Komma fünf", DE, None),
+    ("minus", DE, None),
+    ("minus - 5", DE, None),  # two signs
+    ("tausendund", DE, None),  # "und" with nothing after it
+    ("hundertund", DE, None),
 ]
 
 
