@@ -847,6 +847,7 @@ CASES = {
     "zh-ascend-310p-named": ("zh-Hans", "推理卡搭载昇腾310P", [n(HW, "Ascend 310P")]),
     "zh-mlu100-270-290-named": ("zh-Hans", "寒武纪先后推出思元100、思元270和思元290",
                                 [n("Cambricon", "MLU100"), n("Cambricon", "MLU270"), n("Cambricon", "MLU290")]),
+    "hant-tpu-v8-named": ("zh-Hant", "市場傳出最新TPU v8的計算晶片設計可能仍待調整", [n("Google", "TPU v8")]),
     "zh-kunlun-m100-m300-named": ("zh-Hans", "百度发布昆仑芯M100和昆仑芯M300",
                                   [n("Baidu", "Kunlun M100"), n("Baidu", "Kunlun M300")]),
     "hant-kunlun-1-pian": ("zh-Hant", "百度已部署2萬片崑崙芯1代", [n("Baidu", "Kunlun 1", 20000)]),
