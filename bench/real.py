@@ -81,14 +81,14 @@ FRESH4_FROM = {"hans": 94, "hk": 56, "tw": 57, "de": 198}
 
 
 def split_of(doc: str) -> str:
-    """``fresh4``, ``fresh3``, ``fresh2``, ``fresh`` and ``confirm`` for the last batches, else ``dev`` for an odd article
-    number, ``test`` for an even one."""
+    """``fresh4``, ``fresh3``, ``fresh2``, ``fresh`` and ``confirm`` for the last batches, else ``dev`` for an odd
+    article number, ``test`` for an even one."""
     m = DOC_NUMBER.search(doc)
     if not m:
         raise ValueError(f"corpus article {doc!r} has no number at the end of its name")
     number, prefix = int(m.group(1)), doc.split("-", 1)[0]
-    for split, firsts in (("fresh4", FRESH4_FROM), ("fresh3", FRESH3_FROM), ("fresh2", FRESH2_FROM), ("fresh", FRESH_FROM),
-                          ("confirm", CONFIRM_FROM)):
+    for split, firsts in (("fresh4", FRESH4_FROM), ("fresh3", FRESH3_FROM), ("fresh2", FRESH2_FROM),
+                          ("fresh", FRESH_FROM), ("confirm", CONFIRM_FROM)):
         if prefix in firsts and number >= firsts[prefix]:
             return split
     return "dev" if number % 2 else "test"

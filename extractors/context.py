@@ -299,7 +299,8 @@ def _counted(own: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, int
     numbers = {word.lower(): int(value) for word, value in counted["numbers"].items()}
     dets, nouns = _words(counted["determiners"]), _words(counted["nouns"], latin_boundaries=False)
     if all(_latin(w) for w in counted["determiners"]):  # German: words between spaces, the noun heading a compound
-        pattern = rf"(?:(?:{dets})\s+)?(?P<n>{_words(numbers)})\s+(?:[^\s,.;:]+\s+)?[{LATIN}\-]*?(?:{nouns})(?![{LATIN}])"
+        pattern = (rf"(?:(?:{dets})\s+)?(?P<n>{_words(numbers)})\s+(?:[^\s,.;:]+\s+)?"
+                   rf"[{LATIN}\-]*?(?:{nouns})(?![{LATIN}])")
     else:
         measure = _words(counted.get("measure_words", []), latin_boundaries=False)
         pattern = rf"(?:{dets})?(?P<n>{_words(numbers)})(?:{measure})[^，,。；;：:、]{{0,4}}?(?:{nouns})"

@@ -163,6 +163,9 @@ class _Grammar:
     compared_with: re.Pattern[str] | None  # a clause opened by a comparison word: 较今年的1500亿元
     list_currency: re.Pattern[str] | None  # an amount's end naming the currency after the unit: 104.66元人民币
     list_joiner_only: re.Pattern[str] | None  # only a list joiner between two amounts: 、
+    table_unit: re.Pattern[str] | None  # a line declaring a table's unit: 港币千元, 单位：万元
+    table_scales: dict[str, float]  # its scale words' values (千: 1000)
+    table_units: dict[str, str | None]  # its unit words' currencies (None: the region's own, 元)
     currency_in_context: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
     # (the word, ((ISO code, its cue words), ...)): Schilling is KES in an article on Kenya
     list_joiner: re.Pattern[str] | None  # what joins two amounts of a list, not a range (und, without zwischen)
@@ -470,6 +473,7 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
              frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
         compared_with=re.compile(word_alternation(money["compared_with"])) if money.get("compared_with") else None,
         **_list_currency_grammar(money),
+        **_table_unit_grammar(money),
         currency_in_context=tuple(
             # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
             (re.compile(rf"(?:\d|{word_alternation(data['number'].get('scales', {})) or NEVER}\.?)[\s-]*"
@@ -528,6 +532,20 @@ def _list_currency_grammar(money: dict[str, Any]) -> dict[str, Any]:
     units, currencies = word_alternation(money["bare_unit_words"]), word_alternation(money["currency_after"])
     return {"list_currency": re.compile(rf"(?:{units})\s*(?:{currencies})$"),
             "list_joiner_only": re.compile(rf"\s*(?:{word_alternation(joiners)})\s*")}
+
+
+def _table_unit_grammar(money: dict[str, Any]) -> dict[str, Any]:
+    """The pattern of a line declaring a table's unit (none for a locale without ``table_unit``): a prefix (单位：), a
+    currency word, a scale and a unit word, alone on their line, in brackets or not."""
+    table = money.get("table_unit")
+    if not table:
+        return {"table_unit": None, "table_scales": {}, "table_units": {}}
+    prefixes, currencies = word_alternation(table.get("prefixes", [])), word_alternation(money["currency_before"])
+    pattern = (rf"^[ \t]*[（(]?[ \t]*(?:{prefixes})?[ \t]*(?P<cb>{currencies})?[ \t]*"
+               rf"(?P<scale>{word_alternation(table['scales'])})(?P<unit>{word_alternation(table['units'])})"
+               rf"[ \t]*[）)]?[ \t]*$")
+    return {"table_unit": re.compile(pattern, re.M),
+            "table_scales": {k: float(v) for k, v in table["scales"].items()}, "table_units": dict(table["units"])}
 
 
 def _carried_grammar(money: dict[str, Any], qualifiers: Iterable[str], style: WordStyle) -> dict[str, Any]:
@@ -673,8 +691,8 @@ def _is_money_word(match: re.Match[str], text: str, g: _Grammar, word: str | Non
             return False
     if word in g.bare_words and low in g.sub_units and not (g.money_word and low.endswith(g.money_word)) \
             and not match["tail"]:
-        # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元), nor are the
-        # minutes of a time of day (截至9:26分).
+        # 冰山一角 and 九牛一毛 are idioms; 20分 may be cents, 88.5分 and 100分 are not (100分 would be 1元), nor
+        # are the minutes of a time of day (截至9:26分).
         if CLOCK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             return False
         figure = match["pt"] or match["hi"] or ""
@@ -1208,6 +1226,11 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans = _currency_of_list_end(text, spans, g.list_currency, g.list_joiner_only)
     if g.currency_in_context:
         spans = _currency_from_context(text, spans, g)
+    if g.table_unit is not None and (headers := list(g.table_unit.finditer(text))):
+        # (a header's 人民币百万元 names the unit: no amount of a million)
+        kept = [s for s in spans if not any(h.start() <= s.start < h.end() for h in headers)]
+        spans = _renumbered(spans, kept) if len(kept) < len(spans) else spans
+        carried.extend(_table_cells(text, g, headers, spans))
     if carried:
         spans = _merge(spans, carried)
     if vague := _vague_amounts(text, g, spans):
@@ -1218,6 +1241,46 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         kept = [s for s in spans if not any(lo <= s.start < hi for lo, hi in boxes)]
         spans = _renumbered(spans, kept) if len(kept) < len(spans) else spans
     return _restore_offsets(spans, offsets) if offsets else spans
+
+
+# A table's cell: a figure alone on its line (a negative one with a minus sign or in accounting brackets).
+TABLE_CELL = re.compile(r"[ \t]*(?P<neg>[-−(（])?(?P<fig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[)）]?[ \t]*")
+# A row label naming its row's own unit in brackets (每股盈利（港仙）, 毛利率（%）): not the table's unit.
+OWN_UNIT = re.compile(r"[（(][^（()）]{1,6}[）)]\s*$")
+# A line longer than this, or ending a sentence, is prose: the table has ended.
+TABLE_LABEL_MAX = 30
+SENTENCE_END_MARKS = "。！？!?；;"
+LINE = re.compile(r"[^\n]*")
+
+
+def _table_cells(text: str, g: _Grammar, headers: list[re.Match[str]], spans: list[MoneySpan]) -> list[MoneySpan]:
+    """The figures alone on their lines under ``headers``, the lines declaring a table's unit (港币千元 over 554,336:
+    HKD 554,336,000), to the first line of prose; not under a row label naming its own unit in brackets, nor a year
+    (2025)."""
+    cells: list[MoneySpan] = []
+    taken = {s.start for s in spans}
+    for header in headers:
+        currency = (g.currency_before.get(header["cb"]) if header["cb"] else None) or \
+            g.table_units[header["unit"]] or g.bare_currency
+        scale = g.table_scales[header["scale"]]
+        own_unit = False
+        for line in LINE.finditer(text, header.end() + 1):
+            content = line[0].strip()
+            if not content:
+                continue
+            if len(content) > TABLE_LABEL_MAX or content[-1] in SENTENCE_END_MARKS or header.re.fullmatch(content):
+                break  # prose, or the next table's own unit
+            cell = TABLE_CELL.fullmatch(line[0])
+            if cell is None:
+                own_unit = OWN_UNIT.search(content) is not None
+                continue
+            figure = cell["fig"]
+            if own_unit or YEAR.fullmatch(figure) or line.start() + cell.start("fig") in taken:
+                continue
+            value = float(figure.replace(",", "")) * scale * (-1 if cell["neg"] else 1)
+            cells.append(MoneySpan(line.start() + cell.start("fig"), line.start() + cell.end("fig"), currency, value,
+                                   None, None, "exact", rule="table_unit"))
+    return cells
 
 
 def quote_boxes(text: str) -> list[tuple[int, int]]:

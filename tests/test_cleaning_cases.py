@@ -217,6 +217,14 @@ SURVIVING = [
     pytest.param(page(f"<article><h1>芯片投入</h1><p>{ZH_P1}</p><p>英伟达H100售价高达4万美元。（图片来源：路透社）</p>"
                       f"<p>{ZH_P2}</p></article>"), "英伟达H100售价高达4万美元。", "4万美元", None,
                  id="caption-sentence-before-photo-credit-zh"),
+    # a results table in the article, its unit declared once above its cells
+    pytest.param(page(f"<article><h1>业绩</h1><p>{ZH_P1}</p><table><tr><td>单位：万元</td></tr><tr><td>营业收入</td>"
+                      f"<td>12,345</td></tr></table><p>{ZH_P2}</p></article>"), "12,345", "12,345", None,
+                 id="results-table-unit-zh"),
+    pytest.param(f"港幣千元\n截至9月30日止六個月\n2025年\n收入\n554,336\n{HANT_P1}\n{HANT_P2}\n", "554,336", "554,336",
+                 None, id="text-dump-table-above-the-body-hant",
+                 marks=pytest.mark.xfail(strict=True, reason="a text dump's short lines before its first prose are "
+                                         "taken for the page's head and dropped, the table's unit line with them")),
 ]
 
 

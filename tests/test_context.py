@@ -359,8 +359,8 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     # a clause about what money is for, not a project's name (腾讯第四季度用于支持AI项目发展的资本开支)
     ("zh-a-purpose-is-no-project", "分季度来看,腾讯第四季度用于支持AI项目发展所涉及的资本开支为390亿元。", "390亿元",
      "Tencent"),
-    ("zh-hant-a-purpose-is-no-project", "分季度來看,騰訊第四季度用於支持AI項目發展所涉及的資本開支為390億元。", "390億元",
-     "Tencent"),
+    ("zh-hant-a-purpose-is-no-project", "分季度來看,騰訊第四季度用於支持AI項目發展所涉及的資本開支為390億元。",
+     "390億元", "Tencent"),
     # the one acquiring, not the one acquired; the one providing the money
     ("zh-the-acquired-is-no-subject", "英伟达与软银达成协议,以400亿美元收购Arm", "400亿美元", "Nvidia"),
     ("zh-provided-by", "由于资金缺口,公司已动用SpaceX提供的20亿美元临时投资。", "20亿美元", "SpaceX"),
@@ -492,10 +492,10 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
      "20 Milliarden Dollar", None),
     ("zh-counted-anaphor", "阿里巴巴和腾讯都在扩建数据中心。两家公司今年合计投入约1000亿元。", "1000亿元",
      "Alibaba + Tencent"),
-    ("zh-hant-counted-anaphor-with-determiner", "微軟與Meta公布財報。這兩家公司的資本支出合計達1500億美元。", "1500億美元",
-     "Microsoft + Meta"),
-    ("zh-counted-anaphor-not-opening-its-clause", "阿里巴巴和腾讯都在扩建数据中心。百度向两家公司支付了10亿元。", "10亿元",
-     "Baidu"),
+    ("zh-hant-counted-anaphor-with-determiner", "微軟與Meta公布財報。這兩家公司的資本支出合計達1500億美元。",
+     "1500億美元", "Microsoft + Meta"),
+    ("zh-counted-anaphor-not-opening-its-clause", "阿里巴巴和腾讯都在扩建数据中心。百度向两家公司支付了10亿元。",
+     "10亿元", "Baidu"),
 ]
 
 
@@ -619,9 +619,11 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
     ("zh-cue-right-after-the-amount", "zh-Hans", "每年可产生约1.77亿元产值、1060万元税收", "1060万元", "other"),
     # a cue joined to the amount by 的, past its restatement in brackets, is its own, not the next figure's
     ("zh-hant-cue-after-de-past-the-restatement", "zh-Hant",
-     "朝著今年100兆韓元（約新台幣2.19兆元）的營收和50兆韓元（約新台幣1.09兆元）的營業利潤目標邁進", "100兆韓元", "revenue"),
+     "朝著今年100兆韓元（約新台幣2.19兆元）的營收和50兆韓元（約新台幣1.09兆元）的營業利潤目標邁進", "100兆韓元",
+     "revenue"),
     ("zh-hant-the-second-cue-after-de", "zh-Hant",
-     "朝著今年100兆韓元（約新台幣2.19兆元）的營收和50兆韓元（約新台幣1.09兆元）的營業利潤目標邁進", "50兆韓元", "profit"),
+     "朝著今年100兆韓元（約新台幣2.19兆元）的營收和50兆韓元（約新台幣1.09兆元）的營業利潤目標邁進", "50兆韓元",
+     "profit"),
     ("zh-cue-after-de", "zh-Hans", "公司制定了500亿元的营收和80亿元的净利润目标", "500亿元", "revenue"),
     ("zh-a-cue-before-stays-without-de", "zh-Hans", "营收为500亿元，投资80亿元", "500亿元", "revenue"),
     ("zh-cost-is-the-specific-cost-named", "zh-Hans", "“o1”成本在1500万美元左右，所以要比较OpenAI与DeepSeek的训练成本",
@@ -1082,8 +1084,8 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
     # text set with spaces between Han and Latin characters (pangu spacing) and a unit after a slash
     ("zh-spaced-per-thousand-tokens", "豆包通用模型 pro-32k 版，推理输入价格 0.0008 元/千 tokens，较行业价格低 99.3%。",
      "0.0008 元", "thousand tokens"),
-    ("zh-hant-spaced-per-million-tokens", "智譜 AI 將 GLM-3 Turbo 的調用價格從 5 元/百萬 tokens 降至 1 元/百萬 tokens。",
-     "5 元", "million tokens"),
+    ("zh-hant-spaced-per-million-tokens",
+     "智譜 AI 將 GLM-3 Turbo 的調用價格從 5 元/百萬 tokens 降至 1 元/百萬 tokens。", "5 元", "million tokens"),
     ("zh-spaced-per-gpu", "租用 H100 的价格约为每块 GPU 每小时 2.5 美元。", "2.5 美元", "hour"),
     ("zh-solid-per-thousand-tokens", "输出价格为0.002元/千tokens。", "0.002元", "thousand tokens"),
     ("zh-hant-spaced-count-of-tokens-is-no-unit", "1 元可以購買 100 萬 tokens。", "1 元", None),

@@ -290,7 +290,8 @@ CASES = {
     # Traditional-script vendors before models (Taiwan 輝達, Hong Kong 英偉達)
     "hant-tw-huida-b200-refers-back": ("zh-Hant", "輝達B200晶片出貨20萬顆", [n(NV, "B200", 200000)]),
     # an aside in brackets after such a count ends its clause too
-    "hant-tw-refers-back-before-an-aside": ("zh-Hant", "聯發科TPU出貨量有望提升至200萬顆（先前預估為100萬顆），等同帶來營收",
+    "hant-tw-refers-back-before-an-aside": ("zh-Hant",
+                                            "聯發科TPU出貨量有望提升至200萬顆（先前預估為100萬顆），等同帶來營收",
                                             [n("Google", "TPU", 2000000), n("Google", "TPU", 1000000)]),
     "zh-refers-back-before-an-aside": ("zh-Hans", "辉达B200芯片出货20万颗（去年为5万颗）", [n(NV, "B200", 200000),
                                                                               n(NV, "B200", 50000)]),

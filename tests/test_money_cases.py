@@ -829,8 +829,8 @@ CASES = [
        "150 Millionen der Tech-Park.", [pt("CHF", 400 * E6), pt("CHF", 250 * E6), pt("CHF", 150 * E6)]),
     de("carried-sentence-parts-preposition", "Der Konzern investiert 5 Milliarden Euro: 3 Milliarden in die "
        "Produktion und 2 Milliarden in die Forschung.", [pt("EUR", 5 * E9), pt("EUR", 3 * E9), pt("EUR", 2 * E9)]),
-    de("carried-sentence-worth-elliptic", "Ihr Anteil an Apple ist fast zehn Milliarden US-Dollar wert, jener an Nvidia "
-       "über elf Milliarden.", [pt("USD", 10 * E9, "under"), pt("USD", 11 * E9, "over")],
+    de("carried-sentence-worth-elliptic", "Ihr Anteil an Apple ist fast zehn Milliarden US-Dollar wert, jener an "
+       "Nvidia über elf Milliarden.", [pt("USD", 10 * E9, "under"), pt("USD", 11 * E9, "over")],
        xfail="an elliptic clause's figure (jener an Nvidia über elf Milliarden) in a sentence with no money cue word "
              "(wert would match inside Technologiewerten, Wertpapiere) takes no currency"),
     de("neg-carried-sentence-parts-counted", "Die Investition von 5 Milliarden Euro erreicht 2 Millionen der Kunden "
@@ -844,8 +844,9 @@ CASES = [
     hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
          [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
     hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
-    hant("neg-carried-sentence-index-level", "阿里三年投資3800億元。港元拆息回升影響資金流動性，認為恒指較難升穿兩萬六。",
-         [pt("HKD", 3800 * E8)], region="HK"),
+    hant("neg-carried-sentence-index-level",
+         "阿里三年投資3800億元。港元拆息回升影響資金流動性，認為恒指較難升穿兩萬六。", [pt("HKD", 3800 * E8)],
+         region="HK"),
     de("neg-carried-sentence-index-level", "Der Konzern investiert 5 Milliarden Euro. Die Kosten drücken, der Dax fiel "
        "auf 24 Tausend.", [pt("EUR", 5 * E9)]),
     hans("neg-kuai-space-chip", "该设施将容纳超过 40 万块 GPU,规模达到 1.4GW。", []),
@@ -898,9 +899,16 @@ CASES = [
     # A bare 元 that a comparison word opens its clause with is in the currency of the amount it is compared with;
     # a restatement between them is skipped, and a bare 元 in a clause of its own keeps the region's reading.
     # a list of bare amounts whose last names the currency after its unit is all in that currency
-    hant("table-unit-declared-once", "港幣千元\n\n截至9月30日止六個月\n\n2025年\n\n2024年\n\n收入\n\n554,336\n\n527,309\n\n+5%",
-         [pt("HKD", 554336 * E3), pt("HKD", 527309 * E3)], region="HK",
-         xfail="a table's unit declared once in a header line (港幣千元, 单位：万元) over cells of bare figures is not read"),
+    # a results table's unit declared once on a line of its own, over cells of bare figures
+    hant("table-unit-declared-once",
+         "港幣千元\n\n截至9月30日止六個月\n\n2025年\n\n2024年\n\n收入\n\n554,336\n\n527,309\n\n+5%",
+         [pt("HKD", 554336 * E3), pt("HKD", 527309 * E3)], region="HK"),
+    hans("table-unit-prefixed-wan", "单位：万元\n营业收入\n12,345.6\n(1,200)", [pt("CNY", 12345.6 * E4),
+                                                                          pt("CNY", -1200 * E4)]),
+    hans("table-unit-currency-before", "（人民币百万元）\n2024年\n营收\n3,456", [pt("CNY", 3456 * E6)]),
+    hant("neg-table-unit-own-unit-row", "港幣千元\n每股盈利（港仙）\n131.3\n130.9", [], region="HK"),
+    hans("neg-table-unit-year-cell", "单位：亿元\n2025\n2024", []),
+    hans("neg-table-unit-ends-at-prose", "单位：万元\n公司表示，今年的研发投入将继续增长。\n2025\n35", []),
     hant("list-currency-after-last", "招股價分別高至64.39元、114.28元、104.66元人民幣",
          [pt("CNY", 64.39), pt("CNY", 114.28), pt("CNY", 104.66)], region="HK"),
     hant("list-currency-own-word-last", "股價分別為10元、20元和30美元。", [pt("HKD", 10), pt("HKD", 20), pt("USD", 30)],
