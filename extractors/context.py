@@ -942,16 +942,22 @@ def main_mention(text: str, locale: str, extra: Names = ()) -> tuple[int, str] |
                 if m.role == "subject" and m.entity.type in CARRIED_TYPES - {"segment"}]
     if not mentions:
         return None
-    first = mentions[0]
-    cat = _catalogue(locale)
-    names, current = [first.entity.name], first
-    for m in mentions[1:]:
-        if m.start - current.end > LIST_GAP_REACH or not cat["joined"].match(_unbracketed(text, current.end, m.start)):
-            break
-        if m.entity.name not in names:
-            names.append(m.entity.name)
-        current = m
-    return first.start, " + ".join(names)
+    first = _joined_runs(mentions, text, locale)[0]
+    return first[0].start, " + ".join(dict.fromkeys(m.entity.name for m in first))
+
+
+def _joined_runs(mentions: list[Mention], text: str, locale: str) -> list[list[Mention]]:
+    """``mentions`` (in order) in runs of names a conjunction joins (英伟达、微软和亚马逊): one run each, a lone name
+    a run of one."""
+    joined = _catalogue(locale)["joined"]
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if runs and m.start - runs[-1][-1].end <= LIST_GAP_REACH and \
+                joined.match(_unbracketed(text, runs[-1][-1].end, m.start)):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def main_subject(text: str, locale: str, extra: Names = ()) -> str | None:
@@ -1599,14 +1605,7 @@ def counted_referent(matching: str, bounds: list[tuple[int, int]], i: int, start
     window_lo = bounds[max(0, i - COUNTED_SENTENCES)][0]
     text = matching[window_lo : lo + anaphor.start()]
     companies = [m for m in _mentions(text, locale, extra) if m.entity.type in ("company", "segment")]
-    lists: list[list[str]] = []
-    for previous, m in zip([None, *companies], companies, strict=False):
-        if previous is not None and m.start - previous.end <= LIST_GAP_REACH and \
-                cat["joined"].match(_unbracketed(text, previous.end, m.start)):
-            if m.entity.name not in lists[-1]:
-                lists[-1].append(m.entity.name)
-        else:
-            lists.append([m.entity.name])
+    lists = [list(dict.fromkeys(m.entity.name for m in run)) for run in _joined_runs(companies, text, locale)]
     fitting = [names for names in lists if len(names) == wanted]
     return " + ".join(fitting[-1]) if fitting else None
 
@@ -1818,22 +1817,11 @@ def respectively(claims: list[dict[str, Any]], body: str, matching: str, locale:
 
 def _name_lists(text: str, locale: str, extra: Names) -> list[tuple[int, list[str]]]:
     """The sentence's lists of two or more subject names joined by conjunctions: (where the list ends, names)."""
-    cat = _catalogue(locale)
     # (people too: 魏哲家与张忠谋一年股利分别上看1.9亿元、30亿元 are each one's own)
     mentions = [m for m in _roles(text, locale, extra)
                 if m.role == "subject" and (m.entity.type in CARRIED_TYPES or m.entity.type == "person")]
-    out, current = [], [mentions[0]] if mentions else []
-    for m in mentions[1:]:
-        if m.start - current[-1].end <= LIST_GAP_REACH and \
-                cat["joined"].match(_unbracketed(text, current[-1].end, m.start)):
-            current.append(m)
-            continue
-        if len(current) > 1:
-            out.append((current[-1].end, [x.entity.name for x in current]))
-        current = [m]
-    if len(current) > 1:
-        out.append((current[-1].end, [x.entity.name for x in current]))
-    return out
+    return [(run[-1].end, [m.entity.name for m in run]) for run in _joined_runs(mentions, text, locale)
+            if len(run) > 1]
 
 
 def _amount_runs(claims: list[dict[str, Any]], body: str, text: str,
