@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from extractors.sentences import SENTENCE_END as SENTENCES
+from extractors.sentences import SENTENCE_MARKS
 from normalizers.locale import load_locale
 from normalizers.numbers import Number, NumberError, parse_de, parse_zh
 from normalizers.patterns import NEVER, WORD_STYLES, WordStyle, word_alternation, word_at_end
@@ -1249,7 +1250,6 @@ TABLE_CELL = re.compile(r"[ \t]*(?P<neg>[-−(（])?(?P<fig>\d{1,3}(?:,\d{3})+(?
 OWN_UNIT = re.compile(r"[（(][^（()）]{1,6}[）)]\s*$")
 # A line longer than this, or ending a sentence, is prose: the table has ended.
 TABLE_LABEL_MAX = 30
-SENTENCE_END_MARKS = "。！？!?；;"
 LINE = re.compile(r"[^\n]*")
 
 
@@ -1268,7 +1268,7 @@ def _table_cells(text: str, g: _Grammar, headers: list[re.Match[str]], spans: li
             content = line[0].strip()
             if not content:
                 continue
-            if len(content) > TABLE_LABEL_MAX or content[-1] in SENTENCE_END_MARKS or header.re.fullmatch(content):
+            if len(content) > TABLE_LABEL_MAX or content[-1] in SENTENCE_MARKS or header.re.fullmatch(content):
                 break  # prose, or the next table's own unit
             cell = TABLE_CELL.fullmatch(line[0])
             if cell is None:
@@ -1277,9 +1277,11 @@ def _table_cells(text: str, g: _Grammar, headers: list[re.Match[str]], spans: li
             figure = cell["fig"]
             if own_unit or YEAR.fullmatch(figure) or line.start() + cell.start("fig") in taken:
                 continue
-            value = float(figure.replace(",", "")) * scale * (-1 if cell["neg"] else 1)
-            cells.append(MoneySpan(line.start() + cell.start("fig"), line.start() + cell.end("fig"), currency, value,
-                                   None, None, "exact", rule="table_unit"))
+            value = _parse(figure, g, g.locale).value
+            if value is None:
+                continue
+            cells.append(MoneySpan(line.start() + cell.start("fig"), line.start() + cell.end("fig"), currency,
+                                   value * scale * (-1 if cell["neg"] else 1), None, None, "exact", rule="table_unit"))
     return cells
 
 
