@@ -573,6 +573,10 @@ def _context_words(locale: str) -> dict[str, Any]:
         # an amount's bracketed restatement and a joining word (的) between it and a cue right after it
         "adjoining": re.compile(rf"\s*(?:[（(][^（()）]{{0,{ADJOINING_BRACKET}}}[）)])?\s*"
                                 rf"(?:{_words(data.get('adjoining_words', []))})?\s*"),
+        # an amount set as a limit (拟于…2831万美元…的额度内，兴建…): what follows its frame word is what it is for
+        "budget_frame": re.compile(rf"\s*(?:[（(][^（()）]{{0,{ADJOINING_BRACKET}}}[）)])?\s*"
+                                   rf"(?:{_words(data.get('adjoining_words', []))})?\s*"
+                                   rf"(?:{_words(data.get('budget_frames', [])) or NEVER})"),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
         # a limit on chips (上限为, Obergrenze von): the count after it is a rule's, nobody holds it
@@ -1037,13 +1041,16 @@ def _nearest(cues: Iterable[tuple[int, int, str]], text: str, start: int, end: i
     introduces it (Bewertung von 6 Mrd. Dollar einsammeln); one after the amount that introduces a figure of its own
     (750 Mio. Dollar … bei einer Bewertung von 6 Mrd.) is that figure's. Beyond the clause a cue
     before the amount governs it rather than one after it, which belongs to the next clause's figure (收入增长30%,达到54
-    亿元,经营溢利增长40%: revenue)."""
+    亿元,经营溢利增长40%: revenue), unless the amount is set as a limit (``budget_frames``: 于2831万美元的额度内，
+    兴建…)."""
     cues = [c for c in cues if not (c[0] < end and c[1] > start) and
             not (c[0] > end + 1 and not _adjoins(text, end, c[0], locale) and _owns_figure(text, c[1]))]
     scopes = _scopes(text, start, end)
     for depth, (lo, hi, _) in enumerate(scopes[-2:]):
         inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
-        if depth and any(c[1] <= start for c in inside):
+        if depth and _context_words(locale)["budget_frame"].match(text, end) and any(c[0] >= end for c in inside):
+            inside = [c for c in inside if c[0] >= end]
+        elif depth and any(c[1] <= start for c in inside):
             inside = [c for c in inside if c[1] <= start]
         if inside:
             return min(inside, key=lambda c: (not _introduces(text, c[1], start, locale),
@@ -1349,6 +1356,10 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
         if per == "share" and _size(claim) >= SHARE_PRICE_MAX:
             per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
     topic = topic_of(text, start, end, locale, subject, per) if money else None
+    if per == "share" and topic != "market_value" and share_quote(text, start, end, locale, _size(claim)):
+        # a share quoted in a trading report whose clause names no other topic (次季盈利急挫的美團（3690）ADR回升0.3%，
+        # 折合報103.67港元): its price, whatever the sentence says of the company elsewhere
+        topic = "market_value"
     if topic == "price" and kind == "money" and (chip := chip_before(text, start, locale, extra)) and \
             (subject is None or subject == (e.parent if (e := subject_entity(chip)) else None)
              or per in ("GPU", "unit") and _context_words(locale)["unit_price"].search(text, 0, start)):
@@ -1373,7 +1384,8 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             topic = "capex"  # Das Projekt soll 40 Milliarden Dollar gekostet haben: its build-out (topic_of)
     subject = company_level(subject, topic)
     change = change_of(text, start, end, locale) if money else None
-    cued_topic = bool(money and _nearest(_cues(text, locale), text, start, end, locale))
+    # a share's price names its own topic (折合報103.67港元 after a sentence on profits: a share price, not a profit)
+    cued_topic = bool(money and (per == "share" or _nearest(_cues(text, locale), text, start, end, locale)))
     return Context(subject, topic, change, hypothetical, per, attribution_of(text, start, end, locale), cued_topic)
 
 

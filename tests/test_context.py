@@ -864,6 +864,30 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "1 Milliarde Dollar", "salary"),
     ("de-goods-value-stays", "de", "Microsoft kauft Chips im Wert von 2 Milliarden Dollar", "2 Milliarden Dollar",
      "hardware_cost"),
+    # money put into a company (gesteckt, ein Anteil an) is an investment; state aid (Hilfen) a subsidy; a listed
+    # company (börsennotiert) says nothing of a market value
+    ("de-money-put-into-a-company", "de", "Insgesamt hat der Konzern rund 3 Milliarden US-Dollar in Anthropic gesteckt",
+     "rund 3 Milliarden US-Dollar", "investment"),
+    ("de-a-stake-in-a-company", "de", "Ihr Anteil an Apple ist fast zehn Milliarden US-Dollar wert",
+     "fast zehn Milliarden US-Dollar", "investment"),
+    ("de-a-share-of-revenue-is-no-stake", "de", "Der Anteil am Umsatz betrug 2 Milliarden Euro", "2 Milliarden Euro",
+     "revenue"),
+    ("de-state-aid-is-a-subsidy", "de", "Die Regierung hat ihre Hilfen für die Chip-Industrie auf 20 Milliarden Euro "
+     "aufgestockt", "20 Milliarden Euro", "subsidy"),
+    ("de-a-listed-company-is-no-market-value", "de", "Die Beteiligungen an 2315 börsennotierten Unternehmen waren "
+     "172,4 Milliarden Dollar wert", "172,4 Milliarden Dollar", "investment"),
+    # a budget set as a limit (额度内) is for what the clause after it names, not for the cue before it; machinery and a
+    # plant's buildings are capex; capital put into a subsidiary is the parent's investment
+    ("zh-hant-a-budget-limit-takes-the-cue-after", "zh-Hant",
+     "透過此次增資，WIMY擬於2831萬美元的額度內，興建員工宿舍及變電站", "2831萬美元", "capex"),
+    ("zh-hant-an-amount-without-a-limit-takes-the-cue-before", "zh-Hant",
+     "透過此次增資，WIMY取得2831萬美元，將興建員工宿舍", "2831萬美元", "funding"),
+    ("zh-hant-machinery-is-capex", "zh-Hant", "擬於不超過52.8億元的額度內，進行竹北第二廠區的建築物改良及取得機器設備",
+     "52.8億元", "capex"),
+    ("zh-hant-equipment-bought-is-hardware", "zh-Hant", "公司斥資3億元採購設備", "3億元", "hardware_cost"),
+    ("zh-hant-capital-into-a-subsidiary", "zh-Hant", "WMMY擬於3000萬美元額度內，對其子公司WIMY增資", "3000萬美元",
+     "investment"),
+    ("zh-hant-capital-raised-stays-funding", "zh-Hant", "WIMY獲得3000萬美元增資", "3000萬美元", "funding"),
 ]
 
 
@@ -909,6 +933,14 @@ ARTICLE_TOPICS = [  # (id, article, claim text, topic): a topic from the sentenc
     # a winner of the day (Gewinner) is no profit: a quote in a report on blue chips is a share price
     ("de-a-winners-quote-is-market-value", "Unter den Gewinnern bei den Blue Chips sind Roche (+1,2% auf 250,10 Fr.).",
      "250,10 Fr.", "market_value"),
+    # a share quoted in a trading report is its price, whatever the sentence says of the company in another clause; an
+    # earnings per share stays a profit
+    ("zh-hant-a-quote-beside-a-profit-word",
+     "次季盈利急挫的美團（3690）ADR回升0.3%，折合報103.67港元，較港股高收0.94%。", "103.67港元", "market_value"),
+    ("zh-hant-earnings-per-share-stay-a-profit", "台積電（2330）第三季每股盈餘12.54元。", "12.54元", "profit"),
+    # a German date's ordinal (zum 30. September) ends no sentence: the figure keeps its sentence's cue
+    ("de-a-cue-before-a-date", "Die Anteile der Nationalbank an US-Unternehmen waren zum 30. September 2025 insgesamt "
+     "172,4 Milliarden Dollar wert.", "172,4 Milliarden Dollar", "investment"),
 ]
 
 
@@ -971,6 +1003,9 @@ CHANGE_CASES = [  # (id, locale, sentence, amount, change)
     ("de-net-loss-is-a-level", "de", "Der Nettoverlust betrug 2 Milliarden Euro", "2 Milliarden Euro", "level"),
     ("de-plus-minus-is-a-margin", "de", "einen Umsatz von 17 Mrd. Euro plus/minus 500 Mio. Euro", "500 Mio. Euro",
      "level"),
+    # a threshold crossed (升越, 升穿, 站上) is a level
+    ("zh-hant-a-threshold-crossed", "zh-Hant", "中芯國際創出歷史新高，升越60元大關", "60元", "level"),
+    ("zh-hant-risen-by-stays-a-change", "zh-Hant", "中芯國際股價大升6元", "6元", "increase"),
 ]
 
 

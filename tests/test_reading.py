@@ -183,8 +183,13 @@ def test_simplified_conversion_keeps_length():
     [("Das kostete ca. 6 Mio. Euro. Danach kam mehr.", ["Das kostete ca. 6 Mio. Euro.", "Danach kam mehr."]),
      ("Siehe z.B. Nvidia. Die Firma wuchs.", ["Siehe z.B. Nvidia.", "Die Firma wuchs."]),
      ("成本为600万美元。据称“如此。”\n第二行", ["成本为600万美元。", "据称“如此。”", "第二行"]),
-     ("Version 3.5 kam. 2024 folgte 4.", ["Version 3.5 kam.", "2024 folgte 4."])],
-    ids=["de-abbreviations", "de-z.B.", "zh-marks-and-lines", "de-decimal-and-digit-start"],
+     ("Version 3.5 kam. 2024 folgte 4.", ["Version 3.5 kam.", "2024 folgte 4."]),
+     ("Stand am 30. September 2025. Im 2. Quartal stieg er. Es waren 12. Danach 2024. Ende.",
+      ["Stand am 30. September 2025.", "Im 2. Quartal stieg er.", "Es waren 12.", "Danach 2024.", "Ende."]),
+     ("Die Wistron Technology (Malaysia) Sdn. Bhd. in St. Gallen zahlt. Gut.",
+      ["Die Wistron Technology (Malaysia) Sdn. Bhd. in St. Gallen zahlt.", "Gut."])],
+    ids=["de-abbreviations", "de-z.B.", "zh-marks-and-lines", "de-decimal-and-digit-start", "de-ordinals-not-ends",
+         "company-and-place-abbreviations"],
 )
 def test_sentence_bounds(text, expected):
     from extractors.sentences import sentence_bounds
