@@ -874,6 +874,10 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "revenue"),
     ("de-state-aid-is-a-subsidy", "de", "Die Regierung hat ihre Hilfen für die Chip-Industrie auf 20 Milliarden Euro "
      "aufgestockt", "20 Milliarden Euro", "subsidy"),
+    ("de-a-company-worth-is-its-market-value", "de", "Nvidia ist erstmals mehr als fünf Billionen Dollar wert",
+     "mehr als fünf Billionen Dollar", "market_value"),
+    ("de-a-total-value-is-no-market-value", "de", "Die Lieferung hat einen Gesamtwert von rund zwei Milliarden Dollar",
+     "rund zwei Milliarden Dollar", "other"),
     ("de-a-listed-company-is-no-market-value", "de", "Die Beteiligungen an 2315 börsennotierten Unternehmen waren "
      "172,4 Milliarden Dollar wert", "172,4 Milliarden Dollar", "investment"),
     # a budget set as a limit (额度内) is for what the clause after it names, not for the cue before it; machinery and a
