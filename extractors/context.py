@@ -504,6 +504,9 @@ def _context_words(locale: str) -> dict[str, Any]:
     # how far before the amount its change word may stand: 蒸发约8000亿美元 (a word or two), verlor an einem Tag rund
     # (no digit, numeral or percent sign between: in 营收年增六六％、五一二亿美元 the change is the percentage)
     gap = rf"[^，,。；;：:!?！？\d%％{NUMERALS}]{{0,{int(change.get('reach', 6))}}}?"
+    # an amount's bracketed restatement and a joining word (的) after it: 100兆韩元（约新台币2.19兆元）的
+    adjoining = rf"\s*(?:[（(][^（()）]{{0,{ADJOINING_BRACKET}}}[）)])?\s*" \
+        rf"(?:{_words(data.get('adjoining_words', []))})?\s*"
     return {
         # a change word, then at most a few words that are not digits, right before the amount
         "change_word": re.compile(rf"(?P<w>{_words(by_direction)}){gap}$", re.I),
@@ -571,12 +574,9 @@ def _context_words(locale: str) -> dict[str, Any]:
         # a cue's linking word to its own amount (Bewertung von, 估值达): \s, then the word, then \s
         "introducing": re.compile(rf"\s*(?:{_words(data.get('introducing_words', []))})\s*", re.I),
         # an amount's bracketed restatement and a joining word (的) between it and a cue right after it
-        "adjoining": re.compile(rf"\s*(?:[（(][^（()）]{{0,{ADJOINING_BRACKET}}}[）)])?\s*"
-                                rf"(?:{_words(data.get('adjoining_words', []))})?\s*"),
+        "adjoining": re.compile(adjoining),
         # an amount set as a limit (拟于…2831万美元…的额度内，兴建…): what follows its frame word is what it is for
-        "budget_frame": re.compile(rf"\s*(?:[（(][^（()）]{{0,{ADJOINING_BRACKET}}}[）)])?\s*"
-                                   rf"(?:{_words(data.get('adjoining_words', []))})?\s*"
-                                   rf"(?:{_words(data.get('budget_frames', [])) or NEVER})"),
+        "budget_frame": re.compile(rf"{adjoining}(?:{_words(data.get('budget_frames', [])) or NEVER})"),
         "weak_topic_cues": frozenset(w.lower() for w in data.get("weak_topic_cues", [])),
         "market": re.compile(_words(data.get("market_words", [])), re.I),
         # a limit on chips (上限为, Obergrenze von): the count after it is a rule's, nobody holds it
