@@ -42,9 +42,11 @@ PER_SLASH = re.compile(r"\s*[/／]\s*(?P<u>[^\s，,；;。！？!?：:/／)）]+
 ZH_FIGURE_SPACE = r"[ \u00a0]"
 ZH_FIGURE_SPACES = re.compile(ZH_FIGURE_SPACE)
 ZH_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-# A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation.
-FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:，[０-９]{3})*(?:．[０-９]+)?")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．﹒，", "0123456789..,")
+# A full-width point or comma only inside a full-width figure (２，５００万): elsewhere it is punctuation. Hong Kong
+# and Taiwan print also set the small full stop ﹒ as the decimal point (２﹒３４萬億元, 16﹒86%).
+FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:，[０-９]{3})*(?:[．﹒][０-９]+)?")
+SMALL_POINT = re.compile(r"(?<=\d)﹒(?=\d)")
 # 63，410.00元: a full-width comma between groups of three ASCII digits groups thousands where decimals follow;
 # without them it is as often a list ($20，300美圆: two prices).
 FULLWIDTH_GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?:，\d{3})+(?=\.\d)")
@@ -57,6 +59,10 @@ DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]
              r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
              r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
 NO_CENTS = re.compile(r",[-–]")
+# No amount of money reaches a quadrillion (the world's yearly output is about 10^14 dollars): a figure grouped with one
+# dot that would is written with a decimal point (3.012 Billionen).
+IMPLAUSIBLE_SUM = 1e15
+ONE_DOT_GROUP = re.compile(r"[-−]?\d{1,3}\.\d{3}(?![\d.,])")
 # A stock quote's change as quote boxes print it, in signs rather than words: a signed figure and its signed
 # percentage in brackets (+0.950 (+1.863%)); prose says 升0.95元. What follows it up to the next break is the box's
 # market data (沽空 $8.18億; 比率 13.340%), not an amount of the article, when a text dump joins the box to a line.
@@ -357,7 +363,12 @@ def _parse_zh(text: str, locale: str) -> Number:
 
 def _parse_de(text: str, _locale: str) -> Number:
     # "500-Millionen": a hyphenated scale reads as a spaced one.
-    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
+    number = parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
+    if number.value is not None and abs(number.value) >= IMPLAUSIBLE_SUM and (dot := ONE_DOT_GROUP.match(text)):
+        # "3.012 Billionen US-Dollar" (a Swiss or English decimal point): read as a thousands separator, the dot
+        # would make a sum beyond any economy's
+        return _parse_de(f"{text[: dot.end() - 4]},{text[dot.end() - 3 :]}", _locale)
+    return number
 
 
 @dataclass(frozen=True)
@@ -835,6 +846,45 @@ def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tup
     return first, second
 
 
+# Between the two ends of a range whose ends each carry their currency: a dash (€3-€6 Mrd.).
+RANGE_DASH = re.compile(r"\s*[-–]\s*")
+# Where a figure starts in an amount's text (after a currency sign before it).
+FIGURE = re.compile(r"[-−]?\d")
+
+
+def _joined_ranges(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
+    """Two amounts each written with its currency that a range's words join are one range: "zwischen 10 Mrd. USD und
+    11 Mrd. USD" (the locale's ``range_between``), "zwischen €3-€6 Mrd." (a dash; the low end takes the high end's
+    scale)."""
+    kept: list[MoneySpan] = []
+    for span in spans:
+        if kept and (joined := _joined_range(text, kept[-1], span, g)):
+            kept[-1] = joined
+        else:
+            kept.append(span)
+    return _renumbered(spans, kept) if len(kept) < len(spans) else spans
+
+
+def _joined_range(text: str, a: MoneySpan, b: MoneySpan, g: _Grammar) -> MoneySpan | None:
+    if a.value is None or b.value is None or a.vague or b.vague or a.currency != b.currency \
+            or a.per and b.per and a.per != b.per or a.equivalent_of is not None or b.equivalent_of is not None \
+            or a.value <= 0:
+        return None
+    gap = text[a.end : b.start]
+    lo = a.value
+    if RANGE_DASH.fullmatch(gap):
+        low_figure, high_figure = (FIGURE.search(text, s.start, s.end) for s in (a, b))
+        if low_figure is None or high_figure is None:
+            return None
+        lo = _distribute_scale(text[low_figure.start() : a.end], lo, text[high_figure.start() : b.end], b.value, g)
+    elif not (g.list_joiner is not None and g.list_joiner.fullmatch(gap)
+              and g.range_opener.search(text, max(0, a.start - 12), a.start)):
+        return None
+    if not lo < b.value or b.value > lo * 1000:
+        return None  # not a range, or a low end whose scale was not told (€3-€6 Mrd. Euro)
+    return MoneySpan(a.start, b.end, a.currency, None, lo, b.value, "range", per=a.per or b.per, rule="range")
+
+
 def _is_bare(match: re.Match[str], g: _Grammar) -> bool:
     """Whether the amount's currency is only the locale's default: no word, or a bare unit (元, 块) after it."""
     if match["cb"]:
@@ -1165,6 +1215,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
     text, offsets = _without_zero_width(text)
     # Full-width digits (１．０７５３) and grouping commas to ASCII, one character for one so offsets hold.
     text = FULLWIDTH_NUMBER.sub(lambda m: m[0].translate(FULLWIDTH_DIGITS), text)
+    if "﹒" in text:
+        text = SMALL_POINT.sub(".", text)
     if not g.spaced:  # full-width punctuation is Han text's own
         text = FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), text)
     spans: list[MoneySpan] = []
@@ -1227,6 +1279,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans = _currency_of_list_end(text, spans, g.list_currency, g.list_joiner_only)
     if g.currency_in_context:
         spans = _currency_from_context(text, spans, g)
+    spans = _joined_ranges(text, spans, g)
     if g.table_unit is not None and (headers := list(g.table_unit.finditer(text))):
         # (a header's 人民币百万元 names the unit: no amount of a million)
         kept = [s for s in spans if not any(h.start() <= s.start < h.end() for h in headers)]

@@ -7,6 +7,7 @@ must cost a rejection, not a hang or a crash.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -279,21 +280,34 @@ def _zh_integer(text: str, v: ZhVocab) -> Decimal:
 
 
 def _zh_digits_then_units(text: str, v: ZhVocab) -> Decimal | None:
-    """五二〇億, 三四五亿: Taiwan print writes the figure before a big unit digit by digit, as Arabic figures are.
+    """五二〇億, 三四五亿, 一兆一一二三億: Taiwan print writes the figure before a big unit digit by digit, as Arabic
+    figures are, in each of the amount's parts (one digit before a larger unit: 一兆).
 
     Only where it cannot be a range or a numeral with places: a zero among the digits, or three digits and more
     (五六亿 is 5-6亿, read by the caller as neighbouring digits)."""
-    end = len(text)
-    scale = ONE
-    while end and text[end - 1] in v.big:
-        end -= 1
-        scale *= v.big[text[end]]
-    digits = text[:end]
-    if (scale == ONE or len(digits) < 2 or not all(ch in v.digits for ch in digits)
-            or any(ch in v.counting_only for ch in digits)
-            or (len(digits) < 3 and not any(ch in v.zeros for ch in digits))):
+    parts: list[tuple[str, Decimal]] = []  # (digits, unit) in order
+    digits, unit = "", ONE
+    for ch in text:
+        if ch in v.big:
+            if not digits:
+                return None
+            unit *= v.big[ch]
+        elif ch in v.digits and ch not in v.counting_only:
+            if unit != ONE:
+                parts.append((digits, unit))
+                digits, unit = "", ONE
+            digits += ch
+        else:
+            return None
+    if not digits or unit == ONE:
         return None
-    return Decimal("".join(str(v.digits[ch]) for ch in digits)) * scale
+    parts.append((digits, unit))
+    if any(later >= earlier for (_, earlier), (_, later) in itertools.pairwise(parts)):
+        return None
+    if not any(len(d) >= 3 or len(d) == 2 and any(ch in v.zeros for ch in d) for d, _ in parts) or \
+            any(len(d) == 2 and not any(ch in v.zeros for ch in d) for d, _ in parts):
+        return None  # no digit-by-digit part, or 五六亿: a range, read by the caller
+    return sum((Decimal("".join(str(v.digits[ch]) for ch in d)) * u for d, u in parts), ZERO)
 
 
 def _zh_positional(text: str, v: ZhVocab) -> str:

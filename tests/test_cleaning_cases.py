@@ -276,6 +276,10 @@ DUMP_CHROME = [
                  id="de-quote-widget-name-run-into-the-label"),
     pytest.param(f"{DE_P1}\n- NVIDIA Corp. - WKN: 918422 - ISIN: US67066G1040 - Kurs: 185,050 $ (Nasdaq)\n{DE_P2}\n"
                  f"{DE_P3}\n", "185,050", DE_P3, id="de-quote-widget-isin"),
+    # a market ticker goes; a list item of figures with a clause comma is a sentence's clause, not a ticker
+    pytest.param(f"{HANT_P1}\n恒指25808 國指9100 科指5600 上證3300\n{HANT_P2}\n財報關鍵數字：\n"
+                 f"• 毛利率為 6.3%，低於第一季的 9.3% 與去年同期的 11.8%\n{HANT_P3}\n", "恒指25808", "毛利率為 6.3%",
+                 id="hant-ticker-goes-a-figures-list-item-stays"),
 ]
 
 

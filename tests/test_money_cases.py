@@ -928,6 +928,12 @@ CASES = [
     hant("quote-box-joined-to-text", "小米-W(01810.HK) +0.950 (+1.863%) 沽空 $8.18億; 比率 13.340% 雷軍宣布發表會",
          [], region="HK"),
     hans("quote-box-joined-to-text", "小米集团-W(01810.HK) +0.950 (+1.863%) 沽空 $8.18亿; 比率 13.340% 雷军宣布", []),
+    # the small full stop as a decimal point (Hong Kong and Taiwan print), in full-width and ASCII figures
+    hant("small-full-stop-decimal", "收入２﹒３４萬億元人民幣，每股派6﹒5元",
+         [pt("CNY", 2.34 * E12), pt("HKD", 6.5, per="share")], region="HK"),
+    # a figure set digit by digit after a larger unit (一兆一一二三億: 1兆 and 1123億)
+    hant("digit-by-digit-after-a-larger-unit", "營收約新台幣一兆一一二三億元", [pt("TWD", 1.1123 * E12, "approx")],
+         region="TW"),
     hant("quote-change-in-prose-keeps-figures", "騰訊收報380元，升5元(+1.3%)，成交額50億元。",
          [pt("HKD", 380), pt("HKD", 5), pt("HKD", 5 * E9)], region="HK"),
     de("list-und-not-range", "Die Angeklagten müssen jeweils 800.000 und 600.000 US-Dollar als Kaution zahlen.",
@@ -935,6 +941,17 @@ CASES = [
     de("list-und-shares-scale", "Umsätze von 2 und 3 Millionen Euro", [pt("EUR", 2 * E6), pt("EUR", 3 * E6)]),
     de("range-zwischen-und", "zwischen 300 und 400 Euro", [rg("EUR", 300, 400)]),
     de("range-zwischen-capital", "Zwischen 35 und 40 Milliarden US-Dollar - eine Summe", [rg("USD", 35 * E9, 40 * E9)]),
+    # both ends with their currency: joined by zwischen … und, or by a dash (the low end takes the high end's scale)
+    de("range-zwischen-both-ends-with-currency", "einen Umsatz zwischen 10 Mrd. USD und 11 Mrd. USD",
+       [rg("USD", 10 * E9, 11 * E9)]),
+    de("range-zwischen-per-share-both-ends", "einen Gewinn je Aktie zwischen 0,46 USD und 0,54 USD",
+       [rg("USD", 0.46, 0.54, "share")]),
+    de("range-dash-signs-before-both-ends", "Kosten zwischen €3-€6 Mrd. werden genannt", [rg("EUR", 3 * E9, 6 * E9)]),
+    de("list-both-ends-with-currency-no-zwischen", "Umsätze von 10 Mrd. USD und 11 Mrd. USD",
+       [pt("USD", 10 * E9), pt("USD", 11 * E9)]),
+    # a dot before a scale that would make a sum beyond any economy's (10^15) is a decimal point (Swiss, English style)
+    de("dot-decimal-before-billionen", "Nvidia ist 3.012 Billionen US-Dollar wert", [pt("USD", 3.012 * E12)]),
+    de("dot-grouping-before-milliarden-stays", "ein Umsatz von 1.500 Milliarden Euro", [pt("EUR", 1500 * E9)]),
     de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
     de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
     de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),

@@ -150,6 +150,9 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("ein halbes Dutzend", DE, 6),
     ("zwei Komma fünf Millionen", DE, 2_500_000),
     ("2 Billiarden", DE, 2e15),  # long scale: a Billiarde is a thousand Billionen
+    ("一兆一一二三億", HANT, 1_112_300_000_000),  # digit by digit after a larger unit (Taiwan print)
+    ("一兆零一一二三億", HANT, 1_112_300_000_000),
+    ("三八一○億", HANT, 381_000_000_000),
     ("minus 1,2 Millionen", DE, -1_200_000),  # a stated loss, the sign as a word
     ("- 1.200.000", DE, -1_200_000),  # the sign with a space after it
     ("achtzehnhundert", DE, 1800),  # a teen counts hundreds
@@ -171,6 +174,7 @@ CASES: list[tuple[str, str, float | Vague | Over | None]] = [
     ("两两", HANS, None),  # 两 counts (两千) but never stands digit by digit
     ("多", HANS, None),
     ("一千二三", HANS, None),  # a range (1200 or 1300), not a figure
+    ("一兆五六億", HANT, None),  # a range after a larger unit, not 56億
     ("零万", HANS, None),
     ("十点两", HANS, None),  # 两 is no decimal digit: 两百点两 is two numbers
     ("1/0", HANS, None),
