@@ -1235,8 +1235,10 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                     carried.append(span)
                     continue
                 bares = [*bares[-1:], match]
-            if spans and g.carried_in_sentence is not None and (
-                    span := _carried_in_sentence(match, text, g, locale, spans[-1], g.carried_in_sentence)):
+            # (in the currency of the last amount stated, not of its restatement: 1000億人民幣（以下同，約台幣4500億）)
+            stated = next((s for s in reversed(spans) if s.equivalent_of is None), None)
+            if stated is not None and g.carried_in_sentence is not None and (
+                    span := _carried_in_sentence(match, text, g, locale, stated, g.carried_in_sentence)):
                 carried.append(span)
             continue
         if g.list_joiner is not None and match["lo"] and (pair := _list_pair(match, text, g, locale)):

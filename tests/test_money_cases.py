@@ -844,6 +844,10 @@ CASES = [
     hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
          [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
     hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
+    # the currency of the last amount stated, not of its restatement in brackets
+    hant("carried-sentence-past-a-restatement",
+         "字節跳動計劃斥資850億人民幣（約台幣3825億）採購晶片。預算目前約為1000億，仍可能改變。",
+         [pt("CNY", 850 * E8), pt("TWD", 3825 * E8, "approx", eq=0), pt("CNY", 1000 * E8, "approx")], region="TW"),
     hant("neg-carried-sentence-index-level",
          "阿里三年投資3800億元。港元拆息回升影響資金流動性，認為恒指較難升穿兩萬六。", [pt("HKD", 3800 * E8)],
          region="HK"),
