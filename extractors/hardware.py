@@ -389,6 +389,8 @@ class Words:
     head_marker: str | None
     other_nouns: re.Pattern[str]
     other_noun_after: re.Pattern[str]  # ends a count's noun phrase, its modifiers first: 的高性能运算服务器
+    machine_classifiers: tuple[str, ...]  # a machine's measure word (台): its count may end in machine_noun_after
+    machine_noun_after: re.Pattern[str]  # as other_noun_after, with machine_nouns: 的惠普超级电脑
     price_words: re.Pattern[str]
     type_marker: re.Pattern[str] | None
     family_marker: re.Pattern[str] | None  # after a generic noun, before its family and descriptor: der Hopper-Familie
@@ -452,6 +454,8 @@ def load_words(locale: str) -> Words:
         head_marker=raw.get("head_marker"),
         other_nouns=re.compile(word_alternation(raw.get("other_nouns", [])), flags),
         other_noun_after=_other_noun_after(raw, flags),
+        machine_classifiers=tuple(raw.get("machine_classifiers", [])),
+        machine_noun_after=_other_noun_after(raw, flags, "machine_nouns"),
         price_words=re.compile(word_alternation(raw.get("price_words", []))),
         type_marker=re.compile(rf"\s+(?:{word_alternation(markers)})\s+", flags) if markers else None,
         family_marker=re.compile(rf",?\s+(?:{word_alternation(raw['family_markers'])})\s+{_adjectives(raw)}{QUOTE}?",
@@ -521,13 +525,14 @@ def load_words(locale: str) -> Words:
     )
 
 
-def _other_noun_after(raw: dict[str, Any], flags: int) -> re.Pattern[str]:
-    """A noun of other things (``other_nouns``) after up to ``other_noun_modifiers`` letters of modifiers, none of
-    them the head marker: in 8张A800组成的服务器 the chips make up the machine, whose noun is not theirs."""
+def _other_noun_after(raw: dict[str, Any], flags: int, key: str = "other_nouns") -> re.Pattern[str]:
+    """A noun of other things (``other_nouns``, or the list ``key``) after up to ``other_noun_modifiers`` letters of
+    modifiers, none of them the head marker: in 8张A800组成的服务器 the chips make up the machine, whose noun is not
+    theirs."""
     marker = raw.get("head_marker")
     letter = rf"(?!{re.escape(marker)})[^\W\d_]" if marker else r"[^\W\d_]"
     return re.compile(rf"(?:{letter}){{0,{raw.get('other_noun_modifiers', 0)}}}?"
-                      rf"(?:{word_alternation(raw.get('other_nouns', [])) or NEVER})", flags)
+                      rf"(?:{word_alternation(raw.get(key, [])) or NEVER})", flags)
 
 
 def _noun_gap_words(raw: dict[str, Any]) -> re.Pattern[str]:
@@ -1452,6 +1457,9 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
         pos = joiner.end()  # 330台GPU系列服务器
     if words.head_marker and text.startswith(words.head_marker, pos):
         pos += len(words.head_marker)
+    if text[:count_end].rstrip().endswith(words.machine_classifiers) and \
+            words.machine_noun_after.match(text, pos):
+        return True  # 10台搭载H100的惠普超级电脑: computers
     return words.other_noun_after.match(text, pos) is not None
 
 

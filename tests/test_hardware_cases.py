@@ -418,6 +418,8 @@ CASES = {
     "neg-zh-servers": ("zh-Hans", "1000台服务器", []),
     "neg-zh-servers-with-model": ("zh-Hans", "部署了1000台搭载H100的服务器", [n(NV, "H100")]),
     "neg-zh-servers-before-model": ("zh-Hans", "1000台服务器搭载H100", [n(NV, "H100")]),
+    "neg-hant-supercomputers-with-model": ("zh-Hant", "採購了10台搭載輝達H100 GPU的惠普超級電腦", [n(NV, "H100")]),
+    "zh-chips-in-a-supercomputer": ("zh-Hans", "该中心建成搭载1万块H100的超算", [n(NV, "H100", 10000)]),
     # modifiers may stand before the machines' noun; a chip count that makes up a machine stays a count
     "neg-zh-servers-modified": ("zh-Hans", "签订330台英伟达H800 GPU系列算力服务器采购合同", [n(NV, "H800")]),
     "neg-zh-servers-after-de-modified": ("zh-Hans", "采购128台内嵌英伟达GPU芯片的高性能运算服务器", []),
