@@ -835,6 +835,11 @@ CASES = [
              "(wert would match inside Technologiewerten, Wertpapiere) takes no currency"),
     de("neg-carried-sentence-parts-counted", "Die Investition von 5 Milliarden Euro erreicht 2 Millionen der Kunden "
        "direkt.", [pt("EUR", 5 * E9)]),
+    de("carried-sentence-result-against-the-year-before", "Der Betriebsgewinn stieg auf 20,7 Millionen Franken. "
+       "Comet erreichte einen Reingewinn von 7,9 Millionen nach 4,0 Millionen im Vorjahr.",
+       [pt("CHF", 20.7 * E6), pt("CHF", 7.9 * E6), pt("CHF", 4 * E6)]),
+    de("neg-carried-sentence-users-against-the-year-before", "Der Umsatz stieg auf 20,7 Millionen Franken. Die Zahl "
+       "der Nutzer stieg auf 7,9 Millionen nach 4,0 Millionen im Vorjahr.", [pt("CHF", 20.7 * E6)]),
     de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.",
        [pt("EUR", 5 * E6)]),
     de("neg-carried-sentence-people", "Die Kosten: 5 Millionen Euro. Der Umsatz wuchs, die Zahl der Kunden auf "
