@@ -848,8 +848,9 @@ def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tup
 
 # Between the two ends of a range whose ends each carry their currency: a dash (€3-€6 Mrd.).
 RANGE_DASH = re.compile(r"\s*[-–]\s*")
-# Where a figure starts in an amount's text (after a currency sign before it).
+# Where a figure starts in an amount's text (after a currency sign before it), and the figure itself.
 FIGURE = re.compile(r"[-−]?\d")
+FIGURE_RUN = re.compile(r"\d[\d.,'’]*(?<![.,])")
 
 
 def _joined_ranges(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
@@ -1037,6 +1038,46 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _declaration_start(text: str, at: int) -> int:
     return max(text.rfind(ch, 0, at) for ch in DECLARATION_ENDS) + 1
+
+
+# An amount alone in brackets after a name (Gropyus (100 Mio. Euro)), and how far the next such bracket may stand.
+BRACKET_OPEN, BRACKET_CLOSE = "(（", ")）"
+BRACKETED_REACH = 200
+# A figure that may borrow the scale of the bracketed amount before it: a few digits, no leading zero (74, 6,5).
+SMALL_FIGURE = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{1,2})?")
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that stands in its brackets."""
+    before, after = text[max(0, start - 2) : start].rstrip(), text[end : end + 2].lstrip()
+    return bool(before) and before[-1] in BRACKET_OPEN and bool(after) and after[0] in BRACKET_CLOSE
+
+
+def _bracketed_like(match: re.Match[str], text: str, g: _Grammar, locale: str, last: MoneySpan) -> MoneySpan | None:
+    """A figure alone in brackets after an amount alone in brackets in its sentence takes that amount's currency, and
+    its scale where it has none: "Gropyus (100 Mio. Euro), Storyblok (74) und Prewave (63)", "Sanoptis (235 Millionen
+    Franken) …, gefolgt von Windward Bio (173 Millionen)"."""
+    figure = match["pt"]
+    if not figure or YEAR.fullmatch(figure) or last.value is None \
+            or not 0 < match.start() - last.end <= BRACKETED_REACH \
+            or not _bracketed(text, match.start(), match.end()) or not _bracketed(text, last.start, last.end) \
+            or SENTENCES.search(text, last.end, match.start()):
+        return None
+    span = _span_from_match(match, text, g, locale)
+    if span is None or span.value is None:
+        return None
+    scaled = _has_scale(figure, g)
+    if not scaled and not SMALL_FIGURE.fullmatch(figure):
+        return None  # a stock code (騰訊（0700）), a count
+    if not scaled and (stated := FIGURE_RUN.search(text, last.start, last.end)):
+        try:
+            own = _parse(stated[0], g, locale).value
+        except NumberError:
+            return None
+        if not own:
+            return None
+        span = replace(span, value=span.value * 10.0 ** round(math.log10(last.value / own)))
+    return replace(span, currency=last.currency, rule="carried")
 
 
 def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str, last: MoneySpan,
@@ -1237,6 +1278,12 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                 bares = [*bares[-1:], match]
             # (in the currency of the last amount stated, not of its restatement: 1000億人民幣（以下同，約台幣4500億）)
             stated = next((s for s in reversed(spans) if s.equivalent_of is None), None)
+            # (a chain of them: Sanoptis (235 Millionen Franken), Windward Bio (173 Millionen), Distalmotion (120 …))
+            latest = max((s for s in (stated, carried[-1] if carried else None) if s is not None),
+                         key=lambda s: s.start, default=None)
+            if latest is not None and (span := _bracketed_like(match, text, g, locale, latest)):
+                carried.append(span)
+                continue
             if stated is not None and g.carried_in_sentence is not None and (
                     span := _carried_in_sentence(match, text, g, locale, stated, g.carried_in_sentence)):
                 carried.append(span)

@@ -840,6 +840,16 @@ CASES = [
        [pt("CHF", 20.7 * E6), pt("CHF", 7.9 * E6), pt("CHF", 4 * E6)]),
     de("neg-carried-sentence-users-against-the-year-before", "Der Umsatz stieg auf 20,7 Millionen Franken. Die Zahl "
        "der Nutzer stieg auf 7,9 Millionen nach 4,0 Millionen im Vorjahr.", [pt("CHF", 20.7 * E6)]),
+    # a figure alone in brackets after an amount alone in brackets in its sentence: that amount's currency and scale
+    de("bracketed-figures-after-a-bracketed-amount", "Es gab mit Gropyus (100 Mio. Euro), Storyblok (74) und "
+       "Prewave (6,5) große Runden.", [pt("EUR", 100 * E6), pt("EUR", 74 * E6), pt("EUR", 6.5 * E6)]),
+    de("bracketed-scaled-figures-in-a-chain", "Sanoptis (235 Millionen Franken) führt, gefolgt von Windward Bio "
+       "(173 Millionen), einem Biotechunternehmen für Immunologie- und Entzündungstherapien mit Sitz in Basel, und "
+       "Distalmotion (120 Millionen).", [pt("CHF", 235 * E6), pt("CHF", 173 * E6), pt("CHF", 120 * E6)]),
+    de("neg-bracketed-year-or-other-sentence", "Gropyus (100 Mio. Euro) wuchs im Jahr (2024) stark. Storyblok (74) "
+       "folgte.", [pt("EUR", 100 * E6)]),
+    hant("neg-bracketed-stock-code", "美團營收（100億元）增長，騰訊（0700）股價上升。", [pt("HKD", 100 * E8)],
+         region="HK"),
     de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.",
        [pt("EUR", 5 * E6)]),
     de("neg-carried-sentence-people", "Die Kosten: 5 Millionen Euro. Der Umsatz wuchs, die Zahl der Kunden auf "
