@@ -168,6 +168,9 @@ class _Grammar:
     currency_of_previous: tuple[re.Pattern[str], frozenset[str]] | None  # a sub-unit word several currencies share
     # (Cent) and those currencies: it takes the one of the amount before it in its sentence (48 US-Cent … 49 Cent)
     compared_with: re.Pattern[str] | None  # a clause opened by a comparison word: 较今年的1500亿元
+    # currencies a company's bare sums (10,000 and more) take from an amount named in one before them in their
+    # sentence, and that floor (a Hong Kong article on a mainland company: 约3.2亿人民币，…收入预测为62.5亿元)
+    bare_after_named: tuple[frozenset[str], float] | None
     list_currency: re.Pattern[str] | None  # an amount's end naming the currency after the unit: 104.66元人民币
     list_joiner_only: re.Pattern[str] | None  # only a list joiner between two amounts: 、
     table_unit: re.Pattern[str] | None  # a line declaring a table's unit: 港币千元, 单位：万元
@@ -484,6 +487,8 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
              frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
         compared_with=re.compile(word_alternation(money["compared_with"])) if money.get("compared_with") else None,
+        bare_after_named=(frozenset(money["bare_after_named"]["currencies"]), float(money["bare_after_named"]["from"]))
+        if money.get("bare_after_named") else None,
         **_list_currency_grammar(money),
         **_table_unit_grammar(money),
         currency_in_context=tuple(
@@ -962,6 +967,24 @@ def _currency_of_previous(text: str, spans: list[MoneySpan],
     return out
 
 
+def _currency_of_named(text: str, spans: list[MoneySpan], rule: tuple[frozenset[str], float]) -> list[MoneySpan]:
+    """Bare sums of at least ``rule``'s floor in the currency of an amount named in one of ``rule``'s currencies before
+    them in their sentence: 约3.2亿人民币，…2026年的收入预测为62.5亿元，2027年为83.9亿元 (a Hong Kong paper names the
+    yuan once); not a share's price (股价报50元), below the floor."""
+    currencies, floor = rule
+    out = list(spans)
+    for i, span in enumerate(spans):
+        size = span.value if span.value is not None else span.high
+        if not span.bare or size is None or abs(size) < floor:
+            continue
+        start = _sentence_around(text, span.start, span.end)[0]
+        named = next((s for s in reversed(out[:i]) if s.start >= start and not s.bare and s.equivalent_of is None),
+                     None)
+        if named is not None and named.currency in currencies and named.currency != span.currency:
+            out[i] = replace(span, currency=named.currency)
+    return out
+
+
 def _currency_of_compared(text: str, spans: list[MoneySpan], words: re.Pattern[str]) -> list[MoneySpan]:
     """Bare amounts that a comparison word opens their clause with, in the currency of the amount they are compared
     with: the last one before them in their sentence that restates none (较今年的1500亿元 after 人民币1600亿元).
@@ -1324,6 +1347,8 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
         spans = _currency_of_previous(text, spans, g.currency_of_previous)
     if g.compared_with is not None:
         spans = _currency_of_compared(text, spans, g.compared_with)
+    if g.bare_after_named is not None:
+        spans = _currency_of_named(text, spans, g.bare_after_named)
     if g.list_currency is not None and g.list_joiner_only is not None:
         spans = _currency_of_list_end(text, spans, g.list_currency, g.list_joiner_only)
     if g.currency_in_context:

@@ -848,6 +848,13 @@ CASES = [
        "Distalmotion (120 Millionen).", [pt("CHF", 235 * E6), pt("CHF", 173 * E6), pt("CHF", 120 * E6)]),
     de("neg-bracketed-year-or-other-sentence", "Gropyus (100 Mio. Euro) wuchs im Jahr (2024) stark. Storyblok (74) "
        "folgte.", [pt("EUR", 100 * E6)]),
+    # a Hong Kong paper names a mainland company's yuan once: its bare sums after it in the sentence are yuan, not a
+    # share's price, not another sentence's sums, not in Taiwan
+    hant("hk-bare-sums-after-named-yuan",
+         "預計貢獻約3.2億人民幣，2026年收入預測為62.5億元，目標價15元。另收入100億元。",
+         [pt("CNY", 3.2 * E8, "approx"), pt("CNY", 62.5 * E8), pt("HKD", 15), pt("HKD", 100 * E8)], region="HK"),
+    hant("neg-tw-bare-sums-after-named-yuan", "預計貢獻約3.2億人民幣，2026年收入預測為62.5億元。",
+         [pt("CNY", 3.2 * E8, "approx"), pt("TWD", 62.5 * E8)], region="TW"),
     hant("neg-bracketed-stock-code", "美團營收（100億元）增長，騰訊（0700）股價上升。", [pt("HKD", 100 * E8)],
          region="HK"),
     de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.",
