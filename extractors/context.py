@@ -374,6 +374,14 @@ def _catalogue(locale: str) -> dict[str, Any]:
         "respectively": re.compile(_words(cues["respectively"]), re.I),
         "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
         "company_anaphor": re.compile(_determined(cues, own), re.I),
+        # a name in apposition to a determined company noun (Der Röntgen- und Hochfrequenzspezialist Comet hat): its
+        # capitalised words up to a lower-case word or a mark (Latin script only; German nouns are capitalised too)
+        "appositive": re.compile(rf"(?:{_determined(cues, own)})(?=\s)\s+(?-i:(?P<name>[A-ZÄÖÜ][\w&\-]*"
+                                 rf"(?:\s+[A-ZÄÖÜ][\w&\-]*){{0,2}}))(?=\s+[a-zäöüß]|\s*[,.;:!?])", re.I)
+        if all(_latin(w) for w in cues["anaphora_determiners"]) and cues["anaphora_determiners"] else
+        re.compile(NEVER),
+        "determiner_before": re.compile(rf"(?:{_words(cues['anaphora_determiners'])}|"
+                                        rf"{_words(cues['indefinite_determiners'])})\s+$", re.I),
         # an indefinite determiner right before a name (eine „Gigafactory of compute“): a common noun follows
         "indefinite_before": re.compile(rf"(?:{_words(cues['indefinite_determiners'])})\s*[„“\"«『「]?\s*$", re.I),
         "anaphora_any": re.compile(rf"{_determined(cues, own)}|{_words(cues['anaphora'])}", re.I),
@@ -627,10 +635,14 @@ def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, .
             if entity:
                 found.append(Mention(m.start(), m.end(), entity))
     for alias, name in extra:
+        latin = _latin(alias)
         at = text.find(alias)
         while at >= 0:
-            found.append(Mention(at, at + len(alias), Entity(name, "company")))
-            at = text.find(alias, at + len(alias))
+            end = at + len(alias)
+            # (a Latin name as a word: Comet, not Comets or Cometa)
+            if not latin or not (at and text[at - 1].isalnum() or end < len(text) and text[end].isalnum()):
+                found.append(Mention(at, end, Entity(name, "company")))
+            at = text.find(alias, end)
     # a project's name after an indefinite determiner is a common noun (eine KI-Gigafactory, ein Stargate-Rechenzentrum
     # is no Stargate either way: 一座超级计算机), not the named project
     indefinite = cat["indefinite_before"]
@@ -1881,6 +1893,9 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
         names[short] = short
         if len(full) > len(short) and full.lower() not in known:
             names[full] = short
+    for name in dict.fromkeys(m["name"] for m in cat["appositive"].finditer(text)):
+        if name.lower() not in known and name not in names and _proper_name(name, text, cat):
+            names[name] = name
     parties = [m["name"] for m in words["deal_party"].finditer(text)] if deals else []
     for name in dict.fromkeys(parties):
         if name.lower() in known or name in names or cat["generic_subject"].search(name) or cat["anaphora"].match(name):
@@ -1888,6 +1903,22 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
         if sum(1 for m in re.finditer(rf"(?:^|[{CLAUSE_OPENERS}]){re.escape(name)}", text)) >= 2:
             names[name] = name
     return tuple(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+# How often an appositive name must stand in the article, as a word and never after a determiner (die Gewinne is a
+# noun: dass der Konzern Gewinne macht names nobody), to be a company's name (at fewer, common nouns slip through).
+APPOSITIVE_MENTIONS = 3
+
+
+def _proper_name(name: str, text: str, cat: dict[str, Any]) -> bool:
+    """Whether ``name``, found in apposition to a company noun, is a name: it stands APPOSITIVE_MENTIONS times as a
+    word, never after a determiner, and is no generic word."""
+    if len(name) < 2 or cat["generic_subject"].search(name) or cat["anaphora"].match(name) \
+            or cat["determiner_before"].search(f"{name} "):
+        return False  # (a determiner opening the next sentence: der Konzern. Der …)
+    places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    return len(places) >= APPOSITIVE_MENTIONS and \
+        not any(cat["determiner_before"].search(text, max(0, at - 12), at) for at in places)
 
 
 # The longest full name a definition's pattern takes ("definition" in _context_words: {2,24}?).

@@ -248,6 +248,13 @@ def _claims(text: str) -> list[dict]:
 
 
 ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried from the text before, or not
+    # a name in apposition to a company noun, standing three times as a word and never after a determiner, is the
+    # article's own company name; a common noun after one (der Konzern Gewinne) is none
+    ("de-an-appositive-name", "Der Röntgen- und Hochfrequenzspezialist Comet hat im Halbjahr zugelegt. Der Umsatz "
+     "stieg auf 227,2 Millionen Franken. Unter dem Strich erreichte Comet einen Gewinn. Damit hat Comet die "
+     "Erwartungen übertroffen.", "227,2 Millionen Franken", "Comet"),
+    ("de-a-noun-after-a-company-noun-is-no-name", "Es ist klar, dass der Konzern Gewinne macht. Die Gewinne sind gut. "
+     "Der Umsatz stieg auf 227,2 Millionen Franken. Gewinne bleiben.", "227,2 Millionen Franken", None),
     ("zh-carried-from-the-sentence-before",
      "寒武纪今天披露了三季度报告，公司业绩继续承压。归属于上市公司股东的净利润为-3.10亿元。",
      "-3.10亿元", "Cambricon"),
