@@ -328,6 +328,7 @@ def _catalogue(locale: str) -> dict[str, Any]:
     frames = [*_shared().get("comparison_frames", []), *own.get("comparison_frames", [])]
     counterparty_nouns = vocabulary(locale, "context").get("counterparty_nouns", [])
     counted, counted_numbers = _counted(own)
+    company_nouns = [*cues["anaphora_nouns"], *(noun.lower() for noun in cues["anaphora_nouns"])]
     return {
         "counted_anaphor": counted,
         "counted_numbers": counted_numbers,
@@ -374,12 +375,16 @@ def _catalogue(locale: str) -> dict[str, Any]:
         "respectively": re.compile(_words(cues["respectively"]), re.I),
         "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
         "company_anaphor": re.compile(_determined(cues, own), re.I),
-        # a name in apposition to a determined company noun (Der Röntgen- und Hochfrequenzspezialist Comet hat): its
-        # capitalised words up to a lower-case word or a mark (Latin script only; German nouns are capitalised too)
-        "appositive": re.compile(rf"(?:{_determined(cues, own)})(?=\s)\s+(?-i:(?P<name>[A-ZÄÖÜ][\w&\-]*"
-                                 rf"(?:\s+[A-ZÄÖÜ][\w&\-]*){{0,2}}))(?=\s+[a-zäöüß]|\s*[,.;:!?])", re.I)
+        # a name in apposition to a determined company noun (Der Röntgen- und Hochfrequenzspezialist Comet hat): the
+        # noun ending its word before a capital (Latin script only), then the name, its capitalised words up to a
+        # lower-case word or a mark (German nouns are capitalised too)
+        # (as written and in lower case, as it ends a compound: Hochfrequenzspezialist; a case-sensitive scan is fast)
+        "noun_before_name": re.compile(rf"(?:{word_alternation(company_nouns)})(?=\s+[A-ZÄÖÜ])")
         if all(_latin(w) for w in cues["anaphora_determiners"]) and cues["anaphora_determiners"] else
         re.compile(NEVER),
+        "determined_noun_end": re.compile(rf"(?:{_determined(cues, own)})$", re.I),
+        "appositive_name": re.compile(r"[^\S\n]+(?P<name>[A-ZÄÖÜ][\w&\-]*(?:[^\S\n]+[A-ZÄÖÜ][\w&\-]*){0,2})"
+                                      r"(?=\s+[a-zäöüß]|\s*[,.;:!?])"),
         "determiner_before": re.compile(rf"(?:{_words(cues['anaphora_determiners'])}|"
                                         rf"{_words(cues['indefinite_determiners'])})\s+$", re.I),
         # an indefinite determiner right before a name (eine „Gigafactory of compute“): a common noun follows
@@ -1893,7 +1898,7 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
         names[short] = short
         if len(full) > len(short) and full.lower() not in known:
             names[full] = short
-    for name in dict.fromkeys(m["name"] for m in cat["appositive"].finditer(text)):
+    for name in dict.fromkeys(_appositive_names(text, cat)):
         if name.lower() not in known and name not in names and _proper_name(name, text, cat):
             names[name] = name
     parties = [m["name"] for m in words["deal_party"].finditer(text)] if deals else []
@@ -1908,6 +1913,20 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
 # How often an appositive name must stand in the article, as a word and never after a determiner (die Gewinne is a
 # noun: dass der Konzern Gewinne macht names nobody), to be a company's name (at fewer, common nouns slip through).
 APPOSITIVE_MENTIONS = 3
+
+
+# How far before a company noun its determiner may stand (der Röntgen- und Hochfrequenzspezialist).
+APPOSITIVE_REACH = 60
+
+
+def _appositive_names(text: str, cat: dict[str, Any]) -> Iterator[str]:
+    """Names in apposition to a determined company noun: the noun is found first (it is rare), then its determiner
+    before it (a determined noun ending at the noun) and the name after it."""
+    for noun in cat["noun_before_name"].finditer(text):
+        end = noun.end()
+        if cat["determined_noun_end"].search(text, max(0, noun.start() - APPOSITIVE_REACH), end) \
+                and (name := cat["appositive_name"].match(text, end)):
+            yield name["name"]
 
 
 def _proper_name(name: str, text: str, cat: dict[str, Any]) -> bool:

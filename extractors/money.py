@@ -1071,19 +1071,21 @@ SMALL_FIGURE = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{1,2})?")
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all that stands in its brackets."""
+    """Whether ``text[start:end]`` is all that stands in its brackets (a space may stand inside them)."""
+    if not start or text[start - 1] not in BRACKET_OPEN and not text[start - 1].isspace():
+        return False  # most figures: one look at the character before
     before, after = text[max(0, start - 2) : start].rstrip(), text[end : end + 2].lstrip()
     return bool(before) and before[-1] in BRACKET_OPEN and bool(after) and after[0] in BRACKET_CLOSE
 
 
 def _bracketed_like(match: re.Match[str], text: str, g: _Grammar, locale: str, last: MoneySpan) -> MoneySpan | None:
-    """A figure alone in brackets after an amount alone in brackets in its sentence takes that amount's currency, and
-    its scale where it has none: "Gropyus (100 Mio. Euro), Storyblok (74) und Prewave (63)", "Sanoptis (235 Millionen
-    Franken) …, gefolgt von Windward Bio (173 Millionen)"."""
+    """A figure alone in brackets (the caller has checked) after an amount alone in brackets in its sentence takes
+    that amount's currency, and its scale where it has none: "Gropyus (100 Mio. Euro), Storyblok (74) und Prewave
+    (63)", "Sanoptis (235 Millionen Franken) …, gefolgt von Windward Bio (173 Millionen)"."""
     figure = match["pt"]
     if not figure or YEAR.fullmatch(figure) or last.value is None \
             or not 0 < match.start() - last.end <= BRACKETED_REACH \
-            or not _bracketed(text, match.start(), match.end()) or not _bracketed(text, last.start, last.end) \
+            or not _bracketed(text, last.start, last.end) \
             or SENTENCES.search(text, last.end, match.start()):
         return None
     span = _span_from_match(match, text, g, locale)
@@ -1300,13 +1302,14 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
                     continue
                 bares = [*bares[-1:], match]
             # (in the currency of the last amount stated, not of its restatement: 1000億人民幣（以下同，約台幣4500億）)
-            stated = next((s for s in reversed(spans) if s.equivalent_of is None), None)
-            # (a chain of them: Sanoptis (235 Millionen Franken), Windward Bio (173 Millionen), Distalmotion (120 …))
-            latest = max((s for s in (stated, carried[-1] if carried else None) if s is not None),
-                         key=lambda s: s.start, default=None)
-            if latest is not None and (span := _bracketed_like(match, text, g, locale, latest)):
-                carried.append(span)
-                continue
+            stated = spans[-1] if spans and spans[-1].equivalent_of is None else \
+                next((s for s in reversed(spans) if s.equivalent_of is None), None)
+            if stated is not None and _bracketed(text, match.start(), match.end()):
+                # (a chain: Sanoptis (235 Millionen Franken), Windward Bio (173 Millionen), Distalmotion (120 …))
+                latest = carried[-1] if carried and carried[-1].start > stated.start else stated
+                if span := _bracketed_like(match, text, g, locale, latest):
+                    carried.append(span)
+                    continue
             if stated is not None and g.carried_in_sentence is not None and (
                     span := _carried_in_sentence(match, text, g, locale, stated, g.carried_in_sentence)):
                 carried.append(span)
