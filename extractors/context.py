@@ -1370,8 +1370,10 @@ def context_of(claim: dict[str, Any], body: str, carried: str | None = None, ext
             per = "share"
         if per == "unit":
             per = counted_unit(text, start, locale) or per
-        if per == "share" and _size(claim) >= SHARE_PRICE_MAX:
-            per = None  # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions
+        if per in UNIT_PRICE_MAX and _size(claim) >= UNIT_PRICE_MAX[per]:
+            # 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar: no share costs millions; 16.061 USD pro
+            # KI-Beschleuniger … eine Million Einheiten mehr als 16 Mrd. USD: no chip costs billions
+            per = None
     topic = topic_of(text, start, end, locale, subject, per) if money else None
     if per == "share" and topic != "market_value" and share_quote(text, start, end, locale, _size(claim)):
         # a share quoted in a trading report whose clause names no other topic (次季盈利急挫的美團（3690）ADR回升0.3%，
@@ -1451,6 +1453,8 @@ def system_referred(text: str, start: int, end: int, locale: str, system: str | 
 
 # No share is priced (or pays) this much: an amount so large beside a share cue is a company's total.
 SHARE_PRICE_MAX = 1e6
+# Nor is any unit price this much: a larger amount beside a unit cue is a total.
+UNIT_PRICE_MAX = {"share": SHARE_PRICE_MAX, "GPU": 1e7}
 # A share quoted in a trading report without a unit word is priced below this (开盘小涨5元, 攻上1515元).
 SHARE_QUOTE_MAX = 1e4
 

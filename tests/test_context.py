@@ -1014,6 +1014,13 @@ CHANGE_CASES = [  # (id, locale, sentence, amount, change)
     ("de-net-loss-is-a-level", "de", "Der Nettoverlust betrug 2 Milliarden Euro", "2 Milliarden Euro", "level"),
     ("de-plus-minus-is-a-margin", "de", "einen Umsatz von 17 Mrd. Euro plus/minus 500 Mio. Euro", "500 Mio. Euro",
      "level"),
+    # a change by how far a figure missed or beat its forecast, and revenue lost, are changes; revenue made is a level
+    ("de-below-the-forecast", "de", "Der Umsatz lag mit 5 Mrd. USD rund 800 Mio. USD unter der Prognose",
+     "800 Mio. USD", "decrease"),
+    ("de-revenue-lost", "de", "Nvidia könnten zehn Milliarden Dollar an Umsatz verloren gehen",
+     "zehn Milliarden Dollar", "decrease"),
+    ("de-revenue-made-is-a-level", "de", "Nvidia erzielte 30 Milliarden Dollar an Umsatz", "30 Milliarden Dollar",
+     "level"),
     # a threshold crossed (升越, 升穿, 站上) is a level
     ("zh-hant-a-threshold-crossed", "zh-Hant", "中芯國際創出歷史新高，升越60元大關", "60元", "level"),
     ("zh-hant-risen-by-stays-a-change", "zh-Hant", "中芯國際股價大升6元", "6元", "increase"),
@@ -1108,6 +1115,10 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
     ("de-closed-at", "Am Freitag hatten die Papiere mit 142,62 Dollar geschlossen.", "142,62 Dollar", "share"),
     ("de-no-share-costs-billions", "Der Gewinn betrug 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar.",
      "14,8 Milliarden Dollar", None),
+    ("de-per-ai-accelerator", "Bei Preisen von rund 16.061 USD pro KI-Beschleuniger würde eine Million Einheiten mehr "
+     "als 16 Mrd. USD kosten.", "16.061 USD", "GPU"),
+    ("de-no-chip-costs-billions", "Bei Preisen von rund 16.061 USD pro KI-Beschleuniger würde eine Million Einheiten "
+     "mehr als 16 Mrd. USD kosten.", "16 Mrd. USD", None),
     ("zh-hant-share-price-clause-continued", "台積電股價持續走高，本月以來，股價漲幅逾16%，越過1400元、1500元大關。",
      "1400元",
      "share"),
