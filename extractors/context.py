@@ -2165,8 +2165,11 @@ def share_units(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 RESTATED = ("subject", "topic", "change", "hypothetical", "per")
 
 
-# Between two amounts of one list or of parallel clauses: no sentence end and not much else (，OpenAI成本为).
+# Between two amounts of one list or of parallel clauses: no sentence end, one clause mark at most and not much else
+# (，OpenAI成本为).
 COORDINATION_REACH = 24
+SENTENCE_STOP = re.compile(r"[。!?！？]")
+CLAUSE_STOPS = re.compile(r"[，,；;]")
 
 
 # Unit prices of one list are of one size (0.14美元 and 7.50美元 a million tokens); a figure hundreds of times larger
@@ -2190,8 +2193,8 @@ def _coordinated(x: dict[str, Any], y: dict[str, Any]) -> bool:
     if lo < 0 or hi < 0:
         return y["start"] - x["end"] <= COORDINATION_REACH
     gap = sentence[lo + len(x["text"]) : hi]
-    if len(gap) > COORDINATION_REACH or re.search(r"[。!?！？]", gap):
-        return False
+    if len(gap) > COORDINATION_REACH or SENTENCE_STOP.search(gap) or len(CLAUSE_STOPS.findall(gap)) > 1:
+        return False  # (two clauses between: 五○五七點四億元，以九十天計算，等於每天賺進逾五十六億元 shares no unit)
     locale = locale_tag(y["language"], y.get("script"))
     text = _matching(sentence, locale)
     words = _context_words(locale)

@@ -1115,6 +1115,11 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
     ("de-closed-at", "Am Freitag hatten die Papiere mit 142,62 Dollar geschlossen.", "142,62 Dollar", "share"),
     ("de-no-share-costs-billions", "Der Gewinn betrug 6.12 Dollar pro Aktie oder total 14,8 Milliarden Dollar.",
      "14,8 Milliarden Dollar", None),
+    # a unit is shared across a list or two parallel clauses, not past a clause between (以九十天計算)
+    ("zh-hant-no-unit-shared-past-a-clause",
+     "稅後純益五○五七點四億元，以九十天的營業日計算，等於每天賺進逾五十六億元。", "五○五七點四億元", None),
+    ("zh-hant-a-unit-shared-by-parallel-clauses", "輸入每百萬tokens 0.14美元，輸出0.28美元。", "0.28美元",
+     "million tokens"),
     ("de-per-ai-accelerator", "Bei Preisen von rund 16.061 USD pro KI-Beschleuniger würde eine Million Einheiten mehr "
      "als 16 Mrd. USD kosten.", "16.061 USD", "GPU"),
     ("de-no-chip-costs-billions", "Bei Preisen von rund 16.061 USD pro KI-Beschleuniger würde eine Million Einheiten "
