@@ -1120,6 +1120,9 @@ PER_CASES = [  # (id, article, claim text, per) — through process_document, th
      "稅後純益五○五七點四億元，以九十天的營業日計算，等於每天賺進逾五十六億元。", "五○五七點四億元", None),
     ("zh-hant-a-unit-shared-by-parallel-clauses", "輸入每百萬tokens 0.14美元，輸出0.28美元。", "0.28美元",
      "million tokens"),
+    # a memory stack's unit price is per unit, not per GPU, though a chip word stands before it (晶片巨頭)
+    ("zh-hant-memory-unit-price", "南韓晶片巨頭SK海力士的HBM4價格調高50%，單價約560美元。", "560美元", "unit"),
+    ("zh-hant-chip-unit-price", "輝達H20晶片採購單價約1.2萬美元。", "1.2萬美元", "GPU"),
     ("de-per-ai-accelerator", "Bei Preisen von rund 16.061 USD pro KI-Beschleuniger würde eine Million Einheiten mehr "
      "als 16 Mrd. USD kosten.", "16.061 USD", "GPU"),
     ("de-no-chip-costs-billions", "Bei Preisen von rund 16.061 USD pro KI-Beschleuniger würde eine Million Einheiten "
