@@ -418,6 +418,9 @@ CASES = {
     "neg-zh-servers": ("zh-Hans", "1000台服务器", []),
     "neg-zh-servers-with-model": ("zh-Hans", "部署了1000台搭载H100的服务器", [n(NV, "H100")]),
     "neg-zh-servers-before-model": ("zh-Hans", "1000台服务器搭载H100", [n(NV, "H100")]),
+    "hant-t-head-ppu-named-with-its-maker": ("zh-Hant", "節目指平頭哥PPU配備HBM2e記憶體，規格超過A800",
+                                             [n("Alibaba", "PPU"), n(NV, "A800")]),
+    "neg-zh-ppu-alone": ("zh-Hans", "物理处理器PPU的性能", []),
     "neg-hant-supercomputers-with-model": ("zh-Hant", "採購了10台搭載輝達H100 GPU的惠普超級電腦", [n(NV, "H100")]),
     "zh-chips-in-a-supercomputer": ("zh-Hans", "该中心建成搭载1万块H100的超算", [n(NV, "H100", 10000)]),
     # modifiers may stand before the machines' noun; a chip count that makes up a machine stays a count
