@@ -691,8 +691,10 @@ def _pipe_menu(text: str) -> bool:
 def _ticker(text: str) -> bool:
     """Three or more "name figure" items and little else: a market ticker, not a sentence, nor a clause of one (a
     list item of figures: • 毛利率為 6.3%，低於第一季的 9.3% 與去年的 11.8%)."""
-    if ends_sentence(text) or "，" in text:  # first: they rule out most lines at a fraction of the items' cost
+    if ends_sentence(text):  # first: it rules out most lines (sentences) at a fraction of the items' cost
         return False
+    if "，" in text and not all(TICKER_ITEM.fullmatch(part.strip()) for part in text.split("，") if part.strip()):
+        return False  # clauses, not items (恒指25808，國指9100 are items)
     items = TICKER_ITEM.findall(text)
     return len(items) >= 3 and sum(map(len, items)) >= 0.6 * len(text)
 

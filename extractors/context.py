@@ -290,6 +290,23 @@ def _indefinite(cues: dict[str, list[str]]) -> str:
     return rf"(?:{_words(dets)}){between}(?:{_words(nouns, latin_boundaries=False)})"
 
 
+# A name in apposition to a determined company noun (Der Röntgen- und Hochfrequenzspezialist Comet hat): its
+# capitalised words up to a lower-case word or a mark (German nouns are capitalised too).
+APPOSITIVE_NAME = re.compile(r"[^\S\n]+(?P<name>[A-ZÄÖÜ][\w&\-]*(?:[^\S\n]+[A-ZÄÖÜ][\w&\-]*){0,2})"
+                             r"(?=\s+[a-zäöüß]|\s*[,.;:!?])")
+
+
+def _appositive_patterns(cues: dict[str, list[str]], own: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """Where an appositive name may stand (Latin script only): a company noun ending its word before a capital, found
+    as written and in lower case as it ends a compound (Hochfrequenzspezialist; a case-sensitive scan is fast), and a
+    determined noun phrase ending at it. A locale in another script has none."""
+    if not cues["anaphora_determiners"] or not all(_latin(w) for w in cues["anaphora_determiners"]):
+        return {"noun_before_name": re.compile(NEVER), "determined_noun_end": re.compile(NEVER)}
+    nouns = [*cues["anaphora_nouns"], *(noun.lower() for noun in cues["anaphora_nouns"])]
+    return {"noun_before_name": re.compile(rf"(?:{word_alternation(nouns)})(?=\s+[A-ZÄÖÜ])"),
+            "determined_noun_end": re.compile(rf"(?:{_determined(cues, own)})$", re.I)}
+
+
 def _counted(own: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
     """A counted anaphor opening a clause (diese vier Firmen, 两家公司): its pattern (group ``n``, the number word)
     and each number word's value; None for a locale without ``counted_anaphora``."""
@@ -328,7 +345,6 @@ def _catalogue(locale: str) -> dict[str, Any]:
     frames = [*_shared().get("comparison_frames", []), *own.get("comparison_frames", [])]
     counterparty_nouns = vocabulary(locale, "context").get("counterparty_nouns", [])
     counted, counted_numbers = _counted(own)
-    company_nouns = [*cues["anaphora_nouns"], *(noun.lower() for noun in cues["anaphora_nouns"])]
     return {
         "counted_anaphor": counted,
         "counted_numbers": counted_numbers,
@@ -375,16 +391,7 @@ def _catalogue(locale: str) -> dict[str, Any]:
         "respectively": re.compile(_words(cues["respectively"]), re.I),
         "company_noun": re.compile(_words(cues["anaphora_nouns"], latin_boundaries=False), re.I),
         "company_anaphor": re.compile(_determined(cues, own), re.I),
-        # a name in apposition to a determined company noun (Der Röntgen- und Hochfrequenzspezialist Comet hat): the
-        # noun ending its word before a capital (Latin script only), then the name, its capitalised words up to a
-        # lower-case word or a mark (German nouns are capitalised too)
-        # (as written and in lower case, as it ends a compound: Hochfrequenzspezialist; a case-sensitive scan is fast)
-        "noun_before_name": re.compile(rf"(?:{word_alternation(company_nouns)})(?=\s+[A-ZÄÖÜ])")
-        if all(_latin(w) for w in cues["anaphora_determiners"]) and cues["anaphora_determiners"] else
-        re.compile(NEVER),
-        "determined_noun_end": re.compile(rf"(?:{_determined(cues, own)})$", re.I),
-        "appositive_name": re.compile(r"[^\S\n]+(?P<name>[A-ZÄÖÜ][\w&\-]*(?:[^\S\n]+[A-ZÄÖÜ][\w&\-]*){0,2})"
-                                      r"(?=\s+[a-zäöüß]|\s*[,.;:!?])"),
+        **_appositive_patterns(cues, own),
         "determiner_before": re.compile(rf"(?:{_words(cues['anaphora_determiners'])}|"
                                         rf"{_words(cues['indefinite_determiners'])})\s+$", re.I),
         # an indefinite determiner right before a name (eine „Gigafactory of compute“): a common noun follows
@@ -623,6 +630,10 @@ def _context_words(locale: str) -> dict[str, Any]:
 Names = tuple[tuple[str, str], ...]
 
 
+# After a name's genitive s (Comets, Comet's): not another letter (Cometa is no genitive).
+GENITIVE_END = re.compile(r"['’]?s\w")
+
+
 @functools.lru_cache(maxsize=1024)
 def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, ...]:
     """Every catalogue name in ``text`` (and every one of the article's own ``extra`` names), longest first where two
@@ -644,7 +655,9 @@ def _raw_mentions(text: str, locale: str, extra: Names = ()) -> tuple[Mention, .
         at = text.find(alias)
         while at >= 0:
             end = at + len(alias)
-            # (a Latin name as a word: Comet, not Comets or Cometa)
+            # (a Latin name as a word, or its genitive: Comet, Comets Umsatz, not Cometa)
+            if latin and text.startswith(("s", "'s", "’s"), end) and not GENITIVE_END.match(text, end):
+                end = text.index("s", end) + 1
             if not latin or not (at and text[at - 1].isalnum() or end < len(text) and text[end].isalnum()):
                 found.append(Mention(at, end, Entity(name, "company")))
             at = text.find(alias, end)
@@ -1903,7 +1916,7 @@ def local_names(text: str, locale: str, original: str | None = None) -> Names:
         if len(full) > len(short) and full.lower() not in known:
             names[full] = short
     for name in dict.fromkeys(_appositive_names(text, cat)):
-        if name.lower() not in known and name not in names and _proper_name(name, text, cat):
+        if name.lower() not in known and name not in names and _proper_name(name, text, cat, locale):
             names[name] = name
     parties = [m["name"] for m in words["deal_party"].finditer(text)] if deals else []
     for name in dict.fromkeys(parties):
@@ -1929,19 +1942,23 @@ def _appositive_names(text: str, cat: dict[str, Any]) -> Iterator[str]:
     for noun in cat["noun_before_name"].finditer(text):
         end = noun.end()
         if cat["determined_noun_end"].search(text, max(0, noun.start() - APPOSITIVE_REACH), end) \
-                and (name := cat["appositive_name"].match(text, end)):
+                and (name := APPOSITIVE_NAME.match(text, end)):
             yield name["name"]
 
 
-def _proper_name(name: str, text: str, cat: dict[str, Any]) -> bool:
-    """Whether ``name``, found in apposition to a company noun, is a name: it stands APPOSITIVE_MENTIONS times as a
-    word, never after a determiner, and is no generic word."""
+def _proper_name(name: str, text: str, cat: dict[str, Any], locale: str) -> bool:
+    """Whether ``name``, found in apposition to a company noun, is a name: no generic word and no topic's word
+    (Umsätze), it stands APPOSITIVE_MENTIONS times as a word, never after a determiner, and once inside a sentence
+    after a word that is not a company noun (erreichte Comet): a common noun opens sentences or follows determiners."""
     if len(name) < 2 or cat["generic_subject"].search(name) or cat["anaphora"].match(name) \
-            or cat["determiner_before"].search(f"{name} "):
+            or cat["determiner_before"].search(f"{name} ") or _topic_pattern(locale)[0].search(name):
         return False  # (a determiner opening the next sentence: der Konzern. Der …)
     places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
-    return len(places) >= APPOSITIVE_MENTIONS and \
-        not any(cat["determiner_before"].search(text, max(0, at - 12), at) for at in places)
+    if len(places) < APPOSITIVE_MENTIONS or any(cat["determiner_before"].search(text, max(0, at - 12), at)
+                                                for at in places):
+        return False
+    return any((before := text[max(0, at - APPOSITIVE_REACH) : at].rstrip()) and before[-1].islower()
+               and not cat["determined_noun_end"].search(before) for at in places)
 
 
 # The longest full name a definition's pattern takes ("definition" in _context_words: {2,24}?).

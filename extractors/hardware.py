@@ -1423,6 +1423,10 @@ def _model_before(text: str, start: int, spans: list[Hit], starts: list[int]) ->
     return None
 
 
+# How far back from a count's end its measure word may end (a space or two may follow it).
+MACHINE_CLASSIFIER_REACH = 4
+
+
 def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hit], words: Words) -> bool:
     """Whether a noun that is not a chip stands between the count and its head, or ends the head's noun phrase.
 
@@ -1457,8 +1461,8 @@ def _counts_something_else(text: str, count_end: int, head: Hit, inside: list[Hi
         pos = joiner.end()  # 330台GPU系列服务器
     if words.head_marker and text.startswith(words.head_marker, pos):
         pos += len(words.head_marker)
-    if text[:count_end].rstrip().endswith(words.machine_classifiers) and \
-            words.machine_noun_after.match(text, pos):
+    if words.machine_classifiers and words.machine_noun_after.match(text, pos) and \
+            text[max(0, count_end - MACHINE_CLASSIFIER_REACH) : count_end].rstrip().endswith(words.machine_classifiers):
         return True  # 10台搭载H100的惠普超级电脑: computers
     return words.other_noun_after.match(text, pos) is not None
 

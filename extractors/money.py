@@ -59,10 +59,12 @@ DE_ARABIC = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,[-–])?|\d{1,3}(?:[ \u00a0\u202f]
              r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?)"
              r"|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+|,[-–](?!\d))?")
 NO_CENTS = re.compile(r",[-–]")
-# No amount of money reaches a quadrillion (the world's yearly output is about 10^14 dollars): a figure grouped with one
-# dot that would is written with a decimal point (3.012 Billionen).
+# No amount in a currency worth a tenth of a dollar or more reaches a quadrillion (the world's yearly output is about
+# 10^14 dollars): a figure grouped with one dot that would is written with a decimal point (3.012 Billionen
+# US-Dollar; 1.300 Billionen Yen of Japan's debt is grouped).
 IMPLAUSIBLE_SUM = 1e15
-ONE_DOT_GROUP = re.compile(r"[-−]?\d{1,3}\.\d{3}(?![\d.,])")
+HEAVY_CURRENCIES = frozenset({"USD", "EUR", "CHF", "GBP", "CNY", "HKD", "TWD", "CAD", "AUD", "SGD", "NZD"})
+ONE_DOT_GROUP = re.compile(r"\d{1,3}\.\d{3}(?![\d.,])")
 # A stock quote's change as quote boxes print it, in signs rather than words: a signed figure and its signed
 # percentage in brackets (+0.950 (+1.863%)); prose says 升0.95元. What follows it up to the next break is the box's
 # market data (沽空 $8.18億; 比率 13.340%), not an amount of the article, when a text dump joins the box to a line.
@@ -170,7 +172,9 @@ class _Grammar:
     compared_with: re.Pattern[str] | None  # a clause opened by a comparison word: 较今年的1500亿元
     # currencies a company's bare sums (10,000 and more) take from an amount named in one before them in their
     # sentence, and that floor (a Hong Kong article on a mainland company: 约3.2亿人民币，…收入预测为62.5亿元)
-    bare_after_named: tuple[frozenset[str], float] | None
+    bare_after_named: tuple[frozenset[str], float, re.Pattern[str]] | None
+    bracketed_list: re.Pattern[str] | None  # between a bracketed amount and a bare bracketed figure: ), Storyblok (
+    bracketed_name: re.Pattern[str] | None  # right before a scaled bracketed figure: a name (Windward Bio (
     list_currency: re.Pattern[str] | None  # an amount's end naming the currency after the unit: 104.66元人民币
     list_joiner_only: re.Pattern[str] | None  # only a list joiner between two amounts: 、
     table_unit: re.Pattern[str] | None  # a line declaring a table's unit: 港币千元, 单位：万元
@@ -366,12 +370,7 @@ def _parse_zh(text: str, locale: str) -> Number:
 
 def _parse_de(text: str, _locale: str) -> Number:
     # "500-Millionen": a hyphenated scale reads as a spaced one.
-    number = parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
-    if number.value is not None and abs(number.value) >= IMPLAUSIBLE_SUM and (dot := ONE_DOT_GROUP.match(text)):
-        # "3.012 Billionen US-Dollar" (a Swiss or English decimal point): read as a thousands separator, the dot
-        # would make a sum beyond any economy's
-        return _parse_de(f"{text[: dot.end() - 4]},{text[dot.end() - 3 :]}", _locale)
-    return number
+    return parse_de(NO_CENTS.sub("", text).replace("-", " ") if "-" in text or "–" in text else text)
 
 
 @dataclass(frozen=True)
@@ -487,9 +486,11 @@ def grammar(locale: str, region: str | None = None) -> _Grammar:
             (re.compile(rf"(?<!\w)(?:{word_alternation(money['shared_sub_units']['words'])})$", re.I),
              frozenset(money["shared_sub_units"]["currencies"])) if money.get("shared_sub_units") else None),
         compared_with=re.compile(word_alternation(money["compared_with"])) if money.get("compared_with") else None,
-        bare_after_named=(frozenset(money["bare_after_named"]["currencies"]), float(money["bare_after_named"]["from"]))
+        bare_after_named=(frozenset(money["bare_after_named"]["currencies"]), float(money["bare_after_named"]["from"]),
+                          re.compile(word_alternation(money["bare_after_named"].get("not_after", [])) or NEVER))
         if money.get("bare_after_named") else None,
         **_list_currency_grammar(money),
+        **_bracketed_grammar(money),
         **_table_unit_grammar(money),
         currency_in_context=tuple(
             # the word itself after the figure (5000 Schilling), not a named one (5000 ugandische Schilling)
@@ -793,6 +794,8 @@ def _span_from_match(match: re.Match[str], text: str, g: _Grammar, locale: str) 
     if number.value is None or number.value <= 0:
         return None
     value = number.value
+    if value >= IMPLAUSIBLE_SUM and currency in HEAVY_CURRENCIES and ONE_DOT_GROUP.match(match["pt"]):
+        value /= 1000  # 3.012 Billionen US-Dollar: a decimal point (see IMPLAUSIBLE_SUM)
     if match["tail"] or fraction is not ONE:
         exact = Decimal(str(value)) * fraction
         if (added := _sub_unit_value(match["tail"], word, match["pt"], g)) is not None:
@@ -852,10 +855,9 @@ def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tup
 
 
 # Between the two ends of a range whose ends each carry their currency: a dash (€3-€6 Mrd.).
-RANGE_DASH = re.compile(r"\s*[-–]\s*")
-# Where a figure starts in an amount's text (after a currency sign before it), and the figure itself.
+RANGE_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*")  # on one line: a list's dashes open lines
+# Where a figure starts in an amount's text (after a currency sign before it).
 FIGURE = re.compile(r"[-−]?\d")
-FIGURE_RUN = re.compile(r"\d[\d.,'’]*(?<![.,])")
 
 
 def _joined_ranges(text: str, spans: list[MoneySpan], g: _Grammar) -> list[MoneySpan]:
@@ -967,21 +969,29 @@ def _currency_of_previous(text: str, spans: list[MoneySpan],
     return out
 
 
-def _currency_of_named(text: str, spans: list[MoneySpan], rule: tuple[frozenset[str], float]) -> list[MoneySpan]:
+def _currency_of_named(text: str, spans: list[MoneySpan],
+                       rule: tuple[frozenset[str], float, re.Pattern[str]]) -> list[MoneySpan]:
     """Bare sums of at least ``rule``'s floor in the currency of an amount named in one of ``rule``'s currencies before
     them in their sentence: 约3.2亿人民币，…2026年的收入预测为62.5亿元，2027年为83.9亿元 (a Hong Kong paper names the
-    yuan once); not a share's price (股价报50元), below the floor."""
-    currencies, floor = rule
+    yuan once); not a share's price (股价报50元), below the floor, nor a market value (市值约2万亿元: Hong Kong
+    dollars), after ``rule``'s words in its clause."""
+    currencies, floor, market = rule
     out = list(spans)
     for i, span in enumerate(spans):
         size = span.value if span.value is not None else span.high
         if not span.bare or size is None or abs(size) < floor:
             continue
         start = _sentence_around(text, span.start, span.end)[0]
-        named = next((s for s in reversed(out[:i]) if s.start >= start and not s.bare and s.equivalent_of is None),
-                     None)
-        if named is not None and named.currency in currencies and named.currency != span.currency:
-            out[i] = replace(span, currency=named.currency)
+        if market.search(text, max(start, _last_end(CLAUSE_BREAK, text[start : span.start]) + start), span.start):
+            continue
+        for j in range(i - 1, -1, -1):  # back to the sentence's start
+            named = out[j]
+            if named.start < start:
+                break
+            if not named.bare and named.equivalent_of is None:
+                if named.currency in currencies and named.currency != span.currency:
+                    out[i] = replace(span, currency=named.currency)
+                break
     return out
 
 
@@ -1063,11 +1073,25 @@ def _declaration_start(text: str, at: int) -> int:
     return max(text.rfind(ch, 0, at) for ch in DECLARATION_ENDS) + 1
 
 
-# An amount alone in brackets after a name (Gropyus (100 Mio. Euro)), and how far the next such bracket may stand.
+# An amount alone in brackets after a name (Gropyus (100 Mio. Euro)), and how far the next such bracket may stand:
+# a list of a few names, or a name with a few words on it between (…, gefolgt von Windward Bio (173 Millionen)).
 BRACKET_OPEN, BRACKET_CLOSE = "(（", ")）"
 BRACKETED_REACH = 200
 # A figure that may borrow the scale of the bracketed amount before it: a few digits, no leading zero (74, 6,5).
 SMALL_FIGURE = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{1,2})?")
+
+
+def _bracketed_grammar(money: dict[str, Any]) -> dict[str, Any]:
+    """What stands between a bracketed amount and the bracketed figures after it that share its currency (a locale
+    without ``bracketed_list_joiners`` has none): for a bare figure, a list joiner and a name only (…), Storyblok
+    (74)); for a scaled one, a name right before its bracket (gefolgt von Windward Bio (173 Millionen))."""
+    joiners = money.get("bracketed_list_joiners")
+    if not joiners:
+        return {"bracketed_list": None, "bracketed_name": None}
+    name = r"[A-ZÄÖÜ][\w&.\-]*(?:[^\S\n]+[A-ZÄÖÜ0-9][\w&.\-]*){0,3}"
+    return {"bracketed_list": re.compile(rf"[{BRACKET_CLOSE}]\s*(?:{word_alternation(joiners)})\s+{name}\s*"
+                                         rf"[{BRACKET_OPEN}]\s*"),
+            "bracketed_name": re.compile(rf"(?<![\w-]){name}\s*[{BRACKET_OPEN}]\s*$")}
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
@@ -1081,28 +1105,37 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 def _bracketed_like(match: re.Match[str], text: str, g: _Grammar, locale: str, last: MoneySpan) -> MoneySpan | None:
     """A figure alone in brackets (the caller has checked) after an amount alone in brackets in its sentence takes
     that amount's currency, and its scale where it has none: "Gropyus (100 Mio. Euro), Storyblok (74) und Prewave
-    (63)", "Sanoptis (235 Millionen Franken) …, gefolgt von Windward Bio (173 Millionen)"."""
+    (63)", "Sanoptis (235 Millionen Franken) …, gefolgt von Windward Bio (173 Millionen)". Not a count (die
+    Mitarbeiter (120)), a year or a stock code (騰訊（700）): only what ``_bracketed_grammar`` lets stand between."""
     figure = match["pt"]
-    if not figure or YEAR.fullmatch(figure) or last.value is None \
-            or not 0 < match.start() - last.end <= BRACKETED_REACH \
-            or not _bracketed(text, last.start, last.end) \
-            or SENTENCES.search(text, last.end, match.start()):
+    if g.bracketed_list is None or g.bracketed_name is None or not figure or YEAR.fullmatch(figure) \
+            or last.value is None or not 0 < match.start() - last.end <= BRACKETED_REACH \
+            or not _bracketed(text, last.start, last.end) or SENTENCES.search(text, last.end, match.start()):
+        return None
+    scaled = _has_scale(figure, g)
+    if scaled and not g.bracketed_name.search(text, last.end, match.start()) or not scaled and (
+            not SMALL_FIGURE.fullmatch(figure) or not g.bracketed_list.fullmatch(text, last.end, match.start())):
         return None
     span = _span_from_match(match, text, g, locale)
     if span is None or span.value is None:
         return None
-    scaled = _has_scale(figure, g)
-    if not scaled and not SMALL_FIGURE.fullmatch(figure):
-        return None  # a stock code (騰訊（0700）), a count
-    if not scaled and (stated := FIGURE_RUN.search(text, last.start, last.end)):
-        try:
-            own = _parse(stated[0], g, locale).value
-        except NumberError:
-            return None
-        if not own:
-            return None
-        span = replace(span, value=span.value * 10.0 ** round(math.log10(last.value / own)))
+    if not scaled and (stated := g.pattern.match(text, last.start)) is not None and stated["pt"]:
+        span = replace(span, value=_lent_scale(figure, span.value, stated["pt"], last.value, g, locale))
     return replace(span, currency=last.currency, rule="carried")
+
+
+def _lent_scale(figure: str, value: float, stated: str, stated_value: float, g: _Grammar, locale: str) -> float:
+    """``value`` in the scale of the amount stated before it: its scale word (100 Mio. Euro), or the scale it was
+    lent itself (Storyblok (74) after 100 Mio. Euro, for Prewave (63)); 1 000 Euro has none to lend."""
+    scaled = _distribute_scale(figure, value, stated, stated_value, g, below=False)
+    if scaled != value:
+        return scaled
+    try:
+        own = _parse(stated, g, locale).value
+    except NumberError:
+        return value
+    ratio = stated_value / own if own else 1.0
+    return value * ratio if ratio >= 10 and math.log10(ratio).is_integer() else value
 
 
 def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: str, last: MoneySpan,

@@ -8,33 +8,35 @@ from normalizers.locale import LOCALES, load_locale
 from normalizers.patterns import word_alternation
 
 # A sentence ends after 。！？!?； (with closing quotes), at a line break, or after ". " before a capital
-# or digit, unless the dot ends a common abbreviation (ca. Mio. Mrd. z. B.) or an ordinal number (am 30. September).
+# or digit, unless the dot ends an abbreviation (ca. Mio. Mrd. z. B.; Art. 5 before a figure only) or an ordinal number
+# (am 30. September, im 2. Quartal): the locale files' ``sentences:`` words, and their month names.
 # The abbreviation checks sit after the dot so that they run at dots only, not at every character. The pattern opens
 # with one class of every mark, which lets the engine skip the other characters in a C loop (a third faster).
-# (also a place's, a law's and a company's: St. Gallen, Art. 5, Co. Ltd, Sdn. Bhd)
-ABBREVIATIONS = ("ca", "Mio", "Mrd", "Nr", "z.B", "bzw", "Dr", "Prof", "vgl", "Bio", "Tsd", "u.a", "d.h", "St", "Art",
-                 "Abs", "Co", "Sdn")
 # The marks that end a sentence wherever they stand (a full stop only before a new sentence's start, below).
 SENTENCE_MARKS = "。！？!?；;"
 
 
-def _ordinal_heads() -> str:
-    """What an ordinal number's dot stands before (am 30. September, im 2. Quartal, zum 3. Mal): the locale files'
-    month names (``dates: months``, three letters or more) as whole words, and their ``sentences: ordinal_heads``,
-    which may open a longer word (Quartals, Jahrhunderts)."""
-    months: set[str] = set()
+def _sentence_words() -> tuple[list[str], list[str], str]:
+    """Every locale's abbreviations, those only before a figure (Art. 5), and what an ordinal number's dot stands
+    before: a month name (``dates: months``, three letters or more) or an ``ordinal_heads`` word, whole words."""
+    abbreviations: set[str] = set()
+    before_figures: set[str] = set()
     heads: set[str] = set()
     for tag in LOCALES:
         data = load_locale(tag)
-        months |= {name for name in data.get("dates", {}).get("months", {}) if len(name) >= 3}
-        heads |= set(data.get("sentences", {}).get("ordinal_heads", []))
-    return rf"(?i:{word_alternation(months)}\b|{word_alternation(heads)})"
+        words = data.get("sentences", {})
+        abbreviations |= set(words.get("abbreviations", []))
+        before_figures |= set(words.get("abbreviations_before_figures", []))
+        heads |= set(words.get("ordinal_heads", []))
+        heads |= {name for name in data.get("dates", {}).get("months", {}) if len(name) >= 3}
+    return sorted(abbreviations), sorted(before_figures), rf"(?i:{word_alternation(heads)})\b"
 
 
-ORDINAL_HEADS = _ordinal_heads()
+ABBREVIATIONS, ABBREVIATIONS_BEFORE_FIGURES, ORDINAL_HEADS = _sentence_words()
 SENTENCE_END = re.compile(
     rf"[{SENTENCE_MARKS}\n.](?:(?<=[{SENTENCE_MARKS}])[”」』’\"）)]*|(?<=\n)|(?<=\.)"
     + "".join(rf"(?<!\b{re.escape(abbr)}\.)" for abbr in ABBREVIATIONS)
+    + "".join(rf"(?!(?<=\b{re.escape(abbr)}\.)\s+\d)" for abbr in ABBREVIATIONS_BEFORE_FIGURES)
     + rf"(?!(?:(?<=\b\d\.)|(?<=\b\d\d\.))\s+{ORDINAL_HEADS})"
     + r"(?=\s+[A-ZÄÖÜ0-9\"„]))"
 )

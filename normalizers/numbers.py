@@ -304,8 +304,11 @@ def _zh_digits_then_units(text: str, v: ZhVocab) -> Decimal | None:
     parts.append((digits, unit))
     if any(later >= earlier for (_, earlier), (_, later) in itertools.pairwise(parts)):
         return None
-    if not any(len(d) >= 3 or len(d) == 2 and any(ch in v.zeros for ch in d) for d, _ in parts) or \
-            any(len(d) == 2 and not any(ch in v.zeros for ch in d) for d, _ in parts):
+
+    def digit_by_digit(digits: str) -> bool:  # 一一二三, 五二〇: not 五六 (a range: 5-6)
+        return len(digits) >= 3 or len(digits) == 2 and any(ch in v.zeros for ch in digits)
+
+    if not any(digit_by_digit(d) for d, _ in parts) or any(len(d) == 2 and not digit_by_digit(d) for d, _ in parts):
         return None  # no digit-by-digit part, or 五六亿: a range, read by the caller
     return sum((Decimal("".join(str(v.digits[ch]) for ch in d)) * u for d, u in parts), ZERO)
 

@@ -280,6 +280,8 @@ DUMP_CHROME = [
     pytest.param(f"{HANT_P1}\n恒指25808 國指9100 科指5600 上證3300\n{HANT_P2}\n財報關鍵數字：\n"
                  f"• 毛利率為 6.3%，低於第一季的 9.3% 與去年同期的 11.8%\n{HANT_P3}\n", "恒指25808", "毛利率為 6.3%",
                  id="hant-ticker-goes-a-figures-list-item-stays"),
+    pytest.param(f"{HANT_P1}\n恒指25808，國指9100，科指5600，上證3300\n{HANT_P2}\n{HANT_P3}\n", "恒指25808", HANT_P3,
+                 id="hant-ticker-with-full-width-commas-goes"),
 ]
 
 

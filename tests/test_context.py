@@ -253,6 +253,11 @@ ARTICLE_SUBJECTS = [  # (id, article, claim text, subject): a subject carried fr
     ("de-an-appositive-name", "Der Röntgen- und Hochfrequenzspezialist Comet hat im Halbjahr zugelegt. Der Umsatz "
      "stieg auf 227,2 Millionen Franken. Unter dem Strich erreichte Comet einen Gewinn. Damit hat Comet die "
      "Erwartungen übertroffen.", "227,2 Millionen Franken", "Comet"),
+    ("de-a-plural-noun-is-no-name", "Im dritten Quartal hat der Konzern Umsätze von 5 Mrd. Euro erzielt. Umsätze aus "
+     "dem Cloudgeschäft stiegen. Umsätze in Asien fielen auf 2 Mrd. Euro.", "5 Mrd. Euro", None),
+    ("de-an-appositive-names-genitive", "Der Röntgen- und Hochfrequenzspezialist Comet hat zugelegt. Der Rivale "
+     "Siemens schrumpfte. Comets Umsatz stieg auf 227,2 Millionen Franken. Damit hat Comet übertroffen, sagt Comet.",
+     "227,2 Millionen Franken", "Comet"),
     ("de-a-noun-after-a-company-noun-is-no-name", "Es ist klar, dass der Konzern Gewinne macht. Die Gewinne sind gut. "
      "Der Umsatz stieg auf 227,2 Millionen Franken. Gewinne bleiben.", "227,2 Millionen Franken", None),
     ("zh-carried-from-the-sentence-before",
@@ -881,10 +886,8 @@ TOPIC_CASES = [  # (id, locale, sentence, amount, topic)
      "revenue"),
     ("de-state-aid-is-a-subsidy", "de", "Die Regierung hat ihre Hilfen für die Chip-Industrie auf 20 Milliarden Euro "
      "aufgestockt", "20 Milliarden Euro", "subsidy"),
-    ("de-a-company-worth-is-its-market-value", "de", "Nvidia ist erstmals mehr als fünf Billionen Dollar wert",
-     "mehr als fünf Billionen Dollar", "market_value"),
-    ("de-a-total-value-is-no-market-value", "de", "Die Lieferung hat einen Gesamtwert von rund zwei Milliarden Dollar",
-     "rund zwei Milliarden Dollar", "other"),
+    # (what a thing is worth, wert, names no topic: a house's, a contract's, a company's)
+    ("de-a-things-worth-is-no-market-value", "de", "Das Haus ist 2 Millionen Euro wert", "2 Millionen Euro", "other"),
     ("de-a-listed-company-is-no-market-value", "de", "Die Beteiligungen an 2315 börsennotierten Unternehmen waren "
      "172,4 Milliarden Dollar wert", "172,4 Milliarden Dollar", "investment"),
     # a budget set as a limit (额度内) is for what the clause after it names, not for the cue before it; machinery and a
@@ -1024,6 +1027,7 @@ CHANGE_CASES = [  # (id, locale, sentence, amount, change)
     # a threshold crossed (升越, 升穿, 站上) is a level
     ("zh-hant-a-threshold-crossed", "zh-Hant", "中芯國際創出歷史新高，升越60元大關", "60元", "level"),
     ("zh-hant-risen-by-stays-a-change", "zh-Hant", "中芯國際股價大升6元", "6元", "increase"),
+    ("zh-hant-vietnam-is-no-threshold", "zh-Hant", "三星增加越南投資5億美元", "5億美元", "increase"),
 ]
 
 

@@ -846,6 +846,10 @@ CASES = [
     de("bracketed-scaled-figures-in-a-chain", "Sanoptis (235 Millionen Franken) führt, gefolgt von Windward Bio "
        "(173 Millionen), einem Biotechunternehmen für Immunologie- und Entzündungstherapien mit Sitz in Basel, und "
        "Distalmotion (120 Millionen).", [pt("CHF", 235 * E6), pt("CHF", 173 * E6), pt("CHF", 120 * E6)]),
+    de("neg-bracketed-count-after-amount", "Der Umsatz (2,5 Mrd. Euro) stieg, die Mitarbeiter (120) freuen sich.",
+       [pt("EUR", 2.5 * E9)]),
+    de("bracketed-figure-after-an-unscaled-amount", "Gropyus (1 000 Euro), Storyblok (12) folgen.",
+       [pt("EUR", 1000), pt("EUR", 12)]),
     de("neg-bracketed-year-or-other-sentence", "Gropyus (100 Mio. Euro) wuchs im Jahr (2024) stark. Storyblok (74) "
        "folgte.", [pt("EUR", 100 * E6)]),
     # a Hong Kong paper names a mainland company's yuan once: its bare sums after it in the sentence are yuan, not a
@@ -853,9 +857,11 @@ CASES = [
     hant("hk-bare-sums-after-named-yuan",
          "預計貢獻約3.2億人民幣，2026年收入預測為62.5億元，目標價15元。另收入100億元。",
          [pt("CNY", 3.2 * E8, "approx"), pt("CNY", 62.5 * E8), pt("HKD", 15), pt("HKD", 100 * E8)], region="HK"),
+    hant("neg-hk-market-value-after-named-yuan", "阿里巴巴收入2,000億人民幣，市值約2萬億元。",
+         [pt("CNY", 2000 * E8), pt("HKD", 2 * E12, "approx")], region="HK"),
     hant("neg-tw-bare-sums-after-named-yuan", "預計貢獻約3.2億人民幣，2026年收入預測為62.5億元。",
          [pt("CNY", 3.2 * E8, "approx"), pt("TWD", 62.5 * E8)], region="TW"),
-    hant("neg-bracketed-stock-code", "美團營收（100億元）增長，騰訊（0700）股價上升。", [pt("HKD", 100 * E8)],
+    hant("neg-bracketed-stock-code", "美團營收（100億元）增長，騰訊（700）股價上升。", [pt("HKD", 100 * E8)],
          region="HK"),
     de("neg-carried-sentence-no-cue", "Meta zahlte 5 Millionen Euro. Die App hat nun 47 Millionen.",
        [pt("EUR", 5 * E6)]),
@@ -866,6 +872,9 @@ CASES = [
     hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
          [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
     hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
+    hant("carried-sentence-restated-the-other-way",
+         "字節跳動計劃斥資新台幣3825億（約850億人民幣）採購晶片。預算目前約為1000億，仍可能改變。",
+         [pt("TWD", 3825 * E8), pt("CNY", 850 * E8, "approx", eq=0), pt("TWD", 1000 * E8, "approx")], region="TW"),
     # the currency of the last amount stated, not of its restatement in brackets
     hant("carried-sentence-past-a-restatement",
          "字節跳動計劃斥資850億人民幣（約台幣3825億）採購晶片。預算目前約為1000億，仍可能改變。",
@@ -978,6 +987,9 @@ CASES = [
     # a dot before a scale that would make a sum beyond any economy's (10^15) is a decimal point (Swiss, English style)
     de("dot-decimal-before-billionen", "Nvidia ist 3.012 Billionen US-Dollar wert", [pt("USD", 3.012 * E12)]),
     de("dot-grouping-before-milliarden-stays", "ein Umsatz von 1.500 Milliarden Euro", [pt("EUR", 1500 * E9)]),
+    de("dot-grouping-yen-stays", "Japans Staatsschulden von rund 1.300 Billionen Yen",
+       [pt("JPY", 1300 * E12, "approx")]),
+    de("neg-dash-bullets-no-range", "Tarife:\n- 10 Euro\n- 20 Euro", [pt("EUR", 10), pt("EUR", 20)]),
     de("compound-level-marke", "Die Aktie kletterte über die 1000-Dollar-Marke.", [pt("USD", 1000, "over")]),
     de("compound-level-grenze", "Der Kurs fiel unter die 100-Euro-Grenze.", [pt("EUR", 100, "under")]),
     de("neg-compound-ticket", "Mit dem 9-Euro-Ticket fahren", []),

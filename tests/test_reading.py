@@ -187,9 +187,13 @@ def test_simplified_conversion_keeps_length():
      ("Stand am 30. September 2025. Im 2. Quartal stieg er. Es waren 12. Danach 2024. Ende.",
       ["Stand am 30. September 2025.", "Im 2. Quartal stieg er.", "Es waren 12.", "Danach 2024.", "Ende."]),
      ("Die Wistron Technology (Malaysia) Sdn. Bhd. in St. Gallen zahlt. Gut.",
-      ["Die Wistron Technology (Malaysia) Sdn. Bhd. in St. Gallen zahlt.", "Gut."])],
+      ["Die Wistron Technology (Malaysia) Sdn. Bhd. in St. Gallen zahlt.", "Gut."]),
+     ("Die Zahl der Werke stieg auf 12. Malaysia bleibt wichtig.",
+      ["Die Zahl der Werke stieg auf 12.", "Malaysia bleibt wichtig."]),
+     ("Gebühren aller Art. Nvidia wächst. Nach Art. 5 gilt das.",
+      ["Gebühren aller Art.", "Nvidia wächst.", "Nach Art. 5 gilt das."])],
     ids=["de-abbreviations", "de-z.B.", "zh-marks-and-lines", "de-decimal-and-digit-start", "de-ordinals-not-ends",
-         "company-and-place-abbreviations"],
+         "company-and-place-abbreviations", "de-an-ordinal-head-is-a-whole-word", "de-art-before-a-figure-only"],
 )
 def test_sentence_bounds(text, expected):
     from extractors.sentences import sentence_bounds
