@@ -872,6 +872,12 @@ CASES = [
     hans("carried-sentence-money-noun", "此前完成20亿元融资。至此，公司获得了超30亿投资。",
          [pt("CNY", 20 * E8), pt("CNY", 30 * E8, "over")]),
     hans("neg-carried-sentence-users", "公司营收100亿元，用户3亿，同比增长。", [pt("CNY", 100 * E8)]),
+    # a budget's figure followed by what it is for (预留100亿推动…, 60亿会用作…)
+    hant("carried-sentence-budget-for-a-purpose",
+         "政府會預留5億元予數碼港。去年財政預算案預留100億推動生命健康科技發展。",
+         [pt("HKD", 5 * E8), pt("HKD", 100 * E8)], region="HK"),
+    hant("neg-carried-sentence-purpose-without-money-cue", "政府會預留5億元予數碼港。該計劃有3萬人推動科技發展。",
+         [pt("HKD", 5 * E8)], region="HK"),
     hant("carried-sentence-restated-the-other-way",
          "字節跳動計劃斥資新台幣3825億（約850億人民幣）採購晶片。預算目前約為1000億，仍可能改變。",
          [pt("TWD", 3825 * E8), pt("CNY", 850 * E8, "approx", eq=0), pt("TWD", 1000 * E8, "approx")], region="TW"),
