@@ -1152,7 +1152,10 @@ def _carried_in_sentence(match: re.Match[str], text: str, g: _Grammar, locale: s
     clause = _last_end(CLAUSE_BREAK, text[start : match.start()]) + start
     if not cues.search(text, start, end) or counted.search(text, clause, match.start()):
         return None  # not about money, or it counts users (用户3亿, die Zahl der Nutzer auf 2,9 Milliarden)
-    return _carried(match, text, g, locale, last.currency, followed=True)
+    span = _carried(match, text, g, locale, last.currency, followed=True)
+    # (a currency the locale's default gave the amount before stays open to a declaration: 52.37億元 … 3589億 after
+    # 350.46億元（人民幣，下同）)
+    return replace(span, bare=True) if span is not None and last.bare else span
 
 
 def _negative_start(text: str, figure: int, g: _Grammar) -> int | None:
@@ -1376,7 +1379,7 @@ def extract_money(text: str, locale: str, region: str | None = None) -> list[Mon
             span = replace(span, per=per, equivalent_of=equivalent_of, bare=_is_bare(match, g))
         spans.append(span)
     if g.declared is not None or g.declared_in_sentence is not None:
-        spans = _declared(text, spans, g)
+        spans, carried = _declared(text, spans, g), _declared(text, carried, g) if carried else carried
     if g.market_currency is not None:
         spans = _market_currency(text, spans, g.market_currency)
     if g.currency_of_previous is not None:

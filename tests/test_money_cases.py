@@ -876,6 +876,11 @@ CASES = [
     hant("carried-sentence-budget-for-a-purpose",
          "政府會預留5億元予數碼港。去年財政預算案預留100億推動生命健康科技發展。",
          [pt("HKD", 5 * E8), pt("HKD", 100 * E8)], region="HK"),
+    # a figure ending its line (a subheading) carries too, and a currency declared once applies to it
+    hant("carried-line-end-after-a-declaration", "收入增長近8%至2801.54億元（人民幣，下同）。\n電商GMV增18%至3589億\n",
+         [pt("CNY", 2801.54 * E8), pt("CNY", 3589 * E8)], region="HK"),
+    hant("neg-carried-sentence-members", "整體收入增長5%至1360.91億元，「88VIP」會員規模約4900萬，按年雙位數增長。",
+         [pt("HKD", 1360.91 * E8)], region="HK"),
     hant("neg-carried-sentence-purpose-without-money-cue", "政府會預留5億元予數碼港。該計劃有3萬人推動科技發展。",
          [pt("HKD", 5 * E8)], region="HK"),
     hant("carried-sentence-restated-the-other-way",
