@@ -829,13 +829,23 @@ def _carried(match: re.Match[str], text: str, g: _Grammar, locale: str, currency
     return replace(span, currency=currency, rule="carried") if span else None
 
 
+# How far before a range's low end its opener (zwischen) may start.
+RANGE_OPENER_REACH = 12
+
+
+def _range_opened(text: str, before: int, low: int, g: _Grammar) -> bool:
+    """Whether the locale's range opener (zwischen) stands right before the low end at ``low``, starting at most
+    RANGE_OPENER_REACH characters before ``before``: "zwischen 300 und 400", not a list "300 und 400"."""
+    return g.range_opener.search(text, max(0, before - RANGE_OPENER_REACH), low) is not None
+
+
 def _list_pair(match: re.Match[str], text: str, g: _Grammar, locale: str) -> tuple[MoneySpan, MoneySpan] | None:
     """Two amounts joined by "und" with no "zwischen" before them are a list, not a range (jeweils 800.000 und
     600.000 US-Dollar): the second with its currency, the first in the same currency and scale."""
     joined = text[match.end("lo") : match.start("hi")]
     if g.list_joiner is None or not g.list_joiner.fullmatch(joined):
         return None
-    if g.range_opener.search(text, max(0, match.start() - 12), match.start("lo")):
+    if _range_opened(text, match.start(), match.start("lo"), g):
         return None  # "Zwischen 35 und 40 Milliarden" (a capital, outside the match) is a range
     try:
         lo, hi = _parse(match["lo"], g, locale).value, _parse(match["hi"], g, locale).value
@@ -885,8 +895,7 @@ def _joined_range(text: str, a: MoneySpan, b: MoneySpan, g: _Grammar) -> MoneySp
         if low_figure is None or high_figure is None:
             return None
         lo = _distribute_scale(text[low_figure.start() : a.end], lo, text[high_figure.start() : b.end], b.value, g)
-    elif not (g.list_joiner is not None and g.list_joiner.fullmatch(gap)
-              and g.range_opener.search(text, max(0, a.start - 12), a.start)):
+    elif not (g.list_joiner is not None and g.list_joiner.fullmatch(gap) and _range_opened(text, a.start, a.start, g)):
         return None
     if not lo < b.value or b.value > lo * 1000:
         return None  # not a range, or a low end whose scale was not told (€3-€6 Mrd. Euro)
